@@ -1,0 +1,29 @@
+package io.evalstream.contracts;
+
+import java.time.Instant;
+
+/**
+ * The aggregator's snapshot of one (run, model, benchmark) cell (metrics topic, key = {@link ScoreKey}).
+ * Accuracy counts errors and unanswered samples as not correct; it and its Wilson interval are null
+ * until the first grade arrives.
+ *
+ * @param expected tasks the run published for this cell; 0 when the run manifest is not known (yet)
+ * @param progress graded / expected in [0, 1], null when expected is unknown
+ */
+public record BenchmarkScore(int schemaVersion, String runId, String modelId, String benchmarkId, Category category,
+        long graded, long correct, long incorrect, long noAnswer, long errors, long expected, Double accuracy,
+        Double ci95Low, Double ci95High, Double progress, Instant updatedAt) {
+
+    public BenchmarkScore {
+        Require.supportedVersion(schemaVersion);
+        Require.id(runId, "runId");
+        Require.id(modelId, "modelId");
+        Require.id(benchmarkId, "benchmarkId");
+        Require.atLeast(graded, 0, "graded");
+        Require.present(updatedAt, "updatedAt");
+    }
+
+    public ScoreKey key() {
+        return new ScoreKey(runId, modelId, benchmarkId);
+    }
+}

@@ -1,0 +1,39 @@
+package io.evalstream.contracts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * A short, stable fingerprint of everything that decides how a task is prompted and graded. Two
+ * scores are only comparable when their settings hashes are equal.
+ */
+public final class SettingsHash {
+
+    private SettingsHash() {
+    }
+
+    /** First 16 hex digits of SHA-256 over the canonical JSON of the settings, extraction and template variant. */
+    public static String of(Settings settings, Extraction extraction, String variant) {
+        Map<String, Object> canonical = Map.of("settings", settings, "extraction", extraction, "variant", variant);
+        try {
+            byte[] json = Json.canonicalMapper().writeValueAsBytes(canonical);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash settings " + settings + "; this is a bug", e);
+        }
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.evalstream.contracts;
+
+import java.util.List;
+
+/**
+ * The topics of evalstream. Keys are UTF-8 strings, values UTF-8 JSON in the {@link Json} form.
+ * <ul>
+ *   <li>{@value #RUNS}: key runId, value {@link RunManifest}; compacted, so the latest manifest of every run stays.</li>
+ *   <li>{@value #TASKS}: key {@link TaskId}, value {@link PromptTask}; outside producers may write here.</li>
+ *   <li>{@value #COMPLETIONS}: key {@link TaskId}, value {@link Completion}, success or terminal error.</li>
+ *   <li>{@value #GRADES}: key {@link TaskId}, value {@link Grade}.</li>
+ *   <li>{@value #METRICS}: key {@link ScoreKey}, value {@link BenchmarkScore}; compacted.</li>
+ *   <li>{@value #DLQ}: the original key and raw value of every record that could not be read, with
+ *       {@link DeadLetter} headers naming the reason and the source topic, partition and offset.</li>
+ * </ul>
+ */
+public final class Topics {
+
+    public static final String RUNS = "evalstream.runs";
+    public static final String TASKS = "evalstream.tasks";
+    public static final String COMPLETIONS = "evalstream.completions";
+    public static final String GRADES = "evalstream.grades";
+    public static final String METRICS = "evalstream.metrics";
+    public static final String DLQ = "evalstream.dlq";
+
+    /** A topic and whether it is compacted (latest value per key) rather than deleted by time. */
+    public record Definition(String name, boolean compacted) {
+    }
+
+    public static final List<Definition> ALL = List.of(
+            new Definition(RUNS, true),
+            new Definition(TASKS, false),
+            new Definition(COMPLETIONS, false),
+            new Definition(GRADES, false),
+            new Definition(METRICS, true),
+            new Definition(DLQ, false));
+
+    private Topics() {
+    }
+}

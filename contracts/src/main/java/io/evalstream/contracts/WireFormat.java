@@ -1,0 +1,109 @@
+package io.evalstream.contracts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.io.IOException;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes one wire record type. Reading never throws: a record that is not valid JSON or
+ * not a valid value comes back as {@link Decoded.Invalid} with a reason fit for the dead-letter topic.
+ */
+public final class WireFormat<T> {
+
+    /** Largest record a consumer accepts; the broker default message size is 1 MiB. */
+    public static final int MAX_BYTES = 1 << 20;
+
+    private final Class<T> type;
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
+
+    private WireFormat(Class<T> type) {
+        this.type = type;
+        this.reader = Json.mapper().readerFor(type);
+        this.writer = Json.mapper().writerFor(type);
+    }
+
+    public static <T> WireFormat<T> of(Class<T> type) {
+        return new WireFormat<>(type);
+    }
+
+    public Decoded<T> decode(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return new Decoded.Invalid<>("empty record: expected a JSON " + type.getSimpleName());
+        }
+        if (bytes.length > MAX_BYTES) {
+            return new Decoded.Invalid<>("record of " + bytes.length + " bytes exceeds the limit of " + MAX_BYTES);
+        }
+        try {
+            return new Decoded.Valid<>(reader.readValue(bytes));
+        } catch (IOException e) {
+            return new Decoded.Invalid<>(reason(e));
+        }
+    }
+
+    public byte[] encode(T value) {
+        try {
+            return writer.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + type.getSimpleName() + " as JSON; this is a bug", e);
+        }
+    }
+
+    public String encodeToString(T value) {
+        try {
+            return writer.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + type.getSimpleName() + " as JSON; this is a bug", e);
+        }
+    }
+
+    private String reason(IOException e) {
+        InvalidRecordException invalid = findInvalid(e);
+        if (invalid != null) {
+            return "invalid " + type.getSimpleName() + ": " + invalid.getMessage();
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String path = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String what = e instanceof InvalidFormatException format
+                    ? "has value " + abbreviate(String.valueOf(format.getValue())) + " that is not a valid "
+                            + format.getTargetType().getSimpleName()
+                    : e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                            ? "has the wrong type: expected " + describe(mismatch.getTargetType())
+                            : "is invalid: " + mapping.getOriginalMessage();
+            return "invalid " + type.getSimpleName() + ": field '" + path + "' " + what;
+        }
+        String message = e instanceof JsonProcessingException processing ? processing.getOriginalMessage()
+                : e.getMessage();
+        return "not a valid JSON " + type.getSimpleName() + ": " + abbreviate(message);
+    }
+
+    private static InvalidRecordException findInvalid(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidRecordException invalid) {
+                return invalid;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Class<?> target) {
+        if (target.isEnum()) {
+            return "one of " + java.util.Arrays.toString(target.getEnumConstants());
+        }
+        if (target.isRecord()) {
+            return "an object (" + target.getSimpleName() + ")";
+        }
+        return target.getSimpleName();
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "null" : Require.abbreviate(text.replaceAll("\\s+", " "));
+    }
+}

@@ -1,0 +1,267 @@
+package io.evalstream.broker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real single-node Kafka broker (KRaft, broker and controller in one process) run as a child JVM
+ * from the Maven jars. Replication factors and min ISR are 1; topics are auto-created with
+ * {@value #DEFAULT_PARTITIONS} partitions. Data lives under the given directory, so a broker that is
+ * killed or stopped can be started again on the same ports with its data intact.
+ */
+public final class LocalKafka implements AutoCloseable {
+
+    public static final int DEFAULT_PARTITIONS = 6;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final String READY_LINE = "Kafka Server started";
+
+    private final Path dir;
+    private final int port;
+    private final int controllerPort;
+    private Process process;
+
+    private LocalKafka(Path dir, int port, int controllerPort) {
+        this.dir = dir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    /** Formats a fresh log directory under {@code dir} and starts the broker on free ports. */
+    public static LocalKafka start(Path dir) {
+        LocalKafka kafka = new LocalKafka(dir.toAbsolutePath(), freePort(), freePort());
+        kafka.format();
+        kafka.launch();
+        return kafka;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the broker again after {@link #stop()} or {@link #kill()}, same ports, same data. */
+    public void restart() {
+        if (isRunning()) {
+            throw new IllegalStateException("broker at " + bootstrapServers() + " is still running; stop it first");
+        }
+        launch();
+    }
+
+    /** Orderly shutdown (SIGTERM), waiting up to 60 s. */
+    public void stop() {
+        terminate(false);
+    }
+
+    /** SIGKILL, as a crash would. */
+    public void kill() {
+        terminate(true);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void format() {
+        try {
+            Files.createDirectories(dir.resolve("data"));
+            Files.writeString(dir.resolve("server.properties"), serverProperties());
+            Files.writeString(dir.resolve("log4j2.properties"), log4jProperties());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare broker directory " + dir, e);
+        }
+        String clusterId = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+        List<String> command = javaCommand("kafka.tools.StorageTool");
+        command.addAll(List.of("format", "-t", clusterId, "-c", dir.resolve("server.properties").toString()));
+        Process format = startProcess(command, dir.resolve("format.log"));
+        try {
+            if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+                format.destroyForcibly();
+                throw new IllegalStateException("formatting the Kafka log directory failed; see " + dir.resolve("format.log")
+                        + ":\n" + tail(dir.resolve("format.log")));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while formatting Kafka storage", e);
+        }
+    }
+
+    private void launch() {
+        Path log = dir.resolve("server.log");
+        long offset = size(log);
+        List<String> command = javaCommand("kafka.Kafka");
+        command.add(dir.resolve("server.properties").toString());
+        process = startProcess(command, dir.resolve("stdout.log"));
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + "; last log lines:\n"
+                        + tail(log) + tail(dir.resolve("stdout.log")));
+            }
+            if (readSince(log, offset).contains(READY_LINE)) {
+                return;
+            }
+            pause();
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("Kafka broker not ready after " + START_TIMEOUT.toSeconds() + " s; log:\n" + tail(log));
+    }
+
+    private void terminate(boolean force) {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        if (force) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private List<String> javaCommand(String mainClass) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xms256m", "-Xmx1g", "-XX:+UseG1GC",
+                "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
+                "-Dkafka.logs.dir=" + dir,
+                "-cp", brokerClasspath(), mainClass));
+        return command;
+    }
+
+    private static Process startProcess(List<String> command, Path output) {
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command.getFirst(), e);
+        }
+    }
+
+    private static String brokerClasspath() {
+        try (InputStream in = LocalKafka.class.getResourceAsStream("broker.classpath")) {
+            if (in == null) {
+                throw new IllegalStateException("broker.classpath is missing from the kafka-broker jar; rebuild it with Maven");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the broker class path", e);
+        }
+    }
+
+    private String serverProperties() {
+        return String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + dir.resolve("data"),
+                "num.partitions=" + DEFAULT_PARTITIONS,
+                "default.replication.factor=1",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=6",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "transaction.state.log.num.partitions=6",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "min.insync.replicas=1",
+                "group.initial.rebalance.delay.ms=0",
+                "auto.create.topics.enable=true",
+                "log.retention.hours=24",
+                "log.segment.bytes=268435456",
+                "num.network.threads=2",
+                "num.io.threads=4",
+                "") ;
+    }
+
+    private String log4jProperties() {
+        return String.join("\n",
+                "appender.file.type=File",
+                "appender.file.name=file",
+                "appender.file.fileName=" + dir.resolve("server.log"),
+                "appender.file.append=true",
+                "appender.file.layout.type=PatternLayout",
+                "appender.file.layout.pattern=[%d] %p %m (%c)%n",
+                "rootLogger.level=INFO",
+                "rootLogger.appenderRef.file.ref=file",
+                "logger.kafka.name=kafka",
+                "logger.kafka.level=INFO",
+                "logger.state.name=state.change.logger",
+                "logger.state.level=WARN",
+                "");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free local port", e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String readSince(Path file, long offset) {
+        try {
+            if (!Files.exists(file)) {
+                return "";
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return offset >= bytes.length ? "" : new String(bytes, (int) offset, bytes.length - (int) offset,
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String tail(Path file) {
+        String text = readSince(file, 0);
+        return text.length() <= 4000 ? text : text.substring(text.length() - 4000);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the Kafka broker", e);
+        }
+    }
+}
