@@ -1,6 +1,7 @@
 package io.evalstream.contracts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -63,9 +64,13 @@ public final class WireFormat<T> {
     }
 
     private String reason(IOException e) {
-        InvalidRecordException invalid = findInvalid(e);
+        InvalidRecordException invalid = find(e, InvalidRecordException.class);
         if (invalid != null) {
             return "invalid " + type.getSimpleName() + ": " + invalid.getMessage();
+        }
+        StreamReadException syntax = find(e, StreamReadException.class);
+        if (syntax != null) {
+            return "not a valid JSON " + type.getSimpleName() + ": " + abbreviate(syntax.getOriginalMessage());
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String path = mapping.getPath().stream()
@@ -84,10 +89,10 @@ public final class WireFormat<T> {
         return "not a valid JSON " + type.getSimpleName() + ": " + abbreviate(message);
     }
 
-    private static InvalidRecordException findInvalid(Throwable e) {
+    private static <X extends Throwable> X find(Throwable e, Class<X> kind) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidRecordException invalid) {
-                return invalid;
+            if (kind.isInstance(t)) {
+                return kind.cast(t);
             }
         }
         return null;

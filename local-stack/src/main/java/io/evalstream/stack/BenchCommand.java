@@ -1,0 +1,75 @@
+package io.evalstream.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.evalstream.contracts.Json;
+import io.evalstream.contracts.Settings;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./run bench}: measures the whole pipeline on this machine and prints one JSON line per figure.
+ * End-to-end throughput is tasks from the moment the run is submitted until the aggregator has counted
+ * every one of them, with the simulator answering at once, after a warm-up run.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the benchmarks; figures as JSON lines.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--samples", defaultValue = "20",
+            description = "Samples per item of the measured run (default: ${DEFAULT-VALUE}).")
+    int samplesPerItem;
+
+    @Option(names = "--work-dir", description = "Where broker data and service logs go (default: a new temp dir).")
+    Path workDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Path home = StackOptions.defaultHome();
+        Path datasets = StackOptions.sharedDatasets(home);
+        Path dir = workDir != null ? workDir : Files.createTempDirectory("evalstream-bench");
+        try (LocalStack stack = LocalStack.start(new StackOptions(home, dir, datasets, Map.of()))) {
+            StackClient client = new StackClient(stack);
+            measure(client, "bench-warmup-" + System.currentTimeMillis(), 1, false);
+            measure(client, "bench-" + System.currentTimeMillis(), samplesPerItem, true);
+        }
+        return 0;
+    }
+
+    private void measure(StackClient client, String runId, int samples, boolean print) throws Exception {
+        Settings settings = Settings.of(0, false, 0.7, 1.0, 256, 0L, null);
+        long start = System.nanoTime();
+        HttpResponse<String> submitted = client.submit(RunSpecs.json(runId, RunSpecs.SIMULATED_MODELS,
+                samples == 1 ? 2000 : null, settings, samples));
+        if (submitted.statusCode() != 202) {
+            throw new IllegalStateException("benchmark run refused (" + submitted.statusCode() + "): " + submitted.body());
+        }
+        double publishSeconds = (System.nanoTime() - start) / 1e9;
+        JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(30), ignored -> { });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long tasks = Reports.graded(report);
+        if (print) {
+            ObjectNode line = Json.mapper().createObjectNode()
+                    .put("benchmark", "e2e_throughput")
+                    .put("unit", "tasks/s")
+                    .put("value", Math.round(tasks / seconds))
+                    .put("tasks", tasks)
+                    .put("seconds", round(seconds))
+                    .put("publish_seconds", round(publishSeconds))
+                    .put("backend", "sim")
+                    .put("sim_latency_ms", 0)
+                    .put("processes", "broker + 4 services, one worker replica")
+                    .put("cpus", Runtime.getRuntime().availableProcessors());
+            System.out.println(Json.mapper().writeValueAsString(line));
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

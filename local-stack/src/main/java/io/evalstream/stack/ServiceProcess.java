@@ -1,0 +1,133 @@
+package io.evalstream.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One packaged Quarkus service running as a child JVM, with its own HTTP port and log file. */
+public final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final List<String> command;
+    private final Path log;
+    private Process process;
+
+    ServiceProcess(String name, int port, List<String> command, Path log) {
+        this.name = name;
+        this.port = port;
+        this.command = List.copyOf(command);
+        this.log = log;
+    }
+
+    /** The command line for {@code jar} with {@code properties} as system properties and a bounded heap. */
+    static List<String> javaCommand(Path jar, Map<String, String> properties, String heap) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Xmx" + heap);
+        command.add("-XX:+UseParallelGC");
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    void start() {
+        try {
+            Files.createDirectories(log.getParent());
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + " (" + command + ")", e);
+        }
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200, or fails naming the log to read. */
+    void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest ready = HttpRequest.newBuilder(uri("/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " during start; see " + log);
+            }
+            try {
+                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+        }
+        throw new IllegalStateException(name + " not ready after " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    /** SIGTERM, then SIGKILL if it has not stopped within 20 s. */
+    void stop() {
+        if (isAlive()) {
+            process.destroy();
+            waitForExit();
+        }
+    }
+
+    /** SIGKILL, as a crash would. */
+    public void kill() {
+        if (isAlive()) {
+            process.destroyForcibly();
+            waitForExit();
+        }
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.evalstream.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** What a user does over HTTP: submit a run spec, read the live report, scrape metrics. */
+public final class StackClient {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final LocalStack stack;
+
+    public StackClient(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    /** POST /runs on the prompt-producer; the response is returned whatever its status. */
+    public HttpResponse<String> submit(String specJson) {
+        return send(HttpRequest.newBuilder(stack.producer("/runs")).timeout(Duration.ofMinutes(5))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(specJson)).build());
+    }
+
+    /** The aggregator's report, empty while the run is unknown or the aggregator is rebalancing. */
+    public Optional<JsonNode> report(String runId) {
+        HttpResponse<String> response = get(stack.aggregator("/runs/" + runId));
+        if (response.statusCode() != 200) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.mapper().readTree(response.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException("the aggregator sent a report that is not JSON: " + response.body(), e);
+        }
+    }
+
+    /** Polls the report until every expected task is graded; each poll's report goes to {@code onReport}. */
+    public JsonNode awaitComplete(String runId, Duration timeout, Consumer<JsonNode> onReport) {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            Optional<JsonNode> report = report(runId);
+            if (report.isPresent()) {
+                last = report.get();
+                onReport.accept(last);
+                if (Reports.isComplete(last)) {
+                    return last;
+                }
+            }
+            sleep(POLL);
+        }
+        throw new IllegalStateException("run " + runId + " did not complete within " + timeout.toSeconds()
+                + " s; last report: " + last);
+    }
+
+    public HttpResponse<String> get(URI uri) {
+        return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during " + request.uri(), e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

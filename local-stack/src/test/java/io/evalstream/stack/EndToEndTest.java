@@ -1,0 +1,146 @@
+package io.evalstream.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.Decoded;
+import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.Settings;
+import io.evalstream.contracts.Topics;
+import io.evalstream.contracts.Verdict;
+import io.evalstream.contracts.WireFormat;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The packaged services as separate processes on a real broker, driven the way a user drives them.
+ * Counts are checked three ways: the aggregator's report, its Prometheus gauges, and an independent
+ * read of the grades topic.
+ */
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
+class EndToEndTest {
+
+    private static final List<String> MODELS = List.of("sim-strong", "sim-weak");
+    private static final List<String> BENCHMARKS = List.of("gsm8k", "mmlu");
+    /** Samples per item, so that even the smallest built-in sample set gives over 500 tasks per cell. */
+    private static final int SAMPLES = 20;
+
+    private static LocalStack stack;
+    private static StackClient client;
+
+    @BeforeAll
+    static void startStack() {
+        stack = SharedStack.get();
+        client = new StackClient(stack);
+    }
+
+    @Test
+    void evaluatesTwoModelsOnTwoBenchmarksWithExactCountsAndResubmittingChangesNothing() throws Exception {
+        String runId = "e2e-exact-" + System.currentTimeMillis();
+        String spec = RunSpecs.json(runId, MODELS, null, Settings.of(0, false, 0.7, 1.0, 64, 7L, null), SAMPLES);
+
+        HttpResponse<String> accepted = client.submit(spec);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(accepted.headers().firstValue("Location")).hasValue("/runs/" + runId);
+        JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(8), r -> { });
+
+        Map<String, long[]> fromTopic = countGradesOnTopic(runId);
+        assertThat(report.path("scores")).hasSize(MODELS.size() * BENCHMARKS.size());
+        for (String model : MODELS) {
+            for (String benchmark : BENCHMARKS) {
+                JsonNode cell = Reports.cell(report, model, benchmark);
+                long[] counted = fromTopic.get(model + "/" + benchmark);
+                assertThat(cell.path("expected").asLong()).as("expected tasks of %s/%s", model, benchmark)
+                        .isGreaterThanOrEqualTo(500);
+                assertThat(cell.path("graded").asLong()).isEqualTo(cell.path("expected").asLong()).isEqualTo(counted[0]);
+                assertThat(cell.path("correct").asLong()).as("correct of %s/%s", model, benchmark).isEqualTo(counted[1]);
+                assertThat(metric("evalstream_graded_samples", runId, model, benchmark))
+                        .isEqualTo(cell.path("graded").asDouble());
+                assertThat(metric("evalstream_correct_samples", runId, model, benchmark))
+                        .isEqualTo(cell.path("correct").asDouble());
+            }
+        }
+        assertThat(Reports.cell(report, "sim-strong", "gsm8k").path("accuracy").asDouble())
+                .as("the strong simulated model beats the weak one")
+                .isGreaterThan(Reports.cell(report, "sim-weak", "gsm8k").path("accuracy").asDouble());
+
+        assertThat(client.submit(spec).statusCode()).isEqualTo(202);
+        long expected = Reports.expected(report);
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() ->
+                rawGradeCount(runId) >= 2 * expected
+                        && TopicReader.lag(stack.bootstrapServers(), "evalstream-aggregator", Topics.GRADES) == 0);
+        JsonNode again = client.report(runId).orElseThrow();
+        assertThat(again.path("scores")).isEqualTo(withoutTimes(report.path("scores"), again.path("scores")));
+        assertThat(Reports.graded(again)).isEqualTo(expected);
+    }
+
+    @Test
+    void rejectsAnInvalidRunSpecWithA400ThatNamesTheField() {
+        HttpResponse<String> response = client.submit("{\"runId\":\"ok\",\"models\":[],\"benchmarks\":[{\"id\":\"gsm8k\"}]}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("models");
+
+        HttpResponse<String> notJson = client.submit("{not json");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+    }
+
+    private static double metric(String name, String runId, String model, String benchmark) {
+        String text = client.get(stack.aggregator("/q/metrics")).body();
+        Matcher line = Pattern.compile("(?m)^" + name + "\\{([^}]*)} (\\S+)$").matcher(text);
+        while (line.find()) {
+            String labels = line.group(1);
+            if (labels.contains("run=\"" + runId + "\"") && labels.contains("model=\"" + model + "\"")
+                    && labels.contains("benchmark=\"" + benchmark + "\"")) {
+                return Double.parseDouble(line.group(2));
+            }
+        }
+        throw new AssertionError(name + " for " + runId + "/" + model + "/" + benchmark + " is not on /q/metrics");
+    }
+
+    /** Per model/benchmark: {distinct tasks graded, of which correct (latest grade per task)}. */
+    private static Map<String, long[]> countGradesOnTopic(String runId) {
+        Map<String, Grade> latest = new HashMap<>();
+        WireFormat<Grade> format = WireFormat.of(Grade.class);
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(stack.bootstrapServers(), Topics.GRADES)) {
+            if (record.key() != null && record.key().startsWith(runId + "/")
+                    && format.decode(record.value()) instanceof Decoded.Valid<Grade> valid) {
+                latest.put(record.key(), valid.value());
+            }
+        }
+        Map<String, long[]> counts = new HashMap<>();
+        latest.values().forEach(grade -> {
+            long[] count = counts.computeIfAbsent(grade.taskId().modelId() + "/" + grade.taskId().benchmarkId(),
+                    key -> new long[2]);
+            count[0]++;
+            count[1] += grade.verdict() == Verdict.CORRECT ? 1 : 0;
+        });
+        return counts;
+    }
+
+    private static long rawGradeCount(String runId) {
+        return TopicReader.readAll(stack.bootstrapServers(), Topics.GRADES).stream()
+                .filter(record -> record.key() != null && record.key().startsWith(runId + "/")).count();
+    }
+
+    /** The first report's cells with the second report's update times, so only the counts are compared. */
+    private static JsonNode withoutTimes(JsonNode first, JsonNode second) {
+        JsonNode copy = first.deepCopy();
+        for (int i = 0; i < copy.size(); i++) {
+            if (copy.get(i) instanceof com.fasterxml.jackson.databind.node.ObjectNode cell) {
+                cell.set("updatedAt", second.path(i).path("updatedAt"));
+            }
+        }
+        return copy;
+    }
+}
