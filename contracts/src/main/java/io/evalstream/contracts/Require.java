@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 public final class Require {
 
     /** Identifiers that appear inside a {@link TaskId} or a metric label. */
-    public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}");
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:@+-]{0,127}");
 
     private Require() {
     }
@@ -31,7 +31,7 @@ public final class Require {
         present(value, field);
         if (!ID.matcher(value).matches()) {
             throw new InvalidRecordException("field '" + field + "' must be 1-128 characters of letters, digits"
-                    + " and ._:@+- starting with a letter or digit (no '/' or spaces), got '" + abbreviate(value) + "'");
+                    + " and _.:@+- starting with a letter or digit (no '/' or spaces), got '" + abbreviate(value) + "'");
         }
         return value;
     }

@@ -1,5 +1,7 @@
 package io.evalstream.contracts;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.HashSet;
 import java.util.List;
 
@@ -27,6 +29,14 @@ public record RunSpec(String runId, List<String> models, List<BenchmarkSelection
             samplesPerItem = 1;
         }
         Require.between(samplesPerItem, 1, MAX_SAMPLES_PER_ITEM, "samplesPerItem");
+    }
+
+    /** The JSON form: {@code settings} and {@code samplesPerItem} may be left out. */
+    @JsonCreator
+    public static RunSpec of(@JsonProperty("runId") String runId, @JsonProperty("models") List<String> models,
+            @JsonProperty("benchmarks") List<BenchmarkSelection> benchmarks, @JsonProperty("settings") Settings settings,
+            @JsonProperty("samplesPerItem") Integer samplesPerItem) {
+        return new RunSpec(runId, models, benchmarks, settings, samplesPerItem == null ? 1 : samplesPerItem);
     }
 
     private static void requireUnique(List<String> ids, String field) {

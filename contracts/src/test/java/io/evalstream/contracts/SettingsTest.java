@@ -40,6 +40,14 @@ class SettingsTest {
     }
 
     @Test
+    void aRunSpecInJsonWithoutSettingsOrSamplesPerItemTakesTheDefaults() {
+        Decoded<RunSpec> decoded = WireFormat.of(RunSpec.class).decode(
+                "{\"runId\":\"r\",\"models\":[\"m_1\"],\"benchmarks\":[{\"id\":\"gsm8k\"}]}".getBytes(StandardCharsets.UTF_8));
+        assertThat(decoded).isEqualTo(new Decoded.Valid<>(new RunSpec("r", List.of("m_1"),
+                List.of(new BenchmarkSelection("gsm8k", null)), Settings.defaults(), 1)));
+    }
+
+    @Test
     void aRunSpecWithoutSamplesPerItemTakesOneSample() {
         assertThat(new RunSpec("r", List.of("m"), List.of(new BenchmarkSelection("gsm8k", null)), null, 0)
                 .samplesPerItem()).isEqualTo(1);

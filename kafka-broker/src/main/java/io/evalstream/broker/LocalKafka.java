@@ -3,7 +3,6 @@ package io.evalstream.broker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +38,7 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Formats a fresh log directory under {@code dir} and starts the broker on free ports. */
     public static LocalKafka start(Path dir) {
-        LocalKafka kafka = new LocalKafka(dir.toAbsolutePath(), freePort(), freePort());
+        LocalKafka kafka = new LocalKafka(dir.toAbsolutePath(), FreePorts.next(), FreePorts.next());
         kafka.format();
         kafka.launch();
         return kafka;
@@ -219,15 +218,6 @@ public final class LocalKafka implements AutoCloseable {
                 "logger.state.name=state.change.logger",
                 "logger.state.level=WARN",
                 "");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free local port", e);
-        }
     }
 
     private static long size(Path file) {

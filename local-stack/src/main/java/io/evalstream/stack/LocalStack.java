@@ -1,5 +1,6 @@
 package io.evalstream.stack;
 
+import io.evalstream.broker.FreePorts;
 import io.evalstream.broker.LocalKafka;
 import java.net.URI;
 import java.nio.file.Files;
@@ -69,7 +70,6 @@ public final class LocalStack implements AutoCloseable {
     private void startServices() {
         Map<String, String> common = Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "quarkus.log.console.json", "false",
                 "quarkus.banner.enabled", "false");
         Map<String, String> producerProps = new HashMap<>(common);
         if (options.datasetsDir() != null) {
@@ -89,7 +89,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ServiceProcess add(String module, Map<String, String> properties) {
-        int port = Ports.free();
+        int port = FreePorts.next();
         Map<String, String> all = new HashMap<>(properties);
         all.put("quarkus.http.port", Integer.toString(port));
         Path jar = jar(options.home(), module);

@@ -1,15 +1,16 @@
-package io.evalstream.stack;
+package io.evalstream.broker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
-final class Ports {
+/** A local TCP port that nothing listens on right now, for a child process to bind. */
+public final class FreePorts {
 
-    private Ports() {
+    private FreePorts() {
     }
 
-    static int free() {
+    public static int next() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

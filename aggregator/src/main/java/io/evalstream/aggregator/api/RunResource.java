@@ -1,0 +1,71 @@
+package io.evalstream.aggregator.api;
+
+import io.evalstream.aggregator.scoring.RunReport;
+import io.evalstream.aggregator.scoring.RunReports;
+import io.evalstream.aggregator.scoring.RunSummary;
+import io.evalstream.aggregator.scoring.Tally;
+import io.evalstream.aggregator.streams.ScoreStores;
+import io.evalstream.aggregator.streams.StreamsLifecycle;
+import io.evalstream.contracts.Require;
+import io.evalstream.contracts.RunManifest;
+import io.evalstream.contracts.ScoreKey;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Run reports read from the Kafka Streams stores of this instance. */
+@Path("/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunResource {
+
+    private final StreamsLifecycle streams;
+
+    RunResource(StreamsLifecycle streams) {
+        this.streams = streams;
+    }
+
+    /** The scoreboard of one run: 200 with a {@link RunReport}, 404 when neither its manifest nor a grade arrived. */
+    @GET
+    @Path("/{runId}")
+    public Response report(@PathParam("runId") String runId) {
+        if (!Require.ID.matcher(runId).matches()) {
+            return error(Response.Status.BAD_REQUEST, "run id '" + runId + "' is not valid: use 1-128 letters, digits"
+                    + " and ._:@+- starting with a letter or digit");
+        }
+        ScoreStores stores = streams.stores();
+        return RunReports.build(runId, stores.manifest(runId).orElse(null), stores.tallies(runId), Instant.now())
+                .map(report -> Response.ok(report).build())
+                .orElseGet(() -> error(Response.Status.NOT_FOUND, "no run '" + runId
+                        + "': neither its manifest nor any of its grades has reached the aggregator"));
+    }
+
+    /** Every run with a manifest or grades, by runId. */
+    @GET
+    public List<RunSummary> runs() {
+        ScoreStores stores = streams.stores();
+        Map<String, RunManifest> manifests = stores.manifests();
+        Map<String, Map<ScoreKey, Tally>> talliesByRun = new HashMap<>();
+        stores.allTallies().forEach((cell, tally) ->
+                talliesByRun.computeIfAbsent(cell.runId(), run -> new HashMap<>()).put(cell, tally));
+        TreeSet<String> runIds = new TreeSet<>(manifests.keySet());
+        runIds.addAll(talliesByRun.keySet());
+        Instant now = Instant.now();
+        return runIds.stream()
+                .flatMap(runId -> RunReports.build(runId, manifests.get(runId),
+                        talliesByRun.getOrDefault(runId, Map.of()), now).stream())
+                .map(RunReport::summary)
+                .toList();
+    }
+
+    private static Response error(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ErrorMessage(message)).build();
+    }
+}

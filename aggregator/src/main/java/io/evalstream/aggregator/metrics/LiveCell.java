@@ -1,0 +1,76 @@
+package io.evalstream.aggregator.metrics;
+
+import io.evalstream.aggregator.scoring.Scoring;
+import io.evalstream.contracts.BenchmarkScore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * What the gauges of one cell read: its latest score (from the tally table, so idempotent) and its
+ * expected count (from the run manifest). Each half has one writer thread, so they are kept apart.
+ * A value not known yet reads as NaN, which Prometheus shows as such instead of a misleading 0.
+ */
+final class LiveCell {
+
+    private final AtomicReference<BenchmarkScore> score = new AtomicReference<>();
+    private volatile long expected = -1;
+
+    void update(BenchmarkScore latest) {
+        score.set(latest);
+    }
+
+    /** Sets the score only if none was set, so a snapshot read from a store never hides a newer live one. */
+    void seed(BenchmarkScore stored) {
+        score.compareAndSet(null, stored);
+    }
+
+    void expect(long tasks) {
+        expected = tasks;
+    }
+
+    double accuracy() {
+        return ratio(BenchmarkScore::accuracy);
+    }
+
+    double lower() {
+        return ratio(BenchmarkScore::ci95Low);
+    }
+
+    double upper() {
+        return ratio(BenchmarkScore::ci95High);
+    }
+
+    double graded() {
+        return count(BenchmarkScore::graded);
+    }
+
+    double correct() {
+        return count(BenchmarkScore::correct);
+    }
+
+    double errors() {
+        return count(BenchmarkScore::errors);
+    }
+
+    double expected() {
+        long tasks = expected;
+        return tasks < 0 ? Double.NaN : tasks;
+    }
+
+    double progress() {
+        long tasks = expected;
+        return tasks < 0 ? Double.NaN : Scoring.progress((long) graded(), tasks);
+    }
+
+    private double count(ToDoubleFunction<BenchmarkScore> field) {
+        BenchmarkScore current = score.get();
+        return current == null ? 0 : field.applyAsDouble(current);
+    }
+
+    private double ratio(Function<BenchmarkScore, Double> field) {
+        BenchmarkScore current = score.get();
+        Double value = current == null ? null : field.apply(current);
+        return value == null ? Double.NaN : value;
+    }
+}

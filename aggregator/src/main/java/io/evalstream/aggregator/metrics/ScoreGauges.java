@@ -1,0 +1,112 @@
+package io.evalstream.aggregator.metrics;
+
+import io.evalstream.aggregator.scoring.Scoring;
+import io.evalstream.aggregator.scoring.Tally;
+import io.evalstream.aggregator.streams.ScoreEvents;
+import io.evalstream.aggregator.streams.StreamsRunning;
+import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.RunManifest;
+import io.evalstream.contracts.ScoreKey;
+import io.evalstream.contracts.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.ToDoubleFunction;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.jboss.logging.Logger;
+
+/**
+ * Live Prometheus gauges per (run, model, benchmark), fed by the topology's score changes and run manifests,
+ * and seeded from the tally store each time Kafka Streams reaches RUNNING, so they survive a restart.
+ */
+@ApplicationScoped
+public class ScoreGauges implements ScoreEvents {
+
+    private static final Logger LOG = Logger.getLogger(ScoreGauges.class);
+    private static final List<GaugeSpec> GAUGES = List.of(
+            new GaugeSpec("evalstream_score_accuracy_ratio", "Correct / graded (errors and no-answers are not correct)",
+                    LiveCell::accuracy),
+            new GaugeSpec("evalstream_score_ci95_lower_ratio", "Lower bound of the 95% Wilson interval of accuracy",
+                    LiveCell::lower),
+            new GaugeSpec("evalstream_score_ci95_upper_ratio", "Upper bound of the 95% Wilson interval of accuracy",
+                    LiveCell::upper),
+            new GaugeSpec("evalstream_run_progress_ratio", "Graded / expected tasks", LiveCell::progress),
+            new GaugeSpec("evalstream_graded_samples", "Tasks graded (latest grade per task)", LiveCell::graded),
+            new GaugeSpec("evalstream_correct_samples", "Tasks whose latest grade is CORRECT", LiveCell::correct),
+            new GaugeSpec("evalstream_error_samples", "Tasks whose latest grade is ERROR", LiveCell::errors),
+            new GaugeSpec("evalstream_expected_samples", "Tasks the run manifest expects", LiveCell::expected));
+
+    private record GaugeSpec(String name, String help, ToDoubleFunction<LiveCell> value) {
+    }
+
+    private final MeterRegistry registry;
+    private final ConcurrentMap<ScoreKey, LiveCell> cells = new ConcurrentHashMap<>();
+    private final Counter rejectedManifests;
+
+    ScoreGauges(MeterRegistry registry) {
+        this.registry = registry;
+        this.rejectedManifests = Counter.builder("evalstream_invalid_manifests")
+                .description("Records of the runs topic skipped because they are not valid run manifests")
+                .register(registry);
+        // Registered up front so dashboards and alerts see 0 rather than no series before the first bad grade.
+        deadLetters(Topics.GRADES);
+    }
+
+    @Override
+    public void scoreChanged(BenchmarkScore score) {
+        cell(score.key()).update(score);
+    }
+
+    @Override
+    public void manifestChanged(RunManifest manifest) {
+        Scoring.expectedCells(manifest).forEach((key, count) -> cell(key).expect(count.tasks()));
+    }
+
+    @Override
+    public void deadLettered(String sourceTopic) {
+        deadLetters(sourceTopic).increment();
+    }
+
+    @Override
+    public void manifestRejected() {
+        rejectedManifests.increment();
+    }
+
+    void seed(@ObservesAsync StreamsRunning running) {
+        try {
+            seed(running.stores().allTallies(), Instant.now());
+        } catch (InvalidStateStoreException e) {
+            LOG.debugf("Gauges not seeded from the tally store (%s); the next RUNNING state seeds them", e.getMessage());
+        }
+    }
+
+    /** Fills cells that have no score yet (after a restart the stream only reports tallies that change). */
+    void seed(Map<ScoreKey, Tally> tallies, Instant now) {
+        tallies.forEach((key, tally) -> cell(key).seed(Scoring.score(key, tally, null, now)));
+    }
+
+    private Counter deadLetters(String sourceTopic) {
+        return Counter.builder("evalstream_dead_letters").description("Records written to the dead-letter topic")
+                .tag("topic", sourceTopic).register(registry);
+    }
+
+    private LiveCell cell(ScoreKey key) {
+        return cells.computeIfAbsent(key, this::register);
+    }
+
+    private LiveCell register(ScoreKey key) {
+        LiveCell cell = new LiveCell();
+        Tags tags = Tags.of("run", key.runId(), "model", key.modelId(), "benchmark", key.benchmarkId());
+        GAUGES.forEach(gauge -> Gauge.builder(gauge.name(), cell, gauge.value()).description(gauge.help()).tags(tags)
+                .strongReference(true).register(registry));
+        return cell;
+    }
+}

@@ -1,0 +1,57 @@
+package io.evalstream.aggregator.scoring;
+
+import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.Category;
+import io.evalstream.contracts.ExpectedCount;
+import io.evalstream.contracts.RunManifest;
+import io.evalstream.contracts.SchemaVersion;
+import io.evalstream.contracts.ScoreKey;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Turns a cell's tally into its score. Accuracy is correct / graded: errors and unanswered samples count
+ * as not correct, so a model that fails often cannot look better than it is.
+ */
+public final class Scoring {
+
+    private Scoring() {
+    }
+
+    /**
+     * @param expected the manifest's count for this cell; null when the run's manifest is unknown or does not
+     *                 list the cell, which leaves {@code expected} 0 and {@code progress} null
+     */
+    public static BenchmarkScore score(ScoreKey cell, Tally tally, ExpectedCount expected, Instant at) {
+        Category category = tally.category() != null ? tally.category() : expected == null ? null : expected.category();
+        Optional<Interval> interval = Proportions.wilson95(tally.correct(), tally.graded());
+        return new BenchmarkScore(SchemaVersion.CURRENT, cell.runId(), cell.modelId(), cell.benchmarkId(), category,
+                tally.graded(), tally.correct(), tally.incorrect(), tally.noAnswer(), tally.errors(),
+                expected == null ? 0 : expected.tasks(), boxed(Proportions.ratio(tally.correct(), tally.graded())),
+                interval.map(Interval::lower).orElse(null), interval.map(Interval::upper).orElse(null),
+                expected == null ? null : progress(tally.graded(), expected.tasks()), at);
+    }
+
+    /** graded / expected, capped at 1 (more grades than expected means the manifest undercounted); 1 when none is expected. */
+    public static double progress(long graded, long expected) {
+        return expected == 0 ? 1.0 : Math.min(1.0, (double) graded / expected);
+    }
+
+    /** The manifest's cells by key; a (model, benchmark) listed twice is expected once per listing. */
+    public static Map<ScoreKey, ExpectedCount> expectedCells(RunManifest manifest) {
+        Map<ScoreKey, ExpectedCount> cells = new LinkedHashMap<>();
+        for (ExpectedCount count : manifest.expected()) {
+            cells.merge(new ScoreKey(manifest.runId(), count.modelId(), count.benchmarkId()), count,
+                    (first, again) -> new ExpectedCount(first.modelId(), first.benchmarkId(), first.category(),
+                            first.tasks() + again.tasks()));
+        }
+        return cells;
+    }
+
+    private static Double boxed(OptionalDouble value) {
+        return value.isPresent() ? value.getAsDouble() : null;
+    }
+}

@@ -1,0 +1,58 @@
+package io.evalstream.aggregator;
+
+import io.evalstream.contracts.BenchmarkSelection;
+import io.evalstream.contracts.Category;
+import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.ExpectedCount;
+import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.RunManifest;
+import io.evalstream.contracts.RunSpec;
+import io.evalstream.contracts.Settings;
+import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.Verdict;
+import io.evalstream.contracts.WireFormat;
+import java.time.Instant;
+import java.util.List;
+
+/** Realistic grades and manifests for tests. */
+public final class Fixtures {
+
+    public static final Instant T0 = Instant.parse("2026-11-21T12:00:00Z");
+    public static final String HASH = "1b105633790b6540";
+    public static final Settings SETTINGS = Settings.of(5, true, 0.0, 1.0, 512, 1234L, List.of("Question:"));
+    private static final WireFormat<Grade> GRADES = WireFormat.of(Grade.class);
+    private static final WireFormat<RunManifest> MANIFESTS = WireFormat.of(RunManifest.class);
+
+    private Fixtures() {
+    }
+
+    /** Task {@code item} (sample 0, default variant) of {@code model} on gsm8k or mmlu. */
+    public static TaskId task(String runId, String model, String benchmark, int item) {
+        return new TaskId(runId, model, benchmark, "item-" + item, "default", 0);
+    }
+
+    public static Grade grade(TaskId task, Verdict verdict) {
+        Category category = task.benchmarkId().equals("mmlu") ? Category.KNOWLEDGE : Category.MATH;
+        return new Grade(1, task, verdict, verdict == Verdict.CORRECT ? 1.0 : 0.0,
+                verdict == Verdict.NO_ANSWER || verdict == Verdict.ERROR ? null : "42", "42", category, "numeric@1",
+                HASH, 812, true, verdict == Verdict.ERROR ? ErrorKind.TIMEOUT : null, T0);
+    }
+
+    public static byte[] bytes(Grade grade) {
+        return GRADES.encode(grade);
+    }
+
+    /** A manifest expecting {@code tasks} tasks of every model on every benchmark. */
+    public static RunManifest manifest(String runId, List<String> models, List<String> benchmarks, long tasks) {
+        RunSpec spec = new RunSpec(runId, models, benchmarks.stream().map(id -> new BenchmarkSelection(id, null)).toList(),
+                SETTINGS, 1);
+        List<ExpectedCount> expected = models.stream().flatMap(model -> benchmarks.stream().map(benchmark ->
+                new ExpectedCount(model, benchmark, benchmark.equals("mmlu") ? Category.KNOWLEDGE : Category.MATH,
+                        tasks))).toList();
+        return new RunManifest(1, spec, expected, T0);
+    }
+
+    public static byte[] bytes(RunManifest manifest) {
+        return MANIFESTS.encode(manifest);
+    }
+}

@@ -1,0 +1,169 @@
+package io.evalstream.aggregator.api;
+
+import static io.evalstream.aggregator.Fixtures.bytes;
+import static io.evalstream.aggregator.Fixtures.grade;
+import static io.evalstream.aggregator.Fixtures.manifest;
+import static io.evalstream.aggregator.Fixtures.task;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import io.evalstream.broker.KafkaTestResource;
+import io.evalstream.contracts.DeadLetter;
+import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.Topics;
+import io.evalstream.contracts.Verdict;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The packaged wiring on a real broker: grades in, exact report and gauges out, bad records dead-lettered. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class RunResourceTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void reportsExactCountsAndCompletionForARunWithDuplicatesAndAChangedVerdictAndExposesThemAsGauges()
+            throws Exception {
+        String run = "qt-" + UUID.randomUUID().toString().substring(0, 8);
+        TaskId changed = task(run, "sim-strong", "gsm8k", 3);
+        String badKey = task(run, "sim-weak", "gsm8k", 9).toString();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        records.add(new ProducerRecord<>(Topics.RUNS, run,
+                bytes(manifest(run, List.of("sim-strong", "sim-weak"), List.of("gsm8k"), 3))));
+        Grade first = grade(task(run, "sim-strong", "gsm8k", 1), Verdict.CORRECT);
+        for (Grade grade : List.of(first, grade(task(run, "sim-strong", "gsm8k", 2), Verdict.CORRECT),
+                grade(changed, Verdict.ERROR), first, grade(changed, Verdict.INCORRECT), first,
+                grade(task(run, "sim-weak", "gsm8k", 1), Verdict.CORRECT),
+                grade(task(run, "sim-weak", "gsm8k", 2), Verdict.NO_ANSWER),
+                grade(task(run, "sim-weak", "gsm8k", 3), Verdict.ERROR))) {
+            records.add(new ProducerRecord<>(Topics.GRADES, grade.taskId().toString(), bytes(grade)));
+        }
+        records.add(new ProducerRecord<>(Topics.GRADES, badKey, "{\"verdict\": ".getBytes(StandardCharsets.UTF_8)));
+        produce(records);
+
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().get("/runs/" + run).then().statusCode(200).body("status", is("COMPLETE")));
+
+        JsonPath report = given().get("/runs/" + run).then().statusCode(200).extract().jsonPath();
+        assertThat(report.getString("runId")).isEqualTo(run);
+        assertThat(report.getMap("totals")).containsEntry("expected", 6).containsEntry("graded", 6)
+                .containsEntry("correct", 3).containsEntry("incorrect", 1).containsEntry("noAnswer", 1)
+                .containsEntry("errors", 1).containsEntry("progress", 1.0f);
+        assertThat(report.getList("settingsHashes")).containsExactly("1b105633790b6540");
+        assertThat(report.getInt("settings.shots")).isEqualTo(5);
+        assertThat(report.getList("scores.modelId")).containsExactly("sim-strong", "sim-weak");
+        assertThat(report.getMap("scores[0]")).containsEntry("benchmarkId", "gsm8k").containsEntry("graded", 3)
+                .containsEntry("correct", 2).containsEntry("incorrect", 1).containsEntry("errors", 0)
+                .containsEntry("expected", 3).containsEntry("category", "MATH");
+        assertThat(report.getMap("scores[1]")).containsEntry("graded", 3).containsEntry("correct", 1)
+                .containsEntry("noAnswer", 1).containsEntry("errors", 1);
+        assertThat(report.getDouble("scores[0].accuracy")).isCloseTo(2.0 / 3, within(1e-6));
+
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(sample(metrics, "evalstream_graded_samples", run, "sim-strong")).isEqualTo(3.0);
+            assertThat(sample(metrics, "evalstream_correct_samples", run, "sim-weak")).isEqualTo(1.0);
+            assertThat(sample(metrics, "evalstream_error_samples", run, "sim-weak")).isEqualTo(1.0);
+            assertThat(sample(metrics, "evalstream_expected_samples", run, "sim-weak")).isEqualTo(3.0);
+            assertThat(sample(metrics, "evalstream_run_progress_ratio", run, "sim-strong")).isEqualTo(1.0);
+            assertThat(metrics).containsPattern("evalstream_dead_letters_total\\{[^}]*topic=\"evalstream.grades\"");
+        });
+        assertThat(deadLetterFor(badKey).headers().lastHeader(DeadLetter.REASON)).isNotNull();
+        given().get("/runs").then().statusCode(200).body("runId", hasItem(run));
+    }
+
+    @Test
+    void gradesWithoutAManifestAreReportedAsUnknownManifest() throws Exception {
+        String run = "qt-nomanifest-" + UUID.randomUUID().toString().substring(0, 8);
+        Grade grade = grade(task(run, "sim-weak", "mmlu", 1), Verdict.CORRECT);
+        produce(List.of(new ProducerRecord<>(Topics.GRADES, grade.taskId().toString(), bytes(grade))));
+
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().get("/runs/" + run).then().statusCode(200).body("status", is("UNKNOWN_MANIFEST"))
+                        .body("totals.graded", is(1)).body("scores[0].category", is("KNOWLEDGE")));
+    }
+
+    @Test
+    void anUnknownRunIsA404WithAMessageAndABadRunIdA400() {
+        await().atMost(DEADLINE).untilAsserted(() -> given().get("/runs/never-submitted").then()
+                .statusCode(not(503)));
+
+        given().get("/runs/never-submitted").then().statusCode(404)
+                .body("error", containsString("no run 'never-submitted'"));
+        given().get("/runs/bad id").then().statusCode(400).body("error", containsString("not valid"));
+    }
+
+    private void produce(List<ProducerRecord<String, byte[]>> records) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
+                "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
+            List<Future<RecordMetadata>> sent = records.stream().map(producer::send).toList();
+            for (Future<RecordMetadata> ack : sent) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private ConsumerRecord<String, byte[]> deadLetterFor(String key) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                "group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.DLQ));
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            await().atMost(DEADLINE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            return found.getFirst();
+        }
+    }
+
+    private static double sample(String metrics, String name, String run, String model) {
+        Matcher line = Pattern.compile("(?m)^" + name + "\\{([^}]*)} (\\S+)$").matcher(metrics);
+        while (line.find()) {
+            String labels = line.group(1);
+            if (labels.contains("run=\"" + run + "\"") && labels.contains("model=\"" + model + "\"")) {
+                return Double.parseDouble(line.group(2));
+            }
+        }
+        throw new AssertionError(name + " for " + run + "/" + model + " is not on /q/metrics");
+    }
+}

@@ -1,0 +1,142 @@
+package io.evalstream.aggregator.streams;
+
+import static io.evalstream.aggregator.Fixtures.bytes;
+import static io.evalstream.aggregator.Fixtures.grade;
+import static io.evalstream.aggregator.Fixtures.manifest;
+import static io.evalstream.aggregator.Fixtures.task;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.evalstream.aggregator.Fixtures;
+import io.evalstream.aggregator.scoring.GradedSample;
+import io.evalstream.aggregator.scoring.Tally;
+import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.Verdict;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.junit.jupiter.api.Test;
+
+/** Counting: exact, idempotent, and moved by a changed verdict. */
+class ScoreTopologyTest extends TopologyHarness {
+
+    @Test
+    void countsASmallRunExactlyWithExpectedCountsFromTheManifest() {
+        runs.pipeInput(RUN, bytes(manifest(RUN, List.of("sim-strong", "sim-weak"), List.of("gsm8k"), 3)), tick());
+        send(task(RUN, "sim-strong", "gsm8k", 1), Verdict.CORRECT);
+        send(task(RUN, "sim-strong", "gsm8k", 2), Verdict.CORRECT);
+        send(task(RUN, "sim-strong", "gsm8k", 3), Verdict.INCORRECT);
+        send(task(RUN, "sim-weak", "gsm8k", 1), Verdict.CORRECT);
+        send(task(RUN, "sim-weak", "gsm8k", 2), Verdict.NO_ANSWER);
+        send(task(RUN, "sim-weak", "gsm8k", 3), Verdict.ERROR);
+
+        Map<String, BenchmarkScore> scores = latestScores();
+
+        assertThat(scores).containsOnlyKeys(STRONG, WEAK);
+        BenchmarkScore strong = scores.get(STRONG);
+        assertThat(strong).extracting(BenchmarkScore::graded, BenchmarkScore::correct, BenchmarkScore::incorrect,
+                BenchmarkScore::noAnswer, BenchmarkScore::errors, BenchmarkScore::expected)
+                .containsExactly(3L, 2L, 1L, 0L, 0L, 3L);
+        assertThat(strong.accuracy()).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(strong.progress()).isEqualTo(1.0);
+        assertThat(strong.ci95Low()).isLessThan(strong.accuracy());
+        assertThat(strong.updatedAt()).isEqualTo(Fixtures.T0.plusSeconds(4));
+        assertThat(scores.get(WEAK)).extracting(BenchmarkScore::graded, BenchmarkScore::correct,
+                BenchmarkScore::incorrect, BenchmarkScore::noAnswer, BenchmarkScore::errors)
+                .containsExactly(3L, 1L, 0L, 1L, 1L);
+        assertThat(scores.get(WEAK).accuracy()).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(events.scores.getLast()).isEqualTo(scores.get(WEAK));
+        assertThat(events.manifests).hasSize(1);
+        KeyValueStore<String, ValueAndTimestamp<Tally>> tallies = driver.getTimestampedKeyValueStore(ScoreTopology.TALLIES);
+        assertThat(tallies.get(STRONG).value()).extracting(Tally::graded, Tally::correct).containsExactly(3L, 2L);
+    }
+
+    @Test
+    void theSameGradeDeliveredThreeTimesCountsOnce() {
+        Grade grade = grade(task(RUN, "sim-strong", "gsm8k", 1), Verdict.CORRECT);
+        send(grade);
+        send(grade);
+        grades.pipeInput(null, bytes(grade), tick());
+
+        assertThat(latestScores().get(STRONG)).extracting(BenchmarkScore::graded, BenchmarkScore::correct)
+                .containsExactly(1L, 1L);
+        KeyValueStore<String, ValueAndTimestamp<GradedSample>> latest =
+                driver.getTimestampedKeyValueStore(ScoreTopology.LATEST_SAMPLES);
+        try (var entries = latest.all()) {
+            assertThat(entries).toIterable().extracting(entry -> entry.key).containsExactly(grade.taskId().toString());
+        }
+    }
+
+    @Test
+    void aVerdictChangedFromIncorrectToCorrectForTheSameTaskMovesTheCount() {
+        TaskId task = task(RUN, "sim-strong", "gsm8k", 1);
+        send(task(RUN, "sim-strong", "gsm8k", 2), Verdict.INCORRECT);
+        send(task, Verdict.INCORRECT);
+        assertThat(latestScores().get(STRONG)).extracting(BenchmarkScore::correct, BenchmarkScore::incorrect)
+                .containsExactly(0L, 2L);
+
+        send(task, Verdict.CORRECT);
+
+        assertThat(latestScores().get(STRONG))
+                .extracting(BenchmarkScore::graded, BenchmarkScore::correct, BenchmarkScore::incorrect)
+                .containsExactly(2L, 1L, 1L);
+    }
+
+    @Test
+    void aGradeWithoutAKeyIsKeyedByItsTaskIdAndReplacesTheEarlierGradeOfThatTask() {
+        TaskId task = task(RUN, "sim-weak", "gsm8k", 1);
+        send(task, Verdict.INCORRECT);
+        grades.pipeInput(null, bytes(grade(task, Verdict.CORRECT)), tick());
+
+        assertThat(latestScores().get(WEAK))
+                .extracting(BenchmarkScore::graded, BenchmarkScore::correct, BenchmarkScore::incorrect)
+                .containsExactly(1L, 1L, 0L);
+    }
+
+    @Test
+    void anErrorGradeCountsInErrorsAndAgainstAccuracy() {
+        send(task(RUN, "sim-weak", "gsm8k", 1), Verdict.CORRECT);
+        send(task(RUN, "sim-weak", "gsm8k", 2), Verdict.ERROR);
+
+        BenchmarkScore weak = latestScores().get(WEAK);
+
+        assertThat(weak).extracting(BenchmarkScore::graded, BenchmarkScore::correct, BenchmarkScore::errors)
+                .containsExactly(2L, 1L, 1L);
+        assertThat(weak.accuracy()).isEqualTo(0.5);
+    }
+
+    @Test
+    void gradesBeforeTheManifestHaveUnknownProgressUntilItArrives() {
+        send(task(RUN, "sim-strong", "gsm8k", 1), Verdict.CORRECT);
+        BenchmarkScore before = latestScores().get(STRONG);
+        assertThat(before.expected()).isZero();
+        assertThat(before.progress()).isNull();
+
+        runs.pipeInput(RUN, bytes(manifest(RUN, List.of("sim-strong"), List.of("gsm8k"), 4)), tick());
+        send(task(RUN, "sim-strong", "gsm8k", 2), Verdict.INCORRECT);
+
+        BenchmarkScore after = latestScores().get(STRONG);
+        assertThat(after.expected()).isEqualTo(4);
+        assertThat(after.progress()).isEqualTo(0.5);
+    }
+
+    @Test
+    void anInvalidManifestIsSkippedCountedAndKeepsTheRunsPreviousOne() {
+        runs.pipeInput(RUN, bytes(manifest(RUN, List.of("sim-strong"), List.of("gsm8k"), 4)), tick());
+        runs.pipeInput(RUN, "{\"schemaVersion\":1,\"spec\":{}}".getBytes(), tick());
+        runs.pipeInput("another-run", bytes(manifest(RUN, List.of("sim-strong"), List.of("gsm8k"), 9)), tick());
+        runs.pipeInput(null, bytes(manifest("keyless", List.of("sim-strong"), List.of("gsm8k"), 9)), tick());
+
+        send(task(RUN, "sim-strong", "gsm8k", 1), Verdict.CORRECT);
+
+        assertThat(events.rejectedManifests).isEqualTo(3);
+        assertThat(events.manifests).hasSize(1);
+        assertThat(latestScores().get(STRONG).expected()).isEqualTo(4);
+        KeyValueStore<String, byte[]> manifests = driver.getKeyValueStore(ScoreTopology.MANIFESTS);
+        assertThat(manifests.get("another-run")).isNull();
+        assertThat(manifests.get("keyless")).isNull();
+    }
+}

@@ -1,0 +1,99 @@
+package io.evalstream.grader.grading;
+
+import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The GSM8K / GPT-Fathom numeric grader: the number stated after "The answer is", else the last number in the
+ * completion, compared with the reference by value ({@code 18 == 18.0}, {@code 1,000 == 1000}).
+ */
+public final class NumericAnswers {
+
+    /** Longest number text read, sign and separators included; longer runs of digits are degenerate output. */
+    static final int MAX_CHARS = 100;
+
+    /**
+     * "answer is" as a phrase, in any ASCII letter case ("The answer is", "The final answer is", "ANSWER IS").
+     * No Unicode case folding: the Turkish capital dotted I in "ANSWER İS" is not an ASCII I.
+     */
+    private static final Pattern MARKER = Pattern.compile("\\banswer\\s+is\\b", Pattern.CASE_INSENSITIVE);
+
+    /** How far after the marker the number may start: room for ": **$" or ": \boxed{", not for words. */
+    private static final int MARKER_WINDOW = 20;
+    private static final String BOXED = "\\boxed";
+
+    public static final GradingPipeline PIPELINE = new GradingPipeline("numeric@1",
+            NumericAnswers::extract, NumericAnswers::normalize, NumericAnswers::sameValue);
+
+    private NumericAnswers() {
+    }
+
+    /**
+     * The number right after the first "answer is" that is followed by one (only punctuation, spaces and
+     * {@code \boxed} in between), else the last number in the text. The text is NFKC-normalized first, so
+     * full-width digits ({@code ４２}) read as ASCII ones. The result is the number as written.
+     */
+    public static Extracted extract(String completionText) {
+        String text = java.text.Normalizer.normalize(completionText, java.text.Normalizer.Form.NFKC);
+        Matcher marker = MARKER.matcher(text);
+        while (marker.find()) {
+            NumberScanner.Span span = NumberScanner.next(text, marker.end(), marker.end() + MARKER_WINDOW);
+            if (span != null && onlyFiller(text, marker.end(), span.start())) {
+                return found(text, span);
+            }
+        }
+        NumberScanner.Span last = NumberScanner.last(text);
+        return last == null ? new Extracted.Missing("no number in the completion") : found(text, last);
+    }
+
+    /**
+     * The plain decimal form of a number as a model or a dataset writes it: currency symbols, thousands
+     * commas and a percent sign dropped, the Unicode minus read as a minus, trailing fraction zeros removed
+     * ({@code "$1,234.50"} becomes {@code "1234.5"}, {@code "-0"} becomes {@code "0"}).
+     */
+    public static Extracted normalize(String number) {
+        String text = number.strip();
+        if (text.length() > MAX_CHARS) {
+            return new Extracted.Missing("a number of " + text.length() + " characters is longer than the "
+                    + MAX_CHARS + " this grader reads");
+        }
+        StringBuilder plain = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (NumberScanner.isMinus(c)) {
+                plain.append('-');
+            } else if (NumberScanner.isDigit(c) || c == '.' || c == '+') {
+                plain.append(c);
+            } else if (c != ',' && c != '%' && !NumberScanner.isCurrency(c)) {
+                // Exponents are refused too: "1e999999999" would expand to a billion digits.
+                return new Extracted.Missing("'" + text + "' is not a plain decimal number");
+            }
+        }
+        try {
+            return new Extracted.Found(new BigDecimal(plain.toString()).stripTrailingZeros().toPlainString());
+        } catch (NumberFormatException e) {
+            return new Extracted.Missing("'" + text + "' is not a number");
+        }
+    }
+
+    /** Equal by value, whatever the scale. */
+    public static boolean sameValue(String answer, String reference) {
+        return new BigDecimal(answer).compareTo(new BigDecimal(reference)) == 0;
+    }
+
+    private static Extracted found(String text, NumberScanner.Span span) {
+        return new Extracted.Found(text.substring(span.start(), span.end()));
+    }
+
+    private static boolean onlyFiller(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.startsWith(BOXED, i)) {
+                i += BOXED.length() - 1;
+            } else if (Character.isLetterOrDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

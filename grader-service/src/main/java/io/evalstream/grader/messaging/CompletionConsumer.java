@@ -1,0 +1,85 @@
+package io.evalstream.grader.messaging;
+
+import io.evalstream.contracts.Completion;
+import io.evalstream.contracts.Decoded;
+import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.InvalidRecordException;
+import io.evalstream.contracts.WireFormat;
+import io.evalstream.grader.grading.Grader;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.jboss.logging.Logger;
+
+/**
+ * Grades every completion and publishes the grade keyed by taskId. A grade carries its completion's ack, so
+ * the completion's offset is committed only once the broker has the grade. A record that cannot be read is
+ * nacked, and the channel's dead-letter-queue strategy writes it to the DLQ with the reason.
+ */
+@ApplicationScoped
+public class CompletionConsumer {
+
+    private static final Logger LOG = Logger.getLogger(CompletionConsumer.class);
+    private static final WireFormat<Completion> COMPLETIONS = WireFormat.of(Completion.class);
+    private static final WireFormat<Grade> GRADES = WireFormat.of(Grade.class);
+
+    private final GradeMetrics metrics;
+
+    CompletionConsumer(GradeMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    // A stream transformer rather than a per-message processor: one mediator call for the whole stream.
+    @Incoming("completions")
+    @Outgoing("grades")
+    public Multi<Message<byte[]>> grade(Multi<Message<byte[]>> completions) {
+        return completions.map(this::grade).filter(Optional::isPresent).map(Optional::get);
+    }
+
+    private Optional<Message<byte[]>> grade(Message<byte[]> record) {
+        IncomingKafkaRecordMetadata<?, ?> source = record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
+        try {
+            Completion completion = switch (COMPLETIONS.decode(record.getPayload())) {
+                case Decoded.Valid<Completion> valid -> valid.value();
+                case Decoded.Invalid<Completion> invalid -> throw new InvalidRecordException(invalid.reason());
+            };
+            String taskId = completion.taskId().toString();
+            if (source.getKey() != null && !taskId.equals(source.getKey())) {
+                throw new InvalidRecordException("record key '" + source.getKey() + "' differs from taskId '"
+                        + taskId + "'; completions are keyed by their taskId");
+            }
+            Grade grade = Grader.grade(completion, Instant.now());
+            metrics.graded(grade);
+            // Only the key travels as metadata: incoming headers (REPLY_TOPIC...) must not steer the grade.
+            return Optional.of(Message.of(GRADES.encode(grade),
+                    Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(taskId).build()),
+                    record.getAckWithMetadata(), (failure, metadata) -> {
+                        // The grade could not be published: the failure strategy dead-letters the completion.
+                        metrics.deadLettered(source.getTopic());
+                        return record.nack(failure, metadata);
+                    }));
+        } catch (InvalidRecordException e) {
+            deadLetter(record, source, e);
+            return Optional.empty();
+        }
+    }
+
+    private void deadLetter(Message<byte[]> record, IncomingKafkaRecordMetadata<?, ?> source, InvalidRecordException e) {
+        LOG.warnf("dead-lettering %s-%d@%d: %s", source.getTopic(), source.getPartition(), source.getOffset(),
+                e.getMessage());
+        metrics.deadLettered(source.getTopic());
+        record.nack(e).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                LOG.errorf(failure, "could not dead-letter %s-%d@%d; the channel reports the failure",
+                        source.getTopic(), source.getPartition(), source.getOffset());
+            }
+        });
+    }
+}

@@ -1,0 +1,50 @@
+package io.evalstream.grader.messaging;
+
+import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.Verdict;
+import io.evalstream.grader.grading.Grader;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code evalstream_grades_total{verdict,grader}} and {@code evalstream_dead_letters_total{topic}}. Counters are
+ * looked up in maps rather than registered per record, which keeps the hot path free of registry work.
+ */
+@ApplicationScoped
+public class GradeMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, Map<Verdict, Counter>> grades = new ConcurrentHashMap<>();
+    private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+
+    GradeMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        // Registered up front so dashboards show every series at 0 before the first grade arrives.
+        Grader.names().forEach(grader -> grades.put(grader, gradeCounters(grader)));
+    }
+
+    void graded(Grade grade) {
+        grades.computeIfAbsent(grade.grader(), this::gradeCounters).get(grade.verdict()).increment();
+    }
+
+    /** @param topic the topic the dead-lettered record was read from */
+    void deadLettered(String topic) {
+        deadLetters.computeIfAbsent(topic, t -> Counter.builder("evalstream.dead.letters")
+                .description("Records sent to the dead-letter topic, by the topic they were read from")
+                .tag("topic", t).register(registry)).increment();
+    }
+
+    private Map<Verdict, Counter> gradeCounters(String grader) {
+        Map<Verdict, Counter> counters = new EnumMap<>(Verdict.class);
+        for (Verdict verdict : Verdict.values()) {
+            counters.put(verdict, Counter.builder("evalstream.grades")
+                    .description("Grades published, by verdict and grader")
+                    .tag("verdict", verdict.name()).tag("grader", grader).register(registry));
+        }
+        return counters;
+    }
+}
