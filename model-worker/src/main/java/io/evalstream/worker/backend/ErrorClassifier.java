@@ -1,0 +1,70 @@
+package io.evalstream.worker.backend;
+
+import io.evalstream.contracts.ErrorKind;
+import java.io.IOException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The one place where a failed model call is given an {@link ErrorKind}: from an HTTP status, or from
+ * an exception by walking its cause chain (async clients wrap the real failure in
+ * {@code CompletionException}s). Later retry policies decide on the kind alone.
+ */
+public final class ErrorClassifier {
+
+    /** Deep enough for any real wrapping; it also stops a cause chain that loops. */
+    private static final int MAX_CAUSE_DEPTH = 32;
+
+    private ErrorClassifier() {
+    }
+
+    /** The kind of a non-2xx HTTP answer. */
+    public static ErrorKind ofStatus(int status) {
+        if (status == 429) {
+            return ErrorKind.RATE_LIMITED;
+        }
+        if (status == 408) {
+            return ErrorKind.TIMEOUT;
+        }
+        if (status >= 500) {
+            return ErrorKind.SERVER_ERROR;
+        }
+        return ErrorKind.CLIENT_ERROR;
+    }
+
+    /**
+     * The kind of a failure: a {@link ModelCallException} keeps its own; a connect timeout is a
+     * connection failure (nothing was sent); any other timeout is a timeout; any other I/O failure
+     * (refused, reset, closed early) is a connection failure; anything else is a bug (INTERNAL).
+     */
+    public static ErrorKind of(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++, t = t.getCause()) {
+            if (t instanceof ModelCallException call) {
+                return call.kind();
+            }
+            if (t instanceof HttpConnectTimeoutException) {
+                return ErrorKind.CONNECTION;
+            }
+            if (t instanceof HttpTimeoutException || t instanceof TimeoutException) {
+                return ErrorKind.TIMEOUT;
+            }
+            if (t instanceof IOException) {
+                return ErrorKind.CONNECTION;
+            }
+        }
+        return ErrorKind.INTERNAL;
+    }
+
+    /** The first {@link ModelCallException} in the cause chain, if any. */
+    public static ModelCallException findCall(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++, t = t.getCause()) {
+            if (t instanceof ModelCallException call) {
+                return call;
+            }
+        }
+        return null;
+    }
+}

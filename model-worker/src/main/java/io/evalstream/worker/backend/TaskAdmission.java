@@ -1,0 +1,41 @@
+package io.evalstream.worker.backend;
+
+import io.evalstream.contracts.Decoded;
+import io.evalstream.contracts.PromptTask;
+import io.evalstream.contracts.WireFormat;
+
+/**
+ * Decides whether a record read off the tasks topic is a task this worker can serve. Anything else is
+ * invalid input with a reason fit for the dead-letter topic: not a valid {@link PromptTask}, a Kafka key
+ * that is not the task's id, or a model this worker does not serve.
+ */
+public final class TaskAdmission {
+
+    private static final WireFormat<PromptTask> TASKS = WireFormat.of(PromptTask.class);
+    private static final int MAX_KEY_CHARS = 200;
+
+    private final ModelRouter router;
+
+    public TaskAdmission(ModelRouter router) {
+        this.router = router;
+    }
+
+    /** @param key the record's Kafka key, or null when it has none (a key is optional; if present it must match) */
+    public Decoded<PromptTask> admit(String key, byte[] value) {
+        Decoded<PromptTask> decoded = TASKS.decode(value);
+        if (!(decoded instanceof Decoded.Valid<PromptTask> valid)) {
+            return decoded;
+        }
+        PromptTask task = valid.value();
+        String taskId = task.taskId().toString();
+        if (key != null && !key.equals(taskId)) {
+            return new Decoded.Invalid<>("record key '" + abbreviate(key) + "' differs from the task's taskId '"
+                    + taskId + "'; the key must be the taskId");
+        }
+        return router.rejection(task).<Decoded<PromptTask>>map(Decoded.Invalid::new).orElse(decoded);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= MAX_KEY_CHARS ? text : text.substring(0, MAX_KEY_CHARS - 3) + "...";
+    }
+}

@@ -1,0 +1,103 @@
+package io.evalstream.worker.messaging;
+
+import io.evalstream.contracts.Completion;
+import io.evalstream.contracts.Decoded;
+import io.evalstream.contracts.InvalidRecordException;
+import io.evalstream.contracts.PromptTask;
+import io.evalstream.contracts.WireFormat;
+import io.evalstream.worker.backend.ModelRouter;
+import io.evalstream.worker.backend.TaskAdmission;
+import io.evalstream.worker.config.WorkerConfig;
+import io.evalstream.worker.metrics.WorkerMetrics;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.jboss.logging.Logger;
+
+/**
+ * Tasks in, completions out, up to {@code max-in-flight} model calls at once (completions leave in the
+ * order they finish). A completion acks its task only once the broker has acked the completion, so the
+ * consumer commits an offset only when every task below it has its completion written. A record that
+ * is not a task this worker serves is nacked: the channel's failure strategy dead-letters it.
+ */
+@ApplicationScoped
+public class TaskProcessor {
+
+    private static final Logger LOG = Logger.getLogger(TaskProcessor.class);
+    private static final WireFormat<Completion> COMPLETIONS = WireFormat.of(Completion.class);
+
+    private final ModelRouter router;
+    private final TaskAdmission admission;
+    private final WorkerMetrics metrics;
+    private final int maxInFlight;
+
+    public TaskProcessor(ModelRouter router, WorkerMetrics metrics, WorkerConfig config) {
+        if (config.maxInFlight() < 1) {
+            throw new IllegalStateException("evalstream.worker.max-in-flight must be >= 1, got " + config.maxInFlight());
+        }
+        this.router = router;
+        this.admission = new TaskAdmission(router);
+        this.metrics = metrics;
+        this.maxInFlight = config.maxInFlight();
+    }
+
+    @Incoming("tasks")
+    @Outgoing("completions")
+    public Multi<Message<byte[]>> serve(Multi<Message<byte[]>> tasks) {
+        // One Mutiny stage per task, the rest on plain CompletionStages: every Mutiny callback pays for a
+        // context-propagation capture, which at thousands of tasks a second is a CPU cost worth avoiding.
+        // A null item (a dead-lettered record) yields no outgoing message.
+        return tasks.onItem().transformToUni(task -> Uni.createFrom().completionStage(serveOne(task)))
+                .merge(maxInFlight);
+    }
+
+    private CompletionStage<Message<byte[]>> serveOne(Message<byte[]> incoming) {
+        var source = incoming.getMetadata(IncomingKafkaRecordMetadata.class);
+        String key = source.map(m -> m.getKey() instanceof String k ? k : null).orElse(null);
+        String topic = source.map(IncomingKafkaRecordMetadata::getTopic).orElse("unknown");
+        return switch (admission.admit(key, incoming.getPayload())) {
+            case Decoded.Valid<PromptTask> valid -> complete(incoming, valid.value(), topic);
+            case Decoded.Invalid<PromptTask> invalid -> deadLetter(incoming, topic, invalid.reason());
+        };
+    }
+
+    private CompletionStage<Message<byte[]>> complete(Message<byte[]> incoming, PromptTask task, String topic) {
+        metrics.started();
+        return router.complete(task).thenCompose(completion -> {
+            metrics.finished(completion);
+            try {
+                return CompletableFuture.completedStage(toMessage(incoming, completion));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Cannot encode the completion of %s; this is a bug", task.taskId());
+                return deadLetter(incoming, topic, "cannot publish the completion of this task: " + e);
+            }
+        });
+    }
+
+    private static Message<byte[]> toMessage(Message<byte[]> incoming, Completion completion) {
+        // Only our key travels on: incoming metadata (headers such as a reply topic) must not steer the write.
+        Metadata metadata = Metadata.of(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(completion.taskId().toString()).build());
+        return Message.of(COMPLETIONS.encode(completion), metadata, () -> incoming.ack(), incoming::nack);
+    }
+
+    private CompletionStage<Message<byte[]>> deadLetter(Message<byte[]> incoming, String topic, String reason) {
+        LOG.debugf("Dead-lettering a record from %s: %s", topic, reason);
+        metrics.deadLettered(topic);
+        return incoming.nack(new InvalidRecordException(reason)).handle((done, failure) -> {
+            if (failure != null) {
+                LOG.errorf(failure, "Could not dead-letter a record from %s (%s); its offset stays uncommitted",
+                        topic, reason);
+            }
+            return null;
+        });
+    }
+}

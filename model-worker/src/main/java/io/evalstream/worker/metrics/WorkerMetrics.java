@@ -1,0 +1,90 @@
+package io.evalstream.worker.metrics;
+
+import io.evalstream.contracts.Completion;
+import io.evalstream.contracts.CompletionStatus;
+import io.evalstream.contracts.ErrorKind;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The worker's meters. Labels are bounded: model ids come from configuration (a task for any other
+ * model is dead-lettered before it is counted here), outcomes from {@link ErrorKind}. Meters are
+ * looked up once per model, not once per record.
+ */
+@Singleton
+public class WorkerMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<String, ModelMeters> models = new ConcurrentHashMap<>();
+    private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+
+    public WorkerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        registry.gauge("evalstream.worker.in.flight", inFlight);
+    }
+
+    /** A model call began. */
+    public void started() {
+        inFlight.incrementAndGet();
+    }
+
+    /** A model call ended with this completion. */
+    public void finished(Completion completion) {
+        inFlight.decrementAndGet();
+        ModelMeters meters = models.computeIfAbsent(completion.taskId().modelId(), this::meters);
+        Counter outcome = completion.status() == CompletionStatus.OK ? meters.ok()
+                : meters.errors().get(completion.error().kind());
+        outcome.increment();
+        meters.latency().record(Duration.ofMillis(completion.latencyMillis()));
+        meters.promptTokens().increment(completion.usage().promptTokens());
+        meters.completionTokens().increment(completion.usage().completionTokens());
+    }
+
+    /** A record read from {@code topic} went to the dead-letter topic. */
+    public void deadLettered(String topic) {
+        deadLetters.computeIfAbsent(topic, t -> Counter.builder("evalstream.dead.letters")
+                .description("Records sent to the dead-letter topic, by the topic they were read from")
+                .tag("topic", t).register(registry)).increment();
+    }
+
+    private ModelMeters meters(String model) {
+        Map<ErrorKind, Counter> errors = new EnumMap<>(ErrorKind.class);
+        for (ErrorKind kind : ErrorKind.values()) {
+            errors.put(kind, requests(model, kind.name().toLowerCase(Locale.ROOT)));
+        }
+        Timer latency = Timer.builder("evalstream.model.latency")
+                .description("Wall time of a model call, from the worker's side")
+                .tag("model", model)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(5))
+                .register(registry);
+        return new ModelMeters(requests(model, "ok"), errors, latency, tokens(model, "prompt"),
+                tokens(model, "completion"));
+    }
+
+    private Counter requests(String model, String outcome) {
+        return Counter.builder("evalstream.model.requests")
+                .description("Model calls by outcome: ok, or the error kind of a failed completion")
+                .tags("model", model, "outcome", outcome).register(registry);
+    }
+
+    private Counter tokens(String model, String direction) {
+        return Counter.builder("evalstream.model.tokens")
+                .description("Tokens in (prompt) and out (completion), as reported or estimated")
+                .tags("model", model, "direction", direction).register(registry);
+    }
+
+    private record ModelMeters(Counter ok, Map<ErrorKind, Counter> errors, Timer latency, Counter promptTokens,
+            Counter completionTokens) {
+    }
+}

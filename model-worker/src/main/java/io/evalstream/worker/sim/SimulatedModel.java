@@ -1,0 +1,97 @@
+package io.evalstream.worker.sim;
+
+import io.evalstream.contracts.Extraction;
+import io.evalstream.contracts.PromptTask;
+import io.evalstream.contracts.TaskId;
+import io.evalstream.worker.sim.SimulatedAnswer.Outcome;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * A seeded stand-in for a model, for load tests and demos. Its answer to a task is a pure function of
+ * the profile and the task id without its run id: the same model answers the same item the same way in
+ * every run (as greedy decoding would), so scoreboards are reproducible, whatever the thread or order.
+ * The texts carry the grader's expected answer format, start with {@value #LABEL}, and hold no other
+ * digit or stand-alone letter that an extractor could mistake for an answer.
+ */
+public final class SimulatedModel {
+
+    public static final String LABEL = "[simulated]";
+    static final List<String> LETTERS = List.of("A", "B", "C", "D");
+
+    /** Longer than any sensible timeout; keeps an extreme log-normal draw finite. */
+    private static final Duration MAX_LATENCY = Duration.ofMinutes(10);
+
+    private final SimProfile profile;
+
+    public SimulatedModel(SimProfile profile) {
+        this.profile = profile;
+    }
+
+    public SimulatedAnswer answer(PromptTask task) {
+        TaskId id = task.taskId();
+        // Draws happen in a fixed order, so each decision depends on the task alone.
+        SplittableRandom random = new SplittableRandom(StableHash.of(profile.seed(), withoutRun(id)));
+        double failure = random.nextDouble();
+        double answer = random.nextDouble();
+        Duration latency = latency(random.nextGaussian());
+        if (failure < profile.errorRate()) {
+            return new SimulatedAnswer(Outcome.ERROR,
+                    LABEL + " server error, drawn at error-rate " + profile.errorRate(), latency);
+        }
+        double accuracy = profile.accuracyFor(id.benchmarkId());
+        if (answer < accuracy) {
+            return new SimulatedAnswer(Outcome.CORRECT, text(task.extraction(), canonical(task)), latency);
+        }
+        if (answer < accuracy + profile.noAnswerRate()) {
+            return new SimulatedAnswer(Outcome.NO_ANSWER, LABEL + " unable to settle on any final answer here.",
+                    latency);
+        }
+        String wrong = task.extraction() == Extraction.NUMERIC ? wrongNumber(task.reference(), random)
+                : wrongLetter(canonical(task), random);
+        return new SimulatedAnswer(Outcome.WRONG, text(task.extraction(), wrong), latency);
+    }
+
+    private static String withoutRun(TaskId id) {
+        return id.toString().substring(id.runId().length() + 1);
+    }
+
+    private Duration latency(double gaussian) {
+        if (profile.latencyMedian().isZero()) {
+            return Duration.ZERO;
+        }
+        double nanos = profile.latencyMedian().toNanos() * Math.exp(profile.latencySigma() * gaussian);
+        return nanos >= MAX_LATENCY.toNanos() ? MAX_LATENCY : Duration.ofNanos(Math.round(nanos));
+    }
+
+    private static String text(Extraction extraction, String answer) {
+        return switch (extraction) {
+            case NUMERIC -> LABEL + " working through the problem step by step. The answer is " + answer + ".";
+            case MULTIPLE_CHOICE -> LABEL + " weighing each option in turn. The answer is (" + answer + ").";
+        };
+    }
+
+    private static String canonical(PromptTask task) {
+        String reference = task.reference().trim();
+        return task.extraction() == Extraction.MULTIPLE_CHOICE ? reference.toUpperCase(Locale.ROOT) : reference;
+    }
+
+    /** The reference moved by 1 to 9 either way; any number when the reference is not one. */
+    static String wrongNumber(String reference, SplittableRandom random) {
+        int offset = (1 + random.nextInt(9)) * (random.nextBoolean() ? 1 : -1);
+        try {
+            return new BigDecimal(reference.trim()).add(BigDecimal.valueOf(offset)).toPlainString();
+        } catch (NumberFormatException e) {
+            return Integer.toString(Math.abs(offset));
+        }
+    }
+
+    /** One of A-D other than the reference. */
+    static String wrongLetter(String reference, SplittableRandom random) {
+        List<String> others = LETTERS.stream().filter(letter -> !letter.equals(reference)).toList();
+        return others.get(random.nextInt(others.size()));
+    }
+}

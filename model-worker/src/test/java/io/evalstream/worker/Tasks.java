@@ -1,0 +1,36 @@
+package io.evalstream.worker;
+
+import io.evalstream.contracts.Category;
+import io.evalstream.contracts.Extraction;
+import io.evalstream.contracts.PromptTask;
+import io.evalstream.contracts.Purpose;
+import io.evalstream.contracts.SchemaVersion;
+import io.evalstream.contracts.Settings;
+import io.evalstream.contracts.SettingsHash;
+import io.evalstream.contracts.TaskId;
+
+/** Realistic tasks for tests: a GSM8K-style math item and an MMLU-style multiple-choice item. */
+public final class Tasks {
+
+    private Tasks() {
+    }
+
+    public static PromptTask numeric(String runId, String model, String item, String reference) {
+        return task(new TaskId(runId, model, "gsm8k", item, "default", 0), Extraction.NUMERIC, Category.MATH,
+                "Question: Natalia sold clips to 48 of her friends in April, and then she sold half as many clips"
+                        + " in May. How many clips did Natalia sell altogether in April and May?\nAnswer:",
+                reference, Settings.defaults());
+    }
+
+    public static PromptTask choice(String runId, String model, String item, String reference) {
+        return task(new TaskId(runId, model, "mmlu", item, "default", 0), Extraction.MULTIPLE_CHOICE,
+                Category.KNOWLEDGE, "Question: Which planet is known as the Red Planet?\n(A) Venus\n(B) Mars\n"
+                        + "(C) Jupiter\n(D) Saturn\nAnswer:", reference, Settings.defaults());
+    }
+
+    public static PromptTask task(TaskId id, Extraction extraction, Category category, String prompt,
+            String reference, Settings settings) {
+        return new PromptTask(SchemaVersion.CURRENT, id, Purpose.EVAL, prompt, extraction, reference, category,
+                settings, SettingsHash.of(settings, extraction, id.variant()));
+    }
+}
