@@ -71,7 +71,6 @@ final class DemoCommand implements Callable<Integer> {
                 settingsSummary(settings), accepted.path("settingsHash").asText("-"));
         LiveView view = new LiveView(out);
         JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(10), view::show);
-        view.show(report);
         out.println();
         out.println("Final scores of run " + runId + " (simulated models):");
         out.print(Reports.table(report));

@@ -23,7 +23,7 @@ final class LiveView {
 
     void show(JsonNode report) {
         long graded = Reports.graded(report);
-        if (graded == lastGraded && !Reports.isComplete(report)) {
+        if (graded == lastGraded) {
             return;
         }
         lastGraded = graded;
