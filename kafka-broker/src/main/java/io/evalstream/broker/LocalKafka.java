@@ -52,6 +52,11 @@ public final class LocalKafka implements AutoCloseable {
         return dir;
     }
 
+    /** CPU time the running broker process has used so far; zero when it is not running. */
+    public Duration cpuTime() {
+        return isRunning() ? process.info().totalCpuDuration().orElse(Duration.ZERO) : Duration.ZERO;
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the benchmarks; figures as JSON lines.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--samples", defaultValue = "20",
+    @Option(names = "--samples", defaultValue = "4",
             description = "Samples per item of the measured run (default: ${DEFAULT-VALUE}).")
     int samplesPerItem;
 
@@ -35,17 +35,19 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = workDir != null ? workDir : Files.createTempDirectory("evalstream-bench");
         try (LocalStack stack = LocalStack.start(new StackOptions(home, dir, datasets, Map.of()))) {
             StackClient client = new StackClient(stack);
-            measure(client, "bench-warmup-" + System.currentTimeMillis(), 1, false);
-            measure(client, "bench-" + System.currentTimeMillis(), samplesPerItem, true);
+            measure(stack, client, "bench-warmup-" + System.currentTimeMillis(), 1, false);
+            measure(stack, client, "bench-" + System.currentTimeMillis(), samplesPerItem, true);
         }
         return 0;
     }
 
-    private void measure(StackClient client, String runId, int samples, boolean print) throws Exception {
+    private void measure(LocalStack stack, StackClient client, String runId, int samples, boolean print)
+            throws Exception {
+        Map<String, Duration> cpuBefore = cpuTimes(stack);
         Settings settings = Settings.of(0, false, 0.7, 1.0, 256, 0L, null);
         long start = System.nanoTime();
         HttpResponse<String> submitted = client.submit(RunSpecs.json(runId, RunSpecs.SIMULATED_MODELS,
-                samples == 1 ? 2000 : null, settings, samples));
+                null, settings, samples));
         if (submitted.statusCode() != 202) {
             throw new IllegalStateException("benchmark run refused (" + submitted.statusCode() + "): " + submitted.body());
         }
@@ -66,7 +68,29 @@ final class BenchCommand implements Callable<Integer> {
                     .put("processes", "broker + 4 services, one worker replica")
                     .put("cpus", Runtime.getRuntime().availableProcessors());
             System.out.println(Json.mapper().writeValueAsString(line));
+            printCpu(cpuBefore, cpuTimes(stack), tasks);
         }
+    }
+
+    /** CPU each process spent per task: where the pipeline's cost goes, to compare services side by side. */
+    private static void printCpu(Map<String, Duration> before, Map<String, Duration> after, long tasks)
+            throws Exception {
+        for (var entry : after.entrySet()) {
+            double seconds = entry.getValue().minus(before.get(entry.getKey())).toNanos() / 1e9;
+            System.out.println(Json.mapper().writeValueAsString(Json.mapper().createObjectNode()
+                    .put("benchmark", "e2e_cpu_per_task")
+                    .put("process", entry.getKey())
+                    .put("unit", "us/task")
+                    .put("value", Math.round(seconds * 1e6 / tasks))
+                    .put("cpu_seconds", round(seconds))));
+        }
+    }
+
+    private static Map<String, Duration> cpuTimes(LocalStack stack) {
+        Map<String, Duration> times = new java.util.LinkedHashMap<>();
+        times.put("kafka-broker", stack.kafka().cpuTime());
+        stack.services().forEach(service -> times.put(service.name(), service.cpuTime()));
+        return times;
     }
 
     private static double round(double value) {

@@ -40,6 +40,11 @@ public final class ServiceProcess {
         command.add("-Xmx" + heap);
         command.add("-XX:+UseParallelGC");
         command.add("-XX:+ExitOnOutOfMemoryError");
+        // For profiling and tuning without a rebuild, e.g. EVALSTREAM_SERVICE_JAVA_OPTS=-XX:StartFlightRecording
+        String extra = System.getenv("EVALSTREAM_SERVICE_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
@@ -64,6 +69,11 @@ public final class ServiceProcess {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** CPU time the process has used so far; zero when it is not running. */
+    public Duration cpuTime() {
+        return isAlive() ? process.info().totalCpuDuration().orElse(Duration.ZERO) : Duration.ZERO;
     }
 
     void start() {
