@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the benchmarks; figures as JSON lines.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--samples", defaultValue = "4",
+    @Option(names = "--samples", defaultValue = "10",
             description = "Samples per item of the measured run (default: ${DEFAULT-VALUE}).")
     int samplesPerItem;
 
@@ -52,7 +52,8 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalStateException("benchmark run refused (" + submitted.statusCode() + "): " + submitted.body());
         }
         double publishSeconds = (System.nanoTime() - start) / 1e9;
-        JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(30), ignored -> { });
+        Progress progress = new Progress(start);
+        JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(30), progress::record);
         double seconds = (System.nanoTime() - start) / 1e9;
         long tasks = Reports.graded(report);
         if (print) {
@@ -63,6 +64,7 @@ final class BenchCommand implements Callable<Integer> {
                     .put("tasks", tasks)
                     .put("seconds", round(seconds))
                     .put("publish_seconds", round(publishSeconds))
+                    .put("steady_state_tasks_per_s", Math.round(progress.rateBetween(0.25, 0.9)))
                     .put("backend", "sim")
                     .put("sim_latency_ms", 0)
                     .put("processes", "broker + 4 services, one worker replica")
@@ -91,6 +93,28 @@ final class BenchCommand implements Callable<Integer> {
         times.put("kafka-broker", stack.kafka().cpuTime());
         stack.services().forEach(service -> times.put(service.name(), service.cpuTime()));
         return times;
+    }
+
+    /** Graded count over time, to tell the steady state from the ramp-up (JIT, first publishes) and the tail. */
+    private static final class Progress {
+        private final long start;
+        private final java.util.List<long[]> points = new java.util.ArrayList<>();
+
+        Progress(long start) {
+            this.start = start;
+        }
+
+        void record(JsonNode report) {
+            points.add(new long[] {System.nanoTime() - start, Reports.graded(report)});
+        }
+
+        /** Tasks per second while the graded share went from {@code from} to {@code to} of the final count. */
+        double rateBetween(double from, double to) {
+            long total = points.getLast()[1];
+            long[] first = points.stream().filter(p -> p[1] >= from * total).findFirst().orElseThrow();
+            long[] last = points.stream().filter(p -> p[1] >= to * total).findFirst().orElseThrow();
+            return last[0] == first[0] ? Double.NaN : (last[1] - first[1]) / ((last[0] - first[0]) / 1e9);
+        }
     }
 
     private static double round(double value) {
