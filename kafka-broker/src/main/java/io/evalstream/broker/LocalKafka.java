@@ -38,7 +38,12 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Formats a fresh log directory under {@code dir} and starts the broker on free ports. */
     public static LocalKafka start(Path dir) {
-        LocalKafka kafka = new LocalKafka(dir.toAbsolutePath(), FreePorts.next(), FreePorts.next());
+        return start(dir, FreePorts.next());
+    }
+
+    /** Formats a fresh log directory under {@code dir} and starts the broker with its client listener on {@code port}. */
+    public static LocalKafka start(Path dir, int port) {
+        LocalKafka kafka = new LocalKafka(dir.toAbsolutePath(), port, FreePorts.next());
         kafka.format();
         kafka.launch();
         return kafka;

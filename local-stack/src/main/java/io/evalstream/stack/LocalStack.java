@@ -32,7 +32,9 @@ public final class LocalStack implements AutoCloseable {
 
     public static LocalStack start(StackOptions options) {
         requireBuilt(options.home());
-        LocalKafka kafka = LocalKafka.start(options.workDir().resolve("kafka"));
+        Path kafkaDir = options.workDir().resolve("kafka");
+        LocalKafka kafka = options.defaultPorts() ? LocalKafka.start(kafkaDir, DefaultPorts.KAFKA)
+                : LocalKafka.start(kafkaDir);
         LocalStack stack = new LocalStack(options, kafka);
         try {
             stack.startServices();
@@ -63,6 +65,14 @@ public final class LocalStack implements AutoCloseable {
         return List.copyOf(services);
     }
 
+    /** One line per process: what it is and where it listens. */
+    public String describe() {
+        StringBuilder out = new StringBuilder("  kafka           " + kafka.bootstrapServers() + "\n");
+        services.forEach(service -> out.append(String.format("  %-15s %s   log %s%n", service.name(),
+                service.uri(""), service.log())));
+        return out.toString();
+    }
+
     public Path workDir() {
         return options.workDir();
     }
@@ -80,16 +90,16 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> aggregatorProps = new HashMap<>(common);
         aggregatorProps.put("kafka-streams.state.dir", options.workDir().resolve("streams-state").toString());
 
-        producer = add("prompt-producer", producerProps);
-        add("model-worker", workerProps);
-        add("grader-service", common);
-        aggregator = add("aggregator", aggregatorProps);
+        producer = add("prompt-producer", DefaultPorts.PRODUCER, producerProps);
+        add("model-worker", DefaultPorts.WORKER, workerProps);
+        add("grader-service", DefaultPorts.GRADER, common);
+        aggregator = add("aggregator", DefaultPorts.AGGREGATOR, aggregatorProps);
         services.forEach(ServiceProcess::start);
         services.forEach(service -> service.awaitReady(READY_TIMEOUT));
     }
 
-    private ServiceProcess add(String module, Map<String, String> properties) {
-        int port = FreePorts.next();
+    private ServiceProcess add(String module, int defaultPort, Map<String, String> properties) {
+        int port = options.defaultPorts() ? defaultPort : FreePorts.next();
         Map<String, String> all = new HashMap<>(properties);
         all.put("quarkus.http.port", Integer.toString(port));
         Path jar = jar(options.home(), module);

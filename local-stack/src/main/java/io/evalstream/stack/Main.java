@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./run demo} and {@code ./run bench}. */
 @Command(name = "evalstream-stack", mixinStandardHelpOptions = true,
         description = "Runs evalstream on this machine: a real Kafka broker and the four services as processes.",
-        subcommands = {DemoCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, UpCommand.class, BenchCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
