@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the benchmarks; figures as JSON lines.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--samples", defaultValue = "10",
+    @Option(names = "--samples", defaultValue = "20",
             description = "Samples per item of the measured run (default: ${DEFAULT-VALUE}).")
     int samplesPerItem;
 
