@@ -5,7 +5,6 @@ import io.evalstream.contracts.Json;
 import io.evalstream.contracts.Settings;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -14,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./run demo}: a real evaluation end to end on this machine, with a live view and a final scoreboard. */
@@ -22,9 +22,8 @@ import picocli.CommandLine.Option;
                 + "show live progress, print the scoreboard and stop everything.")
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--datasets", description = "Datasets root laid out like ../shared/datasets "
-            + "(default: the samples built into the prompt-producer).")
-    Path datasets;
+    @Mixin
+    StackDirs dirs;
 
     @Option(names = "--limit", description = "At most this many items per benchmark (default: all).")
     Integer limit;
@@ -36,20 +35,17 @@ final class DemoCommand implements Callable<Integer> {
             description = "Median latency of the simulated models in ms, so progress is visible (default: ${DEFAULT-VALUE}).")
     int latencyMillis;
 
-    @Option(names = "--work-dir", description = "Where broker data and service logs go (default: a new temp dir).")
-    Path workDir;
-
     private final PrintStream out = System.out;
 
     @Override
     public Integer call() throws Exception {
-        Path dir = workDir != null ? workDir : Files.createTempDirectory("evalstream-demo");
+        Path dir = dirs.workDirOrTemp("evalstream-demo");
         out.println("evalstream demo: a real Kafka broker (KRaft) and four services as separate processes.");
         out.println("Models: " + String.join(", ", RunSpecs.SIMULATED_MODELS)
                 + " are SIMULATED (sim backend: seeded accuracy and latency; no real model is called).");
         out.println("Logs and broker data: " + dir);
         long started = System.nanoTime();
-        try (LocalStack stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(), dir, datasets,
+        try (LocalStack stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(), dir, dirs.datasets,
                 simulatedLatency()))) {
             out.printf("Stack up in %.1f s (Kafka at %s).%n", (System.nanoTime() - started) / 1e9, stack.bootstrapServers());
             return evaluate(new StackClient(stack));

@@ -1,12 +1,10 @@
 package io.evalstream.stack;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code ./run up}: the stack on the documented ports until Ctrl-C, to drive by hand with curl and kcat. */
 @Command(name = "up", mixinStandardHelpOptions = true,
@@ -14,17 +12,13 @@ import picocli.CommandLine.Option;
                 + "running until Ctrl-C.")
 final class UpCommand implements Callable<Integer> {
 
-    @Option(names = "--datasets", description = "Datasets root laid out like ../shared/datasets "
-            + "(default: the samples built into the prompt-producer).")
-    Path datasets;
-
-    @Option(names = "--work-dir", description = "Where broker data and service logs go (default: a new temp dir).")
-    Path workDir;
+    @Mixin
+    StackDirs dirs;
 
     @Override
     public Integer call() throws Exception {
-        Path dir = workDir != null ? workDir : Files.createTempDirectory("evalstream-up");
-        LocalStack stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(), dir, datasets, Map.of(), true));
+        LocalStack stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(),
+                dirs.workDirOrTemp("evalstream-up"), dirs.datasets, Map.of(), true));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();

@@ -19,7 +19,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,16 +27,7 @@ import org.junit.jupiter.api.Timeout;
  * or not a valid task end on the dead-letter topic with their reason, and the run around them completes.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
-class DeadLetterTest {
-
-    private static LocalStack stack;
-    private static StackClient client;
-
-    @BeforeAll
-    static void startStack() {
-        stack = SharedStack.get();
-        client = new StackClient(stack);
-    }
+class DeadLetterTest extends SharedStack {
 
     @Test
     void badRecordsPushedWithKcatLandOnTheDeadLetterTopicWithTheirReasonAndTheRunCompletes() throws Exception {

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -29,21 +28,12 @@ import org.junit.jupiter.api.Timeout;
  * read of the grades topic.
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
-class EndToEndTest {
+class EndToEndTest extends SharedStack {
 
     private static final List<String> MODELS = List.of("sim-strong", "sim-weak");
     private static final List<String> BENCHMARKS = List.of("gsm8k", "mmlu");
     /** Samples per item, so that even the smallest built-in sample set gives over 500 tasks per cell. */
     private static final int SAMPLES = 20;
-
-    private static LocalStack stack;
-    private static StackClient client;
-
-    @BeforeAll
-    static void startStack() {
-        stack = SharedStack.get();
-        client = new StackClient(stack);
-    }
 
     @Test
     void evaluatesTwoModelsOnTwoBenchmarksWithExactCountsAndResubmittingChangesNothing() throws Exception {
