@@ -63,8 +63,8 @@ final class DemoCommand implements Callable<Integer> {
             return 1;
         }
         JsonNode accepted = Json.mapper().readTree(submitted.body());
-        out.printf("Run %s submitted: %d tasks, settings %s (hash %s).%n%n", runId, accepted.path("tasks").asLong(),
-                settingsSummary(settings), accepted.path("settingsHash").asText("-"));
+        out.printf("Run %s submitted: %d tasks, settings %s (settings hash per benchmark: %s).%n%n", runId,
+                accepted.path("tasks").asLong(), settingsSummary(settings), hashes(accepted.path("settingsHash")));
         LiveView view = new LiveView(out);
         JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(10), view::show);
         out.println();
@@ -79,6 +79,14 @@ final class DemoCommand implements Callable<Integer> {
             properties.put("evalstream.worker.models." + model + ".sim.latency-median", latencyMillis + "ms");
         }
         return properties;
+    }
+
+    /** The producer answers one hash per benchmark, since the extraction method is part of the settings. */
+    private static String hashes(JsonNode byBenchmark) {
+        StringBuilder out = new StringBuilder();
+        byBenchmark.properties().forEach(entry -> out.append(out.isEmpty() ? "" : ", ")
+                .append(entry.getKey()).append(' ').append(entry.getValue().asText()));
+        return out.isEmpty() ? "-" : out.toString();
     }
 
     private static String settingsSummary(Settings settings) {
