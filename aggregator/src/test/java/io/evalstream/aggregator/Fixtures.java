@@ -1,13 +1,18 @@
 package io.evalstream.aggregator;
 
+import io.evalstream.aggregator.scoring.Tally;
 import io.evalstream.contracts.BenchmarkSelection;
+import io.evalstream.contracts.BenchmarkSettings;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.ExpectedCount;
+import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.RunSpec;
 import io.evalstream.contracts.Settings;
+import io.evalstream.contracts.SettingsOverrides;
+import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Verdict;
 import io.evalstream.contracts.WireFormat;
@@ -28,28 +33,59 @@ public final class Fixtures {
 
     /** Task {@code item} (sample 0, default variant) of {@code model} on gsm8k or mmlu. */
     public static TaskId task(String runId, String model, String benchmark, int item) {
-        return new TaskId(runId, model, benchmark, "item-" + item, "default", 0);
+        return task(runId, model, benchmark, item, 0);
     }
 
+    /** Sample {@code sample} of task {@code item} (default variant). */
+    public static TaskId task(String runId, String model, String benchmark, int item, int sample) {
+        return new TaskId(runId, model, benchmark, "item-" + item, "default", sample);
+    }
+
+    /** An all-or-nothing grade: score 1 when CORRECT, else 0. */
     public static Grade grade(TaskId task, Verdict verdict) {
+        return grade(task, verdict, verdict == Verdict.CORRECT ? 1.0 : 0.0, null);
+    }
+
+    public static Grade grade(TaskId task, Verdict verdict, double score, Subset subset) {
         Category category = task.benchmarkId().equals("mmlu") ? Category.KNOWLEDGE : Category.MATH;
-        return new Grade(1, task, verdict, verdict == Verdict.CORRECT ? 1.0 : 0.0,
-                verdict == Verdict.NO_ANSWER || verdict == Verdict.ERROR ? null : "42", "42", category, "numeric@1",
-                HASH, 812, true, verdict == Verdict.ERROR ? ErrorKind.TIMEOUT : null, T0);
+        return new Grade(1, task, verdict, score,
+                verdict == Verdict.NO_ANSWER || verdict == Verdict.ERROR ? null : "42", "42", category, subset,
+                "numeric@1", HASH, 812, true, verdict == Verdict.ERROR ? ErrorKind.TIMEOUT : null, T0);
     }
 
     public static byte[] bytes(Grade grade) {
         return GRADES.encode(grade);
     }
 
-    /** A manifest expecting {@code tasks} tasks of every model on every benchmark. */
+    /** A manifest expecting {@code tasks} tasks of every model on every benchmark, one sample per item. */
     public static RunManifest manifest(String runId, List<String> models, List<String> benchmarks, long tasks) {
+        return manifest(runId, models, benchmarks, tasks, 1);
+    }
+
+    /** A manifest expecting {@code tasks} tasks (items × samples) of every model on every benchmark. */
+    public static RunManifest manifest(String runId, List<String> models, List<String> benchmarks, long tasks,
+            int samplesPerItem) {
         RunSpec spec = new RunSpec(runId, models, benchmarks.stream().map(id -> new BenchmarkSelection(id, null)).toList(),
-                SETTINGS, 1);
+                SettingsOverrides.of(SETTINGS), samplesPerItem);
         List<ExpectedCount> expected = models.stream().flatMap(model -> benchmarks.stream().map(benchmark ->
                 new ExpectedCount(model, benchmark, benchmark.equals("mmlu") ? Category.KNOWLEDGE : Category.MATH,
                         tasks))).toList();
-        return new RunManifest(1, spec, expected, T0);
+        return new RunManifest(1, spec, expected, benchmarkSettings(benchmarks), T0);
+    }
+
+    /** What the producer records for each benchmark's default variant. */
+    public static List<BenchmarkSettings> benchmarkSettings(List<String> benchmarks) {
+        return benchmarks.stream().map(id -> {
+            Extraction extraction = id.equals("mmlu") ? Extraction.MULTIPLE_CHOICE : Extraction.NUMERIC;
+            return new BenchmarkSettings(id, "default", SETTINGS, extraction, extraction.defaultMetric(), HASH);
+        }).toList();
+    }
+
+    /** A tally of all-or-nothing grades (score 1 for each correct one, 0 otherwise). */
+    public static Tally tally(long correct, long incorrect, long noAnswer, long errors, Category category,
+            String hash) {
+        return new Tally(correct + incorrect + noAnswer + errors, correct, incorrect, noAnswer, errors, correct,
+                correct, category, hash);
     }
 
     public static byte[] bytes(RunManifest manifest) {

@@ -7,12 +7,15 @@ import java.time.Instant;
  * Accuracy counts errors and unanswered samples as not correct; it and its Wilson interval are null
  * until the first grade arrives.
  *
- * @param expected tasks the run published for this cell; 0 when the run manifest is not known (yet)
- * @param progress graded / expected in [0, 1], null when expected is unknown
+ * @param expected        tasks the run published for this cell; 0 when the run manifest is not known (yet)
+ * @param meanScore       mean of the grades' scores: equal to accuracy for all-or-nothing metrics, above it for
+ *                        partial-credit ones (token F1); null until the first grade
+ * @param meanScoreStdErr standard error of that mean (sample standard deviation / sqrt(graded)); null below 2 grades
+ * @param progress        graded / expected in [0, 1], null when expected is unknown
  */
 public record BenchmarkScore(int schemaVersion, String runId, String modelId, String benchmarkId, Category category,
         long graded, long correct, long incorrect, long noAnswer, long errors, long expected, Double accuracy,
-        Double ci95Low, Double ci95High, Double progress, Instant updatedAt) {
+        Double ci95Low, Double ci95High, Double meanScore, Double meanScoreStdErr, Double progress, Instant updatedAt) {
 
     public BenchmarkScore {
         Require.supportedVersion(schemaVersion);

@@ -1,9 +1,25 @@
 package io.evalstream.contracts;
 
-/** How the grader pulls the answer out of a completion before comparing it with the reference. */
+/** How the grader pulls the answer out of a completion before its {@link Metric} compares it with the reference. */
 public enum Extraction {
-    /** GSM8K style: the number after "The answer is", else the last number in the text. */
+    /** GSM8K / GPT-Fathom style: the number after "The answer is", else the last number in the text. */
     NUMERIC,
-    /** The first option letter (A)-(D) in the text. */
-    MULTIPLE_CHOICE
+    /** The option letter after "The answer is", else the first standalone option letter. */
+    MULTIPLE_CHOICE,
+    /** MATH style: the content of the last {@code \boxed{...}}, else what follows "The final answer is". */
+    BOXED,
+    /** Short-answer style (DROP, TriviaQA): the text after "The answer is" up to the end of its sentence, else the first line. */
+    ANSWER_LINE,
+    /** HumanEval style: the first fenced code block, else the completion as written (a continuation of the prompt). */
+    CODE;
+
+    /** The metric a task gets when it names only its extraction, so tasks written before metrics existed grade as before. */
+    public Metric defaultMetric() {
+        return switch (this) {
+            case NUMERIC -> Metric.NUMERIC_EQUAL;
+            case MULTIPLE_CHOICE, ANSWER_LINE -> Metric.EXACT_MATCH;
+            case BOXED -> Metric.MATH_EQUIVALENCE;
+            case CODE -> Metric.CODE_EXECUTION;
+        };
+    }
 }

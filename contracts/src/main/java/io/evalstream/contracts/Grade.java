@@ -5,13 +5,15 @@ import java.time.Instant;
 /**
  * The grader's verdict on one completion (grades topic, key = taskId).
  *
- * @param score     1.0 for CORRECT, 0.0 otherwise (partial scores come with partial-credit metrics)
+ * @param score     the metric's score in [0, 1]: 1 for CORRECT; for partial-credit metrics (token F1) an
+ *                  INCORRECT answer may score between 0 and 1; 0 for NO_ANSWER and ERROR
  * @param extracted the answer found in the completion; null when none was found or the call failed
- * @param grader    grader name and version, e.g. {@code numeric@1}
+ * @param subset    the item's subset (an MMLU subject), copied from the task; null for none
+ * @param grader    extraction, metric and version, e.g. {@code numeric/numeric_equal@1}
  * @param errorKind why the model call failed, when verdict is ERROR
  */
 public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double score, String extracted,
-        String reference, Category category, String grader, String settingsHash, long latencyMillis,
+        String reference, Category category, Subset subset, String grader, String settingsHash, long latencyMillis,
         boolean simulated, ErrorKind errorKind, Instant gradedAt) {
 
     public Grade {
@@ -19,6 +21,12 @@ public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double sc
         Require.present(taskId, "taskId");
         Require.present(verdict, "verdict");
         Require.between(score, 0.0, 1.0, "score");
+        if (verdict == Verdict.CORRECT && score != 1.0) {
+            throw new InvalidRecordException("field 'score' must be 1 for a CORRECT verdict, got " + score);
+        }
+        if ((verdict == Verdict.NO_ANSWER || verdict == Verdict.ERROR) && score != 0.0) {
+            throw new InvalidRecordException("field 'score' must be 0 for a " + verdict + " verdict, got " + score);
+        }
         Require.present(category, "category");
         Require.nonBlank(grader, "grader");
         Require.nonBlank(settingsHash, "settingsHash");
@@ -27,5 +35,13 @@ public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double sc
             Require.present(errorKind, "errorKind");
         }
         Require.present(gradedAt, "gradedAt");
+    }
+
+    /** A grade of an item outside any subset. */
+    public Grade(int schemaVersion, TaskId taskId, Verdict verdict, double score, String extracted, String reference,
+            Category category, String grader, String settingsHash, long latencyMillis, boolean simulated,
+            ErrorKind errorKind, Instant gradedAt) {
+        this(schemaVersion, taskId, verdict, score, extracted, reference, category, null, grader, settingsHash,
+                latencyMillis, simulated, errorKind, gradedAt);
     }
 }

@@ -6,12 +6,13 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * What a user asks to evaluate: every listed model on every listed benchmark, with one set of
- * settings for all of them (so their scores are comparable), {@code samplesPerItem} samples each.
+ * What a user asks to evaluate: every listed model on every listed benchmark, with the same settings for every
+ * model (so their scores are comparable), {@code samplesPerItem} samples each (n for pass@k).
+ * {@code settings} overrides the benchmarks' declared settings field by field.
  * Submitting the same spec twice publishes the same task ids, so nothing is counted twice.
  */
-public record RunSpec(String runId, List<String> models, List<BenchmarkSelection> benchmarks, Settings settings,
-        int samplesPerItem) {
+public record RunSpec(String runId, List<String> models, List<BenchmarkSelection> benchmarks,
+        SettingsOverrides settings, int samplesPerItem) {
 
     public static final int MAX_SAMPLES_PER_ITEM = 200;
 
@@ -24,7 +25,7 @@ public record RunSpec(String runId, List<String> models, List<BenchmarkSelection
         }
         requireUnique(models, "models");
         requireUnique(benchmarks.stream().map(BenchmarkSelection::id).toList(), "benchmarks");
-        settings = settings == null ? Settings.defaults() : settings;
+        settings = settings == null ? SettingsOverrides.NONE : settings;
         if (samplesPerItem == 0) {
             samplesPerItem = 1;
         }
@@ -34,7 +35,7 @@ public record RunSpec(String runId, List<String> models, List<BenchmarkSelection
     /** The JSON form: {@code settings} and {@code samplesPerItem} may be left out. */
     @JsonCreator
     public static RunSpec of(@JsonProperty("runId") String runId, @JsonProperty("models") List<String> models,
-            @JsonProperty("benchmarks") List<BenchmarkSelection> benchmarks, @JsonProperty("settings") Settings settings,
+            @JsonProperty("benchmarks") List<BenchmarkSelection> benchmarks, @JsonProperty("settings") SettingsOverrides settings,
             @JsonProperty("samplesPerItem") Integer samplesPerItem) {
         return new RunSpec(runId, models, benchmarks, settings, samplesPerItem == null ? 1 : samplesPerItem);
     }

@@ -16,9 +16,16 @@ public final class SettingsHash {
     private SettingsHash() {
     }
 
-    /** First 16 hex digits of SHA-256 over the canonical JSON of the settings, extraction and template variant. */
-    public static String of(Settings settings, Extraction extraction, String variant) {
-        Map<String, Object> canonical = Map.of("settings", settings, "extraction", extraction, "variant", variant);
+    /**
+     * First 16 hex digits of SHA-256 over the canonical JSON of the settings, extraction, metric, template variant
+     * and template fingerprint.
+     *
+     * @param template a fingerprint of the prompt template the variant names (its text, its few-shot source), so
+     *                 that editing a benchmark's template changes the hash; empty when not known
+     */
+    public static String of(Settings settings, Extraction extraction, Metric metric, String variant, String template) {
+        Map<String, Object> canonical = Map.of("settings", settings, "extraction", extraction, "metric", metric,
+                "variant", variant, "template", template);
         try {
             byte[] json = Json.canonicalMapper().writeValueAsBytes(canonical);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
@@ -28,7 +35,8 @@ public final class SettingsHash {
         }
     }
 
-    static String sha256Hex(String text) {
+    /** First 16 hex digits of SHA-256 over the UTF-8 text, e.g. to fingerprint a template. */
+    public static String sha256Hex(String text) {
         try {
             return HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 8);

@@ -32,6 +32,8 @@ class GoldenJsonTest {
     static Stream<Arguments> records() {
         return Stream.of(
                 Arguments.of("PromptTask", Samples.task(), "prompt-task"),
+                Arguments.of("PromptTask.code", Samples.codeTask(), "prompt-task"),
+                Arguments.of("PromptTask.subset", Samples.subsetTask(), "prompt-task"),
                 Arguments.of("Completion", Samples.completion(), "completion"),
                 Arguments.of("Completion.error", Samples.failedCompletion(), "completion"),
                 Arguments.of("Grade", Samples.grade(), "grade"),

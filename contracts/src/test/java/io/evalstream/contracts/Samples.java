@@ -15,7 +15,28 @@ final class Samples {
 
     static PromptTask task() {
         return new PromptTask(1, TASK_ID, Purpose.EVAL, "Question: 2+2?\nAnswer:", Extraction.NUMERIC, "4",
-                Category.MATH, SETTINGS, SettingsHash.of(SETTINGS, Extraction.NUMERIC, "default"));
+                Category.MATH, SETTINGS, hash(Extraction.NUMERIC, Metric.NUMERIC_EQUAL));
+    }
+
+    /** A HumanEval-style task: code extraction, graded by running the tests. */
+    static PromptTask codeTask() {
+        return new PromptTask(1, TaskId.parse("run-42/gpt-4o-mini/humaneval/HumanEval-0/default/3"), Purpose.EVAL,
+                "def add(a, b):\n    \"\"\"Return a + b.\"\"\"\n", Extraction.CODE, Metric.CODE_EXECUTION,
+                "    return a + b\n", List.of(), new CodeCheck("def add(a, b):\n    \"\"\"Return a + b.\"\"\"\n",
+                        "def check(candidate):\n    assert candidate(2, 3) == 5\n", "add"),
+                Category.CODING, null, SETTINGS, hash(Extraction.CODE, Metric.CODE_EXECUTION));
+    }
+
+    /** An MMLU-style task in a subset, with an alias. */
+    static PromptTask subsetTask() {
+        return new PromptTask(1, TaskId.parse("run-42/gpt-4o-mini/triviaqa/tqa-3/terse/0"), Purpose.EVAL,
+                "Q: Which planet is known as the Red Planet?\nA:", Extraction.ANSWER_LINE, Metric.ALIAS_MATCH, "Mars",
+                List.of("planet Mars", "Mars (planet)"), null, Category.KNOWLEDGE, new Subset("astronomy", "stem"),
+                SETTINGS, hash(Extraction.ANSWER_LINE, Metric.ALIAS_MATCH));
+    }
+
+    static String hash(Extraction extraction, Metric metric) {
+        return SettingsHash.of(SETTINGS, extraction, metric, "default", "tmpl-0123");
     }
 
     static Completion completion() {
@@ -30,13 +51,16 @@ final class Samples {
     }
 
     static Grade grade() {
-        return new Grade(1, TASK_ID, Verdict.CORRECT, 1.0, "4", "4", Category.MATH, "numeric@1",
+        return new Grade(1, TASK_ID, Verdict.CORRECT, 1.0, "4", "4", Category.MATH, new Subset("algebra", "stem"),
+                "numeric/numeric_equal@1",
                 task().settingsHash(), 812, false, null, T);
     }
 
     static RunSpec runSpec() {
         return new RunSpec("run-42", List.of("gpt-4o-mini", "sim-strong"),
-                List.of(new BenchmarkSelection("gsm8k", 100), new BenchmarkSelection("mmlu", null)), SETTINGS, 1);
+                List.of(new BenchmarkSelection("gsm8k", 100), new BenchmarkSelection("mmlu", null, List.of("default", "terse"),
+                        new SettingsOverrides(0, null, null, null, null, null, null))),
+                new SettingsOverrides(5, true, null, null, 512, null, null), 1);
     }
 
     static RunManifest manifest() {
@@ -44,11 +68,15 @@ final class Samples {
                 new ExpectedCount("gpt-4o-mini", "gsm8k", Category.MATH, 100),
                 new ExpectedCount("gpt-4o-mini", "mmlu", Category.KNOWLEDGE, 14042),
                 new ExpectedCount("sim-strong", "gsm8k", Category.MATH, 100),
-                new ExpectedCount("sim-strong", "mmlu", Category.KNOWLEDGE, 14042)), T);
+                new ExpectedCount("sim-strong", "mmlu", Category.KNOWLEDGE, 14042)), List.of(
+                new BenchmarkSettings("gsm8k", "default", SETTINGS, Extraction.NUMERIC, Metric.NUMERIC_EQUAL,
+                        hash(Extraction.NUMERIC, Metric.NUMERIC_EQUAL)),
+                new BenchmarkSettings("mmlu", "default", SETTINGS.withShots(0), Extraction.MULTIPLE_CHOICE,
+                        Metric.EXACT_MATCH, hash(Extraction.MULTIPLE_CHOICE, Metric.EXACT_MATCH))), T);
     }
 
     static BenchmarkScore score() {
         return new BenchmarkScore(1, "run-42", "gpt-4o-mini", "gsm8k", Category.MATH, 50, 40, 8, 1, 1, 100, 0.8,
-                0.6696, 0.8876, 0.5, T);
+                0.6696, 0.8876, 0.81, 0.0556, 0.5, T);
     }
 }

@@ -22,15 +22,22 @@ class SettingsTest {
     @Test
     void theHashIsStableAndChangesWithEverySettingThatMatters() {
         Settings base = Settings.defaults();
-        String hash = SettingsHash.of(base, Extraction.NUMERIC, "default");
-        assertThat(hash).hasSize(16).isEqualTo(SettingsHash.of(Settings.defaults(), Extraction.NUMERIC, "default"));
+        String hash = hash(base, Extraction.NUMERIC, Metric.NUMERIC_EQUAL, "default", "t1");
+        assertThat(hash).hasSize(16)
+                .isEqualTo(hash(Settings.defaults(), Extraction.NUMERIC, Metric.NUMERIC_EQUAL, "default", "t1"));
         assertThat(List.of(
-                SettingsHash.of(base.withShots(5), Extraction.NUMERIC, "default"),
-                SettingsHash.of(Settings.of(null, true, null, null, null, null, null), Extraction.NUMERIC, "default"),
-                SettingsHash.of(Settings.of(null, null, 0.7, null, null, null, null), Extraction.NUMERIC, "default"),
-                SettingsHash.of(Settings.of(null, null, null, null, null, null, List.of("\n")), Extraction.NUMERIC, "default"),
-                SettingsHash.of(base, Extraction.MULTIPLE_CHOICE, "default"),
-                SettingsHash.of(base, Extraction.NUMERIC, "terse"))).doesNotContain(hash).doesNotHaveDuplicates();
+                hash(base.withShots(5), Extraction.NUMERIC, Metric.NUMERIC_EQUAL, "default", "t1"),
+                hash(Settings.of(null, true, null, null, null, null, null), Extraction.NUMERIC, Metric.NUMERIC_EQUAL,
+                        "default", "t1"),
+                hash(Settings.of(null, null, 0.7, null, null, null, null), Extraction.NUMERIC, Metric.NUMERIC_EQUAL,
+                        "default", "t1"),
+                hash(Settings.of(null, null, null, null, null, null, List.of("\n")), Extraction.NUMERIC,
+                        Metric.NUMERIC_EQUAL, "default", "t1"),
+                hash(base, Extraction.MULTIPLE_CHOICE, Metric.NUMERIC_EQUAL, "default", "t1"),
+                hash(base, Extraction.NUMERIC, Metric.EXACT_MATCH, "default", "t1"),
+                hash(base, Extraction.NUMERIC, Metric.NUMERIC_EQUAL, "terse", "t1"),
+                hash(base, Extraction.NUMERIC, Metric.NUMERIC_EQUAL, "default", "t2")))
+                .doesNotContain(hash).doesNotHaveDuplicates();
     }
 
     @Test
@@ -44,12 +51,33 @@ class SettingsTest {
         Decoded<RunSpec> decoded = WireFormat.of(RunSpec.class).decode(
                 "{\"runId\":\"r\",\"models\":[\"m_1\"],\"benchmarks\":[{\"id\":\"gsm8k\"}]}".getBytes(StandardCharsets.UTF_8));
         assertThat(decoded).isEqualTo(new Decoded.Valid<>(new RunSpec("r", List.of("m_1"),
-                List.of(new BenchmarkSelection("gsm8k", null)), Settings.defaults(), 1)));
+                List.of(new BenchmarkSelection("gsm8k", null)), SettingsOverrides.NONE, 1)));
     }
 
     @Test
     void aRunSpecWithoutSamplesPerItemTakesOneSample() {
         assertThat(new RunSpec("r", List.of("m"), List.of(new BenchmarkSelection("gsm8k", null)), null, 0)
                 .samplesPerItem()).isEqualTo(1);
+    }
+
+    @Test
+    void overridesReplaceOnlyTheFieldsTheySet() {
+        Settings declared = Settings.of(8, true, null, null, 512, null, List.of("Question:"));
+        Settings effective = new SettingsOverrides(null, null, 0.8, null, null, 7L, null).applyTo(declared);
+        assertThat(effective).isEqualTo(new Settings(8, true, 0.8, 1.0, 512, 7L, List.of("Question:")));
+        assertThat(SettingsOverrides.NONE.applyTo(declared)).isEqualTo(declared);
+        assertThat(SettingsOverrides.of(declared).applyTo(Settings.defaults())).isEqualTo(declared);
+    }
+
+    @Test
+    void anOverrideOutOfRangeIsRejectedNamingTheField() {
+        assertThatThrownBy(() -> new SettingsOverrides(null, null, 3.0, null, null, null, null))
+                .hasMessageContaining("settings.temperature");
+        assertThatThrownBy(() -> new SettingsOverrides(99, null, null, null, null, null, null))
+                .hasMessageContaining("settings.shots");
+    }
+
+    private static String hash(Settings settings, Extraction extraction, Metric metric, String variant, String t) {
+        return SettingsHash.of(settings, extraction, metric, variant, t);
     }
 }

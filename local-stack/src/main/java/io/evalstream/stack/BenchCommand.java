@@ -3,7 +3,7 @@ package io.evalstream.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalstream.contracts.Json;
-import io.evalstream.contracts.Settings;
+import io.evalstream.contracts.SettingsOverrides;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,10 +44,12 @@ final class BenchCommand implements Callable<Integer> {
     private void measure(LocalStack stack, StackClient client, String runId, int samples, boolean print)
             throws Exception {
         Map<String, Duration> cpuBefore = cpuTimes(stack);
-        Settings settings = Settings.of(0, false, 0.7, 1.0, 256, 0L, null);
+        // Zero-shot without chain-of-thought keeps messages the same size from release to release, so figures
+        // compare; sampling (temperature > 0) because several samples per item are asked for.
+        SettingsOverrides settings = new SettingsOverrides(0, false, 0.7, null, 256, null, null);
         long start = System.nanoTime();
         HttpResponse<String> submitted = client.submit(RunSpecs.json(runId, RunSpecs.SIMULATED_MODELS,
-                null, settings, samples));
+                RunSpecs.THROUGHPUT_BENCHMARKS, null, settings, samples));
         if (submitted.statusCode() != 202) {
             throw new IllegalStateException("benchmark run refused (" + submitted.statusCode() + "): " + submitted.body());
         }

@@ -2,7 +2,7 @@ package io.evalstream.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.Json;
-import io.evalstream.contracts.Settings;
+import io.evalstream.contracts.SettingsOverrides;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,8 +20,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ./run demo}: a real evaluation end to end on this machine, with a live view and a final scoreboard. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start a broker and the four services, evaluate three simulated models on GSM8K and MMLU, "
-                + "show live progress, print the scoreboard and stop everything.")
+        description = "Start a broker and the four services, evaluate three simulated models on every built-in "
+                + "benchmark with its declared settings, show live progress, print the scoreboard and stop everything.")
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -27,9 +29,6 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--limit", description = "At most this many items per benchmark (default: all).")
     Integer limit;
-
-    @Option(names = "--shots", defaultValue = "3", description = "Few-shot exemplars per prompt (default: ${DEFAULT-VALUE}).")
-    int shots;
 
     @Option(names = "--latency-ms", defaultValue = "40",
             description = "Median latency of the simulated models in ms, so progress is visible (default: ${DEFAULT-VALUE}).")
@@ -46,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Logs and broker data: " + dir);
         long started = System.nanoTime();
         try (LocalStack stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(), dir, dirs.datasets,
-                simulatedLatency()))) {
+                dirs.benchmarks, simulatedLatency(), false))) {
             out.printf("Stack up in %.1f s (Kafka at %s).%n", (System.nanoTime() - started) / 1e9, stack.bootstrapServers());
             return evaluate(new StackClient(stack));
         }
@@ -54,17 +53,19 @@ final class DemoCommand implements Callable<Integer> {
 
     private int evaluate(StackClient client) throws Exception {
         String runId = "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Settings settings = Settings.of(shots, true, 0.0, 1.0, 256, 0L, null);
-        HttpResponse<String> submitted = client.submit(
-                RunSpecs.json(runId, RunSpecs.SIMULATED_MODELS, limit, settings, 1));
+        List<String> benchmarks = client.benchmarkIds();
+        // No overrides: every benchmark runs with the settings its definition declares (GPT-Fathom's).
+        HttpResponse<String> submitted = client.submit(RunSpecs.json(runId, RunSpecs.SIMULATED_MODELS, benchmarks,
+                limit, SettingsOverrides.NONE, 1));
         if (submitted.statusCode() != 202) {
             System.err.println("The prompt-producer refused the demo run (" + submitted.statusCode() + "): "
                     + submitted.body());
             return 1;
         }
         JsonNode accepted = Json.mapper().readTree(submitted.body());
-        out.printf("Run %s submitted: %d tasks, settings %s (settings hash per benchmark: %s).%n%n", runId,
-                accepted.path("tasks").asLong(), settingsSummary(settings), hashes(accepted.path("settingsHash")));
+        out.printf("Run %s submitted: %d tasks on %s. Settings as recorded on every task:%n%s%n", runId,
+                accepted.path("tasks").asLong(), String.join(", ", benchmarks),
+                settingsTable(accepted.path("benchmarkSettings")));
         LiveView view = new LiveView(out);
         JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(10), view::show);
         out.println();
@@ -81,16 +82,17 @@ final class DemoCommand implements Callable<Integer> {
         return properties;
     }
 
-    /** The producer answers one hash per benchmark, since the extraction method is part of the settings. */
-    private static String hashes(JsonNode byBenchmark) {
-        StringBuilder out = new StringBuilder();
-        byBenchmark.properties().forEach(entry -> out.append(out.isEmpty() ? "" : ", ")
-                .append(entry.getKey()).append(' ').append(entry.getValue().asText()));
-        return out.isEmpty() ? "-" : out.toString();
-    }
-
-    private static String settingsSummary(Settings settings) {
-        return settings.shots() + "-shot, chain-of-thought " + (settings.chainOfThought() ? "on" : "off")
-                + ", temperature " + settings.temperature();
+    /** One line per benchmark variant: its effective settings, extraction, metric and settings hash. */
+    private static String settingsTable(JsonNode benchmarkSettings) {
+        StringBuilder table = new StringBuilder();
+        for (JsonNode recorded : benchmarkSettings) {
+            JsonNode settings = recorded.path("settings");
+            table.append(String.format(Locale.ROOT, "  %-10s %-8s %2d-shot, CoT %-3s, T=%.1f  %-15s %-16s hash %s%n",
+                    recorded.path("benchmarkId").asText(), recorded.path("variant").asText(),
+                    settings.path("shots").asInt(), settings.path("chainOfThought").asBoolean() ? "on" : "off",
+                    settings.path("temperature").asDouble(), recorded.path("extraction").asText().toLowerCase(Locale.ROOT),
+                    recorded.path("metric").asText().toLowerCase(Locale.ROOT), recorded.path("settingsHash").asText()));
+        }
+        return table.toString();
     }
 }

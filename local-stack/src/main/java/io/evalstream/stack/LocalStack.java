@@ -85,6 +85,9 @@ public final class LocalStack implements AutoCloseable {
         if (options.datasetsDir() != null) {
             producerProps.put("evalstream.producer.datasets-dir", options.datasetsDir().toString());
         }
+        if (options.benchmarksDir() != null) {
+            producerProps.put("evalstream.producer.benchmarks-dir", options.benchmarksDir().toString());
+        }
         Map<String, String> workerProps = new HashMap<>(common);
         workerProps.putAll(options.workerProperties());
         Map<String, String> aggregatorProps = new HashMap<>(common);

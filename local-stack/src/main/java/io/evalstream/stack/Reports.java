@@ -47,17 +47,22 @@ public final class Reports {
         return out.toString();
     }
 
-    /** The final scoreboard: model x benchmark with accuracy, 95% Wilson interval and counts. */
+    /**
+     * The final scoreboard: model x benchmark with accuracy, its 95% Wilson interval, the mean score (above
+     * accuracy for partial-credit metrics such as token F1) and counts.
+     */
     public static String table(JsonNode report) {
         StringBuilder out = new StringBuilder();
-        String format = "  %-14s %-10s %9s  %-17s %9s %7s %7s%n";
+        String format = "  %-14s %-10s %9s  %-17s %11s %8s %7s %7s%n";
         out.append(String.format(Locale.ROOT, format, "model", "benchmark", "accuracy", "95% CI (Wilson)",
-                "correct", "graded", "errors"));
-        out.append("  ").append("-".repeat(80)).append('\n');
+                "mean score", "correct", "graded", "errors"));
+        out.append("  ").append("-".repeat(92)).append('\n');
         for (JsonNode score : report.path("scores")) {
+            JsonNode mean = score.path("meanScore");
             out.append(String.format(Locale.ROOT, format, score.path("modelId").asText(),
                     score.path("benchmarkId").asText(), accuracy(score), interval(score),
-                    score.path("correct").asLong(), score.path("graded").asLong(), score.path("errors").asLong()));
+                    mean.isNumber() ? percent(mean.asDouble()) : "-", score.path("correct").asLong(),
+                    score.path("graded").asLong(), score.path("errors").asLong()));
         }
         return out.toString();
     }

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -32,16 +34,34 @@ public final class StackClient {
                 .POST(HttpRequest.BodyPublishers.ofString(specJson)).build());
     }
 
-    /** The aggregator's report, empty while the run is unknown or the aggregator is rebalancing. */
+    /** The aggregator's live scoreboard, empty while the run is unknown or the aggregator is rebalancing. */
     public Optional<JsonNode> report(String runId) {
-        HttpResponse<String> response = get(stack.aggregator("/runs/" + runId));
+        return json(stack.aggregator("/runs/" + runId));
+    }
+
+    /** The aggregator's full report (pass@k, subsets, recorded settings); empty as for {@link #report}. */
+    public Optional<JsonNode> fullReport(String runId) {
+        return json(stack.aggregator("/runs/" + runId + "/report"));
+    }
+
+    /** The ids of the benchmarks the prompt-producer has loaded, sorted. */
+    public List<String> benchmarkIds() {
+        JsonNode benchmarks = json(stack.producer("/benchmarks")).orElseThrow(
+                () -> new IllegalStateException("the prompt-producer did not list its benchmarks"));
+        List<String> ids = new ArrayList<>();
+        benchmarks.forEach(benchmark -> ids.add(benchmark.path("id").asText()));
+        return ids;
+    }
+
+    private Optional<JsonNode> json(URI uri) {
+        HttpResponse<String> response = get(uri);
         if (response.statusCode() != 200) {
             return Optional.empty();
         }
         try {
             return Optional.of(Json.mapper().readTree(response.body()));
         } catch (IOException e) {
-            throw new IllegalStateException("the aggregator sent a report that is not JSON: " + response.body(), e);
+            throw new IllegalStateException(uri + " answered with something that is not JSON: " + response.body(), e);
         }
     }
 

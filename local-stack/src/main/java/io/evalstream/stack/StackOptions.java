@@ -9,19 +9,20 @@ import java.util.Map;
  * @param home          repository root (holds each service's {@code target/quarkus-app})
  * @param workDir       broker data, service logs and Kafka Streams state go here
  * @param datasetsDir   datasets root for the prompt-producer; null for its built-in samples
+ * @param benchmarksDir extra benchmark definitions (YAML) for the prompt-producer; null for the built-ins only
  * @param workerProperties extra system properties for the model worker (simulated model profiles, latency)
  * @param defaultPorts  the documented ports (Kafka 9092, producer 8081, worker 8082, grader 8083, aggregator
  *                      8084) instead of free ones, so the README's commands work against it
  */
-public record StackOptions(Path home, Path workDir, Path datasetsDir, Map<String, String> workerProperties,
-        boolean defaultPorts) {
+public record StackOptions(Path home, Path workDir, Path datasetsDir, Path benchmarksDir,
+        Map<String, String> workerProperties, boolean defaultPorts) {
 
     public StackOptions {
         workerProperties = Map.copyOf(workerProperties);
     }
 
     public StackOptions(Path home, Path workDir, Path datasetsDir, Map<String, String> workerProperties) {
-        this(home, workDir, datasetsDir, workerProperties, false);
+        this(home, workDir, datasetsDir, null, workerProperties, false);
     }
 
     /** The repository root: {@code -Devalstream.home}, else the working directory. */

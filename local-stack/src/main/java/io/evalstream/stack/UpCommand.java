@@ -18,7 +18,7 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LocalStack stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(),
-                dirs.workDirOrTemp("evalstream-up"), dirs.datasets, Map.of(), true));
+                dirs.workDirOrTemp("evalstream-up"), dirs.datasets, dirs.benchmarks, Map.of(), true));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.evalstream.contracts.DeadLetter;
-import io.evalstream.contracts.Settings;
+import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.contracts.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +38,9 @@ class DeadLetterTest extends SharedStack {
                 "extraction":"NUMERIC","reference":"4","category":"MATH","settings":{},"settingsHash":"abc"}"""
                 .formatted(runId);
 
-        assertThat(client.submit(RunSpecs.json(runId, List.of("sim-strong", "sim-weak"), 50,
-                Settings.defaults(), 2)).statusCode()).isEqualTo(202);
+        String spec = RunSpecs.json(runId, List.of("sim-strong", "sim-weak"), RunSpecs.THROUGHPUT_BENCHMARKS, 50,
+                new SettingsOverrides(0, false, 0.7, null, null, null, null), 2);
+        assertThat(client.submit(spec).statusCode()).isEqualTo(202);
         push(runId + "/poison-1", notJson);
         push(runId + "/sim-strong/gsm8k/x1/default/0", missingPrompt);
 

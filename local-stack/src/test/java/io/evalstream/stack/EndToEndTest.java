@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Grade;
-import io.evalstream.contracts.Settings;
+import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
 import io.evalstream.contracts.WireFormat;
@@ -38,7 +38,8 @@ class EndToEndTest extends SharedStack {
     @Test
     void evaluatesTwoModelsOnTwoBenchmarksWithExactCountsAndResubmittingChangesNothing() throws Exception {
         String runId = "e2e-exact-" + System.currentTimeMillis();
-        String spec = RunSpecs.json(runId, MODELS, null, Settings.of(0, false, 0.7, 1.0, 64, 7L, null), SAMPLES);
+        String spec = RunSpecs.json(runId, MODELS, BENCHMARKS, null,
+                new SettingsOverrides(0, false, 0.7, null, 64, 7L, null), SAMPLES);
 
         HttpResponse<String> accepted = client.submit(spec);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);

@@ -31,6 +31,6 @@ public final class Tasks {
     public static PromptTask task(TaskId id, Extraction extraction, Category category, String prompt,
             String reference, Settings settings) {
         return new PromptTask(SchemaVersion.CURRENT, id, Purpose.EVAL, prompt, extraction, reference, category,
-                settings, SettingsHash.of(settings, extraction, id.variant()));
+                settings, SettingsHash.of(settings, extraction, extraction.defaultMetric(), id.variant(), "test-template"));
     }
 }

@@ -19,7 +19,7 @@ class CorePurityTest {
             "import com.fasterxml.jackson", "import jakarta.", "import io.smallrye", "import io.micrometer");
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"run", "prompt", "catalog"})
+    @ValueSource(strings = {"run"})
     void corePackagesImportNoFramework(String corePackage) throws IOException {
         Path dir = Path.of("src/main/java/io/evalstream/producer", corePackage);
         List<Path> sources;

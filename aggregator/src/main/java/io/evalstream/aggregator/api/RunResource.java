@@ -1,5 +1,7 @@
 package io.evalstream.aggregator.api;
 
+import io.evalstream.aggregator.scoring.FullRunReport;
+import io.evalstream.aggregator.scoring.RunBreakdown;
 import io.evalstream.aggregator.scoring.RunReport;
 import io.evalstream.aggregator.scoring.RunReports;
 import io.evalstream.aggregator.scoring.RunSummary;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /** Run reports read from the Kafka Streams stores of this instance. */
@@ -32,19 +35,32 @@ public class RunResource {
         this.streams = streams;
     }
 
-    /** The scoreboard of one run: 200 with a {@link RunReport}, 404 when neither its manifest nor a grade arrived. */
+    /**
+     * The live scoreboard of one run, read from the cell tallies only (cheap enough to poll during a
+     * million-task run): 200 with a {@link RunReport}, 404 when neither its manifest nor a grade arrived.
+     */
     @GET
     @Path("/{runId}")
     public Response report(@PathParam("runId") String runId) {
-        if (!Require.ID.matcher(runId).matches()) {
-            return error(Response.Status.BAD_REQUEST, "run id '" + runId + "' is not valid: use 1-128 letters, digits"
-                    + " and ._:@+- starting with a letter or digit");
-        }
-        ScoreStores stores = streams.stores();
-        return RunReports.build(runId, stores.manifest(runId).orElse(null), stores.tallies(runId), Instant.now())
-                .map(report -> Response.ok(report).build())
-                .orElseGet(() -> error(Response.Status.NOT_FOUND, "no run '" + runId
-                        + "': neither its manifest nor any of its grades has reached the aggregator"));
+        return invalidRunId(runId).orElseGet(() -> {
+            ScoreStores stores = streams.stores();
+            return found(runId, liveReport(stores, runId));
+        });
+    }
+
+    /**
+     * The full report of one run: the scoreboard plus pass@k, subset and group scores, computed from the
+     * latest grade of every task of the run (linear in its tasks; not for polling). Status codes as for
+     * {@link #report}.
+     */
+    @GET
+    @Path("/{runId}/report")
+    public Response fullReport(@PathParam("runId") String runId) {
+        return invalidRunId(runId).orElseGet(() -> {
+            ScoreStores stores = streams.stores();
+            return found(runId, liveReport(stores, runId).map(live ->
+                    FullRunReport.of(live, stores.latestSamples(runId, RunBreakdown::of))));
+        });
     }
 
     /** Every run with a manifest or grades, by runId. */
@@ -63,6 +79,21 @@ public class RunResource {
                         talliesByRun.getOrDefault(runId, Map.of()), now).stream())
                 .map(RunReport::summary)
                 .toList();
+    }
+
+    private static Optional<RunReport> liveReport(ScoreStores stores, String runId) {
+        return RunReports.build(runId, stores.manifest(runId).orElse(null), stores.tallies(runId), Instant.now());
+    }
+
+    private static Optional<Response> invalidRunId(String runId) {
+        return Require.ID.matcher(runId).matches() ? Optional.empty()
+                : Optional.of(error(Response.Status.BAD_REQUEST, "run id '" + runId + "' is not valid: use 1-128"
+                        + " letters, digits and ._:@+- starting with a letter or digit"));
+    }
+
+    private static Response found(String runId, Optional<?> report) {
+        return report.map(body -> Response.ok(body).build()).orElseGet(() -> error(Response.Status.NOT_FOUND,
+                "no run '" + runId + "': neither its manifest nor any of its grades has reached the aggregator"));
     }
 
     private static Response error(Response.Status status, String message) {

@@ -41,6 +41,10 @@ final class LiveCell {
         return ratio(BenchmarkScore::ci95High);
     }
 
+    double meanScore() {
+        return ratio(BenchmarkScore::meanScore);
+    }
+
     double graded() {
         return count(BenchmarkScore::graded);
     }

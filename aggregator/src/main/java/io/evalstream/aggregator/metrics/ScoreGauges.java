@@ -34,6 +34,9 @@ public class ScoreGauges implements ScoreEvents {
     private static final List<GaugeSpec> GAUGES = List.of(
             new GaugeSpec("evalstream_score_accuracy_ratio", "Correct / graded (errors and no-answers are not correct)",
                     LiveCell::accuracy),
+            new GaugeSpec("evalstream_score_mean_ratio",
+                    "Mean of the grades' scores (above accuracy only for partial-credit metrics such as token F1)",
+                    LiveCell::meanScore),
             new GaugeSpec("evalstream_score_ci95_lower_ratio", "Lower bound of the 95% Wilson interval of accuracy",
                     LiveCell::lower),
             new GaugeSpec("evalstream_score_ci95_upper_ratio", "Upper bound of the 95% Wilson interval of accuracy",

@@ -32,7 +32,10 @@ public final class Proportions {
         }
         ConfidenceInterval interval = WILSON.createInterval(Math.toIntExact(trials), Math.toIntExact(successes),
                 CONFIDENCE);
-        return Optional.of(new Interval(clamp(interval.getLowerBound()), clamp(interval.getUpperBound())));
+        // At 0/n and n/n the Wilson bound is exactly 0 (or 1); the library's rounding leaves ~1e-17 in reports.
+        double lower = successes == 0 ? 0.0 : clamp(interval.getLowerBound());
+        double upper = successes == trials ? 1.0 : clamp(interval.getUpperBound());
+        return Optional.of(new Interval(lower, upper));
     }
 
     private static void requireValid(long successes, long trials) {

@@ -1,7 +1,7 @@
 package io.evalstream.aggregator.scoring;
 
 import io.evalstream.contracts.BenchmarkScore;
-import io.evalstream.contracts.Settings;
+import io.evalstream.contracts.BenchmarkSettings;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,15 +9,17 @@ import java.util.List;
  * The scoreboard of one run: one score per (model, benchmark) the manifest expects, graded or not yet,
  * plus any cell that has grades the manifest does not list; sorted by model, then benchmark.
  *
- * @param submittedAt    when the run was submitted; null when its manifest is unknown
- * @param settings       the run's settings; null when its manifest is unknown
- * @param settingsHashes distinct settings hashes of the graded tasks (more than one means the cells are not
- *                       comparable)
+ * @param submittedAt       when the run was submitted; null when its manifest is unknown
+ * @param benchmarkSettings the effective settings and settings hash of every benchmark variant, as the run's
+ *                          manifest records them; empty when the manifest is unknown
+ * @param settingsHashes    distinct settings hashes of the latest grade of each cell (more than one means the
+ *                          cells are not comparable); the full report lists those of every graded task
  */
-public record RunReport(String runId, RunStatus status, Instant submittedAt, Settings settings,
+public record RunReport(String runId, RunStatus status, Instant submittedAt, List<BenchmarkSettings> benchmarkSettings,
         List<String> settingsHashes, RunTotals totals, List<BenchmarkScore> scores) {
 
     public RunReport {
+        benchmarkSettings = List.copyOf(benchmarkSettings);
         settingsHashes = List.copyOf(settingsHashes);
         scores = List.copyOf(scores);
     }

@@ -40,8 +40,8 @@ public final class RunReports {
         List<String> hashes = tallies.values().stream().map(Tally::settingsHash).filter(Objects::nonNull).distinct()
                 .sorted().toList();
         return Optional.of(new RunReport(runId, status(manifest, expected, tallies),
-                manifest == null ? null : manifest.submittedAt(), manifest == null ? null : manifest.spec().settings(),
-                hashes, totals(manifest, scores), scores));
+                manifest == null ? null : manifest.submittedAt(),
+                manifest == null ? List.of() : manifest.benchmarkSettings(), hashes, totals(manifest, scores), scores));
     }
 
     private static RunStatus status(RunManifest manifest, Map<ScoreKey, ExpectedCount> expected,

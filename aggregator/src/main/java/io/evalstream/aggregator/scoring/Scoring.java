@@ -10,11 +10,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * Turns a cell's tally into its score. Accuracy is correct / graded: errors and unanswered samples count
- * as not correct, so a model that fails often cannot look better than it is.
+ * as not correct, so a model that fails often cannot look better than it is. The mean score is the mean of
+ * the grades' scores (above accuracy only for partial-credit metrics), with its standard error.
  */
 public final class Scoring {
 
@@ -28,10 +28,12 @@ public final class Scoring {
     public static BenchmarkScore score(ScoreKey cell, Tally tally, ExpectedCount expected, Instant at) {
         Category category = tally.category() != null ? tally.category() : expected == null ? null : expected.category();
         Optional<Interval> interval = Proportions.wilson95(tally.correct(), tally.graded());
+        Double accuracy = Means.boxed(Proportions.ratio(tally.correct(), tally.graded()));
         return new BenchmarkScore(SchemaVersion.CURRENT, cell.runId(), cell.modelId(), cell.benchmarkId(), category,
                 tally.graded(), tally.correct(), tally.incorrect(), tally.noAnswer(), tally.errors(),
-                expected == null ? 0 : expected.tasks(), boxed(Proportions.ratio(tally.correct(), tally.graded())),
+                expected == null ? 0 : expected.tasks(), accuracy,
                 interval.map(Interval::lower).orElse(null), interval.map(Interval::upper).orElse(null),
+                Means.boxed(tally.meanScore()), Means.boxed(tally.meanScoreStdErr()),
                 expected == null ? null : progress(tally.graded(), expected.tasks()), at);
     }
 
@@ -49,9 +51,5 @@ public final class Scoring {
                             first.tasks() + again.tasks()));
         }
         return cells;
-    }
-
-    private static Double boxed(OptionalDouble value) {
-        return value.isPresent() ? value.getAsDouble() : null;
     }
 }

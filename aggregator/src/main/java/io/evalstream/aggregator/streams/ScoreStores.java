@@ -1,11 +1,16 @@
 package io.evalstream.aggregator.streams;
 
+import io.evalstream.aggregator.scoring.GradedSample;
+import io.evalstream.aggregator.scoring.TaskSample;
 import io.evalstream.aggregator.scoring.Tally;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.ScoreKey;
+import io.evalstream.contracts.TaskId;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -55,6 +60,32 @@ public final class ScoreStores {
         }
     }
 
+    /**
+     * Hands the latest sample of every task of one run to {@code reader} (in no particular order; the
+     * iterable can be iterated once) and closes the scan when it returns. Cost is linear in the run's tasks.
+     */
+    public <T> T latestSamples(String runId, Function<Iterable<TaskSample>, T> reader) {
+        try (KeyValueIterator<String, GradedSample> entries = sampleStore().prefixScan(ScoreKey.runPrefix(runId),
+                new StringSerializer())) {
+            return reader.apply(() -> samples(entries));
+        }
+    }
+
+    private static Iterator<TaskSample> samples(KeyValueIterator<String, GradedSample> entries) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return entries.hasNext();
+            }
+
+            @Override
+            public TaskSample next() {
+                KeyValue<String, GradedSample> entry = entries.next();
+                return new TaskSample(TaskId.parse(entry.key), entry.value);
+            }
+        };
+    }
+
     private static Map<ScoreKey, Tally> collect(KeyValueIterator<String, Tally> entries) {
         Map<ScoreKey, Tally> tallies = new HashMap<>();
         while (entries.hasNext()) {
@@ -68,6 +99,11 @@ public final class ScoreStores {
 
     private ReadOnlyKeyValueStore<String, byte[]> manifestStore() {
         return streams.store(StoreQueryParameters.fromNameAndType(ScoreTopology.MANIFESTS,
+                QueryableStoreTypes.keyValueStore()));
+    }
+
+    private ReadOnlyKeyValueStore<String, GradedSample> sampleStore() {
+        return streams.store(StoreQueryParameters.fromNameAndType(ScoreTopology.LATEST_SAMPLES,
                 QueryableStoreTypes.keyValueStore()));
     }
 

@@ -33,7 +33,9 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>Valid grades → table {@value #LATEST_SAMPLES}: the latest grade per taskId (grades without a key are
  *       re-keyed by taskId first). A duplicate replaces itself, so nothing counts twice.</li>
  *   <li>That table grouped by cell (runId/modelId/benchmarkId) with an adder and a subtractor → table
- *       {@value #TALLIES}: a changed verdict moves the count from the old verdict to the new one.</li>
+ *       {@value #TALLIES}: a changed verdict moves the count from the old verdict to the new one, and the score
+ *       sums from the old score to the new one. Subsets stay in {@value #LATEST_SAMPLES}, where the full report
+ *       rolls them up on request.</li>
  *   <li>Every tally change → a {@link BenchmarkScore} on {@value Topics#METRICS}, key = the cell.</li>
  * </ol>
  */
@@ -101,7 +103,7 @@ public final class ScoreTopology {
 
     private static KTable<String, Tally> tally(KTable<String, GradedSample> latest) {
         return latest
-                .groupBy((taskId, sample) -> KeyValue.pair(sample.cell().toString(), sample),
+                .groupBy((taskId, sample) -> KeyValue.pair(sample.cell().toString(), sample.withoutSubset()),
                         Grouped.with("by-cell", Serdes.String(), SAMPLES))
                 .aggregate(() -> Tally.EMPTY, (cell, sample, tally) -> tally.add(sample),
                         (cell, sample, tally) -> tally.subtract(sample), Named.as("tally"),

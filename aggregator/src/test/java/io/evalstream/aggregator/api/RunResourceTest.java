@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.not;
 import io.evalstream.broker.KafkaTestResource;
 import io.evalstream.contracts.DeadLetter;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
@@ -85,7 +86,10 @@ class RunResourceTest {
                 .containsEntry("correct", 3).containsEntry("incorrect", 1).containsEntry("noAnswer", 1)
                 .containsEntry("errors", 1).containsEntry("progress", 1.0f);
         assertThat(report.getList("settingsHashes")).containsExactly("1b105633790b6540");
-        assertThat(report.getInt("settings.shots")).isEqualTo(5);
+        assertThat(report.getList("benchmarkSettings.benchmarkId")).containsExactly("gsm8k");
+        assertThat(report.getInt("benchmarkSettings[0].settings.shots")).isEqualTo(5);
+        assertThat(report.getString("benchmarkSettings[0].settingsHash")).isEqualTo("1b105633790b6540");
+        assertThat(report.getMap("")).doesNotContainKey("settings");
         assertThat(report.getList("scores.modelId")).containsExactly("sim-strong", "sim-weak");
         assertThat(report.getMap("scores[0]")).containsEntry("benchmarkId", "gsm8k").containsEntry("graded", 3)
                 .containsEntry("correct", 2).containsEntry("incorrect", 1).containsEntry("errors", 0)
@@ -108,6 +112,71 @@ class RunResourceTest {
     }
 
     @Test
+    void theFullReportHasPassAtKForFiveSamplesPerItemSubjectAndGroupScoresAndTheRecordedSettings()
+            throws Exception {
+        String run = "qt-full-" + UUID.randomUUID().toString().substring(0, 8);
+        Subset algebra = new Subset("abstract_algebra", "stem");
+        Subset anatomy = new Subset("anatomy", "stem");
+        Subset religions = new Subset("world_religions", "humanities");
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        records.add(new ProducerRecord<>(Topics.RUNS, run,
+                bytes(manifest(run, List.of("sim-strong"), List.of("mmlu"), 20, 5))));
+        // item -> (subset, correct samples of 5): pass@1 = (5 + 2 + 0 + 1) / 20 = 0.4
+        List<Subset> subsets = List.of(algebra, algebra, anatomy, religions);
+        int[] correct = {5, 2, 0, 1};
+        for (int item = 0; item < 4; item++) {
+            for (int sample = 0; sample < 5; sample++) {
+                Grade grade = grade(task(run, "sim-strong", "mmlu", item + 1, sample),
+                        sample < correct[item] ? Verdict.CORRECT : Verdict.INCORRECT,
+                        sample < correct[item] ? 1.0 : 0.0, subsets.get(item));
+                records.add(new ProducerRecord<>(Topics.GRADES, grade.taskId().toString(), bytes(grade)));
+            }
+        }
+        produce(records);
+
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().get("/runs/" + run).then().statusCode(200).body("status", is("COMPLETE")));
+
+        JsonPath live = given().get("/runs/" + run).then().statusCode(200).extract().jsonPath();
+        assertThat(live.getMap("")).doesNotContainKeys("passAtK", "subsets", "groups", "settings");
+        assertThat(live.getList("benchmarkSettings.benchmarkId")).containsExactly("mmlu");
+        JsonPath report = given().get("/runs/" + run + "/report").then().statusCode(200).extract().jsonPath();
+        assertThat(report.getString("status")).isEqualTo("COMPLETE");
+        assertThat(report.getMap("totals")).containsEntry("graded", 20).containsEntry("correct", 8);
+        assertThat(report.getDouble("scores[0].meanScore")).isCloseTo(0.4, within(1e-6));
+        assertThat(report.getDouble("scores[0].meanScoreStdErr")).isCloseTo(Math.sqrt(0.4 * 0.6 * 20 / 19 / 20),
+                within(1e-6));
+        assertThat(report.getMap("benchmarkSettings[0]")).containsEntry("benchmarkId", "mmlu")
+                .containsEntry("variant", "default").containsEntry("extraction", "MULTIPLE_CHOICE")
+                .containsEntry("metric", "EXACT_MATCH").containsEntry("settingsHash", "1b105633790b6540");
+        assertThat(report.getInt("benchmarkSettings[0].settings.shots")).isEqualTo(5);
+        assertThat(report.getList("settingsHashes")).containsExactly("1b105633790b6540");
+
+        assertThat(report.getList("passAtK")).hasSize(1);
+        assertThat(report.getMap("passAtK[0]")).containsEntry("modelId", "sim-strong")
+                .containsEntry("benchmarkId", "mmlu").containsEntry("problems", 4).containsEntry("minSamples", 5)
+                .containsEntry("maxSamples", 5);
+        assertThat(report.getList("passAtK[0].estimates.k")).containsExactly(1);
+        assertThat(report.getDouble("passAtK[0].estimates[0].value")).isCloseTo(0.4, within(1e-6));
+
+        assertThat(report.getList("subsets.subset"))
+                .containsExactly("abstract_algebra", "anatomy", "world_religions");
+        assertThat(report.getList("subsets.group")).containsExactly("stem", "stem", "humanities");
+        assertThat(report.getList("subsets.graded")).containsExactly(10, 5, 5);
+        assertThat(report.getList("subsets.correct")).containsExactly(7, 0, 1);
+        assertThat(report.getDouble("subsets[0].accuracy")).isCloseTo(0.7, within(1e-6));
+        assertThat(report.getDouble("subsets[0].ci95Low")).isBetween(0.3, 0.7);
+        assertThat(report.getList("groups.group")).containsExactly("humanities", "stem");
+        assertThat(report.getList("groups.graded")).containsExactly(5, 15);
+        assertThat(report.getList("groups.correct")).containsExactly(1, 7);
+        assertThat(report.getDouble("groups[1].meanScore")).isCloseTo(7.0 / 15, within(1e-6));
+
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(sample(given().get("/q/metrics").then()
+                .statusCode(200).extract().asString(), "evalstream_score_mean_ratio", run, "sim-strong"))
+                .isCloseTo(0.4, within(1e-9)));
+    }
+
+    @Test
     void gradesWithoutAManifestAreReportedAsUnknownManifest() throws Exception {
         String run = "qt-nomanifest-" + UUID.randomUUID().toString().substring(0, 8);
         Grade grade = grade(task(run, "sim-weak", "mmlu", 1), Verdict.CORRECT);
@@ -126,6 +195,9 @@ class RunResourceTest {
         given().get("/runs/never-submitted").then().statusCode(404)
                 .body("error", containsString("no run 'never-submitted'"));
         given().get("/runs/bad id").then().statusCode(400).body("error", containsString("not valid"));
+        given().get("/runs/never-submitted/report").then().statusCode(404)
+                .body("error", containsString("no run 'never-submitted'"));
+        given().get("/runs/bad id/report").then().statusCode(400).body("error", containsString("not valid"));
     }
 
     private void produce(List<ProducerRecord<String, byte[]>> records) throws Exception {

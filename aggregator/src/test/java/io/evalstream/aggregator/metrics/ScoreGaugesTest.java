@@ -30,7 +30,7 @@ class ScoreGaugesTest {
     }
 
     private static Tally tally(long correct, long incorrect, long errors) {
-        return new Tally(correct + incorrect + errors, correct, incorrect, 0, errors, Category.MATH, "h");
+        return Fixtures.tally(correct, incorrect, 0, errors, Category.MATH, "h");
     }
 
     @Test
@@ -42,6 +42,7 @@ class ScoreGaugesTest {
         assertThat(gauge("evalstream_run_progress_ratio")).isZero();
         assertThat(gauge("evalstream_score_accuracy_ratio")).isNaN();
         assertThat(gauge("evalstream_score_ci95_lower_ratio")).isNaN();
+        assertThat(gauge("evalstream_score_mean_ratio")).isNaN();
     }
 
     @Test
@@ -60,6 +61,17 @@ class ScoreGaugesTest {
         assertThat(gauge("evalstream_score_accuracy_ratio")).isCloseTo(6.0 / 11, within(1e-12));
         assertThat(gauge("evalstream_score_ci95_lower_ratio")).isLessThan(6.0 / 11);
         assertThat(gauge("evalstream_score_ci95_upper_ratio")).isGreaterThan(6.0 / 11);
+        assertThat(gauge("evalstream_score_mean_ratio")).isCloseTo(6.0 / 11, within(1e-12));
+    }
+
+    @Test
+    void theMeanScoreGaugeShowsPartialCreditBesideAccuracy() {
+        Tally partial = new Tally(4, 1, 3, 0, 0, 2.0, 1.5, Category.COMPREHENSION, "h");
+
+        gauges.scoreChanged(Scoring.score(CELL, partial, null, Fixtures.T0));
+
+        assertThat(gauge("evalstream_score_accuracy_ratio")).isEqualTo(0.25);
+        assertThat(gauge("evalstream_score_mean_ratio")).isEqualTo(0.5);
     }
 
     @Test

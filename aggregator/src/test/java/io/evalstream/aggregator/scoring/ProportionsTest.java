@@ -35,6 +35,24 @@ class ProportionsTest {
         assertThat(interval.upper()).isLessThanOrEqualTo(1.0);
     }
 
+    @ParameterizedTest(name = "{0}/{1} has an exact bound at the edge")
+    @CsvSource(textBlock = """
+            0,   5
+            0,   7
+            0, 1000
+            5,   5
+            7,   7
+            """)
+    void noneOrAllCorrectGivesABoundOfExactlyZeroOrOne(long correct, long graded) {
+        Interval interval = Proportions.wilson95(correct, graded).orElseThrow();
+
+        if (correct == 0) {
+            assertThat(interval.lower()).isEqualTo(0.0);
+        } else {
+            assertThat(interval.upper()).isEqualTo(1.0);
+        }
+    }
+
     @Test
     void anEmptySampleHasNeitherRatioNorInterval() {
         assertThat(Proportions.ratio(0, 0)).isEmpty();

@@ -25,7 +25,7 @@ class RunReportsTest {
     }
 
     private static Tally tally(long correct, long incorrect, String hash) {
-        return new Tally(correct + incorrect, correct, incorrect, 0, 0, Category.MATH, hash);
+        return Fixtures.tally(correct, incorrect, 0, 0, Category.MATH, hash);
     }
 
     @Test
@@ -44,7 +44,7 @@ class RunReportsTest {
         assertThat(report.scores()).extracting(BenchmarkScore::graded).containsExactly(0L, 0L, 1L, 0L);
         assertThat(report.scores()).extracting(BenchmarkScore::expected).containsOnly(2L);
         assertThat(report.totals()).isEqualTo(new RunTotals(8, 1, 1, 0, 0, 0, 0.125));
-        assertThat(report.settings()).isEqualTo(Fixtures.SETTINGS);
+        assertThat(report.benchmarkSettings()).isEqualTo(Fixtures.benchmarkSettings(List.of("mmlu", "gsm8k")));
         assertThat(report.submittedAt()).isEqualTo(Fixtures.T0);
         assertThat(report.settingsHashes()).containsExactly("h1");
     }
@@ -79,7 +79,7 @@ class RunReportsTest {
                 Fixtures.T0).orElseThrow();
 
         assertThat(report.status()).isEqualTo(RunStatus.UNKNOWN_MANIFEST);
-        assertThat(report.settings()).isNull();
+        assertThat(report.benchmarkSettings()).isEmpty();
         assertThat(report.totals()).isEqualTo(new RunTotals(0, 4, 3, 1, 0, 0, null));
         assertThat(report.scores()).singleElement().satisfies(score -> {
             assertThat(score.accuracy()).isEqualTo(0.75);

@@ -24,7 +24,7 @@ class ScoringTest {
 
     @Test
     void errorsAndNoAnswersCountAsNotCorrect() {
-        Tally tally = new Tally(10, 5, 1, 2, 2, Category.MATH, "h");
+        Tally tally = Fixtures.tally(5, 1, 2, 2, Category.MATH, "h");
 
         BenchmarkScore score = Scoring.score(CELL, tally, HUNDRED, Fixtures.T0);
 
@@ -53,7 +53,8 @@ class ScoringTest {
 
     @Test
     void withoutAManifestExpectedIsZeroAndProgressUnknown() {
-        BenchmarkScore score = Scoring.score(CELL, new Tally(1, 1, 0, 0, 0, Category.MATH, "h"), null, Fixtures.T0);
+        BenchmarkScore score = Scoring.score(CELL, Fixtures.tally(1, 0, 0, 0, Category.MATH, "h"), null,
+                Fixtures.T0);
 
         assertThat(score.expected()).isZero();
         assertThat(score.progress()).isNull();
@@ -78,7 +79,8 @@ class ScoringTest {
     void aCellListedTwiceInTheManifestExpectsBothCounts() {
         RunManifest manifest = Fixtures.manifest("run-1", List.of("sim-strong"), List.of("gsm8k"), 10);
         RunManifest twice = new RunManifest(1, manifest.spec(),
-                List.of(manifest.expected().getFirst(), manifest.expected().getFirst()), Fixtures.T0);
+                List.of(manifest.expected().getFirst(), manifest.expected().getFirst()), manifest.benchmarkSettings(),
+                Fixtures.T0);
 
         assertThat(Scoring.expectedCells(twice)).containsOnlyKeys(CELL);
         assertThat(Scoring.expectedCells(twice).get(CELL).tasks()).isEqualTo(20);

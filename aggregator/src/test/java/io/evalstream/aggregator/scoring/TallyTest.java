@@ -19,7 +19,7 @@ class TallyTest {
     private static final ScoreKey CELL = new ScoreKey("run-1", "sim-strong", "gsm8k");
 
     private static GradedSample sample(Verdict verdict) {
-        return new GradedSample(CELL, verdict, Category.MATH, "hash-a");
+        return new GradedSample(CELL, verdict, verdict == Verdict.CORRECT ? 1.0 : 0.0, Category.MATH, "hash-a", null);
     }
 
     private static Tally addAll(String verdicts) {
@@ -87,7 +87,7 @@ class TallyTest {
     @Test
     void theLatestAddedGradeNamesCategoryAndSettingsHash() {
         Tally tally = Tally.EMPTY.add(sample(Verdict.CORRECT))
-                .add(new GradedSample(CELL, Verdict.CORRECT, Category.REASONING, "hash-b"));
+                .add(new GradedSample(CELL, Verdict.CORRECT, 1.0, Category.REASONING, "hash-b", null));
 
         assertThat(tally.category()).isEqualTo(Category.REASONING);
         assertThat(tally.settingsHash()).isEqualTo("hash-b");
@@ -101,7 +101,7 @@ class TallyTest {
             -1, -1, 0, 0, 0
             """)
     void refusesCountsThatDoNotAddUp(long graded, long correct, long incorrect, long noAnswer, long errors) {
-        assertThatThrownBy(() -> new Tally(graded, correct, incorrect, noAnswer, errors, null, null))
+        assertThatThrownBy(() -> new Tally(graded, correct, incorrect, noAnswer, errors, 0, 0, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sum to graded");
     }
 }

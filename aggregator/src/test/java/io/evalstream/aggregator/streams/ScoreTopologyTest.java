@@ -12,6 +12,7 @@ import io.evalstream.aggregator.scoring.GradedSample;
 import io.evalstream.aggregator.scoring.Tally;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Verdict;
 import java.util.List;
@@ -86,6 +87,47 @@ class ScoreTopologyTest extends TopologyHarness {
     }
 
     @Test
+    void aReplacedGradeMovesTheScoreSumAndADuplicateGradeChangesNothing() {
+        TaskId task = task(RUN, "sim-strong", "gsm8k", 1);
+        send(task(RUN, "sim-strong", "gsm8k", 2), Verdict.CORRECT);
+        send(grade(task, Verdict.INCORRECT, 0.25, null));
+        assertThat(latestScores().get(STRONG).meanScore()).isEqualTo(0.625);
+        assertThat(tally(STRONG)).extracting(Tally::scoreSum, Tally::scoreSquareSum).containsExactly(1.25, 1.0625);
+
+        Grade replacement = grade(task, Verdict.INCORRECT, 0.75, null);
+        send(replacement);
+
+        BenchmarkScore replaced = latestScores().get(STRONG);
+        Tally afterReplacement = tally(STRONG);
+        assertThat(afterReplacement).extracting(Tally::graded, Tally::incorrect, Tally::scoreSum, Tally::scoreSquareSum)
+                .containsExactly(2L, 1L, 1.75, 1.5625);
+        assertThat(replaced.meanScore()).isEqualTo(0.875);
+        assertThat(replaced.meanScoreStdErr()).isCloseTo(0.125, within(1e-12));
+
+        send(replacement);
+        send(replacement);
+
+        BenchmarkScore afterDuplicates = latestScores().get(STRONG);
+        assertThat(tally(STRONG)).isEqualTo(afterReplacement);
+        assertThat(afterDuplicates).extracting(BenchmarkScore::graded, BenchmarkScore::accuracy,
+                BenchmarkScore::meanScore, BenchmarkScore::meanScoreStdErr)
+                .containsExactly(replaced.graded(), replaced.accuracy(), replaced.meanScore(), replaced.meanScoreStdErr());
+    }
+
+    @Test
+    void theLatestSampleKeepsTheSubsetForTheFullReportWhileTheTallyCountsIt() {
+        Subset algebra = new Subset("abstract_algebra", "stem");
+        Grade grade = grade(task(RUN, "sim-strong", "mmlu", 1), Verdict.CORRECT, 1.0, algebra);
+        send(grade);
+
+        assertThat(latestScores().get(RUN + "/sim-strong/mmlu")).extracting(BenchmarkScore::graded,
+                BenchmarkScore::correct, BenchmarkScore::meanScore).containsExactly(1L, 1L, 1.0);
+        KeyValueStore<String, ValueAndTimestamp<GradedSample>> latest =
+                driver.getTimestampedKeyValueStore(ScoreTopology.LATEST_SAMPLES);
+        assertThat(latest.get(grade.taskId().toString()).value().subset()).isEqualTo(algebra);
+    }
+
+    @Test
     void aGradeWithoutAKeyIsKeyedByItsTaskIdAndReplacesTheEarlierGradeOfThatTask() {
         TaskId task = task(RUN, "sim-weak", "gsm8k", 1);
         send(task, Verdict.INCORRECT);
@@ -138,5 +180,10 @@ class ScoreTopologyTest extends TopologyHarness {
         KeyValueStore<String, byte[]> manifests = driver.getKeyValueStore(ScoreTopology.MANIFESTS);
         assertThat(manifests.get("another-run")).isNull();
         assertThat(manifests.get("keyless")).isNull();
+    }
+
+    private Tally tally(String cell) {
+        KeyValueStore<String, ValueAndTimestamp<Tally>> tallies = driver.getTimestampedKeyValueStore(ScoreTopology.TALLIES);
+        return tallies.get(cell).value();
     }
 }

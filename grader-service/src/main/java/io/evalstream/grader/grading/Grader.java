@@ -1,52 +1,105 @@
 package io.evalstream.grader.grading;
 
 import io.evalstream.contracts.Completion;
+import io.evalstream.contracts.CompletionStatus;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.Verdict;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Turns a completion into its grade, choosing the grader from the task's extraction method. */
+/**
+ * Turns a completion into its grade with the grader its task names by extraction and metric. Text is graded
+ * here, purely; code by running it ({@link #gradeCode}), the run being the caller's.
+ */
 public final class Grader {
+
+    /** The grader name on every code grade. */
+    public static final String CODE_GRADER = Pipelines.name(Extraction.CODE, Metric.CODE_EXECUTION);
 
     private Grader() {
     }
 
-    public static GradingPipeline pipeline(Extraction extraction) {
-        return switch (extraction) {
-            case NUMERIC -> NumericAnswers.PIPELINE;
-            case MULTIPLE_CHOICE -> OptionLetters.PIPELINE;
-        };
+    /**
+     * The grader of a text task.
+     *
+     * @throws io.evalstream.contracts.InvalidRecordException when no grader reads that extraction with that metric
+     */
+    public static GradingPipeline pipeline(Extraction extraction, Metric metric) {
+        return Pipelines.of(extraction, metric);
     }
 
     /** Every grader name this service can put on a grade, e.g. to register metrics up front. */
     public static List<String> names() {
-        return Arrays.stream(Extraction.values()).map(extraction -> pipeline(extraction).name()).toList();
+        List<String> names = new ArrayList<>();
+        Pipelines.all().forEach(pipeline -> names.add(pipeline.name()));
+        names.add(CODE_GRADER);
+        return List.copyOf(names);
     }
 
     /**
-     * A failed model call is graded ERROR with its error kind; a successful one by the task's grader.
+     * A failed model call is graded ERROR with its error kind; a successful one by the task's grader, against
+     * the reference and every alias.
      *
      * @param gradedAt the grading time to record, passed in so grading stays a pure function
-     * @throws io.evalstream.contracts.InvalidRecordException when the task's reference cannot be graded
+     * @throws io.evalstream.contracts.InvalidRecordException when the task cannot be graded (a reference its
+     *                                                        metric cannot read, or no grader for the pair)
+     * @throws IllegalArgumentException                       for a code task: those are graded by {@link #gradeCode}
      */
     public static Grade grade(Completion completion, Instant gradedAt) {
         PromptTask task = completion.task();
-        GradingPipeline pipeline = pipeline(task.extraction());
+        if (task.metric() == Metric.CODE_EXECUTION) {
+            throw new IllegalArgumentException("code tasks are graded by execution; use Grader.gradeCode(completion,"
+                    + " runner, gradedAt) for task " + task.taskId());
+        }
+        GradingPipeline pipeline = Pipelines.of(task.extraction(), task.metric());
         return switch (completion.status()) {
-            case OK -> {
-                Outcome outcome = pipeline.grade(task.reference(), completion.text());
-                yield new Grade(SchemaVersion.CURRENT, task.taskId(), outcome.verdict(), outcome.score(),
-                        outcome.extracted(), task.reference(), task.category(), pipeline.name(), task.settingsHash(),
-                        completion.latencyMillis(), completion.simulated(), null, gradedAt);
-            }
-            case ERROR -> new Grade(SchemaVersion.CURRENT, task.taskId(), Verdict.ERROR, 0.0, null, task.reference(),
-                    task.category(), pipeline.name(), task.settingsHash(), completion.latencyMillis(),
-                    completion.simulated(), completion.error().kind(), gradedAt);
+            case OK -> graded(completion, pipeline.grade(task.acceptedAnswers(), completion.text()), pipeline.name(),
+                    gradedAt);
+            case ERROR -> failed(completion, pipeline.name(), gradedAt);
         };
+    }
+
+    /**
+     * Grades a code completion by running it: the program is {@link CodePrograms#humanEval} of the extracted code,
+     * CORRECT when {@code runner} says it passes, else INCORRECT. A failed model call is ERROR and a completion
+     * with no code NO_ANSWER, both without running anything.
+     *
+     * @param runner runs the program in a sandbox; it may block, so call this off the event loop
+     * @throws IllegalArgumentException when the task is not a code task
+     */
+    public static Grade gradeCode(Completion completion, ProgramRunner runner, Instant gradedAt) {
+        PromptTask task = completion.task();
+        if (task.metric() != Metric.CODE_EXECUTION) {
+            throw new IllegalArgumentException("task " + task.taskId() + " is graded by " + task.metric()
+                    + ", not by execution; use Grader.grade(completion, gradedAt)");
+        }
+        if (completion.status() == CompletionStatus.ERROR) {
+            return failed(completion, CODE_GRADER, gradedAt);
+        }
+        Outcome outcome = switch (CodeBlocks.extract(completion.text())) {
+            case Extracted.Found code -> Outcome.scored(code.text(),
+                    runner.passes(CodePrograms.humanEval(task.code(), code.text())) ? 1.0 : 0.0);
+            case Extracted.Missing missing -> Outcome.noAnswer();
+        };
+        return graded(completion, outcome, CODE_GRADER, gradedAt);
+    }
+
+    private static Grade graded(Completion completion, Outcome outcome, String grader, Instant gradedAt) {
+        PromptTask task = completion.task();
+        return new Grade(SchemaVersion.CURRENT, task.taskId(), outcome.verdict(), outcome.score(), outcome.extracted(),
+                task.reference(), task.category(), task.subset(), grader, task.settingsHash(),
+                completion.latencyMillis(), completion.simulated(), null, gradedAt);
+    }
+
+    private static Grade failed(Completion completion, String grader, Instant gradedAt) {
+        PromptTask task = completion.task();
+        return new Grade(SchemaVersion.CURRENT, task.taskId(), Verdict.ERROR, 0.0, null, task.reference(),
+                task.category(), task.subset(), grader, task.settingsHash(), completion.latencyMillis(),
+                completion.simulated(), completion.error().kind(), gradedAt);
     }
 }

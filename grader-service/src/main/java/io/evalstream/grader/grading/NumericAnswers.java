@@ -23,9 +23,6 @@ public final class NumericAnswers {
     private static final int MARKER_WINDOW = 20;
     private static final String BOXED = "\\boxed";
 
-    public static final GradingPipeline PIPELINE = new GradingPipeline("numeric@1",
-            NumericAnswers::extract, NumericAnswers::normalize, NumericAnswers::sameValue);
-
     private NumericAnswers() {
     }
 
@@ -48,6 +45,20 @@ public final class NumericAnswers {
     }
 
     /**
+     * The one number in an answer another extractor found ({@code "18 apples"} is 18): with no number, or with
+     * several ({@code "3 to 5"}, {@code "\\frac{1}{2}"}), there is no telling which is meant, so none is read.
+     */
+    public static Extracted onlyNumber(String answer) {
+        String text = java.text.Normalizer.normalize(answer, java.text.Normalizer.Form.NFKC);
+        NumberScanner.Span first = NumberScanner.next(text, 0, Integer.MAX_VALUE);
+        if (first == null) {
+            return new Extracted.Missing("no number in the answer");
+        }
+        return NumberScanner.next(text, first.end(), Integer.MAX_VALUE) == null ? found(text, first)
+                : new Extracted.Missing("more than one number in the answer");
+    }
+
+    /**
      * The plain decimal form of a number as a model or a dataset writes it: currency symbols, thousands
      * commas and a percent sign dropped, the Unicode minus read as a minus, trailing fraction zeros removed
      * ({@code "$1,234.50"} becomes {@code "1234.5"}, {@code "-0"} becomes {@code "0"}).
@@ -67,7 +78,7 @@ public final class NumericAnswers {
                 plain.append(c);
             } else if (c != ',' && c != '%' && !NumberScanner.isCurrency(c)) {
                 // Exponents are refused too: "1e999999999" would expand to a billion digits.
-                return new Extracted.Missing("'" + text + "' is not a plain decimal number");
+                return new Extracted.Missing("'" + text + "' is not a plain decimal number such as 18, -3.5 or 1,000");
             }
         }
         try {

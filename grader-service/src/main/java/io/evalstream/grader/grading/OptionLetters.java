@@ -23,9 +23,6 @@ public final class OptionLetters {
     /** Spaces, quotes, colons and markdown emphasis allowed between a statement and its letter. */
     private static final int FILLER_LIMIT = 8;
 
-    public static final GradingPipeline PIPELINE = new GradingPipeline("multiple_choice@1",
-            OptionLetters::extract, OptionLetters::normalize, String::equals);
-
     private OptionLetters() {
     }
 

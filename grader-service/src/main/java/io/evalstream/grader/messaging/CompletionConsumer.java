@@ -4,9 +4,11 @@ import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.InvalidRecordException;
+import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.WireFormat;
 import io.evalstream.grader.grading.Grader;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,20 +32,27 @@ public class CompletionConsumer {
     private static final WireFormat<Completion> COMPLETIONS = WireFormat.of(Completion.class);
     private static final WireFormat<Grade> GRADES = WireFormat.of(Grade.class);
 
-    private final GradeMetrics metrics;
+    /** Completions graded at once; code executions take seconds and must not hold up the text grading behind them. */
+    private static final int IN_FLIGHT = 256;
 
-    CompletionConsumer(GradeMetrics metrics) {
+    private final GradeMetrics metrics;
+    private final CodeExecutions code;
+
+    CompletionConsumer(GradeMetrics metrics, CodeExecutions code) {
         this.metrics = metrics;
+        this.code = code;
     }
 
-    // A stream transformer rather than a per-message processor: one mediator call for the whole stream.
+    // A stream transformer rather than a per-message processor: one mediator call for the whole stream. Offsets
+    // are acked per record and committed in order by the connector, so completing out of order loses nothing.
     @Incoming("completions")
     @Outgoing("grades")
     public Multi<Message<byte[]>> grade(Multi<Message<byte[]>> completions) {
-        return completions.map(this::grade).filter(Optional::isPresent).map(Optional::get);
+        return completions.onItem().transformToUni(this::grade).merge(IN_FLIGHT)
+                .filter(Optional::isPresent).map(Optional::get);
     }
 
-    private Optional<Message<byte[]>> grade(Message<byte[]> record) {
+    private Uni<Optional<Message<byte[]>>> grade(Message<byte[]> record) {
         IncomingKafkaRecordMetadata<?, ?> source = record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
         try {
             Completion completion = switch (COMPLETIONS.decode(record.getPayload())) {
@@ -55,23 +64,34 @@ public class CompletionConsumer {
                 throw new InvalidRecordException("record key '" + source.getKey() + "' differs from taskId '"
                         + taskId + "'; completions are keyed by their taskId");
             }
-            Grade grade = Grader.grade(completion, Instant.now());
-            metrics.graded(grade);
-            // Only the key travels as metadata: incoming headers (REPLY_TOPIC...) must not steer the grade.
-            return Optional.of(Message.of(GRADES.encode(grade),
-                    Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(taskId).build()),
-                    record.getAckWithMetadata(), (failure, metadata) -> {
-                        // The grade could not be published: the failure strategy dead-letters the completion.
-                        metrics.deadLettered(source.getTopic());
-                        return record.nack(failure, metadata);
-                    }));
+            if (completion.task().metric() == Metric.CODE_EXECUTION) {
+                return code.grade(completion).map(grade -> Optional.of(publish(record, source, grade)))
+                        // Whatever stopped the sandbox from judging, the completion is kept on the DLQ, not lost.
+                        .onFailure().recoverWithItem(e -> {
+                            deadLetter(record, source, e);
+                            return Optional.empty();
+                        });
+            }
+            return Uni.createFrom().item(Optional.of(publish(record, source, Grader.grade(completion, Instant.now()))));
         } catch (InvalidRecordException e) {
             deadLetter(record, source, e);
-            return Optional.empty();
+            return Uni.createFrom().item(Optional.empty());
         }
     }
 
-    private void deadLetter(Message<byte[]> record, IncomingKafkaRecordMetadata<?, ?> source, InvalidRecordException e) {
+    private Message<byte[]> publish(Message<byte[]> record, IncomingKafkaRecordMetadata<?, ?> source, Grade grade) {
+        metrics.graded(grade);
+        // Only the key travels as metadata: incoming headers (REPLY_TOPIC...) must not steer the grade.
+        return Message.of(GRADES.encode(grade),
+                Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(grade.taskId().toString()).build()),
+                record.getAckWithMetadata(), (failure, metadata) -> {
+                    // The grade could not be published: the failure strategy dead-letters the completion.
+                    metrics.deadLettered(source.getTopic());
+                    return record.nack(failure, metadata);
+                });
+    }
+
+    private void deadLetter(Message<byte[]> record, IncomingKafkaRecordMetadata<?, ?> source, Throwable e) {
         LOG.warnf("dead-lettering %s-%d@%d: %s", source.getTopic(), source.getPartition(), source.getOffset(),
                 e.getMessage());
         metrics.deadLettered(source.getTopic());

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.InvalidRecordException;
+import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.Verdict;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NumericAnswersTest {
 
     private static final String NONE = "NO_ANSWER";
+    private static final GradingPipeline NUMERIC = Grader.pipeline(Extraction.NUMERIC, Metric.NUMERIC_EQUAL);
 
     /** The normalized answer the numeric grader reads from realistic model outputs; \n stands for a newline. */
     @ParameterizedTest(name = "[{index}] {0} -> {1}")
@@ -101,7 +105,7 @@ class NumericAnswersTest {
             I don't know.                         | 18         | NO_ANSWER
             """)
     void gradesByNumericValue(String completion, String reference, Verdict verdict) {
-        Outcome outcome = NumericAnswers.PIPELINE.grade(reference, completion);
+        Outcome outcome = NUMERIC.grade(List.of(reference), completion);
 
         assertThat(outcome.verdict()).isEqualTo(verdict);
         assertThat(outcome.score()).isEqualTo(verdict == Verdict.CORRECT ? 1.0 : 0.0);
@@ -180,9 +184,10 @@ class NumericAnswersTest {
             "n/a"
             """)
     void rejectsAReferenceThatIsNotANumber(String reference) {
-        assertThatThrownBy(() -> NumericAnswers.PIPELINE.grade(reference, "The answer is 18."))
+        assertThatThrownBy(() -> NUMERIC.grade(List.of(reference), "The answer is 18."))
                 .isInstanceOf(InvalidRecordException.class)
-                .hasMessageStartingWith("field 'task.reference' cannot be graded by numeric@1: '" + reference + "'");
+                .hasMessageStartingWith("field 'task.reference' cannot be graded by numeric/numeric_equal@1: '"
+                        + reference + "' is not a");
     }
 
     /** {@code NO_ANSWER} expects a missing answer, anything else that normalized answer. */

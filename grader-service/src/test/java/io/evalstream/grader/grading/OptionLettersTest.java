@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.InvalidRecordException;
+import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.Verdict;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,6 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 @Timeout(30)
 class OptionLettersTest {
+
+    private static final GradingPipeline LETTERS = Grader.pipeline(Extraction.MULTIPLE_CHOICE, Metric.EXACT_MATCH);
 
     /** The option letter read from realistic model outputs; \n stands for a newline. */
     @ParameterizedTest(name = "[{index}] {0} -> {1}")
@@ -95,14 +100,15 @@ class OptionLettersTest {
             I am not sure.       | C   | NO_ANSWER
             """)
     void gradesByLetter(String completion, String reference, Verdict verdict) {
-        assertThat(OptionLetters.PIPELINE.grade(reference, completion).verdict()).isEqualTo(verdict);
+        assertThat(LETTERS.grade(List.of(reference), completion).verdict()).isEqualTo(verdict);
     }
 
     @Test
     void rejectsAReferenceThatIsNotAnOption() {
-        assertThatThrownBy(() -> OptionLetters.PIPELINE.grade("E", "The answer is (B)."))
+        assertThatThrownBy(() -> LETTERS.grade(List.of("E"), "The answer is (B)."))
                 .isInstanceOf(InvalidRecordException.class)
-                .hasMessage("field 'task.reference' cannot be graded by multiple_choice@1: 'E' is not an option letter A-D");
+                .hasMessage("field 'task.reference' cannot be graded by multiple_choice/exact_match@1: 'E' is not an"
+                        + " option letter A-D");
     }
 
     static Stream<Arguments> adversarialOutputs() {

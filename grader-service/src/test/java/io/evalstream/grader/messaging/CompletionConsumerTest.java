@@ -100,14 +100,14 @@ class CompletionConsumerTest {
         }
 
         assertThat(withoutGradingTime(grades.get(correct.taskId().toString()))).isEqualTo(new Grade(1, correct.taskId(),
-                Verdict.CORRECT, 1.0, "1234", "1,234", correct.task().category(), "numeric@1",
+                Verdict.CORRECT, 1.0, "1234", "1,234", correct.task().category(), "numeric/numeric_equal@1",
                 correct.task().settingsHash(), 420, true, null, EPOCH));
         assertThat(withoutGradingTime(grades.get(wrong.taskId().toString()))).isEqualTo(new Grade(1, wrong.taskId(),
-                Verdict.INCORRECT, 0.0, "A", "C", wrong.task().category(), "multiple_choice@1",
+                Verdict.INCORRECT, 0.0, "A", "C", wrong.task().category(), "multiple_choice/exact_match@1",
                 wrong.task().settingsHash(), 420, true, null, EPOCH));
         assertThat(withoutGradingTime(grades.get(failed.taskId().toString()))).isEqualTo(new Grade(1, failed.taskId(),
-                Verdict.ERROR, 0.0, null, "7", failed.task().category(), "numeric@1", failed.task().settingsHash(),
-                30_000, false, ErrorKind.TIMEOUT, EPOCH));
+                Verdict.ERROR, 0.0, null, "7", failed.task().category(), "numeric/numeric_equal@1",
+                failed.task().settingsHash(), 30_000, false, ErrorKind.TIMEOUT, EPOCH));
 
         assertDeadLettered(deadLetters.get(notJsonKey), "not a valid JSON Completion");
         assertDeadLettered(deadLetters.get(missingFieldKey), "invalid Completion: field 'backend' is required");
@@ -115,10 +115,10 @@ class CompletionConsumerTest {
         assertThat(deadLetters.get(misfiledKey).value()).isEqualTo(COMPLETIONS.encode(misfiled));
 
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(counter(metrics, "evalstream_grades_total", "grader=\"numeric@1\"", "verdict=\"CORRECT\""))
-                .isGreaterThanOrEqualTo(1.0);
-        assertThat(counter(metrics, "evalstream_grades_total", "grader=\"multiple_choice@1\"", "verdict=\"INCORRECT\""))
-                .isGreaterThanOrEqualTo(1.0);
+        assertThat(counter(metrics, "evalstream_grades_total", "grader=\"numeric/numeric_equal@1\"",
+                "verdict=\"CORRECT\"")).isGreaterThanOrEqualTo(1.0);
+        assertThat(counter(metrics, "evalstream_grades_total", "grader=\"multiple_choice/exact_match@1\"",
+                "verdict=\"INCORRECT\"")).isGreaterThanOrEqualTo(1.0);
         assertThat(counter(metrics, "evalstream_dead_letters_total", "topic=\"evalstream.completions\""))
                 .isGreaterThanOrEqualTo(3.0);
     }

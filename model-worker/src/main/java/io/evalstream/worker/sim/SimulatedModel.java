@@ -50,9 +50,7 @@ public final class SimulatedModel {
             return new SimulatedAnswer(Outcome.NO_ANSWER, LABEL + " unable to settle on any final answer here.",
                     latency);
         }
-        String wrong = task.extraction() == Extraction.NUMERIC ? wrongNumber(task.reference(), random)
-                : wrongLetter(canonical(task), random);
-        return new SimulatedAnswer(Outcome.WRONG, text(task.extraction(), wrong), latency);
+        return new SimulatedAnswer(Outcome.WRONG, text(task.extraction(), wrong(task, random)), latency);
     }
 
     private static String withoutRun(TaskId id) {
@@ -71,12 +69,41 @@ public final class SimulatedModel {
         return switch (extraction) {
             case NUMERIC -> LABEL + " working through the problem step by step. The answer is " + answer + ".";
             case MULTIPLE_CHOICE -> LABEL + " weighing each option in turn. The answer is (" + answer + ").";
+            case BOXED -> LABEL + " simplifying as far as it goes gives $\\boxed{" + answer + "}$.";
+            case ANSWER_LINE -> LABEL + " recalling what fits best. The answer is " + answer + ".";
+            // A comment line keeps the continuation valid Python wherever the label goes.
+            case CODE -> "    # " + LABEL + "\n" + answer;
         };
     }
 
+    /** An answer its grader scores as not correct, in the form a model would give it. */
+    private static String wrong(PromptTask task, SplittableRandom random) {
+        return switch (task.extraction()) {
+            case NUMERIC -> wrongNumber(task.reference(), random);
+            case MULTIPLE_CHOICE -> wrongLetter(canonical(task), random);
+            case BOXED -> isNumber(task.reference()) ? wrongNumber(task.reference(), random)
+                    : task.reference().trim() + "+" + (1 + random.nextInt(9));
+            case ANSWER_LINE -> "something else entirely";
+            case CODE -> "    raise NotImplementedError\n";
+        };
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            new BigDecimal(text.trim());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static String canonical(PromptTask task) {
-        String reference = task.reference().trim();
-        return task.extraction() == Extraction.MULTIPLE_CHOICE ? reference.toUpperCase(Locale.ROOT) : reference;
+        return switch (task.extraction()) {
+            case MULTIPLE_CHOICE -> task.reference().trim().toUpperCase(Locale.ROOT);
+            // Indentation is syntax in a code continuation.
+            case CODE -> task.reference();
+            default -> task.reference().trim();
+        };
     }
 
     /** The reference moved by 1 to 9 either way; any number when the reference is not one. */

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
+import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.PromptTask;
+import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.worker.Tasks;
 import io.evalstream.worker.sim.SimulatedAnswer.Outcome;
@@ -256,5 +258,34 @@ class SimulatedModelTest {
 
     private static double share(Map<Outcome, Long> counts, Outcome outcome) {
         return counts.getOrDefault(outcome, 0L) / (double) MANY;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            BOXED       | \\frac{9}{7} | '\\boxed{\\frac{9}{7}}$.'       | \\frac{9}{7}+
+            BOXED       | 402          | '\\boxed{402}$.'                 | '\\boxed{'
+            ANSWER_LINE | Mars         | 'The answer is Mars.'             | 'The answer is something else entirely.'
+            """)
+    void shortAnswerAndLatexTasksGetTheReferenceWhenCorrectAndSomethingElseWhenWrong(Extraction extraction,
+            String reference, String correctEnding, String wrongMarker) {
+        PromptTask task = Tasks.task(new TaskId("run-x", "sim-m", "b", "q1", "default", 0), extraction,
+                Category.MATH, "Question?", reference, Settings.defaults());
+        assertThat(new SimulatedModel(SimProfile.ofAccuracy(1.0, 3)).answer(task).text())
+                .startsWith(SimulatedModel.LABEL).endsWith(correctEnding);
+        String wrong = new SimulatedModel(SimProfile.ofAccuracy(0.0, 3)).answer(task).text();
+        assertThat(wrong).contains(wrongMarker).doesNotContain(correctEnding);
+    }
+
+    @Test
+    void codeTasksGetTheReferenceSolutionAsAValidContinuationWhenCorrectAndAFailingBodyWhenWrong() {
+        PromptTask code = new PromptTask(1, new TaskId("run-x", "sim-m", "humaneval", "HumanEval-0", "default", 0),
+                io.evalstream.contracts.Purpose.EVAL, "def add(a, b):\n", Extraction.CODE,
+                io.evalstream.contracts.Metric.CODE_EXECUTION, "    return a + b\n", List.of(),
+                new io.evalstream.contracts.CodeCheck("def add(a, b):\n", "def check(c):\n    assert c(1, 2) == 3\n",
+                        "add"), Category.CODING, null, Settings.defaults(), "h");
+        assertThat(new SimulatedModel(SimProfile.ofAccuracy(1.0, 3)).answer(code).text())
+                .isEqualTo("    # " + SimulatedModel.LABEL + "\n    return a + b\n");
+        assertThat(new SimulatedModel(SimProfile.ofAccuracy(0.0, 3)).answer(code).text())
+                .isEqualTo("    # " + SimulatedModel.LABEL + "\n    raise NotImplementedError\n");
     }
 }

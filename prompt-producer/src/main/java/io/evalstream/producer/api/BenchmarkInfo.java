@@ -1,20 +1,53 @@
 package io.evalstream.producer.api;
 
+import io.evalstream.benchmarks.Benchmark;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Extraction;
-import io.evalstream.producer.catalog.Benchmark;
+import io.evalstream.contracts.Metric;
+import io.evalstream.contracts.Settings;
+import io.evalstream.contracts.Subset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A benchmark as listed by {@code GET /benchmarks}.
  *
  * @param items    test items available (the most a run's {@code limit} can take)
+ * @param source   where its data came from: the datasets directory, the benchmarks directory or the built-in samples
+ * @param settings the declared settings a run gets when it overrides nothing
+ * @param variants prompt template variants a run may name, the default first
  * @param maxShots the most few-shot exemplars {@code settings.shots} may ask for
+ * @param subsets  its subsets with items, or null when it has none
  */
-public record BenchmarkInfo(String id, String description, Category category, Extraction extraction, int items,
-        int maxShots) {
+public record BenchmarkInfo(String id, String description, Category category, int items, String source,
+        Extraction extraction, Metric metric, Settings settings, List<String> variants, int maxShots,
+        Subsets subsets) {
 
-    static BenchmarkInfo of(Benchmark<?> benchmark) {
-        return new BenchmarkInfo(benchmark.id(), benchmark.description(), benchmark.category(),
-                benchmark.extraction(), benchmark.size(), benchmark.maxShots());
+    /**
+     * @param count    subsets that have items
+     * @param declared subsets the definition lists (MMLU lists 57 even when the data at hand covers fewer)
+     * @param groups   subsets with items per group, by group name
+     */
+    public record Subsets(int count, int declared, Map<String, Integer> groups) {
+    }
+
+    static BenchmarkInfo of(Benchmark benchmark) {
+        return new BenchmarkInfo(benchmark.id(), benchmark.description(), benchmark.category(), benchmark.size(),
+                benchmark.source(), benchmark.extraction(), benchmark.metric(), benchmark.settings(),
+                benchmark.variants(), benchmark.maxShots(), subsets(benchmark));
+    }
+
+    private static Subsets subsets(Benchmark benchmark) {
+        if (benchmark.subsets().isEmpty()) {
+            return null;
+        }
+        Map<String, Integer> groups = new TreeMap<>();
+        for (Subset subset : benchmark.subsets()) {
+            if (subset.group() != null) {
+                groups.merge(subset.group(), 1, Integer::sum);
+            }
+        }
+        return new Subsets(benchmark.subsets().size(), benchmark.declaredSubsets(), groups);
     }
 }

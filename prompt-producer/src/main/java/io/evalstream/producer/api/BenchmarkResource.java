@@ -1,6 +1,6 @@
 package io.evalstream.producer.api;
 
-import io.evalstream.producer.catalog.Catalog;
+import io.evalstream.benchmarks.Catalog;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

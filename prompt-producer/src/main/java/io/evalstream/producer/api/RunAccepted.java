@@ -1,5 +1,6 @@
 package io.evalstream.producer.api;
 
+import io.evalstream.contracts.BenchmarkSettings;
 import io.evalstream.contracts.ExpectedCount;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +8,11 @@ import java.util.Map;
 /**
  * The answer to an accepted run, sent once the manifest and every task are acknowledged by Kafka.
  *
- * @param tasks        tasks published
- * @param settingsHash settings hash per benchmark id (the extraction method differs per benchmark)
+ * @param tasks             tasks published
+ * @param settingsHash      settings hash per benchmark id, then per variant
+ * @param benchmarkSettings every benchmark variant's effective settings, extraction, metric and hash (as in the
+ *                          manifest)
  */
-public record RunAccepted(String runId, long tasks, List<ExpectedCount> expected, Map<String, String> settingsHash) {
+public record RunAccepted(String runId, long tasks, List<ExpectedCount> expected,
+        Map<String, Map<String, String>> settingsHash, List<BenchmarkSettings> benchmarkSettings) {
 }

@@ -33,7 +33,7 @@ public class RunResource {
     private static final Logger LOG = Logger.getLogger(RunResource.class);
     private static final WireFormat<RunSpec> SPEC = WireFormat.of(RunSpec.class);
     static final String EXAMPLE = "{\"runId\":\"run-1\",\"models\":[\"my-model\"],\"benchmarks\":[{\"id\":\"gsm8k\","
-            + "\"limit\":10}],\"settings\":{\"shots\":3,\"chainOfThought\":true}}";
+            + "\"limit\":10,\"variants\":[\"default\",\"terse\"]}],\"settings\":{\"shots\":3}}";
 
     private final RunPlanner planner;
     private final RunPublisher publisher;
@@ -93,7 +93,8 @@ public class RunResource {
         published.remember(plan.manifest());
         LOG.infof("Published run %s: %d tasks acknowledged", plan.runId(), count);
         return Response.accepted(new RunAccepted(plan.runId(), count, plan.manifest().expected(),
-                plan.settingsHashes())).header(HttpHeaders.LOCATION, "/runs/" + plan.runId()).build();
+                plan.settingsHashes(), plan.manifest().benchmarkSettings()))
+                .header(HttpHeaders.LOCATION, "/runs/" + plan.runId()).build();
     }
 
     private Response unavailable(RunPlan plan, RuntimeException failure) {

@@ -1,18 +1,16 @@
 package io.evalstream.producer.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.evalstream.benchmarks.Benchmark;
+import io.evalstream.benchmarks.Catalog;
+import io.evalstream.benchmarks.CatalogConfig;
+import io.evalstream.benchmarks.CatalogLoader;
 import io.evalstream.contracts.Json;
-import io.evalstream.producer.catalog.Benchmarks;
-import io.evalstream.producer.catalog.Catalog;
-import io.evalstream.producer.dataset.ClasspathFiles;
-import io.evalstream.producer.dataset.DatasetFiles;
-import io.evalstream.producer.dataset.DirectoryFiles;
 import io.evalstream.producer.run.PublishedRuns;
 import io.evalstream.producer.run.RunPlanner;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /** Wires the pure core into CDI. */
@@ -20,18 +18,21 @@ public class ProducerBeans {
 
     private static final Logger LOG = Logger.getLogger(ProducerBeans.class);
 
-    /** Loaded at startup so a bad datasets directory stops the service before it takes a request. */
+    /**
+     * Loaded and checked at startup, every item rendered in every variant, so a bad definition or data file stops the
+     * service (with every problem listed) before it takes a request.
+     */
     @Produces
     @Singleton
     @Startup
     Catalog catalog(ProducerConfig config) {
-        DatasetFiles files = config.datasetsDir()
-                .<DatasetFiles>map(DirectoryFiles::new)
-                .orElseGet(() -> new ClasspathFiles(ProducerBeans.class.getClassLoader()));
-        Catalog catalog = Benchmarks.load(files);
-        LOG.infof("Loaded benchmarks from %s: %s", files.describe(), catalog.all().stream()
-                .map(b -> b.id() + " (" + b.size() + " items, " + b.maxShots() + " exemplars)")
-                .collect(Collectors.joining(", ")));
+        Catalog catalog = CatalogLoader.load(new CatalogConfig(config.datasetsDir(), config.benchmarksDir()));
+        catalog.notes().forEach(note -> LOG.infof("Benchmarks: %s", note));
+        for (Benchmark benchmark : catalog.all()) {
+            LOG.infof("Benchmark %s: %d items, variants %s, up to %d shots; data from %s, definition %s",
+                    benchmark.id(), benchmark.size(), benchmark.variants(), benchmark.maxShots(), benchmark.source(),
+                    benchmark.origin());
+        }
         return catalog;
     }
 

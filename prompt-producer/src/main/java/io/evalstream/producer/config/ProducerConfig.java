@@ -11,10 +11,16 @@ import java.util.Optional;
 public interface ProducerConfig {
 
     /**
-     * A directory laid out like {@code ../shared/datasets} ({@code gsm8k/test.jsonl}, {@code gsm8k/train.jsonl},
-     * {@code mmlu/test/<subject>_test.csv}, {@code mmlu/dev/<subject>_dev.csv}). Unset: the samples in the jar.
+     * A directory laid out like {@code ../shared/datasets} ({@code gsm8k/test.jsonl}, {@code mmlu/test/<s>_test.csv},
+     * ...), searched first for every benchmark's files. Unset, or lacking a benchmark's files: the samples in the jar.
      */
     Optional<Path> datasetsDir();
+
+    /**
+     * A directory of benchmark definitions ({@code *.yaml}, {@code *.yml}) added to the built-in ones; one with a
+     * built-in's id replaces it. Also searched for data files, after {@link #datasetsDir()}.
+     */
+    Optional<Path> benchmarksDir();
 
     Publish publish();
 

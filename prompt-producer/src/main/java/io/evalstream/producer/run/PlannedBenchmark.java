@@ -1,12 +1,24 @@
 package io.evalstream.producer.run;
 
-import io.evalstream.producer.catalog.Benchmark;
+import io.evalstream.benchmarks.Benchmark;
+import io.evalstream.contracts.Settings;
+import java.util.List;
 
 /**
  * One benchmark of a run.
  *
- * @param items        how many items of the benchmark's run order the run takes (its limit, capped at its size)
- * @param settingsHash the hash every task of this benchmark carries
+ * @param items    how many items of the benchmark's run order the run takes (its limit, capped at its size)
+ * @param settings the effective settings: declared, overridden by the spec's, overridden by the selection's
+ * @param variants the variants each item is rendered in, in the order the run asked for them
  */
-public record PlannedBenchmark(Benchmark<?> benchmark, int items, String settingsHash) {
+public record PlannedBenchmark(Benchmark benchmark, int items, Settings settings, List<PlannedVariant> variants) {
+
+    public PlannedBenchmark {
+        variants = List.copyOf(variants);
+    }
+
+    /** Tasks per model: every item in every variant, {@code samplesPerItem} times. */
+    public long tasksPerModel(int samplesPerItem) {
+        return (long) items * variants.size() * samplesPerItem;
+    }
 }

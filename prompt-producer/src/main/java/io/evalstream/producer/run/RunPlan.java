@@ -24,14 +24,18 @@ public record RunPlan(RunManifest manifest, List<PlannedBenchmark> benchmarks) {
         return manifest.expectedTotal();
     }
 
-    /** Settings hash per benchmark id: the extraction differs between benchmarks, so the hash does too. */
-    public Map<String, String> settingsHashes() {
-        Map<String, String> hashes = new LinkedHashMap<>();
-        benchmarks.forEach(planned -> hashes.put(planned.benchmark().id(), planned.settingsHash()));
+    /** Settings hash per benchmark id, then per variant: each differs, so each is reported. */
+    public Map<String, Map<String, String>> settingsHashes() {
+        Map<String, Map<String, String>> hashes = new LinkedHashMap<>();
+        for (PlannedBenchmark planned : benchmarks) {
+            Map<String, String> byVariant = new LinkedHashMap<>();
+            planned.variants().forEach(variant -> byVariant.put(variant.name(), variant.settingsHash()));
+            hashes.put(planned.benchmark().id(), byVariant);
+        }
         return hashes;
     }
 
-    /** Every task, benchmark by benchmark, item by item, each item for every model and sample in turn. */
+    /** Every task: benchmark by benchmark, item by item, each item in every variant for every model and sample. */
     public Iterable<PromptTask> tasks() {
         return () -> new TaskSequence(manifest.spec(), benchmarks);
     }

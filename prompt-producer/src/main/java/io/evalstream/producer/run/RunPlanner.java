@@ -1,22 +1,23 @@
 package io.evalstream.producer.run;
 
+import io.evalstream.benchmarks.Benchmark;
+import io.evalstream.benchmarks.Catalog;
 import io.evalstream.contracts.BenchmarkSelection;
+import io.evalstream.contracts.BenchmarkSettings;
 import io.evalstream.contracts.ExpectedCount;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.RunSpec;
 import io.evalstream.contracts.SchemaVersion;
-import io.evalstream.contracts.SettingsHash;
-import io.evalstream.producer.catalog.Benchmark;
-import io.evalstream.producer.catalog.Catalog;
+import io.evalstream.contracts.Settings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Checks a run spec against the catalog and works out its manifest and tasks. */
+/**
+ * Checks a run spec against the catalog and works out its manifest and tasks. A benchmark's effective settings are
+ * its declared ones, overridden by the spec's {@code settings}, overridden by its selection's {@code settings}.
+ */
 public final class RunPlanner {
-
-    /** The only prompt template variant so far; it is part of every task id and settings hash. */
-    public static final String VARIANT = "default";
 
     private final Catalog catalog;
 
@@ -24,7 +25,10 @@ public final class RunPlanner {
         this.catalog = catalog;
     }
 
-    /** @throws RunRejectedException when the spec names an unknown benchmark or more shots than it has exemplars */
+    /**
+     * @throws RunRejectedException when the spec names an unknown benchmark or variant, asks for more shots than a
+     *                              benchmark has exemplars, or several samples per item without sampling
+     */
     public RunPlan plan(RunSpec spec, Instant submittedAt) {
         List<PlannedBenchmark> planned = new ArrayList<>();
         for (int i = 0; i < spec.benchmarks().size(); i++) {
@@ -34,25 +38,59 @@ public final class RunPlanner {
         for (String model : spec.models()) {
             for (PlannedBenchmark benchmark : planned) {
                 expected.add(new ExpectedCount(model, benchmark.benchmark().id(), benchmark.benchmark().category(),
-                        (long) benchmark.items() * spec.samplesPerItem()));
+                        benchmark.tasksPerModel(spec.samplesPerItem())));
             }
         }
-        return new RunPlan(new RunManifest(SchemaVersion.CURRENT, spec, expected, submittedAt), planned);
+        List<BenchmarkSettings> settings = new ArrayList<>();
+        for (PlannedBenchmark benchmark : planned) {
+            Benchmark definition = benchmark.benchmark();
+            benchmark.variants().forEach(variant -> settings.add(new BenchmarkSettings(definition.id(), variant.name(),
+                    benchmark.settings(), definition.extraction(), definition.metric(), variant.settingsHash())));
+        }
+        return new RunPlan(new RunManifest(SchemaVersion.CURRENT, spec, expected, settings, submittedAt), planned);
     }
 
     private PlannedBenchmark plan(RunSpec spec, int index) {
         BenchmarkSelection selection = spec.benchmarks().get(index);
-        Benchmark<?> benchmark = catalog.find(selection.id()).orElseThrow(() -> new RunRejectedException(
-                "field 'benchmarks[" + index + "].id' names unknown benchmark '" + selection.id()
-                        + "'; known benchmarks: " + String.join(", ", catalog.ids())));
-        int shots = spec.settings().shots();
-        if (shots > benchmark.maxShots()) {
-            throw new RunRejectedException("field 'settings.shots' is " + shots + " but benchmark '" + benchmark.id()
-                    + "' has only " + benchmark.maxShots() + " few-shot exemplars; ask for at most "
-                    + benchmark.maxShots());
+        String field = "benchmarks[" + index + "]";
+        Benchmark benchmark = catalog.find(selection.id()).orElseThrow(() -> new RunRejectedException(
+                "field '" + field + ".id' names unknown benchmark '" + selection.id() + "'; known benchmarks: "
+                        + String.join(", ", catalog.ids())));
+        Settings settings = selection.settings().applyTo(spec.settings().applyTo(benchmark.settings()));
+        checkShots(benchmark, settings, selection.settings().shots() != null ? field + ".settings.shots"
+                : "settings.shots");
+        checkSampling(benchmark, settings, spec.samplesPerItem());
+        List<String> names = selection.variants().isEmpty() ? List.of(benchmark.variants().getFirst())
+                : selection.variants();
+        List<PlannedVariant> variants = new ArrayList<>();
+        for (String name : names) {
+            if (!benchmark.variants().contains(name)) {
+                throw new RunRejectedException("field '" + field + ".variants' names unknown variant '" + name
+                        + "' of benchmark '" + benchmark.id() + "'; its variants: "
+                        + String.join(", ", benchmark.variants()));
+            }
+            variants.add(new PlannedVariant(name, benchmark.prompter(name, settings),
+                    benchmark.settingsHash(name, settings)));
         }
         int items = selection.limit() == null ? benchmark.size() : Math.min(selection.limit(), benchmark.size());
-        String hash = SettingsHash.of(spec.settings(), benchmark.extraction(), VARIANT);
-        return new PlannedBenchmark(benchmark, items, hash);
+        return new PlannedBenchmark(benchmark, items, settings, variants);
+    }
+
+    private static void checkShots(Benchmark benchmark, Settings settings, String field) {
+        if (settings.shots() > benchmark.maxShots()) {
+            throw new RunRejectedException("field '" + field + "' is " + settings.shots() + " but benchmark '"
+                    + benchmark.id() + "' has only " + benchmark.maxShots() + " few-shot exemplars; ask for at most "
+                    + benchmark.maxShots());
+        }
+    }
+
+    /** pass@k over greedy samples would count one answer k times. */
+    private static void checkSampling(Benchmark benchmark, Settings settings, int samplesPerItem) {
+        if (samplesPerItem > 1 && settings.temperature() == 0.0) {
+            throw new RunRejectedException("field 'samplesPerItem' is " + samplesPerItem + " but the effective"
+                    + " 'settings.temperature' of benchmark '" + benchmark.id() + "' is 0.0 (greedy), so every sample"
+                    + " would be the same answer; pass@k needs sampling: set settings.temperature above 0 (e.g. 0.8)"
+                    + " or samplesPerItem to 1");
+        }
     }
 }

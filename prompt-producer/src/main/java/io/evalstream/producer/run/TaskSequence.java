@@ -1,18 +1,18 @@
 package io.evalstream.producer.run;
 
+import io.evalstream.benchmarks.Item;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.RunSpec;
 import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.TaskId;
-import io.evalstream.producer.catalog.Prompt;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Walks benchmark → item → model → sample. Each item is rendered once and shared by all its models and
- * samples; putting models inside items lets every model's progress advance together.
+ * Walks benchmark → item → variant → model → sample. Each item is rendered once per variant and shared by all its
+ * models and samples; putting models inside items lets every model's progress advance together.
  */
 final class TaskSequence implements Iterator<PromptTask> {
 
@@ -20,9 +20,10 @@ final class TaskSequence implements Iterator<PromptTask> {
     private final List<PlannedBenchmark> benchmarks;
     private int benchmark;
     private int item;
+    private int variant;
     private int model;
     private int sample;
-    private Prompt prompt;
+    private String prompt;
 
     TaskSequence(RunSpec spec, List<PlannedBenchmark> benchmarks) {
         this.spec = spec;
@@ -44,19 +45,22 @@ final class TaskSequence implements Iterator<PromptTask> {
             throw new NoSuchElementException("all tasks of run " + spec.runId() + " have been produced");
         }
         PlannedBenchmark planned = benchmarks.get(benchmark);
+        PlannedVariant plannedVariant = planned.variants().get(variant);
+        Item current = planned.benchmark().items().get(item);
         if (model == 0 && sample == 0) {
-            prompt = planned.benchmark().prompt(item, spec.settings());
+            prompt = plannedVariant.prompter().render(current);
         }
         PromptTask task = new PromptTask(SchemaVersion.CURRENT,
-                new TaskId(spec.runId(), spec.models().get(model), planned.benchmark().id(), prompt.itemId(),
-                        RunPlanner.VARIANT, sample),
-                Purpose.EVAL, prompt.text(), planned.benchmark().extraction(), prompt.reference(),
-                planned.benchmark().category(), spec.settings(), planned.settingsHash());
-        advance();
+                new TaskId(spec.runId(), spec.models().get(model), planned.benchmark().id(), current.id(),
+                        plannedVariant.name(), sample),
+                Purpose.EVAL, prompt, planned.benchmark().extraction(), planned.benchmark().metric(),
+                current.reference(), current.aliases(), current.code(), planned.benchmark().category(),
+                current.subset(), planned.settings(), plannedVariant.settingsHash());
+        advance(planned);
         return task;
     }
 
-    private void advance() {
+    private void advance(PlannedBenchmark planned) {
         if (++sample < spec.samplesPerItem()) {
             return;
         }
@@ -65,6 +69,10 @@ final class TaskSequence implements Iterator<PromptTask> {
             return;
         }
         model = 0;
+        if (++variant < planned.variants().size()) {
+            return;
+        }
+        variant = 0;
         item++;
     }
 }

@@ -7,23 +7,28 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.evalstream.benchmarks.Benchmark;
+import io.evalstream.benchmarks.Catalog;
 import io.evalstream.broker.KafkaTestResource;
+import io.evalstream.contracts.BenchmarkSettings;
 import io.evalstream.contracts.Category;
-import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.ExpectedCount;
 import io.evalstream.contracts.Extraction;
+import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.Settings;
-import io.evalstream.contracts.SettingsHash;
+import io.evalstream.contracts.SettingsOverrides;
+import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Topics;
-import io.evalstream.contracts.WireFormat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -43,22 +48,30 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(180)
 class RunResourceTest {
 
-    private static final WireFormat<PromptTask> TASK = WireFormat.of(PromptTask.class);
-    private static final WireFormat<RunManifest> MANIFEST = WireFormat.of(RunManifest.class);
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final Duration DEADLINE = RunRecords.DEADLINE;
+
+    static final Path USER_BENCHMARKS = Path.of("src/test/resources/user-benchmarks").toAbsolutePath().normalize();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @Inject
+    Catalog catalog;
+
     @Test
     void aValidSpecIsAcceptedOnlyAfterItsManifestAndEveryTaskAreOnKafka() {
         String runId = "accept-" + UUID.randomUUID();
-        Settings settings = Settings.of(2, true, null, null, 128, null, null);
+        SettingsOverrides overrides = new SettingsOverrides(2, true, 0.7, null, 128, null, null);
+        Benchmark gsm8k = catalog.find("gsm8k").orElseThrow();
+        Benchmark mmlu = catalog.find("mmlu").orElseThrow();
+        Settings gsm8kSettings = overrides.applyTo(gsm8k.settings());
+        Settings mmluSettings = overrides.applyTo(mmlu.settings());
 
         Response response = post("""
                 {"runId": "%s", "models": ["model-a", "model-b"],
                  "benchmarks": [{"id": "gsm8k", "limit": 3}, {"id": "mmlu", "limit": 7}],
-                 "settings": {"shots": 2, "chainOfThought": true, "maxTokens": 128}, "samplesPerItem": 2}
+                 "settings": {"shots": 2, "chainOfThought": true, "temperature": 0.7, "maxTokens": 128},
+                 "samplesPerItem": 2}
                 """.formatted(runId));
 
         response.then().statusCode(202)
@@ -72,36 +85,73 @@ class RunResourceTest {
                 .body("expected[0].tasks", equalTo(6))
                 .body("expected[1].benchmarkId", equalTo("mmlu"))
                 .body("expected[1].tasks", equalTo(14))
-                .body("settingsHash.gsm8k", equalTo(SettingsHash.of(settings, Extraction.NUMERIC, "default")))
-                .body("settingsHash.mmlu", equalTo(SettingsHash.of(settings, Extraction.MULTIPLE_CHOICE, "default")));
+                .body("settingsHash.gsm8k.default", equalTo(gsm8k.settingsHash("default", gsm8kSettings)))
+                .body("settingsHash.mmlu.default", equalTo(mmlu.settingsHash("default", mmluSettings)))
+                .body("benchmarkSettings", hasSize(2))
+                .body("benchmarkSettings[1].benchmarkId", equalTo("mmlu"))
+                .body("benchmarkSettings[1].variant", equalTo("default"))
+                .body("benchmarkSettings[1].settings.shots", equalTo(2))
+                .body("benchmarkSettings[1].settings.stop", equalTo(List.of("\n\n")))
+                .body("benchmarkSettings[1].metric", equalTo("EXACT_MATCH"));
 
         List<PromptTask> tasks = readTasks(runId, 40);
         assertThat(tasks).hasSize(40);
         assertThat(tasks.stream().map(PromptTask::taskId).collect(Collectors.toSet())).isEqualTo(expectedIds(runId));
         assertThat(tasks).allSatisfy(task -> {
             assertThat(task.purpose()).isEqualTo(Purpose.EVAL);
-            assertThat(task.settings()).isEqualTo(settings);
             assertThat(task.prompt()).endsWith("Answer: Let's think step by step.");
         });
         PromptTask math = find(tasks, new TaskId(runId, "model-b", "gsm8k", "0", "default", 1));
         assertThat(math.reference()).isEqualTo("33");
         assertThat(math.category()).isEqualTo(Category.MATH);
         assertThat(math.extraction()).isEqualTo(Extraction.NUMERIC);
+        assertThat(math.settings()).isEqualTo(gsm8kSettings);
         assertThat(math.prompt()).contains("Question: Maria buys 4 packs of pencils").contains("The answer is 9.");
         PromptTask choice = find(tasks, new TaskId(runId, "model-a", "mmlu", "high_school_geography-0", "default", 0));
         assertThat(choice.reference()).isEqualTo("C");
         assertThat(choice.category()).isEqualTo(Category.KNOWLEDGE);
         assertThat(choice.extraction()).isEqualTo(Extraction.MULTIPLE_CHOICE);
+        assertThat(choice.subset()).isEqualTo(new Subset("high_school_geography", "social_sciences"));
+        assertThat(choice.settings()).isEqualTo(mmluSettings);
+        assertThat(choice.settingsHash()).isEqualTo(mmlu.settingsHash("default", mmluSettings));
         assertThat(choice.prompt()).startsWith("The following are multiple choice questions (with answers) about"
                 + " high school geography.").contains("(C) Amazon\n");
 
         RunManifest manifest = readManifest(runId);
         assertThat(manifest.expectedTotal()).isEqualTo(40);
         assertThat(manifest.expected()).contains(new ExpectedCount("model-b", "mmlu", Category.KNOWLEDGE, 14));
-        assertThat(manifest.spec().settings()).isEqualTo(settings);
+        assertThat(manifest.spec().settings()).isEqualTo(overrides);
+        assertThat(manifest.benchmarkSettings()).containsExactly(
+                new BenchmarkSettings("gsm8k", "default", gsm8kSettings, Extraction.NUMERIC, Metric.NUMERIC_EQUAL,
+                        gsm8k.settingsHash("default", gsm8kSettings)),
+                new BenchmarkSettings("mmlu", "default", mmluSettings, Extraction.MULTIPLE_CHOICE, Metric.EXACT_MATCH,
+                        mmlu.settingsHash("default", mmluSettings)));
         given().get("/runs/" + runId).then().statusCode(200)
                 .body("spec.runId", equalTo(runId))
+                .body("benchmarkSettings", hasSize(2))
                 .body("submittedAt", equalTo(manifest.submittedAt().toString()));
+    }
+
+    @Test
+    void everyVariantOfEveryItemIsPublishedWithItsOwnHash() {
+        String runId = "variants-" + UUID.randomUUID();
+        Benchmark mmlu = catalog.find("mmlu").orElseThrow();
+
+        post("""
+                {"runId": "%s", "models": ["m"], "benchmarks": [{"id": "mmlu", "limit": 2,
+                 "variants": ["default", "terse"], "settings": {"shots": 1}}]}
+                """.formatted(runId)).then().statusCode(202)
+                .body("tasks", equalTo(4))
+                .body("expected[0].tasks", equalTo(4))
+                .body("settingsHash.mmlu.terse", equalTo(mmlu.settingsHash("terse", mmlu.settings().withShots(1))));
+
+        List<PromptTask> tasks = readTasks(runId, 4);
+        PromptTask terse = find(tasks, new TaskId(runId, "m", "mmlu", "astronomy-0", "terse", 0));
+        PromptTask paper = find(tasks, new TaskId(runId, "m", "mmlu", "astronomy-0", "default", 0));
+        assertThat(terse.prompt()).doesNotStartWith("The following").contains("\nB. Mars\n").endsWith("Answer:");
+        assertThat(paper.prompt()).startsWith("The following are multiple choice questions");
+        assertThat(terse.settingsHash()).isNotEqualTo(paper.settingsHash());
+        assertThat(terse.reference()).isEqualTo(paper.reference());
     }
 
     @Test
@@ -131,10 +181,13 @@ class RunResourceTest {
             runId with a slash      | {"runId": "a/b", "models": ["m"], "benchmarks": [{"id": "gsm8k"}]} | invalid RunSpec: field 'runId' must be 1-128 characters
             negative samples        | {"runId": "r1", "models": ["m"], "benchmarks": [{"id": "gsm8k"}], "samplesPerItem": -1} | invalid RunSpec: field 'samplesPerItem' must be between 1
             samples not a number    | {"runId": "r1", "models": ["m"], "benchmarks": [{"id": "gsm8k"}], "samplesPerItem": "two"} | invalid RunSpec: field 'samplesPerItem'
-            unknown benchmark       | {"runId": "r1", "models": ["m"], "benchmarks": [{"id": "gsm8k"}, {"id": "nope"}]} | invalid RunSpec: field 'benchmarks[1].id' names unknown benchmark 'nope'; known benchmarks: gsm8k, mmlu
+            unknown benchmark       | {"runId": "r1", "models": ["m"], "benchmarks": [{"id": "gsm8k"}, {"id": "nope"}]} | invalid RunSpec: field 'benchmarks[1].id' names unknown benchmark 'nope'; known benchmarks: capitals, drop, facts, gsm8k, humaneval, math, mmlu, quiz, triviaqa
+            unknown variant         | {"runId": "r1", "models": ["m"], "benchmarks": [{"id": "gsm8k", "variants": ["fancy"]}]} | invalid RunSpec: field 'benchmarks[0].variants' names unknown variant 'fancy' of benchmark 'gsm8k'; its variants: default, terse
+            pass@k without sampling | {"runId": "r1", "models": ["m"], "benchmarks": [{"id": "humaneval"}], "samplesPerItem": 10} | invalid RunSpec: field 'samplesPerItem' is 10 but the effective 'settings.temperature' of benchmark 'humaneval' is 0.0 (greedy)
             limit zero              | {"runId": "r1", "models": ["m"], "benchmarks": [{"id": "gsm8k", "limit": 0}]} | invalid RunSpec: field 'benchmarks[].limit' must be >= 1
             shots 99                | {"runId": "r1", "models": ["m"], "benchmarks": [{"id": "gsm8k"}], "settings": {"shots": 99}} | invalid RunSpec: field 'settings.shots' must be between 0
             more shots than exemplars | {"runId": "r1", "models": ["m"], "benchmarks": [{"id": "mmlu"}], "settings": {"shots": 6}} | invalid RunSpec: field 'settings.shots' is 6 but benchmark 'mmlu' has only 5 few-shot exemplars; ask for at most 5
+            selection shots too many  | {"runId": "r1", "models": ["m"], "benchmarks": [{"id": "math", "settings": {"shots": 5}}]} | invalid RunSpec: field 'benchmarks[0].settings.shots' is 5 but benchmark 'math' has only 4 few-shot exemplars; ask for at most 4
             """)
     void aBadSpecGets400NamingTheField(String what, String body, String reason) {
         post(body).then().statusCode(400)
@@ -155,13 +208,27 @@ class RunResourceTest {
     }
 
     @Test
-    void benchmarksAreListedWithTheirSizesAndCategories() {
+    void benchmarksAreListedWithTheirSizesSettingsVariantsAndSources() {
         given().get("/benchmarks").then().statusCode(200)
-                .body("id", equalTo(List.of("gsm8k", "mmlu")))
-                .body("items", equalTo(List.of(40, 50)))
-                .body("category", equalTo(List.of("MATH", "KNOWLEDGE")))
-                .body("extraction", equalTo(List.of("NUMERIC", "MULTIPLE_CHOICE")))
-                .body("maxShots", equalTo(List.of(8, 5)));
+                .body("id", equalTo(List.of("capitals", "drop", "facts", "gsm8k", "humaneval", "math", "mmlu", "quiz",
+                        "triviaqa")))
+                .body("items", equalTo(List.of(4, 9, 3, 40, 6, 12, 50, 3, 12)))
+                .body("category", equalTo(List.of("KNOWLEDGE", "COMPREHENSION", "REASONING", "MATH", "CODING", "MATH",
+                        "KNOWLEDGE", "KNOWLEDGE", "KNOWLEDGE")))
+                .body("metric", equalTo(List.of("ALIAS_MATCH", "TOKEN_F1", "NUMERIC_EQUAL", "NUMERIC_EQUAL",
+                        "CODE_EXECUTION", "MATH_EQUIVALENCE", "EXACT_MATCH", "EXACT_MATCH", "ALIAS_MATCH")))
+                .body("maxShots", equalTo(List.of(1, 3, 2, 8, 0, 4, 5, 0, 3)))
+                .body("find { it.id == 'gsm8k' }.extraction", equalTo("NUMERIC"))
+                .body("find { it.id == 'gsm8k' }.settings.shots", equalTo(8))
+                .body("find { it.id == 'gsm8k' }.settings.chainOfThought", equalTo(true))
+                .body("find { it.id == 'gsm8k' }.variants", equalTo(List.of("default", "terse")))
+                .body("find { it.id == 'gsm8k' }.source", equalTo("built-in samples (classpath:datasets/)"))
+                .body("find { it.id == 'mmlu' }.subsets.count", equalTo(5))
+                .body("find { it.id == 'mmlu' }.subsets.declared", equalTo(57))
+                .body("find { it.id == 'mmlu' }.subsets.groups", equalTo(Map.of("other", 1, "social_sciences", 1,
+                        "stem", 3)))
+                .body("find { it.id == 'capitals' }.source", equalTo(USER_BENCHMARKS.toString()))
+                .body("find { it.id == 'capitals' }.variants", equalTo(List.of("default", "polite")));
     }
 
     @Test
@@ -180,21 +247,11 @@ class RunResourceTest {
     }
 
     private List<PromptTask> readTasks(String runId, int count) {
-        try (TopicReader reader = new TopicReader(bootstrapServers, Topics.TASKS)) {
-            return reader.readKeys(key -> key.startsWith(runId + "/"), count, DEADLINE).stream().map(record -> {
-                PromptTask task = decode(TASK, record.value());
-                assertThat(record.key()).isEqualTo(task.taskId().toString());
-                return task;
-            }).toList();
-        }
+        return RunRecords.tasks(bootstrapServers, runId, count);
     }
 
     private RunManifest readManifest(String runId) {
-        try (TopicReader reader = new TopicReader(bootstrapServers, Topics.RUNS)) {
-            List<ConsumerRecord<String, byte[]>> records = reader.readKeys(runId::equals, 1, DEADLINE);
-            assertThat(records).hasSize(1);
-            return decode(MANIFEST, records.getFirst().value());
-        }
+        return RunRecords.manifest(bootstrapServers, runId);
     }
 
     private static Set<TaskId> expectedIds(String runId) {
@@ -213,13 +270,6 @@ class RunResourceTest {
     }
 
     private static PromptTask find(List<PromptTask> tasks, TaskId id) {
-        return tasks.stream().filter(task -> task.taskId().equals(id)).findFirst().orElseThrow();
-    }
-
-    private static <T> T decode(WireFormat<T> format, byte[] bytes) {
-        return switch (format.decode(bytes)) {
-            case Decoded.Valid<T> valid -> valid.value();
-            case Decoded.Invalid<T> invalid -> throw new AssertionError("unreadable record: " + invalid.reason());
-        };
+        return RunRecords.find(tasks, id);
     }
 }

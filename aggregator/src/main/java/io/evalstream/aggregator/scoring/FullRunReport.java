@@ -1,0 +1,36 @@
+package io.evalstream.aggregator.scoring;
+
+import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.BenchmarkSettings;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Everything the live {@link RunReport} holds plus pass@k, subset and group scores ({@link RunBreakdown}).
+ * The scores come from the cell tallies and the breakdown from the latest grades, read one after the other:
+ * while a run is still being graded they may differ by the grades that arrived in between.
+ *
+ * @param settingsHashes distinct settings hashes of every graded task, sorted
+ */
+public record FullRunReport(String runId, RunStatus status, Instant submittedAt,
+        List<BenchmarkSettings> benchmarkSettings, List<String> settingsHashes, RunTotals totals,
+        List<BenchmarkScore> scores, List<PassAtKScore> passAtK, List<SubsetScore> subsets, List<GroupScore> groups) {
+
+    public FullRunReport {
+        benchmarkSettings = List.copyOf(benchmarkSettings);
+        settingsHashes = List.copyOf(settingsHashes);
+        scores = List.copyOf(scores);
+        passAtK = List.copyOf(passAtK);
+        subsets = List.copyOf(subsets);
+        groups = List.copyOf(groups);
+    }
+
+    public static FullRunReport of(RunReport live, RunBreakdown breakdown) {
+        TreeSet<String> hashes = new TreeSet<>(live.settingsHashes());
+        hashes.addAll(breakdown.settingsHashes());
+        return new FullRunReport(live.runId(), live.status(), live.submittedAt(), live.benchmarkSettings(),
+                List.copyOf(hashes), live.totals(), live.scores(), breakdown.passAtK(), breakdown.subsets(),
+                breakdown.groups());
+    }
+}

@@ -1,0 +1,38 @@
+package io.evalstream.aggregator.scoring;
+
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The figures of a run that need every task's latest grade, not just the cell tallies: pass@k per cell,
+ * scores per subset and per group, and every settings hash graded. Computed on request, so the streaming
+ * path stays as cheap as counting.
+ *
+ * @param settingsHashes distinct settings hashes of all the run's latest grades, sorted
+ * @param passAtK        one entry per (model, benchmark) in which some problem has more than one sample
+ * @param subsets        one entry per (model, benchmark, subset), for tasks that name a subset
+ * @param groups         one entry per (model, benchmark, group), for subsets that name a group
+ */
+public record RunBreakdown(List<String> settingsHashes, List<PassAtKScore> passAtK, List<SubsetScore> subsets,
+        List<GroupScore> groups) {
+
+    public RunBreakdown {
+        settingsHashes = List.copyOf(settingsHashes);
+        passAtK = List.copyOf(passAtK);
+        subsets = List.copyOf(subsets);
+        groups = List.copyOf(groups);
+    }
+
+    /** @param samples the latest sample of every task of one run, in any order; iterated once */
+    public static RunBreakdown of(Iterable<TaskSample> samples) {
+        ProblemCounts problems = new ProblemCounts();
+        SubsetRollup rollup = new SubsetRollup();
+        TreeSet<String> hashes = new TreeSet<>();
+        for (TaskSample entry : samples) {
+            problems.add(entry);
+            rollup.add(entry.sample());
+            hashes.add(entry.sample().settingsHash());
+        }
+        return new RunBreakdown(List.copyOf(hashes), problems.scores(), rollup.subsets(), rollup.groups());
+    }
+}

@@ -1,0 +1,19 @@
+package io.evalstream.benchmarks.data;
+
+import java.util.List;
+
+/**
+ * A tree of data files that definitions name by relative path: a directory laid out like {@code ../shared/datasets},
+ * or the samples in the jar. The only place data I/O happens; readers get bytes.
+ */
+public interface DataRoot {
+
+    /** Root-relative '/'-separated paths of the files matching {@code glob} ({@code *} stays inside one directory), sorted. */
+    List<String> find(String glob);
+
+    /** The bytes of a file found by {@link #find}, as stored (still gzipped when its name ends in .gz). */
+    byte[] read(String path);
+
+    /** Where the files come from, for listings, log lines and error messages. */
+    String describe();
+}

@@ -1,0 +1,134 @@
+package io.evalstream.benchmarks.definition;
+
+import io.evalstream.contracts.Category;
+import io.evalstream.contracts.Extraction;
+import io.evalstream.contracts.Metric;
+import io.evalstream.contracts.SettingsOverrides;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One benchmark as declared in a YAML file: data only, no code. {@code README.md} of this module documents every
+ * key; {@link io.evalstream.benchmarks.CatalogLoader} checks everything that needs the data at load time.
+ *
+ * @param id          the benchmark id a run spec names
+ * @param description one line for listings
+ * @param category    GPT-Fathom capability category
+ * @param source      the test records
+ * @param fields      named values computed from each record, for templates, ids and references; a name here
+ *                    hides a record field of the same name
+ * @param itemId      a field path, or a Mustache template such as {@code {{subset}}-{{row}}}; null: {@code {{row}}},
+ *                    or {@code {{subset}}-{{row}}} when the source has subsets
+ * @param reference   the correct answer; a list value gives the reference (first) and aliases (the rest)
+ * @param aliases     further correct answers (a list field); null for none
+ * @param code        how to run code completions; required exactly when the metric is CODE_EXECUTION
+ * @param subsets     subset id to its group and name; when given, every record's subset must be listed
+ * @param extraction  how the grader finds the answer in a completion
+ * @param metric      how the grader scores it; null: the extraction's default metric
+ * @param settings    declared settings; a run's settings override them field by field
+ * @param fewShot     where exemplars come from; null for zero-shot only
+ * @param variants    prompt templates by variant name; {@code default} is required
+ */
+public record BenchmarkDefinition(String id, String description, Category category, SourceSpec source,
+        Map<String, FieldRule> fields, String itemId, FieldRule reference, FieldRule aliases, CodeFields code,
+        Map<String, SubsetInfo> subsets, Extraction extraction, Metric metric, SettingsOverrides settings,
+        FewShotSpec fewShot, Map<String, TemplateSpec> variants) {
+
+    /** The variant every benchmark has and every other variant inherits from. */
+    public static final String DEFAULT_VARIANT = "default";
+    /** Names the loader puts into every template context; {@code fields} may not reuse them. */
+    public static final Set<String> RESERVED = Set.of("row", "subset", "subset_name", "subset_group", "cot");
+
+    public BenchmarkDefinition {
+        Check.id(Check.required(id, "id", "gsm8k"), "id");
+        Check.required(description, "description", "'Grade-school math word problems.'");
+        Check.required(category, "category", "math");
+        Check.required(source, "source", "{path: gsm8k/test.jsonl}");
+        fields = names(fields, "fields");
+        Check.required(reference, "reference", "answer");
+        Check.required(extraction, "extraction", "numeric");
+        metric = metric == null ? extraction.defaultMetric() : metric;
+        checkCode(extraction, metric, code);
+        subsets = subsets(subsets, source);
+        settings = settings == null ? SettingsOverrides.NONE : settings;
+        if (fewShot != null && fewShot.matchSubset() && source.subset() == null) {
+            throw new IllegalArgumentException("key 'fewShot.matchSubset' is true but 'source' has no 'subset';"
+                    + " give the source a subset rule or set matchSubset: false");
+        }
+        variants = variants(variants, fewShot != null);
+    }
+
+    private static Map<String, FieldRule> names(Map<String, FieldRule> fields, String key) {
+        if (fields == null) {
+            return Map.of();
+        }
+        for (var field : fields.entrySet()) {
+            Check.name(field.getKey(), key + "." + field.getKey());
+            if (RESERVED.contains(field.getKey())) {
+                throw new IllegalArgumentException("key '" + key + "." + field.getKey() + "' reuses a name every"
+                        + " template already has (" + String.join(", ", RESERVED.stream().sorted().toList())
+                        + "); pick another name");
+            }
+            Check.required(field.getValue(), key + "." + field.getKey(), "answer");
+        }
+        return Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    private static void checkCode(Extraction extraction, Metric metric, CodeFields code) {
+        if ((extraction == Extraction.CODE) != (metric == Metric.CODE_EXECUTION)) {
+            throw new IllegalArgumentException("extraction code goes with metric code_execution and only with it"
+                    + " (extraction is " + lower(extraction) + ", metric is " + lower(metric) + ")");
+        }
+        if ((metric == Metric.CODE_EXECUTION) != (code != null)) {
+            throw new IllegalArgumentException(code == null
+                    ? "key 'code' is required with metric code_execution, e.g. code: {prefix: prompt, test: test,"
+                            + " entryPoint: entry_point}"
+                    : "key 'code' applies to metric code_execution only (metric is " + lower(metric) + "); remove it");
+        }
+    }
+
+    private static Map<String, SubsetInfo> subsets(Map<String, SubsetInfo> subsets, SourceSpec source) {
+        if (subsets == null || subsets.isEmpty()) {
+            return Map.of();
+        }
+        if (source.subset() == null) {
+            throw new IllegalArgumentException("key 'subsets' lists subsets but 'source' says nothing about which"
+                    + " record is in which; add source.subset: {file: ...} or {field: ...}");
+        }
+        for (var subset : subsets.entrySet()) {
+            Check.id(subset.getKey(), "subsets." + subset.getKey());
+            if (subset.getValue() == null) {
+                throw new IllegalArgumentException("key 'subsets." + subset.getKey() + "' is empty; give at least"
+                        + " {group: ...} or {name: ...}, e.g. {group: stem}");
+            }
+        }
+        return Collections.unmodifiableMap(new LinkedHashMap<>(subsets));
+    }
+
+    private static Map<String, TemplateSpec> variants(Map<String, TemplateSpec> variants, boolean fewShot) {
+        if (variants == null || !variants.containsKey(DEFAULT_VARIANT) || variants.get(DEFAULT_VARIANT) == null) {
+            throw new IllegalArgumentException("key 'variants' must hold a variant named 'default', e.g."
+                    + " variants: {default: {question: \"Question: {{question}}\\nAnswer:\"}}");
+        }
+        TemplateSpec base = variants.get(DEFAULT_VARIANT);
+        Check.required(base.question(), "variants.default.question", "\"Question: {{question}}\\nAnswer:\"");
+        if (fewShot) {
+            Check.required(base.example(), "variants.default.example",
+                    "\"Question: {{question}}\\nAnswer: {{answer}}\" (the benchmark has a fewShot source)");
+        }
+        Map<String, TemplateSpec> ordered = new LinkedHashMap<>();
+        ordered.put(DEFAULT_VARIANT, base);
+        for (var variant : variants.entrySet()) {
+            Check.id(variant.getKey(), "variants." + variant.getKey());
+            ordered.putIfAbsent(variant.getKey(), variant.getValue() == null
+                    ? new TemplateSpec(null, null, null, null) : variant.getValue());
+        }
+        return Collections.unmodifiableMap(ordered);
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,18 @@
+package io.evalstream.contracts;
+
+/**
+ * The settings one benchmark variant of a run was prompted and graded with, as recorded in the run manifest
+ * so a report can say exactly what its numbers mean.
+ */
+public record BenchmarkSettings(String benchmarkId, String variant, Settings settings, Extraction extraction,
+        Metric metric, String settingsHash) {
+
+    public BenchmarkSettings {
+        Require.id(benchmarkId, "benchmarkSettings[].benchmarkId");
+        Require.id(variant, "benchmarkSettings[].variant");
+        Require.present(settings, "benchmarkSettings[].settings");
+        Require.present(extraction, "benchmarkSettings[].extraction");
+        Require.present(metric, "benchmarkSettings[].metric");
+        Require.nonBlank(settingsHash, "benchmarkSettings[].settingsHash");
+    }
+}

@@ -1,0 +1,17 @@
+package io.evalstream.contracts;
+
+/** How an extracted answer is scored against the reference (and its aliases). Every metric scores in [0, 1]. */
+public enum Metric {
+    /** 1 when the answers are equal after normalisation (case, punctuation, articles, whitespace). */
+    EXACT_MATCH,
+    /** 1 when both are numbers of equal value ({@code 1,000 == 1000.0}). */
+    NUMERIC_EQUAL,
+    /** SQuAD token F1 against the best-matching reference; CORRECT only at 1. */
+    TOKEN_F1,
+    /** 1 when the answer matches the reference or any alias, allowing small spelling differences. */
+    ALIAS_MATCH,
+    /** 1 when the LaTeX answers are mathematically the same ({@code \dfrac12 == \frac{1}{2} == 0.5}). */
+    MATH_EQUIVALENCE,
+    /** 1 when the program passes its tests in the sandbox. */
+    CODE_EXECUTION
+}

@@ -1,0 +1,73 @@
+package io.evalstream.grader.messaging;
+
+import io.evalstream.contracts.Completion;
+import io.evalstream.contracts.Grade;
+import io.evalstream.grader.grading.Grader;
+import io.evalstream.sandbox.Execution;
+import io.evalstream.grader.config.SandboxSettings;
+import io.evalstream.sandbox.Sandbox;
+import io.evalstream.sandbox.SandboxConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Grades code completions by running them in the sandbox, on threads of their own: an execution blocks for up
+ * to the wall-time limit, which must hold up neither the Kafka consumer nor the grading of other completions.
+ * Counts {@code evalstream_code_executions_total{status}} and times {@code evalstream_code_execution_seconds}.
+ */
+@ApplicationScoped
+public class CodeExecutions {
+
+    private final Sandbox sandbox;
+    private final ExecutorService executor;
+    private final Map<Execution.Status, Counter> executions = new EnumMap<>(Execution.Status.class);
+    private final Timer duration;
+
+    CodeExecutions(Sandbox sandbox, SandboxSettings settings, MeterRegistry registry) {
+        this.sandbox = sandbox;
+        // As many threads as the sandbox has slots, so no execution waits on a thread while a slot is free.
+        int slots = settings.slots().orElse(SandboxConfig.defaults().slots());
+        this.executor = Executors.newFixedThreadPool(slots, Thread.ofPlatform().name("sandbox-", 0).daemon(true)
+                .factory());
+        for (Execution.Status status : Execution.Status.values()) {
+            executions.put(status, Counter.builder("evalstream.code.executions")
+                    .description("Programs run in the code sandbox, by outcome").tag("status", status.name())
+                    .register(registry));
+        }
+        this.duration = Timer.builder("evalstream.code.execution").description("Wall time of sandboxed programs")
+                .register(registry);
+    }
+
+    /**
+     * @return the grade, or a failure with {@link SandboxUnavailableException} when the sandbox could not judge
+     *         the program (that is no fault of the model, so it must not become a grade)
+     */
+    Uni<Grade> grade(Completion completion) {
+        return Uni.createFrom().item(() -> Grader.gradeCode(completion, this::passes, Instant.now()))
+                .runSubscriptionOn(executor);
+    }
+
+    private boolean passes(String program) {
+        Execution execution = sandbox.runPython(program);
+        executions.get(execution.status()).increment();
+        duration.record(execution.wallTime());
+        if (execution.status().isSandboxFault()) {
+            throw new SandboxUnavailableException(execution.reason());
+        }
+        return execution.passed();
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}

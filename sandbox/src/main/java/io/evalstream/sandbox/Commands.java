@@ -1,0 +1,109 @@
+package io.evalstream.sandbox;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command lines that run one program, so that what is isolated how can be read in one place.
+ *
+ * <p>Order matters: {@code sh} opens bwrap's status file as fd 3 while still privileged, {@code setpriv}
+ * switches to the slot's uid (RLIMIT_NPROC then counts that uid alone), {@code prlimit} sets the limits that
+ * everything after it inherits, and {@code bwrap} builds the namespaces.
+ */
+final class Commands {
+
+    static final String SCRATCH = "/scratch";
+    static final String PROGRAM = "main.py";
+    private static final String STATUS_FD = "3";
+    /** bwrap's monitor and its pid-1 init also run as the slot uid, and count against RLIMIT_NPROC. */
+    private static final int BWRAP_HELPERS = 2;
+    private static final int OPEN_FILES = 64;
+
+    private final SandboxConfig config;
+    private final Host host;
+
+    Commands(SandboxConfig config, Host host) {
+        this.config = config;
+        this.host = host;
+    }
+
+    List<String> bubblewrap(Slot slot, Path program, Path statusFile) {
+        List<String> cmd = new ArrayList<>(List.of(host.sh().toString(), "-c", "exec 3>\"$0\" && exec \"$@\"",
+                statusFile.toString()));
+        cmd.addAll(limits(slot, BWRAP_HELPERS));
+        cmd.addAll(List.of(config.bwrap().toString(), "--json-status-fd", STATUS_FD,
+                "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session",
+                "--cap-drop", "ALL", "--ro-bind", "/usr", "/usr"));
+        for (Host.RootEntry entry : host.rootEntries()) {
+            cmd.addAll(entry.symlinkTarget().map(target -> List.of("--symlink", target, entry.path()))
+                    .orElseGet(() -> List.of("--ro-bind", entry.path(), entry.path())));
+        }
+        String tmpfsBytes = Long.toString(config.limits().tmpfsBytes());
+        cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev",
+                "--size", tmpfsBytes, "--tmpfs", "/tmp", "--size", tmpfsBytes, "--tmpfs", SCRATCH,
+                "--ro-bind", program.toString(), SCRATCH + "/" + PROGRAM,
+                // The root and /dev are bwrap's own tmpfs mounts, unbounded: nothing may be written there.
+                "--remount-ro", "/dev", "--remount-ro", "/",
+                "--chdir", SCRATCH, "--clearenv"));
+        environment(SCRATCH).forEach((name, value) -> cmd.addAll(List.of("--setenv", name, value)));
+        cmd.add("--");
+        cmd.addAll(python());
+        return cmd;
+    }
+
+    /** Run with the scratch directory as working directory and {@link #environment} as the whole environment. */
+    List<String> rlimitsOnly(Slot slot) {
+        List<String> cmd = new ArrayList<>(limits(slot, 0));
+        cmd.addAll(python());
+        return cmd;
+    }
+
+    /**
+     * The program's whole environment: nothing of the JVM's (API keys!) gets through. Python's {@code -I} is not
+     * used because it implies {@code -E}, which would ignore PYTHONHASHSEED; with the environment fully ours,
+     * {@code -E} protects nothing.
+     */
+    Map<String, String> environment(String home) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/bin:/bin");
+        env.put("HOME", home);
+        env.put("PYTHONDONTWRITEBYTECODE", "1");
+        env.put("PYTHONHASHSEED", "0");
+        return env;
+    }
+
+    private List<String> python() {
+        // -s: no user site-packages; -B: no .pyc; -u: unbuffered, so a killed program's last words are kept.
+        return List.of(config.python().toString(), "-s", "-B", "-u", PROGRAM);
+    }
+
+    private List<String> limits(Slot slot, int helpers) {
+        SandboxLimits limits = config.limits();
+        List<String> cmd = new ArrayList<>();
+        if (slot.ownUid()) {
+            String uid = Integer.toString(slot.uid());
+            cmd.addAll(List.of(host.setpriv().toString(), "--reuid", uid, "--regid", uid, "--clear-groups"));
+        }
+        long cpu = limits.cpuSeconds();
+        cmd.addAll(List.of(host.prlimit().toString(),
+                // The soft limit sends SIGXCPU (reported as the CPU limit); the hard one kills a program ignoring it.
+                "--cpu=" + cpu + ":" + (cpu + 1),
+                "--as=" + limits.memoryBytes(),
+                "--nproc=" + (limits.processes() + helpers + sharedThreads(slot)),
+                "--fsize=" + limits.fileBytes(),
+                "--nofile=" + OPEN_FILES,
+                "--core=0"));
+        return cmd;
+    }
+
+    /**
+     * Without a uid of its own the program shares RLIMIT_NPROC with every process of the JVM's user, the JVM's
+     * threads included, so the budget starts from what that user already runs (approximate under concurrency).
+     */
+    private int sharedThreads(Slot slot) {
+        return slot.ownUid() ? 0 : ProcessTable.threadsOf(slot.uid());
+    }
+}

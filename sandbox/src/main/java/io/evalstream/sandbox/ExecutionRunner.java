@@ -1,0 +1,123 @@
+package io.evalstream.sandbox;
+
+import io.evalstream.sandbox.Termination.Cause;
+import java.io.File;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs one program in one slot: scratch directory, process, limits, verdict, clean-up. */
+final class ExecutionRunner {
+
+    private static final System.Logger LOG = System.getLogger(ExecutionRunner.class.getName());
+    private static final String STATUS_FILE = "bwrap-status.json";
+    private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+    private static final Duration DRAIN_GRACE = Duration.ofSeconds(2);
+    private static final File DEV_NULL = new File("/dev/null");
+
+    private final SandboxLimits limits;
+    private final Commands commands;
+    private final ScratchDirs scratch;
+
+    ExecutionRunner(SandboxLimits limits, Commands commands, ScratchDirs scratch) {
+        this.limits = limits;
+        this.commands = commands;
+        this.scratch = scratch;
+    }
+
+    /** Never throws for anything the program does. */
+    Execution run(Isolation mode, Slot slot, String program) {
+        long started = System.nanoTime();
+        Path dir = null;
+        try {
+            dir = scratch.create(slot, program);
+            return Outcomes.judge(launch(mode, slot, dir, started), limits);
+        } catch (IOException e) {
+            return Execution.sandboxError("cannot run the program: " + e.getMessage(), elapsed(started));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Execution.sandboxError("interrupted while the program ran; it was killed", elapsed(started));
+        } finally {
+            cleanUp(slot, dir);
+        }
+    }
+
+    private Termination launch(Isolation mode, Slot slot, Path dir, long started) throws IOException, InterruptedException {
+        Path status = dir.resolve(STATUS_FILE);
+        Process process = builder(mode, slot, dir, status).start();
+        try {
+            OutputTail tail = OutputTail.start(process.getInputStream(), limits.outputBytes(), () -> kill(process));
+            long t0=System.nanoTime(); boolean exited = process.waitFor(limits.wallTime().toNanos(), TimeUnit.NANOSECONDS); long t1=System.nanoTime();
+            if (!exited) {
+                kill(process);
+            }
+            if (!process.waitFor(KILL_GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new IOException("process " + process.pid() + " survived SIGKILL for " + Units.duration(KILL_GRACE));
+            }
+            // Stragglers may hold the output pipe open; they must go before we wait for its end.
+            sweep(slot); long t2=System.nanoTime();
+            if (!tail.finish(DRAIN_GRACE)) {
+                LOG.log(Level.WARNING, "output of process {0} still open after it ended; leaving its reader", process.pid());
+            }
+            Duration wall = elapsed(started); System.err.printf("start %.1f wait %.1f sweep %.1f drain %.1f%n", (t0-started)/1e6,(t1-t0)/1e6,(t2-t1)/1e6,(System.nanoTime()-t2)/1e6);
+            Cause cause = tail.overflowed() ? Cause.OUTPUT_LIMIT : exited ? Cause.EXITED : Cause.WALL_TIME;
+            int exitCode = process.exitValue();
+            if (cause == Cause.EXITED && mode == Isolation.BUBBLEWRAP) {
+                BwrapStatus bwrap = BwrapStatus.read(status);
+                cause = bwrap.started() ? cause : Cause.NOT_STARTED;
+                exitCode = bwrap.exitCode().orElse(exitCode);
+            }
+            return new Termination(cause, exitCode, tail.text(), wall);
+        } finally {
+            if (process.isAlive()) {
+                kill(process);
+            }
+        }
+    }
+
+    private ProcessBuilder builder(Isolation mode, Slot slot, Path dir, Path status) {
+        ProcessBuilder builder = mode == Isolation.BUBBLEWRAP
+                ? new ProcessBuilder(commands.bubblewrap(slot, dir.resolve(Commands.PROGRAM), status))
+                : new ProcessBuilder(commands.rlimitsOnly(slot)).directory(dir.toFile());
+        // The JVM's environment (API keys!) never reaches the program, not even bwrap's.
+        builder.environment().clear();
+        if (mode == Isolation.RLIMITS_ONLY) {
+            builder.environment().putAll(commands.environment(dir.toString()));
+        }
+        return builder.redirectErrorStream(true).redirectInput(DEV_NULL);
+    }
+
+    /**
+     * Descendants first, while they are still descendants. Under bubblewrap killing the outer bwrap is enough
+     * (--die-with-parent kills its pid-1 init, and with it the whole pid namespace).
+     */
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static void sweep(Slot slot) {
+        if (slot.ownUid()) {
+            List<Long> survivors = ProcessTable.killAll(slot.uid());
+            if (!survivors.isEmpty()) {
+                LOG.log(Level.WARNING, "processes {0} of sandbox uid {1} survived SIGKILL", survivors, slot.uid());
+            }
+        }
+    }
+
+    private void cleanUp(Slot slot, Path dir) {
+        sweep(slot);
+        try {
+            scratch.delete(dir);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot delete scratch directory {0}: {1}", dir, e);
+        }
+    }
+
+    private static Duration elapsed(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+}

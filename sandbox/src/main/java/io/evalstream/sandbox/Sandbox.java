@@ -1,0 +1,136 @@
+package io.evalstream.sandbox;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs untrusted Python programs (a HumanEval program: prompt, completion, tests and {@code check(...)}), each
+ * in a fresh bubblewrap sandbox with no network, a private read-only view of /usr, a small writable tmpfs
+ * scratch directory, and CPU, wall-time, memory, process, output and file-size limits. Whatever the program
+ * does, the call returns an {@link Execution} and leaves nothing behind.
+ *
+ * <p>Thread-safe; at most {@link SandboxConfig#slots()} programs run at once and further callers wait.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Sandbox.class.getName());
+
+    private final SandboxConfig config;
+    private final Probe.Decision decision;
+    private final SlotPool slots;
+    private final ExecutionRunner runner;
+    private volatile boolean closed;
+
+    private Sandbox(SandboxConfig config, Probe.Decision decision, SlotPool slots, ExecutionRunner runner) {
+        this.config = config;
+        this.decision = decision;
+        this.slots = slots;
+        this.runner = runner;
+    }
+
+    /**
+     * Prepares the work root and the slots, then runs a trivial program to find out which isolation works here,
+     * and logs it loudly. Never fails for an unusable machine: the sandbox then has {@link Isolation#NONE} and
+     * refuses every program, with the reason.
+     */
+    public static Sandbox start(SandboxConfig config) {
+        Objects.requireNonNull(config, "config");
+        SlotPool slots = null;
+        Sandbox sandbox;
+        try {
+            Host host = Host.detect();
+            ScratchDirs scratch = new ScratchDirs(config.workRoot());
+            scratch.prepare();
+            slots = SlotPool.claim(config.slots(), host);
+            ExecutionRunner runner = new ExecutionRunner(config.limits(), new Commands(config, host), scratch);
+            sandbox = new Sandbox(config, Probe.decide(config, runner, slots.slots().get(0)), slots, runner);
+        } catch (IOException | RuntimeException e) {
+            if (slots != null) {
+                slots.close(Duration.ZERO);
+            }
+            sandbox = new Sandbox(config, new Probe.Decision(Isolation.NONE, "cannot prepare the sandbox: " + e), null, null);
+        }
+        sandbox.announce();
+        return sandbox;
+    }
+
+    private void announce() {
+        switch (isolation()) {
+            case BUBBLEWRAP -> LOG.log(Level.INFO, "Sandbox ready: {0}", describe());
+            case RLIMITS_ONLY -> LOG.log(Level.WARNING, "SANDBOX WITHOUT ISOLATION: generated code can reach the "
+                    + "network and the filesystem. {0}", describe());
+            case NONE -> LOG.log(Level.ERROR, "SANDBOX REFUSES TO RUN ANY PROGRAM: {0}", describe());
+        }
+    }
+
+    public Isolation isolation() {
+        return decision.isolation();
+    }
+
+    /** One line for logs: isolation and why, python, slots and their uids, limits. */
+    public String describe() {
+        return "isolation " + isolation() + " (" + decision.reason() + "), python " + config.python()
+                + ", " + config.slots() + " slots" + uidRange() + ", work root " + config.workRoot()
+                + ", limits " + config.limits().describe();
+    }
+
+    private String uidRange() {
+        if (slots == null) {
+            return "";
+        }
+        List<Integer> uids = slotUids();
+        return uids.isEmpty() ? " sharing the JVM's uid" : " as uids " + uids;
+    }
+
+    /**
+     * Runs one program and waits for its outcome. Never throws for anything the program does.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public Execution runPython(String program) {
+        Objects.requireNonNull(program, "program");
+        if (isolation() == Isolation.NONE) {
+            return Execution.refused(decision.reason());
+        }
+        requireOpen();
+        Slot slot;
+        try {
+            slot = slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Execution.sandboxError("interrupted while waiting for a free slot", Duration.ZERO);
+        }
+        try {
+            requireOpen();
+            return runner.run(isolation(), slot, program);
+        } finally {
+            slots.release(slot);
+        }
+    }
+
+    /** The slot uids when each slot has its own (the JVM is root); for tests that look for survivors. */
+    List<Integer> slotUids() {
+        if (slots == null || slots.slots().stream().noneMatch(Slot::ownUid)) {
+            return List.of();
+        }
+        return slots.slots().stream().map(Slot::uid).toList();
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the sandbox is closed");
+        }
+    }
+
+    /** Waits for running programs (up to 30 s), then releases the slot uids. */
+    @Override
+    public void close() {
+        closed = true;
+        if (slots != null) {
+            slots.close();
+        }
+    }
+}

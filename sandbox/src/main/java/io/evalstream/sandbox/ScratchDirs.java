@@ -1,0 +1,72 @@
+package io.evalstream.sandbox;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Per-execution directories under the work root: created with the program in it, owned by the slot's uid,
+ * mode 700, and deleted afterwards whatever happened, so the work root ends empty.
+ */
+final class ScratchDirs {
+
+    private final Path workRoot;
+
+    ScratchDirs(Path workRoot) {
+        this.workRoot = workRoot;
+    }
+
+    /** Creates the work root: others may traverse it (the slot uids must) but not list it. */
+    void prepare() throws IOException {
+        Files.createDirectories(workRoot);
+        Files.setPosixFilePermissions(workRoot, PosixFilePermissions.fromString("rwx--x--x"));
+    }
+
+    Path create(Slot slot, String program) throws IOException {
+        Path dir = Files.createTempDirectory(workRoot, "run-");
+        Path file = dir.resolve(Commands.PROGRAM);
+        // getBytes replaces unpaired surrogates instead of failing: Python then judges the text.
+        Files.write(file, program.getBytes(StandardCharsets.UTF_8));
+        if (slot.ownUid()) {
+            for (Path path : new Path[] {dir, file}) {
+                Files.setAttribute(path, "unix:uid", slot.uid());
+                Files.setAttribute(path, "unix:gid", slot.uid());
+            }
+        }
+        return dir;
+    }
+
+    /** Deletes without following symbolic links; makes directories writable first (a program may chmod them). */
+    void delete(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwx------"));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
