@@ -1,0 +1,120 @@
+package io.evalstream.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.Completion;
+import io.evalstream.contracts.Decoded;
+import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.Json;
+import io.evalstream.contracts.SettingsOverrides;
+import io.evalstream.contracts.Topics;
+import io.evalstream.contracts.Verdict;
+import io.evalstream.contracts.WireFormat;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Every built-in benchmark through the packaged services: the declared settings are recorded from the producer's
+ * answer to the report, code completions are really executed (a completion passes exactly when it is the reference
+ * solution), and a sampled HumanEval run reports pass@k.
+ */
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
+class DeclaredBenchmarksTest extends SharedStack {
+
+    private static final List<String> MODELS = List.of("sim-strong", "sim-weak");
+    private static final String CODE_LABEL = "    # [simulated]\n";
+
+    @Test
+    void everyBuiltInBenchmarkRunsWithItsDeclaredSettingsRecordedAndCodeIsGradedByRunningIt() throws Exception {
+        String runId = "e2e-declared-" + System.currentTimeMillis();
+        List<String> benchmarks = client.benchmarkIds();
+        assertThat(benchmarks).contains("gsm8k", "mmlu", "math", "humaneval", "drop", "triviaqa");
+
+        HttpResponse<String> accepted = client.submit(RunSpecs.json(runId, MODELS, benchmarks, null,
+                SettingsOverrides.NONE, 1));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode recorded = Json.mapper().readTree(accepted.body()).path("benchmarkSettings");
+        client.awaitComplete(runId, Duration.ofMinutes(5), report -> { });
+        JsonNode report = client.fullReport(runId).orElseThrow();
+
+        assertThat(report.path("benchmarkSettings")).isEqualTo(recorded);
+        assertThat(setting(recorded, "gsm8k").path("settings").path("shots").asInt()).isEqualTo(8);
+        assertThat(setting(recorded, "gsm8k").path("settings").path("chainOfThought").asBoolean()).isTrue();
+        assertThat(setting(recorded, "mmlu").path("settings").path("shots").asInt()).isEqualTo(5);
+        assertThat(report.path("scores")).hasSize(MODELS.size() * benchmarks.size());
+        assertThat(report.path("groups").findValuesAsText("group")).as("MMLU groups").contains("stem");
+
+        Map<String, String> codeAnswers = new HashMap<>();
+        for (var record : TopicReader.readAll(stack.bootstrapServers(), Topics.COMPLETIONS)) {
+            if (record.key() != null && record.key().startsWith(runId + "/")
+                    && record.key().contains("/humaneval/")
+                    && WireFormat.of(Completion.class).decode(record.value()) instanceof Decoded.Valid<Completion> c) {
+                codeAnswers.put(record.key(), c.value().text().equals(CODE_LABEL + c.value().task().reference())
+                        ? "reference" : "other");
+            }
+        }
+        int checked = 0;
+        for (var record : TopicReader.readAll(stack.bootstrapServers(), Topics.GRADES)) {
+            if (codeAnswers.containsKey(record.key())
+                    && WireFormat.of(Grade.class).decode(record.value()) instanceof Decoded.Valid<Grade> grade) {
+                assertThat(grade.value().verdict() == Verdict.CORRECT).as("grade of %s", record.key())
+                        .isEqualTo(codeAnswers.get(record.key()).equals("reference"));
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(codeAnswers.size()).isGreaterThan(0);
+        assertThat(codeAnswers).containsValues("reference", "other");
+    }
+
+    @Test
+    void aSampledHumanEvalRunReportsPassAtKWherePassAtOneIsTheAccuracy() throws Exception {
+        String runId = "e2e-passk-" + System.currentTimeMillis();
+        HttpResponse<String> accepted = client.submit(RunSpecs.json(runId, MODELS, List.of("humaneval"), null,
+                new SettingsOverrides(null, null, 0.8, null, null, null, null), 10));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        client.awaitComplete(runId, Duration.ofMinutes(5), report -> { });
+        JsonNode report = client.fullReport(runId).orElseThrow();
+
+        for (String model : MODELS) {
+            JsonNode cell = Reports.cell(report, model, "humaneval");
+            JsonNode passAtK = null;
+            for (JsonNode candidate : report.path("passAtK")) {
+                if (candidate.path("modelId").asText().equals(model)) {
+                    passAtK = candidate;
+                }
+            }
+            assertThat(passAtK).as("pass@k of %s", model).isNotNull();
+            assertThat(passAtK.path("minSamples").asInt()).isEqualTo(10);
+            assertThat(passAtK.path("estimates").findValuesAsText("k")).containsExactly("1", "10");
+            double passAt1 = passAtK.path("estimates").get(0).path("value").asDouble();
+            double passAt10 = passAtK.path("estimates").get(1).path("value").asDouble();
+            assertThat(passAt1).isCloseTo(cell.path("accuracy").asDouble(), within(1e-9));
+            assertThat(passAt10).isGreaterThanOrEqualTo(passAt1);
+        }
+    }
+
+    @Test
+    void sixSamplesAtTemperatureZeroAreRefusedNamingTheFields() {
+        HttpResponse<String> refused = client.submit(RunSpecs.json("e2e-greedy-" + System.currentTimeMillis(),
+                MODELS, List.of("humaneval"), null, new SettingsOverrides(null, null, 0.0, null, null, null, null), 6));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("temperature").contains("samplesPerItem");
+    }
+
+    private static JsonNode setting(JsonNode recorded, String benchmarkId) {
+        for (JsonNode entry : recorded) {
+            if (entry.path("benchmarkId").asText().equals(benchmarkId)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no recorded settings for " + benchmarkId + " in " + recorded);
+    }
+}
