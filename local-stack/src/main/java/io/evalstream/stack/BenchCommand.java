@@ -33,6 +33,7 @@ final class BenchCommand implements Callable<Integer> {
         Path home = StackOptions.defaultHome();
         Path datasets = StackOptions.sharedDatasets(home);
         Path dir = workDir != null ? workDir : Files.createTempDirectory("evalstream-bench");
+        System.out.println(CodeBench.measure(datasets).toJson("sandbox_humaneval"));
         try (LocalStack stack = LocalStack.start(new StackOptions(home, dir, datasets, Map.of()))) {
             StackClient client = new StackClient(stack);
             measure(stack, client, "bench-warmup-" + System.currentTimeMillis(), 1, false);
