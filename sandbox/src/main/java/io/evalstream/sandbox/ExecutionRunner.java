@@ -14,7 +14,7 @@ final class ExecutionRunner {
 
     private static final System.Logger LOG = System.getLogger(ExecutionRunner.class.getName());
     private static final String STATUS_FILE = "bwrap-status.json";
-    private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+    private static final Duration KILL_GRACE = Duration.ofSeconds(2);
     private static final Duration DRAIN_GRACE = Duration.ofSeconds(2);
     private static final File DEV_NULL = new File("/dev/null");
 
@@ -41,28 +41,27 @@ final class ExecutionRunner {
             Thread.currentThread().interrupt();
             return Execution.sandboxError("interrupted while the program ran; it was killed", elapsed(started));
         } finally {
-            cleanUp(slot, dir);
+            delete(dir);
         }
     }
 
     private Termination launch(Isolation mode, Slot slot, Path dir, long started) throws IOException, InterruptedException {
         Path status = dir.resolve(STATUS_FILE);
         Process process = builder(mode, slot, dir, status).start();
+        boolean swept = false;
         try {
-            OutputTail tail = OutputTail.start(process.getInputStream(), limits.outputBytes(), () -> kill(process));
-            long t0=System.nanoTime(); boolean exited = process.waitFor(limits.wallTime().toNanos(), TimeUnit.NANOSECONDS); long t1=System.nanoTime();
+            OutputTail tail = OutputTail.start(process.getInputStream(), limits.outputBytes(), () -> stop(process, mode));
+            boolean exited = process.waitFor(limits.wallTime().toNanos(), TimeUnit.NANOSECONDS);
             if (!exited) {
-                kill(process);
+                stop(process, mode);
             }
-            if (!process.waitFor(KILL_GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new IOException("process " + process.pid() + " survived SIGKILL for " + Units.duration(KILL_GRACE));
-            }
-            // Stragglers may hold the output pipe open; they must go before we wait for its end.
-            sweep(slot); long t2=System.nanoTime();
+            awaitEnd(process);
+            // Stragglers may hold the output pipe open: they must go before we wait for its end.
+            swept = sweep(slot);
             if (!tail.finish(DRAIN_GRACE)) {
                 LOG.log(Level.WARNING, "output of process {0} still open after it ended; leaving its reader", process.pid());
             }
-            Duration wall = elapsed(started); System.err.printf("start %.1f wait %.1f sweep %.1f drain %.1f%n", (t0-started)/1e6,(t1-t0)/1e6,(t2-t1)/1e6,(System.nanoTime()-t2)/1e6);
+            Duration wall = elapsed(started);
             Cause cause = tail.overflowed() ? Cause.OUTPUT_LIMIT : exited ? Cause.EXITED : Cause.WALL_TIME;
             int exitCode = process.exitValue();
             if (cause == Cause.EXITED && mode == Isolation.BUBBLEWRAP) {
@@ -73,7 +72,11 @@ final class ExecutionRunner {
             return new Termination(cause, exitCode, tail.text(), wall);
         } finally {
             if (process.isAlive()) {
-                kill(process);
+                stop(process, mode);
+                process.destroyForcibly();
+            }
+            if (!swept) {
+                sweep(slot);
             }
         }
     }
@@ -91,25 +94,40 @@ final class ExecutionRunner {
     }
 
     /**
-     * Descendants first, while they are still descendants. Under bubblewrap killing the outer bwrap is enough
-     * (--die-with-parent kills its pid-1 init, and with it the whole pid namespace).
+     * Under bubblewrap only the outer bwrap's descendants are killed: its pid-1 init (and with it the whole pid
+     * namespace) dies, and the outer bwrap reaps it and exits by itself. Killing the outer bwrap first would
+     * orphan the init to the host's pid 1, whose late reaping leaves zombies charged to the slot's RLIMIT_NPROC.
+     * Without bubblewrap the program is our child; its descendants are killed first, while they still are.
      */
-    private static void kill(Process process) {
+    private static void stop(Process process, Isolation mode) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        if (mode != Isolation.BUBBLEWRAP) {
+            process.destroyForcibly();
+        }
     }
 
-    private static void sweep(Slot slot) {
+    private static void awaitEnd(Process process) throws InterruptedException, IOException {
+        if (process.waitFor(KILL_GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
+            return;
+        }
+        process.destroyForcibly();
+        if (!process.waitFor(KILL_GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
+            throw new IOException("process " + process.pid() + " survived SIGKILL for " + Units.duration(KILL_GRACE));
+        }
+    }
+
+    /** Kills whatever still runs as the slot's own uid; always true, so the caller knows it happened. */
+    private static boolean sweep(Slot slot) {
         if (slot.ownUid()) {
             List<Long> survivors = ProcessTable.killAll(slot.uid());
             if (!survivors.isEmpty()) {
                 LOG.log(Level.WARNING, "processes {0} of sandbox uid {1} survived SIGKILL", survivors, slot.uid());
             }
         }
+        return true;
     }
 
-    private void cleanUp(Slot slot, Path dir) {
-        sweep(slot);
+    private void delete(Path dir) {
         try {
             scratch.delete(dir);
         } catch (IOException e) {
