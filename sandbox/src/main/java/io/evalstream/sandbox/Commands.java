@@ -1,5 +1,6 @@
 package io.evalstream.sandbox;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +25,21 @@ final class Commands {
 
     private final SandboxConfig config;
     private final Host host;
+    private final String python;
 
+    /** The interpreter is run by its real path: a symlink outside /usr would not exist inside the sandbox. */
     Commands(SandboxConfig config, Host host) {
         this.config = config;
         this.host = host;
+        this.python = realPath(config.python()).toString();
+    }
+
+    static Path realPath(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file; // the probe reports the missing interpreter
+        }
     }
 
     List<String> bubblewrap(Slot slot, Path program, Path statusFile) {
@@ -77,9 +89,14 @@ final class Commands {
 
     private List<String> python() {
         // -s: no user site-packages; -B: no .pyc; -u: unbuffered, so a killed program's last words are kept.
-        return List.of(config.python().toString(), "-s", "-B", "-u", PROGRAM);
+        return List.of(python, "-s", "-B", "-u", PROGRAM);
     }
 
+    /**
+     * RLIMIT_NPROC is checked against everything already charged to the uid: for a slot's own uid, zombies of
+     * earlier runs not yet reaped by the host's init; without one, every thread of the JVM's user, the JVM's own
+     * included (approximate when several slots start at once). The program's budget starts on top of that.
+     */
     private List<String> limits(Slot slot, int helpers) {
         SandboxLimits limits = config.limits();
         List<String> cmd = new ArrayList<>();
@@ -92,18 +109,11 @@ final class Commands {
                 // The soft limit sends SIGXCPU (reported as the CPU limit); the hard one kills a program ignoring it.
                 "--cpu=" + cpu + ":" + (cpu + 1),
                 "--as=" + limits.memoryBytes(),
-                "--nproc=" + (limits.processes() + helpers + sharedThreads(slot)),
+                "--nproc=" + (limits.processes() + helpers + ProcessTable.nprocCharge(slot.uid())),
                 "--fsize=" + limits.fileBytes(),
                 "--nofile=" + OPEN_FILES,
                 "--core=0"));
         return cmd;
     }
 
-    /**
-     * Without a uid of its own the program shares RLIMIT_NPROC with every process of the JVM's user, the JVM's
-     * threads included, so the budget starts from what that user already runs (approximate under concurrency).
-     */
-    private int sharedThreads(Slot slot) {
-        return slot.ownUid() ? 0 : ProcessTable.threadsOf(slot.uid());
-    }
 }

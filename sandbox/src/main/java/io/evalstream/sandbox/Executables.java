@@ -27,6 +27,6 @@ final class Executables {
 
     static Path require(String name) {
         return find(name).orElseThrow(() -> new IllegalStateException(
-                name + " not found on PATH, /usr/bin or /bin (it is part of Debian's util-linux)"));
+                name + " not found in /usr/bin, /bin or on PATH (setpriv and prlimit come with Debian's util-linux)"));
     }
 }

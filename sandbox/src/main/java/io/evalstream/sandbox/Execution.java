@@ -22,7 +22,10 @@ public record Execution(Status status, int exitCode, String output, Duration wal
     public enum Status {
         /** Exit status 0. */
         PASSED,
-        /** A non-zero exit status, or a signal other than the CPU limit (e.g. a failed assertion, a crash). */
+        /**
+         * A non-zero exit status, a signal other than the CPU limit (a failed assertion, a crash), or a program
+         * rejected unrun (one with a NUL byte).
+         */
         FAILED,
         /** Killed for exceeding the wall-time or the CPU-time limit. */
         TIMED_OUT,
@@ -56,6 +59,10 @@ public record Execution(Status status, int exitCode, String output, Duration wal
 
     static Execution refused(String reason) {
         return new Execution(Status.REFUSED, NO_EXIT, "", Duration.ZERO, reason);
+    }
+
+    static Execution rejected(String reason) {
+        return new Execution(Status.FAILED, NO_EXIT, "", Duration.ZERO, reason);
     }
 
     static Execution sandboxError(String reason, Duration wallTime) {

@@ -57,7 +57,8 @@ final class ExecutionRunner {
             }
             awaitEnd(process);
             // Stragglers may hold the output pipe open: they must go before we wait for its end.
-            swept = sweep(slot);
+            sweep(slot);
+            swept = true;
             if (!tail.finish(DRAIN_GRACE)) {
                 LOG.log(Level.WARNING, "output of process {0} still open after it ended; leaving its reader", process.pid());
             }
@@ -116,15 +117,14 @@ final class ExecutionRunner {
         }
     }
 
-    /** Kills whatever still runs as the slot's own uid; always true, so the caller knows it happened. */
-    private static boolean sweep(Slot slot) {
+    /** Kills whatever still runs as the slot's own uid (nothing to do without one). */
+    private static void sweep(Slot slot) {
         if (slot.ownUid()) {
             List<Long> survivors = ProcessTable.killAll(slot.uid());
             if (!survivors.isEmpty()) {
                 LOG.log(Level.WARNING, "processes {0} of sandbox uid {1} survived SIGKILL", survivors, slot.uid());
             }
         }
-        return true;
     }
 
     private void delete(Path dir) {

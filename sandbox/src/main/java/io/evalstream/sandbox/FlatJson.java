@@ -18,6 +18,7 @@ final class FlatJson {
 
     static Map<String, String> parseObject(String text) {
         FlatJson parser = new FlatJson(text);
+        parser.skipSpace();
         Map<String, String> fields = parser.object();
         parser.skipSpace();
         if (parser.pos != text.length()) {

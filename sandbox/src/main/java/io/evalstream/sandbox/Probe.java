@@ -1,6 +1,5 @@
 package io.evalstream.sandbox;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,15 +40,10 @@ final class Probe {
         if (!Files.isRegularFile(config.bwrap()) || !Files.isExecutable(config.bwrap())) {
             return Optional.of("bwrap not found at " + config.bwrap());
         }
-        Path realPython;
-        try {
-            realPython = config.python().toRealPath();
-        } catch (IOException e) {
-            return Optional.of("cannot resolve python " + config.python() + ": " + e.getMessage());
-        }
+        Path realPython = Commands.realPath(config.python());
         if (!realPython.startsWith("/usr/")) {
-            return Optional.of("python " + config.python() + " is " + realPython
-                    + ", outside /usr, the only host tree mounted in the sandbox");
+            String resolved = realPython.equals(config.python()) ? "" : " (" + realPython + ")";
+            return Optional.of("python " + config.python() + resolved + " is outside /usr, the only host tree mounted in the sandbox");
         }
         return trial(runner, slot, Isolation.BUBBLEWRAP);
     }

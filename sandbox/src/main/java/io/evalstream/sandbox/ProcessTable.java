@@ -22,14 +22,21 @@ final class ProcessTable {
     /** Live (not zombie) processes whose real uid is {@code uid}. */
     static List<Long> pidsOf(int uid) {
         List<Long> pids = new ArrayList<>();
-        forEachProcess(uid, (pid, threads) -> pids.add(pid));
+        forEachProcess(uid, (pid, threads, zombie) -> {
+            if (!zombie) {
+                pids.add(pid);
+            }
+        });
         return pids;
     }
 
-    /** Threads of live processes whose real uid is {@code uid}: what RLIMIT_NPROC counts. */
-    static int threadsOf(int uid) {
+    /**
+     * What RLIMIT_NPROC already counts for {@code uid}: every thread of its processes, zombies included, since a
+     * task is charged until its parent reaps it.
+     */
+    static int nprocCharge(int uid) {
         int[] total = {0};
-        forEachProcess(uid, (pid, threads) -> total[0] += threads);
+        forEachProcess(uid, (pid, threads, zombie) -> total[0] += Math.max(1, threads));
         return total[0];
     }
 
@@ -51,7 +58,7 @@ final class ProcessTable {
     }
 
     private interface ProcessVisitor {
-        void visit(long pid, int threads);
+        void visit(long pid, int threads, boolean zombie);
     }
 
     private static void forEachProcess(int uid, ProcessVisitor visitor) {
@@ -73,12 +80,10 @@ final class ProcessTable {
         }
         String state = field(status, "State:");
         String uids = field(status, "Uid:");
-        if (uids.isEmpty() || state.startsWith("Z") || state.startsWith("X")) {
-            return;
-        }
-        if (Integer.parseInt(uids.split("\\s+")[0]) == uid) {
+        if (!uids.isEmpty() && Integer.parseInt(uids.split("\\s+")[0]) == uid) {
             String threads = field(status, "Threads:");
-            visitor.visit(Long.parseLong(dir.getFileName().toString()), threads.isEmpty() ? 1 : Integer.parseInt(threads));
+            visitor.visit(Long.parseLong(dir.getFileName().toString()), threads.isEmpty() ? 1 : Integer.parseInt(threads),
+                    state.startsWith("Z") || state.startsWith("X"));
         }
     }
 

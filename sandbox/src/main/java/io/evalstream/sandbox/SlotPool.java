@@ -60,8 +60,9 @@ final class SlotPool implements AutoCloseable {
         for (int uid = FIRST_UID; uid <= LAST_UID && slots.size() < count; uid++) {
             if (!taken.contains(uid)) {
                 FileChannel lock = tryLock(lockDir.resolve("uid-" + uid + ".lock"));
-                if (lock != null) {
-                    killLeftovers(uid);
+                if (lock != null && inUse(uid)) {
+                    closeQuietly(lock);
+                } else if (lock != null) {
                     slots.add(new Slot(slots.size(), uid, true));
                     locks.add(lock);
                 }
@@ -75,12 +76,16 @@ final class SlotPool implements AutoCloseable {
         return new SlotPool(slots, locks);
     }
 
-    /** A uid whose lock was free has no live owner: whatever still runs as it is left from a crashed JVM. */
-    private static void killLeftovers(int uid) {
-        List<Long> survivors = ProcessTable.killAll(uid);
-        if (!survivors.isEmpty()) {
-            LOG.log(Level.WARNING, "processes {0} of sandbox uid {1} survived SIGKILL", survivors, uid);
+    /**
+     * Processes under a uid whose lock is free belong to someone who ignores the locks (or are zombies of a dead
+     * owner): the uid is skipped, not swept, since they are not ours to kill.
+     */
+    private static boolean inUse(int uid) {
+        boolean used = ProcessTable.nprocCharge(uid) > 0;
+        if (used) {
+            LOG.log(Level.DEBUG, "sandbox uid {0} skipped: processes run as it", uid);
         }
+        return used;
     }
 
     private static FileChannel tryLock(Path file) throws IOException {
