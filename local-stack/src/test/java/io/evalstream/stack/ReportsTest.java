@@ -14,15 +14,16 @@ class ReportsTest {
             {"runId":"r","status":"RUNNING","totals":{"expected":200,"graded":150},
              "scores":[
               {"modelId":"sim-strong","benchmarkId":"gsm8k","graded":100,"expected":100,"correct":81,"errors":2,
-               "accuracy":0.81,"ci95Low":0.7222,"ci95High":0.8749},
+               "accuracy":0.81,"ci95Low":0.7222,"ci95High":0.8749,"meanScore":0.845},
               {"modelId":"sim-weak","benchmarkId":"gsm8k","graded":50,"expected":100,"correct":0,"errors":0}
              ]}""";
 
     @Test
-    void theTableShowsAccuracyIntervalAndCountsPerModelAndBenchmark() throws Exception {
+    void theTableShowsAccuracyIntervalMeanScoreAndCountsPerModelAndBenchmark() throws Exception {
         String table = Reports.table(Json.mapper().readTree(REPORT));
         assertThat(table.lines()).hasSize(4);
-        assertThat(table).contains("sim-strong     gsm8k          81.0%  [72.2%, 87.5%]           81     100       2");
+        assertThat(table).contains(
+                "sim-strong     gsm8k          81.0%  [72.2%, 87.5%]          84.5%       81     100       2");
         assertThat(table.lines().skip(3).findFirst().orElseThrow()).contains("sim-weak").contains(" -  ");
     }
 
