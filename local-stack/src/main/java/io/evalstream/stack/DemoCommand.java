@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +55,15 @@ final class DemoCommand implements Callable<Integer> {
 
     private int evaluate(StackClient client) throws Exception {
         String runId = "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        List<String> benchmarks = client.benchmarkIds();
+        JsonNode loaded = client.benchmarks();
+        List<String> benchmarks = new ArrayList<>();
+        Map<String, List<String>> bySource = new TreeMap<>();
+        loaded.forEach(benchmark -> {
+            benchmarks.add(benchmark.path("id").asText());
+            bySource.computeIfAbsent(benchmark.path("source").asText(), source -> new ArrayList<>())
+                    .add(benchmark.path("id").asText() + " (" + benchmark.path("items").asInt() + " items)");
+        });
+        bySource.forEach((source, ids) -> out.println("Data from " + source + ": " + String.join(", ", ids)));
         // No overrides: every benchmark runs with the settings its definition declares (GPT-Fathom's).
         HttpResponse<String> submitted = client.submit(RunSpecs.json(runId, RunSpecs.SIMULATED_MODELS, benchmarks,
                 limit, SettingsOverrides.NONE, 1));
@@ -66,6 +76,9 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("Run %s submitted: %d tasks on %s. Settings as recorded on every task:%n%s%n", runId,
                 accepted.path("tasks").asLong(), String.join(", ", benchmarks),
                 settingsTable(accepted.path("benchmarkSettings")));
+        out.println("Code completions (humaneval) are graded by running them with their tests in the grader's"
+                + " bubblewrap sandbox (its isolation is logged in logs/grader-service.log).");
+        out.println();
         LiveView view = new LiveView(out);
         JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(10), view::show);
         out.println();

@@ -44,12 +44,16 @@ public final class StackClient {
         return json(stack.aggregator("/runs/" + runId + "/report"));
     }
 
+    /** The prompt-producer's {@code GET /benchmarks}: what it has loaded, with where each one's data came from. */
+    public JsonNode benchmarks() {
+        return json(stack.producer("/benchmarks")).orElseThrow(
+                () -> new IllegalStateException("the prompt-producer did not list its benchmarks"));
+    }
+
     /** The ids of the benchmarks the prompt-producer has loaded, sorted. */
     public List<String> benchmarkIds() {
-        JsonNode benchmarks = json(stack.producer("/benchmarks")).orElseThrow(
-                () -> new IllegalStateException("the prompt-producer did not list its benchmarks"));
         List<String> ids = new ArrayList<>();
-        benchmarks.forEach(benchmark -> ids.add(benchmark.path("id").asText()));
+        benchmarks().forEach(benchmark -> ids.add(benchmark.path("id").asText()));
         return ids;
     }
 

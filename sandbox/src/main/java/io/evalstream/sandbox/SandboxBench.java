@@ -1,8 +1,5 @@
 package io.evalstream.sandbox;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Throughput of the sandbox. {@link #main} runs the HumanEval canonical solutions and prints one JSON line:
- * {@code java -cp sandbox/target/sandbox-*.jar io.evalstream.sandbox.SandboxBench [HumanEval.jsonl.gz] [parallelism]}.
+ * Throughput of the sandbox: runs programs with one caller per slot and reports executions per second. {@code ./run
+ * bench} feeds it the HumanEval canonical solutions as the benchmark definitions load them.
  */
 public final class SandboxBench {
 
@@ -65,23 +62,6 @@ public final class SandboxBench {
             return run.get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("runPython threw, which it must never do", e.getCause());
-        }
-    }
-
-    public static void main(String[] args) throws IOException, InterruptedException {
-        Path dataset = args.length > 0 ? Path.of(args[0])
-                : Path.of(System.getProperty("evalstream.home", "."), "..", "shared", "datasets", "humaneval", "HumanEval.jsonl.gz");
-        int parallelism = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
-        if (!Files.isReadable(dataset)) {
-            System.err.println("sandbox bench: HumanEval not found at " + dataset);
-            System.exit(2);
-        }
-        List<String> programs = HumanEval.read(dataset).stream().map(HumanEval.Problem::canonicalProgram).toList();
-        Result result = run(programs, parallelism);
-        System.out.println(result.toJson("sandbox_humaneval"));
-        if (result.isolation() == Isolation.NONE) {
-            System.err.println("sandbox bench: no isolation on this machine, nothing ran (see the log above)");
-            System.exit(1);
         }
     }
 }

@@ -107,7 +107,7 @@ class DefinitionFidelityTest {
     }
 
     @Test
-    void everyCanonicalHumanEvalSolutionPassesInTheSandboxAndABrokenOneFails() {
+    void everyCanonicalHumanEvalSolutionPassesInTheSandboxAsContinuationAndAsChatRewriteAndABrokenOneFails() {
         Benchmark humaneval = catalog.find("humaneval").orElseThrow();
         if (real) {
             assertThat(humaneval.items()).hasSize(REAL_SIZES.get("humaneval"));
@@ -116,13 +116,25 @@ class DefinitionFidelityTest {
         List<String> failures = IntStream.range(0, humaneval.size()).parallel().mapToObj(i -> {
             PromptTask task = task(humaneval, humaneval.items().get(i));
             Grade canonical = Grader.gradeCode(completion(task, task.reference()), run::apply, AT);
+            Grade rewritten = Grader.gradeCode(completion(task, chatRewrite(task)), run::apply, AT);
             Grade broken = Grader.gradeCode(completion(task, "    return None\n"), run::apply, AT);
-            return canonical.verdict() == Verdict.CORRECT && broken.verdict() == Verdict.INCORRECT ? null
-                    : task.taskId().itemId() + ": canonical " + canonical.verdict() + ", broken " + broken.verdict();
+            return canonical.verdict() == Verdict.CORRECT && rewritten.verdict() == Verdict.CORRECT
+                    && broken.verdict() == Verdict.INCORRECT ? null : task.taskId().itemId() + ": canonical "
+                    + canonical.verdict() + ", rewritten " + rewritten.verdict() + ", broken " + broken.verdict();
         }).filter(failure -> failure != null).toList();
         System.out.printf("fidelity humaneval: %d problems run in the %s sandbox, %d failures%n", humaneval.size(),
                 sandbox.isolation(), failures.size());
         assertThat(failures).isEmpty();
+    }
+
+    /**
+     * The canonical solution as a chat model writes it back: the whole entry-point function in a fenced block,
+     * without the prompt's imports and helpers, which the grader must keep from the prompt.
+     */
+    private static String chatRewrite(PromptTask task) {
+        String prefix = task.code().prefix();
+        return "Here is the completed function:\n```python\n"
+                + prefix.substring(prefix.indexOf("def " + task.code().entryPoint() + "(")) + task.reference() + "```\n";
     }
 
     /** The task the producer publishes for this item in the benchmark's default variant and declared settings. */

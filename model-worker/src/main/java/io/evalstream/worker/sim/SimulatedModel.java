@@ -1,11 +1,13 @@
 package io.evalstream.worker.sim;
 
 import io.evalstream.contracts.Extraction;
+import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.worker.sim.SimulatedAnswer.Outcome;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -83,9 +85,16 @@ public final class SimulatedModel {
             case MULTIPLE_CHOICE -> wrongLetter(canonical(task), random);
             case BOXED -> isNumber(task.reference()) ? wrongNumber(task.reference(), random)
                     : task.reference().trim() + "+" + (1 + random.nextInt(9));
-            case ANSWER_LINE -> "something else entirely";
+            case ANSWER_LINE -> task.metric() == Metric.TOKEN_F1 ? partly(task.reference()) : "something else entirely";
             case CODE -> "    raise NotImplementedError\n";
         };
+    }
+
+    /** Half the reference's words, so token F1 gives the partial credit a near miss earns; none for one word. */
+    static String partly(String reference) {
+        String[] words = reference.trim().split("\\s+");
+        return words.length < 2 ? "something else entirely"
+                : String.join(" ", Arrays.copyOf(words, words.length / 2)) + " or thereabouts";
     }
 
     private static boolean isNumber(String text) {

@@ -288,4 +288,15 @@ class SimulatedModelTest {
         assertThat(new SimulatedModel(SimProfile.ofAccuracy(0.0, 3)).answer(code).text())
                 .isEqualTo("    # " + SimulatedModel.LABEL + "\n    raise NotImplementedError\n");
     }
+
+    @ParameterizedTest(name = "''{0}'' -> ''{1}''")
+    @CsvSource(textBlock = """
+            three touchdowns,            three or thereabouts
+            the Detroit Lions defense,   the Detroit or thereabouts
+            Nile,                        something else entirely
+            """)
+    void wrongShortAnswersGradedByTokenF1KeepHalfTheReferenceSoTheyEarnPartialCredit(String reference,
+            String wrong) {
+        assertThat(SimulatedModel.partly(reference)).isEqualTo(wrong);
+    }
 }
