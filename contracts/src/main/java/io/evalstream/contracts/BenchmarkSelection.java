@@ -11,8 +11,11 @@ import java.util.List;
  * @param variants prompt template variants to run, each item once per variant; empty for the benchmark's
  *                 default variant. Several variants measure prompt sensitivity.
  * @param settings settings for this benchmark only, over the spec's; {@link SettingsOverrides#NONE} for none
+ * @param judge    for a benchmark judged on a rubric: the judge model id (served by a worker) or
+ *                 {@link Judging#AUTO}, over the benchmark's declared judge; null keeps the declared one
  */
-public record BenchmarkSelection(String id, Integer limit, List<String> variants, SettingsOverrides settings) {
+public record BenchmarkSelection(String id, Integer limit, List<String> variants, SettingsOverrides settings,
+        String judge) {
 
     public BenchmarkSelection {
         Require.id(id, "benchmarks[].id");
@@ -29,10 +32,18 @@ public record BenchmarkSelection(String id, Integer limit, List<String> variants
             }
         }
         settings = settings == null ? SettingsOverrides.NONE : settings;
+        if (judge != null) {
+            Require.id(judge, "benchmarks[].judge");
+        }
+    }
+
+    /** A selection keeping the benchmark's declared judge. */
+    public BenchmarkSelection(String id, Integer limit, List<String> variants, SettingsOverrides settings) {
+        this(id, limit, variants, settings, null);
     }
 
     /** All items (or the first {@code limit}) in the default variant with the spec's settings. */
     public BenchmarkSelection(String id, Integer limit) {
-        this(id, limit, List.of(), SettingsOverrides.NONE);
+        this(id, limit, List.of(), SettingsOverrides.NONE, null);
     }
 }

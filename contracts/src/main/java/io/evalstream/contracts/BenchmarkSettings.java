@@ -2,10 +2,11 @@ package io.evalstream.contracts;
 
 /**
  * The settings one benchmark variant of a run was prompted and graded with, as recorded in the run manifest
- * so a report can say exactly what its numbers mean.
+ * so a report can say exactly what its numbers mean. {@code judging} is present for benchmarks judged on a
+ * rubric.
  */
 public record BenchmarkSettings(String benchmarkId, String variant, Settings settings, Extraction extraction,
-        Metric metric, String settingsHash) {
+        Metric metric, String settingsHash, Judging judging) {
 
     public BenchmarkSettings {
         Require.id(benchmarkId, "benchmarkSettings[].benchmarkId");
@@ -14,5 +15,11 @@ public record BenchmarkSettings(String benchmarkId, String variant, Settings set
         Require.present(extraction, "benchmarkSettings[].extraction");
         Require.present(metric, "benchmarkSettings[].metric");
         Require.nonBlank(settingsHash, "benchmarkSettings[].settingsHash");
+    }
+
+    /** Settings of a benchmark graded without a judge. */
+    public BenchmarkSettings(String benchmarkId, String variant, Settings settings, Extraction extraction,
+            Metric metric, String settingsHash) {
+        this(benchmarkId, variant, settings, extraction, metric, settingsHash, null);
     }
 }

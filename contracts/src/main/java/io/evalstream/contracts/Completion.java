@@ -12,9 +12,12 @@ import java.time.Instant;
  * @param simulated     true when the text was made up by the simulator, not by a model
  * @param latencyMillis wall time of the successful (or last) attempt
  * @param attempts      model calls made, retries included
+ * @param firstTokenMillis time from sending the successful attempt to its first generated token (streaming
+ *                      backends); null when the backend cannot tell
  */
 public record Completion(int schemaVersion, PromptTask task, CompletionStatus status, String text, ModelError error,
-        String backend, boolean simulated, long latencyMillis, int attempts, TokenUsage usage, Instant completedAt) {
+        String backend, boolean simulated, long latencyMillis, int attempts, TokenUsage usage, Instant completedAt,
+        Long firstTokenMillis) {
 
     public Completion {
         Require.supportedVersion(schemaVersion);
@@ -29,6 +32,17 @@ public record Completion(int schemaVersion, PromptTask task, CompletionStatus st
         Require.atLeast(attempts, 1, "attempts");
         usage = usage == null ? TokenUsage.NONE : usage;
         Require.present(completedAt, "completedAt");
+        if (firstTokenMillis != null) {
+            Require.between(firstTokenMillis, 0, latencyMillis, "firstTokenMillis");
+        }
+    }
+
+    /** A completion whose time to first token is not known. */
+    public Completion(int schemaVersion, PromptTask task, CompletionStatus status, String text, ModelError error,
+            String backend, boolean simulated, long latencyMillis, int attempts, TokenUsage usage,
+            Instant completedAt) {
+        this(schemaVersion, task, status, text, error, backend, simulated, latencyMillis, attempts, usage,
+                completedAt, null);
     }
 
     public TaskId taskId() {
@@ -37,8 +51,13 @@ public record Completion(int schemaVersion, PromptTask task, CompletionStatus st
 
     public static Completion ok(PromptTask task, String text, String backend, boolean simulated, long latencyMillis,
             int attempts, TokenUsage usage) {
+        return ok(task, text, backend, simulated, latencyMillis, attempts, usage, null);
+    }
+
+    public static Completion ok(PromptTask task, String text, String backend, boolean simulated, long latencyMillis,
+            int attempts, TokenUsage usage, Long firstTokenMillis) {
         return new Completion(SchemaVersion.CURRENT, task, CompletionStatus.OK, text, null, backend, simulated,
-                latencyMillis, attempts, usage, Instant.now());
+                latencyMillis, attempts, usage, Instant.now(), firstTokenMillis);
     }
 
     public static Completion failed(PromptTask task, ModelError error, String backend, long latencyMillis,

@@ -11,7 +11,9 @@ public enum Extraction {
     /** Short-answer style (DROP, TriviaQA): the text after "The answer is" up to the end of its sentence, else the first line. */
     ANSWER_LINE,
     /** HumanEval style: the first fenced code block, else the completion as written (a continuation of the prompt). */
-    CODE;
+    CODE,
+    /** Open-ended output (a story continuation): the whole completion, trimmed, judged on a rubric. */
+    TEXT;
 
     /** The metric a task gets when it names only its extraction, so tasks written before metrics existed grade as before. */
     public Metric defaultMetric() {
@@ -20,6 +22,7 @@ public enum Extraction {
             case MULTIPLE_CHOICE, ANSWER_LINE -> Metric.EXACT_MATCH;
             case BOXED -> Metric.MATH_EQUIVALENCE;
             case CODE -> Metric.CODE_EXECUTION;
+            case TEXT -> Metric.RUBRIC;
         };
     }
 }

@@ -10,11 +10,14 @@ import java.time.Instant;
  * @param extracted the answer found in the completion; null when none was found or the call failed
  * @param subset    the item's subset (an MMLU subject), copied from the task; null for none
  * @param grader    extraction, metric and version, e.g. {@code numeric/numeric_equal@1}
- * @param errorKind why the model call failed, when verdict is ERROR
+ * @param errorKind why the model call (or its judge's) failed, when verdict is ERROR
+ * @param judgement the judge's scores; present exactly when verdict is JUDGED
+ * @param detail    why, in words, when the verdict needs explaining (the failing assertion of a program, a
+ *                  judge reply that could not be read); null otherwise
  */
 public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double score, String extracted,
         String reference, Category category, Subset subset, String grader, String settingsHash, long latencyMillis,
-        boolean simulated, ErrorKind errorKind, Instant gradedAt) {
+        boolean simulated, ErrorKind errorKind, Instant gradedAt, Judgement judgement, String detail) {
 
     public Grade {
         Require.supportedVersion(schemaVersion);
@@ -35,6 +38,18 @@ public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double sc
             Require.present(errorKind, "errorKind");
         }
         Require.present(gradedAt, "gradedAt");
+        if ((verdict == Verdict.JUDGED) != (judgement != null)) {
+            throw new InvalidRecordException("field 'judgement' must be given exactly when 'verdict' is JUDGED"
+                    + " (verdict is " + verdict + ")");
+        }
+    }
+
+    /** A grade with no judgement and no detail. */
+    public Grade(int schemaVersion, TaskId taskId, Verdict verdict, double score, String extracted, String reference,
+            Category category, Subset subset, String grader, String settingsHash, long latencyMillis,
+            boolean simulated, ErrorKind errorKind, Instant gradedAt) {
+        this(schemaVersion, taskId, verdict, score, extracted, reference, category, subset, grader, settingsHash,
+                latencyMillis, simulated, errorKind, gradedAt, null, null);
     }
 
     /** A grade of an item outside any subset. */

@@ -13,5 +13,10 @@ public enum Metric {
     /** 1 when the LaTeX answers are mathematically the same ({@code \dfrac12 == \frac{1}{2} == 0.5}). */
     MATH_EQUIVALENCE,
     /** 1 when the program passes its tests in the sandbox. */
-    CODE_EXECUTION
+    CODE_EXECUTION,
+    /**
+     * A judge scores the text on a rubric's dimensions (see {@link Judging}); the score is the mean dimension
+     * score scaled to [0, 1] and the verdict {@link Verdict#JUDGED}.
+     */
+    RUBRIC
 }

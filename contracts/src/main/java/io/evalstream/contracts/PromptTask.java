@@ -14,11 +14,14 @@ import java.util.List;
  * @param category     capability category of the benchmark
  * @param subset       the part of the benchmark the item belongs to (an MMLU subject); null for none
  * @param settings     the settings the prompt was rendered with and the model must sample with
- * @param settingsHash {@link SettingsHash} of settings, extraction, metric, variant and template
+ * @param settingsHash {@link SettingsHash} of settings, extraction, metric, variant, template and judging
+ * @param judging      who judges the answer on which rubric; present exactly when the metric is {@code RUBRIC}
+ * @param subject      for a judge task (purpose JUDGE) the completion being judged, so the judge's completion
+ *                     carries all the grader needs to grade the subject; null for an EVAL task
  */
 public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, String prompt, Extraction extraction,
         Metric metric, String reference, List<String> aliases, CodeCheck code, Category category, Subset subset,
-        Settings settings, String settingsHash) {
+        Settings settings, String settingsHash, Judging judging, Completion subject) {
 
     public PromptTask {
         Require.supportedVersion(schemaVersion);
@@ -43,6 +46,26 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
         Require.present(category, "category");
         Require.present(settings, "settings");
         Require.nonBlank(settingsHash, "settingsHash");
+        if ((metric == Metric.RUBRIC) != (judging != null)) {
+            throw new InvalidRecordException("field 'judging' must be given exactly when 'metric' is RUBRIC"
+                    + " (metric is " + metric + ", judging is " + (judging == null ? "missing" : "present") + ")");
+        }
+        if ((purpose == Purpose.JUDGE) != (subject != null)) {
+            throw new InvalidRecordException("field 'subject' (the completion to judge) must be given exactly when"
+                    + " 'purpose' is JUDGE (purpose is " + purpose + ")");
+        }
+        if (subject != null && subject.task().purpose() != Purpose.EVAL) {
+            throw new InvalidRecordException("field 'subject' must be the completion of an EVAL task: a judge's"
+                    + " answer is not judged again");
+        }
+    }
+
+    /** A task without a judge. */
+    public PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, String prompt, Extraction extraction,
+            Metric metric, String reference, List<String> aliases, CodeCheck code, Category category, Subset subset,
+            Settings settings, String settingsHash) {
+        this(schemaVersion, taskId, purpose, prompt, extraction, metric, reference, aliases, code, category, subset,
+                settings, settingsHash, null, null);
     }
 
     /** A task graded by its extraction's default metric against one reference, with no subset. */
@@ -50,6 +73,22 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
             String reference, Category category, Settings settings, String settingsHash) {
         this(schemaVersion, taskId, purpose, prompt, extraction, null, reference, List.of(), null, category, null,
                 settings, settingsHash);
+    }
+
+    /**
+     * The task asking {@code judgeModel} to judge {@code subject} (an OK completion of a task judged on a rubric):
+     * greedy, with the subject's item, category, subset, judging and settings hash, so the judge's completion
+     * carries everything needed to grade the subject.
+     */
+    public static PromptTask judgeTask(Completion subject, String judgeModel, String judgePrompt, int maxTokens) {
+        PromptTask judged = subject.task();
+        if (judged.judging() == null) {
+            throw new IllegalArgumentException("task " + judged.taskId() + " is not judged on a rubric");
+        }
+        Settings greedy = Settings.of(0, false, 0.0, 1.0, maxTokens, 0L, List.of());
+        return new PromptTask(SchemaVersion.CURRENT, judged.taskId().judgedBy(judgeModel), Purpose.JUDGE,
+                judgePrompt, Extraction.TEXT, Metric.RUBRIC, judged.reference(), List.of(), null, judged.category(),
+                judged.subset(), greedy, judged.settingsHash(), judged.judging(), subject);
     }
 
     /** The reference followed by its aliases: every answer that counts as correct. */

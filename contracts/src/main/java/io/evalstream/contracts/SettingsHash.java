@@ -24,8 +24,20 @@ public final class SettingsHash {
      *                 that editing a benchmark's template changes the hash; empty when not known
      */
     public static String of(Settings settings, Extraction extraction, Metric metric, String variant, String template) {
-        Map<String, Object> canonical = Map.of("settings", settings, "extraction", extraction, "metric", metric,
-                "variant", variant, "template", template);
+        return of(settings, extraction, metric, variant, template, null);
+    }
+
+    /**
+     * As {@link #of(Settings, Extraction, Metric, String, String)}, with the judge and rubric of a judged
+     * benchmark; null judging gives the same hash as the five-argument form.
+     */
+    public static String of(Settings settings, Extraction extraction, Metric metric, String variant, String template,
+            Judging judging) {
+        Map<String, Object> canonical = new java.util.HashMap<>(Map.of("settings", settings, "extraction",
+                extraction, "metric", metric, "variant", variant, "template", template));
+        if (judging != null) {
+            canonical.put("judging", judging);
+        }
         try {
             byte[] json = Json.canonicalMapper().writeValueAsBytes(canonical);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);

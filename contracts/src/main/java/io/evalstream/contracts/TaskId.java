@@ -13,6 +13,9 @@ public record TaskId(String runId, String modelId, String benchmarkId, String it
 
     public static final String SEPARATOR = "/";
 
+    /** Variants of judge tasks start with this. */
+    public static final String JUDGE_VARIANT_PREFIX = "judge-";
+
     public TaskId {
         Require.id(runId, "taskId.runId");
         Require.id(modelId, "taskId.modelId");
@@ -38,6 +41,16 @@ public record TaskId(String runId, String modelId, String benchmarkId, String it
                     "field 'taskId' must end in a sample number (0, 1, ...), got '" + Require.abbreviate(parts[5]) + "'");
         }
         return new TaskId(parts[0], parts[1], parts[2], parts[3], parts[4], sample);
+    }
+
+    /**
+     * The id of the task that asks {@code judgeModel} to judge this task's answer: same run, benchmark, item and
+     * sample; the variant names the subject's model and variant through a digest, so two subjects never share a
+     * judge task and the id stays within the length limits.
+     */
+    public TaskId judgedBy(String judgeModel) {
+        return new TaskId(runId, judgeModel, benchmarkId, itemId,
+                JUDGE_VARIANT_PREFIX + SettingsHash.sha256Hex(modelId + SEPARATOR + variant), sample);
     }
 
     /** The key under which the aggregator groups this task's grade. */

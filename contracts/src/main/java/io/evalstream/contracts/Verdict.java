@@ -2,11 +2,13 @@ package io.evalstream.contracts;
 
 /**
  * Outcome of grading one sample. {@code NO_ANSWER} (nothing extractable) is distinct from
- * {@code INCORRECT}; {@code ERROR} means the model call itself failed and counts against the run.
+ * {@code INCORRECT}; {@code ERROR} means the model call (or its judge's) failed and counts against the run.
  */
 public enum Verdict {
     CORRECT,
     INCORRECT,
     NO_ANSWER,
-    ERROR
+    ERROR,
+    /** Scored by a judge on a rubric: neither right nor wrong, the score and {@link Judgement} say how good. */
+    JUDGED
 }
