@@ -1,6 +1,7 @@
 package io.evalstream.contracts;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The aggregator's snapshot of one (run, model, benchmark) cell (metrics topic, key = {@link ScoreKey}).
@@ -12,10 +13,14 @@ import java.time.Instant;
  *                        partial-credit ones (token F1); null until the first grade
  * @param meanScoreStdErr standard error of that mean (sample standard deviation / sqrt(graded)); null below 2 grades
  * @param progress        graded / expected in [0, 1], null when expected is unknown
+ * @param judged          grades with verdict JUDGED (scored by a judge on a rubric)
+ * @param judgeScores     per rubric dimension, the mean judge score (1-10) and its standard error; empty when
+ *                        nothing was judged
  */
 public record BenchmarkScore(int schemaVersion, String runId, String modelId, String benchmarkId, Category category,
         long graded, long correct, long incorrect, long noAnswer, long errors, long expected, Double accuracy,
-        Double ci95Low, Double ci95High, Double meanScore, Double meanScoreStdErr, Double progress, Instant updatedAt) {
+        Double ci95Low, Double ci95High, Double meanScore, Double meanScoreStdErr, Double progress, Instant updatedAt,
+        long judged, List<DimensionScore> judgeScores) {
 
     public BenchmarkScore {
         Require.supportedVersion(schemaVersion);
@@ -24,6 +29,17 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
         Require.id(benchmarkId, "benchmarkId");
         Require.atLeast(graded, 0, "graded");
         Require.present(updatedAt, "updatedAt");
+        Require.atLeast(judged, 0, "judged");
+        judgeScores = judgeScores == null ? List.of() : List.copyOf(judgeScores);
+    }
+
+    /** A snapshot of a cell nothing in which was judged. */
+    public BenchmarkScore(int schemaVersion, String runId, String modelId, String benchmarkId, Category category,
+            long graded, long correct, long incorrect, long noAnswer, long errors, long expected, Double accuracy,
+            Double ci95Low, Double ci95High, Double meanScore, Double meanScoreStdErr, Double progress,
+            Instant updatedAt) {
+        this(schemaVersion, runId, modelId, benchmarkId, category, graded, correct, incorrect, noAnswer, errors,
+                expected, accuracy, ci95Low, ci95High, meanScore, meanScoreStdErr, progress, updatedAt, 0, List.of());
     }
 
     public ScoreKey key() {

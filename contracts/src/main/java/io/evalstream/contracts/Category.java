@@ -1,6 +1,6 @@
 package io.evalstream.contracts;
 
-/** The GPT-Fathom capability categories a benchmark belongs to. */
+/** The GPT-Fathom capability categories a benchmark belongs to, and open-ended writing judged on a rubric. */
 public enum Category {
     KNOWLEDGE,
     REASONING,
@@ -8,5 +8,6 @@ public enum Category {
     MATH,
     CODING,
     MULTILINGUAL,
-    SAFETY
+    SAFETY,
+    WRITING
 }
