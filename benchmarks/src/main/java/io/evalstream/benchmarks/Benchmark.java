@@ -3,6 +3,7 @@ package io.evalstream.benchmarks;
 import io.evalstream.benchmarks.definition.BenchmarkDefinition;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Extraction;
+import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.SettingsHash;
@@ -62,6 +63,11 @@ public final class Benchmark {
         return definition.metric();
     }
 
+    /** Who judges the answers on which rubric, as declared; null for a benchmark graded without a judge. */
+    public Judging judging() {
+        return definition.judging();
+    }
+
     /** The declared settings: what a run gets when it overrides nothing. */
     public Settings settings() {
         return settings;
@@ -110,9 +116,14 @@ public final class Benchmark {
         return template(variant).fingerprint();
     }
 
-    /** The hash every task of this variant carries when rendered with {@code settings}. */
+    /** The hash every task of this variant carries when rendered with {@code settings} and the declared judge. */
     public String settingsHash(String variant, Settings settings) {
-        return SettingsHash.of(settings, extraction(), metric(), variant, templateFingerprint(variant));
+        return settingsHash(variant, settings, judging());
+    }
+
+    /** The hash every task of this variant carries when rendered with {@code settings} and judged by {@code judging}. */
+    public String settingsHash(String variant, Settings settings, Judging judging) {
+        return SettingsHash.of(settings, extraction(), metric(), variant, templateFingerprint(variant), judging);
     }
 
     /**

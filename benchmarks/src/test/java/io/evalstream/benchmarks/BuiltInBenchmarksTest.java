@@ -8,6 +8,7 @@ import io.evalstream.benchmarks.definition.BenchmarkDefinition;
 import io.evalstream.benchmarks.definition.DefinitionReader;
 import io.evalstream.benchmarks.definition.SubsetInfo;
 import io.evalstream.contracts.CodeCheck;
+import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,7 @@ class BuiltInBenchmarksTest {
             humaneval | CODING        | CODE            | CODE_EXECUTION   | 6  | 0 | 0 | false | 512  | default
             math      | MATH          | BOXED           | MATH_EQUIVALENCE | 12 | 4 | 4 | true  | 1024 | default
             mmlu      | KNOWLEDGE     | MULTIPLE_CHOICE | EXACT_MATCH      | 50 | 5 | 5 | false | 256  | default terse
+            stories   | WRITING       | TEXT            | RUBRIC           | 24 | 0 | 0 | false | 128  | default
             triviaqa  | KNOWLEDGE     | ANSWER_LINE     | ALIAS_MATCH      | 12 | 3 | 1 | false | 32   | default
             """)
     void everyBuiltInLoadsOnTheSamplesWithItsDeclaredSettings(String id, String category, String extraction,
@@ -58,7 +60,7 @@ class BuiltInBenchmarksTest {
 
     @Test
     void theCatalogHoldsExactlyTheBuiltIns() {
-        assertThat(CATALOG.ids()).containsExactly("drop", "gsm8k", "humaneval", "math", "mmlu", "triviaqa");
+        assertThat(CATALOG.ids()).containsExactly("drop", "gsm8k", "humaneval", "math", "mmlu", "stories", "triviaqa");
     }
 
     @Test
@@ -218,6 +220,25 @@ class BuiltInBenchmarksTest {
                 .contains("Question: How many more visits were there in March than in April?\nAnswer: 2600\n\n"
                         + "Passage: In their home opener,")
                 .endsWith("Question: How many field goals did Mateo Ruiz kick?\nAnswer:");
+    }
+
+    @Test
+    void storyPromptsAreTheBeginningsAloneInCharactersEveryTinyModelCanTokenizeAndJudgedAutomatically() {
+        Benchmark stories = CATALOG.find("stories").orElseThrow();
+
+        assertThat(stories.judging()).isEqualTo(new Judging("tinystories", Judging.AUTO));
+        assertThat(stories.items()).extracting(Item::id).startsWith("s01", "s02").endsWith("s24");
+        Prompter prompter = stories.prompter("default", stories.settings());
+        assertThat(stories.items()).allSatisfy(item -> {
+            String prompt = prompter.render(item);
+            assertThat(prompt).isEqualTo(item.reference()).matches("[A-Za-z0-9 ,.]{20,110}");
+        });
+        assertThat(prompter.render(stories.items().getFirst()))
+                .isEqualTo("Once upon a time, there was a little dog named Max. Max loved to run in the park. One day,"
+                        + " Max");
+        // The judge is part of what makes two scores comparable.
+        assertThat(stories.settingsHash("default", stories.settings()))
+                .isNotEqualTo(stories.settingsHash("default", stories.settings(), new Judging("tinystories", "gpt-4o")));
     }
 
     @Test

@@ -35,7 +35,7 @@ class CatalogLoaderTest {
 
         Catalog catalog = CatalogLoader.load(new CatalogConfig(Optional.empty(), Optional.of(benchmarks)));
 
-        assertThat(catalog.ids()).containsExactly("capitals", "drop", "gsm8k", "humaneval", "math", "mmlu", "triviaqa");
+        assertThat(catalog.ids()).containsExactly("capitals", "drop", "gsm8k", "humaneval", "math", "mmlu", "stories", "triviaqa");
         Benchmark capitals = catalog.find("capitals").orElseThrow();
         assertThat(capitals.origin()).isEqualTo(benchmarks.resolve("capitals.yaml").toString());
         assertThat(capitals.source()).isEqualTo(benchmarks.toAbsolutePath().normalize().toString());
@@ -65,7 +65,7 @@ class CatalogLoaderTest {
                 .isInstanceOf(BenchmarkException.class)
                 .hasMessageStartingWith("3 benchmark definition problem(s):\n- " + benchmarks.resolve("a.yaml")
                         + ": key 'category' has the unknown value 'trivia' (line 3); allowed: knowledge, reasoning,"
-                        + " comprehension, math, coding, multilingual, safety\n- " + benchmarks.resolve("c.yaml")
+                        + " comprehension, math, coding, multilingual, safety, writing\n- " + benchmarks.resolve("c.yaml")
                         + ": id 'other' is already defined by " + benchmarks.resolve("b.yaml")
                         + "; give one of them another id\n- " + benchmarks.resolve("c.yaml")
                         + ": no data root holds every file this benchmark needs (source.path"

@@ -31,7 +31,7 @@ class DefinitionErrorsTest {
         return Stream.of(
                 row("a typo in a top-level key", VALID.replace("source:", "sorce:"),
                         "test.yaml: unknown key 'sorce' (line 5); allowed keys there: aliases, category, code,"
-                                + " description, extraction, fewShot, fields, id, itemId, metric, reference, settings,"
+                                + " description, extraction, fewShot, fields, id, itemId, judging, metric, reference, settings,"
                                 + " source, subsets, variants; did you mean 'source'?"),
                 row("a typo in a nested key", VALID.replace("{path: t/d.jsonl}", "{path: t/d.jsonl, fromat: jsonl}"),
                         "test.yaml: unknown key 'fromat' in 'source' (line 5); allowed keys there: columns, examples,"
@@ -52,13 +52,18 @@ class DefinitionErrorsTest {
                                 + " to 'map'"),
                 row("an unknown category", VALID.replace("category: knowledge", "category: maths"),
                         "test.yaml: key 'category' has the unknown value 'maths' (line 3); allowed: knowledge,"
-                                + " reasoning, comprehension, math, coding, multilingual, safety"),
+                                + " reasoning, comprehension, math, coding, multilingual, safety, writing"),
                 row("an unknown extraction", VALID.replace("extraction: answer_line", "extraction: regex"),
                         "test.yaml: key 'extraction' has the unknown value 'regex' (line 4); allowed: numeric,"
-                                + " multiple_choice, boxed, answer_line, code"),
+                                + " multiple_choice, boxed, answer_line, code, text"),
                 row("an unknown metric", VALID + "metric: bleu\n",
                         "test.yaml: key 'metric' has the unknown value 'bleu' (line 8); allowed: exact_match,"
-                                + " numeric_equal, token_f1, alias_match, math_equivalence, code_execution"),
+                                + " numeric_equal, token_f1, alias_match, math_equivalence, code_execution, rubric"),
+                row("a rubric metric without a judge", VALID.replace("extraction: answer_line", "extraction: text"),
+                        "test.yaml: key 'judging' is required with metric rubric, e.g. judging: {rubric: tinystories,"
+                                + " judge: auto}"),
+                row("a judge on a metric that needs none", VALID + "judging: {rubric: tinystories, judge: auto}\n",
+                        "test.yaml: key 'judging' applies to metric rubric only (metric is exact_match); remove it"),
                 row("an unknown format", VALID.replace("{path: t/d.jsonl}", "{path: t/d.jsonl, format: xml}"),
                         "test.yaml: key 'source.format' has the unknown value 'xml' (line 5); allowed: jsonl, json,"
                                 + " csv, tsv"),

@@ -37,6 +37,10 @@ class GoldenJsonTest {
                 Arguments.of("Completion", Samples.completion(), "completion"),
                 Arguments.of("Completion.error", Samples.failedCompletion(), "completion"),
                 Arguments.of("Grade", Samples.grade(), "grade"),
+                Arguments.of("PromptTask.story", Samples.storyTask(), "prompt-task"),
+                Arguments.of("PromptTask.judge", Samples.judgeTask(), "prompt-task"),
+                Arguments.of("Completion.story", Samples.storyCompletion(), "completion"),
+                Arguments.of("Grade.judged", Samples.judgedGrade(), "grade"),
                 Arguments.of("RunSpec", Samples.runSpec(), "run-spec"),
                 Arguments.of("RunManifest", Samples.manifest(), "run-manifest"),
                 Arguments.of("BenchmarkScore", Samples.score(), "benchmark-score"));

@@ -43,6 +43,50 @@ class PromptTaskTest {
     }
 
     @Test
+    void aRubricNeedsItsJudgeAndAJudgeTaskItsSubjectAndOnlyThen() {
+        PromptTask story = Samples.storyTask();
+        assertThatThrownBy(() -> new PromptTask(1, story.taskId(), Purpose.EVAL, story.prompt(), Extraction.TEXT,
+                Metric.RUBRIC, story.reference(), List.of(), null, Category.WRITING, null, story.settings(),
+                story.settingsHash(), null, null)).hasMessageContaining("field 'judging' must be given exactly when");
+        assertThatThrownBy(() -> new PromptTask(1, story.taskId(), Purpose.JUDGE, story.prompt(), Extraction.TEXT,
+                Metric.RUBRIC, story.reference(), List.of(), null, Category.WRITING, null, story.settings(),
+                story.settingsHash(), story.judging(), null)).hasMessageContaining("field 'subject'");
+        PromptTask judge = Samples.judgeTask();
+        Completion judgeReply = Completion.ok(judge, "Grammar: 8/10", "sim", true, 5, 1, TokenUsage.NONE);
+        assertThatThrownBy(() -> PromptTask.judgeTask(judgeReply, "other-judge", "Grade this", 64))
+                .hasMessageContaining("a judge's answer is not judged again");
+        assertThatThrownBy(() -> PromptTask.judgeTask(Samples.completion(), "judge-model", "Grade this", 64))
+                .hasMessageContaining("is not judged on a rubric");
+    }
+
+    @Test
+    void aJudgeTaskIsForTheSubjectsItemInItsOwnVariantAndCarriesTheSubject() {
+        PromptTask judge = Samples.judgeTask();
+        TaskId subject = Samples.storyTask().taskId();
+
+        assertThat(judge.taskId()).extracting(TaskId::runId, TaskId::modelId, TaskId::benchmarkId, TaskId::itemId,
+                TaskId::sample).containsExactly("run-42", "judge-model", "stories", "s01", 0);
+        assertThat(judge.taskId().variant()).startsWith(TaskId.JUDGE_VARIANT_PREFIX);
+        assertThat(judge.subject()).isEqualTo(Samples.storyCompletion());
+        assertThat(judge.settings().temperature()).isZero();
+        // Another model's answer to the same item gets its own judge task.
+        TaskId otherModel = new TaskId("run-42", "tinystories-656k", "stories", "s01", "default", 0);
+        assertThat(otherModel.judgedBy("judge-model")).isNotEqualTo(subject.judgedBy("judge-model"));
+    }
+
+    @Test
+    void aJudgementScoresOnOneToTenAndNormalisesItsMeanOntoTheUnitInterval() {
+        Judgement judgement = Samples.judgedGrade().judgement();
+        assertThat(judgement.normalizedScore()).isCloseTo((7.0 - 1) / 9, org.assertj.core.data.Offset.offset(1e-12));
+        assertThatThrownBy(() -> new Judgement("auto", "tinystories", java.util.Map.of("grammar", 11.0), null, null))
+                .hasMessageContaining("judgement.scores.grammar");
+        assertThatThrownBy(() -> new Judgement("auto", "tinystories", java.util.Map.of(), null, null))
+                .hasMessageContaining("at least one rubric dimension");
+        assertThatThrownBy(() -> new Grade(1, Samples.TASK_ID, Verdict.JUDGED, 0.5, null, "x", Category.WRITING, null,
+                "g", "h", 1, false, null, Samples.T)).hasMessageContaining("field 'judgement' must be given");
+    }
+
+    @Test
     void anEntryPointMustBeAnIdentifierSoItCannotInjectCode() {
         assertThatThrownBy(() -> new CodeCheck("", "def check(c): pass", "f); import os; os.system('x'"))
                 .hasMessageContaining("field 'code.entryPoint' must be a Python identifier");

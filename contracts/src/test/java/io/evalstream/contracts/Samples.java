@@ -35,6 +35,38 @@ final class Samples {
                 SETTINGS, hash(Extraction.ANSWER_LINE, Metric.ALIAS_MATCH));
     }
 
+    static final Judging JUDGING = new Judging("tinystories", "judge-model");
+
+    /** A story to continue, judged by a judge model on the TinyStories rubric. */
+    static PromptTask storyTask() {
+        String beginning = "Once upon a time, there was a little dog named Max. One day, Max";
+        Settings settings = Settings.of(0, false, 0.0, 1.0, 128, 0L, List.of());
+        return new PromptTask(1, TaskId.parse("run-42/stories260K/stories/s01/default/0"), Purpose.EVAL, beginning,
+                Extraction.TEXT, Metric.RUBRIC, beginning, List.of(), null, Category.WRITING, null, settings,
+                SettingsHash.of(settings, Extraction.TEXT, Metric.RUBRIC, "default", "tmpl-0123", JUDGING), JUDGING,
+                null);
+    }
+
+    static Completion storyCompletion() {
+        return new Completion(1, storyTask(), CompletionStatus.OK, " found a big red ball in the park.", null, "gguf",
+                false, 240, 1, new TokenUsage(17, 12), T, 31L);
+    }
+
+    /** The task asking the judge model to judge {@link #storyCompletion()}. */
+    static PromptTask judgeTask() {
+        return PromptTask.judgeTask(storyCompletion(), "judge-model", "Grade the student's completion...", 256);
+    }
+
+    static Grade judgedGrade() {
+        Judgement judgement = new Judgement("judge-model", "tinystories",
+                java.util.Map.of("grammar", 8.0, "creativity", 6.0, "consistency", 7.0),
+                java.util.Map.of("age_group", "B: 4-5"), java.util.Map.of());
+        return new Grade(1, storyTask().taskId(), Verdict.JUDGED, judgement.normalizedScore(),
+                " found a big red ball in the park.", storyTask().reference(), Category.WRITING, null,
+                "text/rubric:tinystories:judge-model@1", storyTask().settingsHash(), 240, false, null, T, judgement,
+                null);
+    }
+
     static String hash(Extraction extraction, Metric metric) {
         return SettingsHash.of(SETTINGS, extraction, metric, "default", "tmpl-0123");
     }

@@ -2,6 +2,7 @@ package io.evalstream.benchmarks.definition;
 
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Extraction;
+import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.SettingsOverrides;
 import java.util.Collections;
@@ -30,11 +31,12 @@ import java.util.Set;
  * @param settings    declared settings; a run's settings override them field by field
  * @param fewShot     where exemplars come from; null for zero-shot only
  * @param variants    prompt templates by variant name; {@code default} is required
+ * @param judging     who judges the answers on which rubric; required exactly when the metric is RUBRIC
  */
 public record BenchmarkDefinition(String id, String description, Category category, SourceSpec source,
         Map<String, FieldRule> fields, String itemId, FieldRule reference, FieldRule aliases, CodeFields code,
         Map<String, SubsetInfo> subsets, Extraction extraction, Metric metric, SettingsOverrides settings,
-        FewShotSpec fewShot, Map<String, TemplateSpec> variants) {
+        FewShotSpec fewShot, Map<String, TemplateSpec> variants, Judging judging) {
 
     /** The variant every benchmark has and every other variant inherits from. */
     public static final String DEFAULT_VARIANT = "default";
@@ -51,6 +53,7 @@ public record BenchmarkDefinition(String id, String description, Category catego
         Check.required(extraction, "extraction", "numeric");
         metric = metric == null ? extraction.defaultMetric() : metric;
         checkCode(extraction, metric, code);
+        checkJudging(metric, judging);
         subsets = subsets(subsets, source);
         settings = settings == null ? SettingsOverrides.NONE : settings;
         if (fewShot != null && fewShot.matchSubset() && source.subset() == null) {
@@ -86,6 +89,14 @@ public record BenchmarkDefinition(String id, String description, Category catego
                     ? "key 'code' is required with metric code_execution, e.g. code: {prefix: prompt, test: test,"
                             + " entryPoint: entry_point}"
                     : "key 'code' applies to metric code_execution only (metric is " + lower(metric) + "); remove it");
+        }
+    }
+
+    private static void checkJudging(Metric metric, Judging judging) {
+        if ((metric == Metric.RUBRIC) != (judging != null)) {
+            throw new IllegalArgumentException(judging == null
+                    ? "key 'judging' is required with metric rubric, e.g. judging: {rubric: tinystories, judge: auto}"
+                    : "key 'judging' applies to metric rubric only (metric is " + lower(metric) + "); remove it");
         }
     }
 

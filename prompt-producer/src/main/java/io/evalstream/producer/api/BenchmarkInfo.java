@@ -3,6 +3,7 @@ package io.evalstream.producer.api;
 import io.evalstream.benchmarks.Benchmark;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Extraction;
+import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.Subset;
@@ -19,10 +20,11 @@ import java.util.TreeMap;
  * @param variants prompt template variants a run may name, the default first
  * @param maxShots the most few-shot exemplars {@code settings.shots} may ask for
  * @param subsets  its subsets with items, or null when it has none
+ * @param judging  the declared judge and rubric of a benchmark judged on a rubric, or null
  */
 public record BenchmarkInfo(String id, String description, Category category, int items, String source,
         Extraction extraction, Metric metric, Settings settings, List<String> variants, int maxShots,
-        Subsets subsets) {
+        Subsets subsets, Judging judging) {
 
     /**
      * @param count    subsets that have items
@@ -35,7 +37,7 @@ public record BenchmarkInfo(String id, String description, Category category, in
     static BenchmarkInfo of(Benchmark benchmark) {
         return new BenchmarkInfo(benchmark.id(), benchmark.description(), benchmark.category(), benchmark.size(),
                 benchmark.source(), benchmark.extraction(), benchmark.metric(), benchmark.settings(),
-                benchmark.variants(), benchmark.maxShots(), subsets(benchmark));
+                benchmark.variants(), benchmark.maxShots(), subsets(benchmark), benchmark.judging());
     }
 
     private static Subsets subsets(Benchmark benchmark) {

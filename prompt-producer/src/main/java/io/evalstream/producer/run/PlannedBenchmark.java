@@ -1,6 +1,7 @@
 package io.evalstream.producer.run;
 
 import io.evalstream.benchmarks.Benchmark;
+import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.Settings;
 import java.util.List;
 
@@ -10,8 +11,11 @@ import java.util.List;
  * @param items    how many items of the benchmark's run order the run takes (its limit, capped at its size)
  * @param settings the effective settings: declared, overridden by the spec's, overridden by the selection's
  * @param variants the variants each item is rendered in, in the order the run asked for them
+ * @param judging  the effective judge and rubric: declared, or the judge the selection names; null when the
+ *                 benchmark is graded without a judge
  */
-public record PlannedBenchmark(Benchmark benchmark, int items, Settings settings, List<PlannedVariant> variants) {
+public record PlannedBenchmark(Benchmark benchmark, int items, Settings settings, List<PlannedVariant> variants,
+        Judging judging) {
 
     public PlannedBenchmark {
         variants = List.copyOf(variants);

@@ -5,6 +5,7 @@ import io.evalstream.benchmarks.Catalog;
 import io.evalstream.contracts.BenchmarkSelection;
 import io.evalstream.contracts.BenchmarkSettings;
 import io.evalstream.contracts.ExpectedCount;
+import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.RunSpec;
 import io.evalstream.contracts.SchemaVersion;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * Checks a run spec against the catalog and works out its manifest and tasks. A benchmark's effective settings are
- * its declared ones, overridden by the spec's {@code settings}, overridden by its selection's {@code settings}.
+ * its declared ones, overridden by the spec's {@code settings}, overridden by its selection's {@code settings}; a
+ * judged benchmark's judge is the declared one unless its selection names another.
  */
 public final class RunPlanner {
 
@@ -45,7 +47,8 @@ public final class RunPlanner {
         for (PlannedBenchmark benchmark : planned) {
             Benchmark definition = benchmark.benchmark();
             benchmark.variants().forEach(variant -> settings.add(new BenchmarkSettings(definition.id(), variant.name(),
-                    benchmark.settings(), definition.extraction(), definition.metric(), variant.settingsHash())));
+                    benchmark.settings(), definition.extraction(), definition.metric(), variant.settingsHash(),
+                    benchmark.judging())));
         }
         return new RunPlan(new RunManifest(SchemaVersion.CURRENT, spec, expected, settings, submittedAt), planned);
     }
@@ -60,6 +63,7 @@ public final class RunPlanner {
         checkShots(benchmark, settings, selection.settings().shots() != null ? field + ".settings.shots"
                 : "settings.shots");
         checkSampling(benchmark, settings, spec.samplesPerItem());
+        Judging judging = judging(benchmark, selection, field);
         List<String> names = selection.variants().isEmpty() ? List.of(benchmark.variants().getFirst())
                 : selection.variants();
         List<PlannedVariant> variants = new ArrayList<>();
@@ -70,10 +74,21 @@ public final class RunPlanner {
                         + String.join(", ", benchmark.variants()));
             }
             variants.add(new PlannedVariant(name, benchmark.prompter(name, settings),
-                    benchmark.settingsHash(name, settings)));
+                    benchmark.settingsHash(name, settings, judging)));
         }
         int items = selection.limit() == null ? benchmark.size() : Math.min(selection.limit(), benchmark.size());
-        return new PlannedBenchmark(benchmark, items, settings, variants);
+        return new PlannedBenchmark(benchmark, items, settings, variants, judging);
+    }
+
+    private static Judging judging(Benchmark benchmark, BenchmarkSelection selection, String field) {
+        if (selection.judge() == null) {
+            return benchmark.judging();
+        }
+        if (benchmark.judging() == null) {
+            throw new RunRejectedException("field '" + field + ".judge' names a judge, but benchmark '" + benchmark.id()
+                    + "' is graded by its metric (" + benchmark.metric() + "), not by a judge; remove 'judge'");
+        }
+        return new Judging(benchmark.judging().rubric(), selection.judge());
     }
 
     private static void checkShots(Benchmark benchmark, Settings settings, String field) {

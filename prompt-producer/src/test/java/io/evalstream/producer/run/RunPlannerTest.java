@@ -13,6 +13,7 @@ import io.evalstream.contracts.Category;
 import io.evalstream.contracts.CodeCheck;
 import io.evalstream.contracts.ExpectedCount;
 import io.evalstream.contracts.Extraction;
+import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
@@ -140,6 +141,40 @@ class RunPlannerTest {
         assertThat(plan.taskCount()).isEqualTo(50 * 2 + 40);
     }
 
+    @Test
+    void storyTasksCarryTheirJudgeAndAJudgeTheSelectionNamesChangesTheHash() {
+        RunSpec declared = new RunSpec("run-9", List.of("m"), List.of(new BenchmarkSelection("stories", 2)), null, 1);
+        RunSpec judgedByModel = new RunSpec("run-9", List.of("m"), List.of(new BenchmarkSelection("stories", 2,
+                List.of(), null, "judge-model")), null, 1);
+
+        RunPlan auto = PLANNER.plan(declared, NOW);
+        RunPlan byModel = PLANNER.plan(judgedByModel, NOW);
+
+        PromptTask first = tasks(auto).getFirst();
+        assertThat(first.judging()).isEqualTo(new Judging("tinystories", Judging.AUTO));
+        assertThat(first.extraction()).isEqualTo(Extraction.TEXT);
+        assertThat(first.category()).isEqualTo(Category.WRITING);
+        assertThat(first.prompt()).isEqualTo(first.reference());
+        assertThat(tasks(byModel)).extracting(PromptTask::judging)
+                .containsOnly(new Judging("tinystories", "judge-model"));
+        assertThat(byModel.manifest().benchmarkSettings()).extracting(BenchmarkSettings::judging)
+                .containsExactly(new Judging("tinystories", "judge-model"));
+        assertThat(byModel.settingsHashes().get("stories").get("default"))
+                .isNotEqualTo(auto.settingsHashes().get("stories").get("default"))
+                .isEqualTo(tasks(byModel).getFirst().settingsHash());
+    }
+
+    @Test
+    void aJudgeForABenchmarkGradedByItsMetricIsRejected() {
+        RunSpec spec = new RunSpec("run-10", List.of("m"), List.of(new BenchmarkSelection("gsm8k", 1, List.of(),
+                null, "judge-model")), null, 1);
+
+        assertThatThrownBy(() -> PLANNER.plan(spec, NOW))
+                .isInstanceOf(RunRejectedException.class)
+                .hasMessage("field 'benchmarks[0].judge' names a judge, but benchmark 'gsm8k' is graded by its metric"
+                        + " (NUMERIC_EQUAL), not by a judge; remove 'judge'");
+    }
+
     @ParameterizedTest(name = "limit {0} takes {1}")
     @CsvSource(nullValues = "null", textBlock = """
             1,    1
@@ -168,7 +203,7 @@ class RunPlannerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown benchmark      | hellaswag | default |      |      | 1 | field 'benchmarks[1].id' names unknown benchmark 'hellaswag'; known benchmarks: drop, gsm8k, humaneval, math, mmlu, triviaqa
+            unknown benchmark      | hellaswag | default |      |      | 1 | field 'benchmarks[1].id' names unknown benchmark 'hellaswag'; known benchmarks: drop, gsm8k, humaneval, math, mmlu, stories, triviaqa
             unknown variant        | mmlu      | fancy   |      |      | 1 | field 'benchmarks[1].variants' names unknown variant 'fancy' of benchmark 'mmlu'; its variants: default, terse
             spec asks too many     | mmlu      | default | 6    |      | 1 | field 'settings.shots' is 6 but benchmark 'mmlu' has only 5 few-shot exemplars; ask for at most 5
             selection asks too many| humaneval | default |      | 1    | 1 | field 'benchmarks[1].settings.shots' is 1 but benchmark 'humaneval' has only 0 few-shot exemplars; ask for at most 0
