@@ -20,18 +20,20 @@ import java.util.TreeMap;
  * @param scoreSquareSum sum of their squares, for the standard error of the mean score
  * @param category       category of the most recently added grade; null while nothing was added
  * @param settingsHash   settings hash of the most recently added grade; null while nothing was added
- * @param judged         grades with verdict JUDGED
+ * @param judged         grades with verdict JUDGED; boxed only so that state written before judges (no such
+ *                       field) reads as 0, never null
  * @param dimensions     judge score moments per rubric dimension, at most {@link GradedSample#MAX_DIMENSIONS}.
  *                       A dimension stays (at n = 0) until the cell empties, so a score left out because the cell
  *                       was full is also left out when its grade is subtracted. Null (state written before judges)
  *                       reads as none.
  */
 public record Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
-        double scoreSquareSum, Category category, String settingsHash, long judged, Map<String, Moments> dimensions) {
+        double scoreSquareSum, Category category, String settingsHash, Long judged, Map<String, Moments> dimensions) {
 
     public static final Tally EMPTY = new Tally(0, 0, 0, 0, 0, 0.0, 0.0, null, null);
 
     public Tally {
+        judged = judged == null ? 0L : judged;
         if (correct < 0 || incorrect < 0 || noAnswer < 0 || errors < 0 || judged < 0
                 || graded != correct + incorrect + noAnswer + errors + judged) {
             throw new IllegalArgumentException("verdict counts must be >= 0 and sum to graded: graded=" + graded
@@ -48,7 +50,7 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
     /** A tally of a cell nothing in which was judged. */
     public Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
             double scoreSquareSum, Category category, String settingsHash) {
-        this(graded, correct, incorrect, noAnswer, errors, scoreSum, scoreSquareSum, category, settingsHash, 0, null);
+        this(graded, correct, incorrect, noAnswer, errors, scoreSum, scoreSquareSum, category, settingsHash, 0L, null);
     }
 
     public Tally add(GradedSample sample) {
@@ -136,7 +138,7 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         long total = graded + delta;
         if (total == 0) {
             // An emptied cell starts again from exact zeros instead of carrying the rounding of its subtractions.
-            return new Tally(0, 0, 0, 0, 0, 0.0, 0.0, newCategory, newHash, 0, null);
+            return new Tally(0, 0, 0, 0, 0, 0.0, 0.0, newCategory, newHash, 0L, null);
         }
         double sum = scoreSum + delta * score;
         double squares = scoreSquareSum + delta * score * score;
