@@ -8,6 +8,8 @@ import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.ExpectedCount;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.Judgement;
+import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.RunSpec;
 import io.evalstream.contracts.Settings;
@@ -18,6 +20,7 @@ import io.evalstream.contracts.Verdict;
 import io.evalstream.contracts.WireFormat;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Realistic grades and manifests for tests. */
 public final class Fixtures {
@@ -53,6 +56,25 @@ public final class Fixtures {
                 "numeric@1", HASH, 812, true, verdict == Verdict.ERROR ? ErrorKind.TIMEOUT : null, T0);
     }
 
+    /**
+     * A story judged on the TinyStories rubric by the automatic judge.
+     *
+     * @param scores grammar, creativity and consistency on the 1-10 scale
+     */
+    public static Grade judged(TaskId task, double grammar, double creativity, double consistency, String ageGroup) {
+        Judgement judgement = new Judgement("auto", "tinystories",
+                Map.of("grammar", grammar, "creativity", creativity, "consistency", consistency),
+                Map.of("age_group", ageGroup), Map.of("grammar_errors_per_100_words", 1.5));
+        return new Grade(1, task, Verdict.JUDGED, judgement.normalizedScore(), "Once upon a time there was a cat.",
+                "Once upon a time", Category.WRITING, null, "text/rubric@1", HASH, 640, true, null, T0, judgement, null);
+    }
+
+    /** A story whose judge failed: an ERROR with the reason in words. */
+    public static Grade judgeFailed(TaskId task) {
+        return new Grade(1, task, Verdict.ERROR, 0.0, null, "Once upon a time", Category.WRITING, null,
+                "text/rubric@1", HASH, 640, true, ErrorKind.TIMEOUT, T0, null, "the judge timed out");
+    }
+
     public static byte[] bytes(Grade grade) {
         return GRADES.encode(grade);
     }
@@ -68,16 +90,20 @@ public final class Fixtures {
         RunSpec spec = new RunSpec(runId, models, benchmarks.stream().map(id -> new BenchmarkSelection(id, null)).toList(),
                 SettingsOverrides.of(SETTINGS), samplesPerItem);
         List<ExpectedCount> expected = models.stream().flatMap(model -> benchmarks.stream().map(benchmark ->
-                new ExpectedCount(model, benchmark, benchmark.equals("mmlu") ? Category.KNOWLEDGE : Category.MATH,
-                        tasks))).toList();
+                new ExpectedCount(model, benchmark, category(benchmark), tasks))).toList();
         return new RunManifest(1, spec, expected, benchmarkSettings(benchmarks), T0);
     }
 
     /** What the producer records for each benchmark's default variant. */
     public static List<BenchmarkSettings> benchmarkSettings(List<String> benchmarks) {
         return benchmarks.stream().map(id -> {
-            Extraction extraction = id.equals("mmlu") ? Extraction.MULTIPLE_CHOICE : Extraction.NUMERIC;
-            return new BenchmarkSettings(id, "default", SETTINGS, extraction, extraction.defaultMetric(), HASH);
+            Extraction extraction = switch (id) {
+                case "mmlu" -> Extraction.MULTIPLE_CHOICE;
+                case "stories" -> Extraction.TEXT;
+                default -> Extraction.NUMERIC;
+            };
+            return new BenchmarkSettings(id, "default", SETTINGS, extraction, extraction.defaultMetric(), HASH,
+                    extraction == Extraction.TEXT ? new Judging("tinystories", Judging.AUTO) : null);
         }).toList();
     }
 
@@ -86,6 +112,14 @@ public final class Fixtures {
             String hash) {
         return new Tally(correct + incorrect + noAnswer + errors, correct, incorrect, noAnswer, errors, correct,
                 correct, category, hash);
+    }
+
+    private static Category category(String benchmark) {
+        return switch (benchmark) {
+            case "mmlu" -> Category.KNOWLEDGE;
+            case "stories" -> Category.WRITING;
+            default -> Category.MATH;
+        };
     }
 
     public static byte[] bytes(RunManifest manifest) {

@@ -2,6 +2,9 @@ package io.evalstream.aggregator.metrics;
 
 import io.evalstream.aggregator.scoring.Scoring;
 import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.DimensionScore;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -15,6 +18,7 @@ final class LiveCell {
 
     private final AtomicReference<BenchmarkScore> score = new AtomicReference<>();
     private volatile long expected = -1;
+    private final Set<String> dimensions = ConcurrentHashMap.newKeySet();
 
     void update(BenchmarkScore latest) {
         score.set(latest);
@@ -55,6 +59,29 @@ final class LiveCell {
 
     double errors() {
         return count(BenchmarkScore::errors);
+    }
+
+    double judged() {
+        return count(BenchmarkScore::judged);
+    }
+
+    /** The mean judge score (1-10) of one rubric dimension; NaN while the cell has none. */
+    double judgeMean(String dimension) {
+        BenchmarkScore current = score.get();
+        if (current == null) {
+            return Double.NaN;
+        }
+        return current.judgeScores().stream().filter(judge -> judge.dimension().equals(dimension))
+                .mapToDouble(DimensionScore::mean).findFirst().orElse(Double.NaN);
+    }
+
+    /**
+     * Marks a dimension as having a gauge.
+     *
+     * @return true the first time the dimension is seen in this cell
+     */
+    boolean firstSeen(String dimension) {
+        return dimensions.add(dimension);
     }
 
     double expected() {

@@ -5,6 +5,7 @@ import io.evalstream.aggregator.scoring.Tally;
 import io.evalstream.aggregator.streams.ScoreEvents;
 import io.evalstream.aggregator.streams.StreamsRunning;
 import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Topics;
@@ -45,7 +46,10 @@ public class ScoreGauges implements ScoreEvents {
             new GaugeSpec("evalstream_graded_samples", "Tasks graded (latest grade per task)", LiveCell::graded),
             new GaugeSpec("evalstream_correct_samples", "Tasks whose latest grade is CORRECT", LiveCell::correct),
             new GaugeSpec("evalstream_error_samples", "Tasks whose latest grade is ERROR", LiveCell::errors),
-            new GaugeSpec("evalstream_expected_samples", "Tasks the run manifest expects", LiveCell::expected));
+            new GaugeSpec("evalstream_expected_samples", "Tasks the run manifest expects", LiveCell::expected),
+            new GaugeSpec("evalstream_judged_samples", "Tasks whose latest grade is JUDGED (scored by a judge on a rubric)",
+                    LiveCell::judged));
+    private static final String JUDGE_SCORE = "evalstream_judge_score_mean";
 
     private record GaugeSpec(String name, String help, ToDoubleFunction<LiveCell> value) {
     }
@@ -53,11 +57,15 @@ public class ScoreGauges implements ScoreEvents {
     private final MeterRegistry registry;
     private final ConcurrentMap<ScoreKey, LiveCell> cells = new ConcurrentHashMap<>();
     private final Counter rejectedManifests;
+    private final Counter ignoredDimensions;
 
     ScoreGauges(MeterRegistry registry) {
         this.registry = registry;
         this.rejectedManifests = Counter.builder("evalstream_invalid_manifests")
                 .description("Records of the runs topic skipped because they are not valid run manifests")
+                .register(registry);
+        this.ignoredDimensions = Counter.builder("evalstream_judge_dimensions_ignored")
+                .description("Judge scores left out because their cell already counts the most rubric dimensions it may")
                 .register(registry);
         // Registered up front so dashboards and alerts see 0 rather than no series before the first bad grade.
         deadLetters(Topics.GRADES);
@@ -65,7 +73,9 @@ public class ScoreGauges implements ScoreEvents {
 
     @Override
     public void scoreChanged(BenchmarkScore score) {
-        cell(score.key()).update(score);
+        LiveCell cell = cell(score.key());
+        cell.update(score);
+        judgeGauges(score.key(), cell, score);
     }
 
     @Override
@@ -76,6 +86,11 @@ public class ScoreGauges implements ScoreEvents {
     @Override
     public void deadLettered(String sourceTopic) {
         deadLetters(sourceTopic).increment();
+    }
+
+    @Override
+    public void judgeDimensionsIgnored(int dimensions) {
+        ignoredDimensions.increment(dimensions);
     }
 
     @Override
@@ -93,7 +108,24 @@ public class ScoreGauges implements ScoreEvents {
 
     /** Fills cells that have no score yet (after a restart the stream only reports tallies that change). */
     void seed(Map<ScoreKey, Tally> tallies, Instant now) {
-        tallies.forEach((key, tally) -> cell(key).seed(Scoring.score(key, tally, null, now)));
+        tallies.forEach((key, tally) -> {
+            BenchmarkScore score = Scoring.score(key, tally, null, now);
+            LiveCell cell = cell(key);
+            cell.seed(score);
+            judgeGauges(key, cell, score);
+        });
+    }
+
+    /** One gauge per rubric dimension a cell has scores for; at most {@code GradedSample.MAX_DIMENSIONS} per cell. */
+    private void judgeGauges(ScoreKey key, LiveCell cell, BenchmarkScore score) {
+        for (DimensionScore dimension : score.judgeScores()) {
+            if (cell.firstSeen(dimension.dimension())) {
+                Gauge.builder(JUDGE_SCORE, cell, live -> live.judgeMean(dimension.dimension()))
+                        .description("Mean judge score (1-10) of one rubric dimension over the cell's judged answers")
+                        .tags(tags(key).and("dimension", dimension.dimension())).strongReference(true)
+                        .register(registry);
+            }
+        }
     }
 
     private Counter deadLetters(String sourceTopic) {
@@ -107,9 +139,12 @@ public class ScoreGauges implements ScoreEvents {
 
     private LiveCell register(ScoreKey key) {
         LiveCell cell = new LiveCell();
-        Tags tags = Tags.of("run", key.runId(), "model", key.modelId(), "benchmark", key.benchmarkId());
-        GAUGES.forEach(gauge -> Gauge.builder(gauge.name(), cell, gauge.value()).description(gauge.help()).tags(tags)
-                .strongReference(true).register(registry));
+        GAUGES.forEach(gauge -> Gauge.builder(gauge.name(), cell, gauge.value()).description(gauge.help())
+                .tags(tags(key)).strongReference(true).register(registry));
         return cell;
+    }
+
+    private static Tags tags(ScoreKey key) {
+        return Tags.of("run", key.runId(), "model", key.modelId(), "benchmark", key.benchmarkId());
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Everything the live {@link RunReport} holds plus pass@k, subset and group scores ({@link RunBreakdown}).
+ * Everything the live {@link RunReport} holds plus pass@k, subset and group scores and judge label counts
+ * ({@link RunBreakdown}).
  * The scores come from the cell tallies and the breakdown from the latest grades, read one after the other:
  * while a run is still being graded they may differ by the grades that arrived in between.
  *
@@ -15,7 +16,8 @@ import java.util.TreeSet;
  */
 public record FullRunReport(String runId, RunStatus status, Instant submittedAt,
         List<BenchmarkSettings> benchmarkSettings, List<String> settingsHashes, RunTotals totals,
-        List<BenchmarkScore> scores, List<PassAtKScore> passAtK, List<SubsetScore> subsets, List<GroupScore> groups) {
+        List<BenchmarkScore> scores, List<PassAtKScore> passAtK, List<SubsetScore> subsets, List<GroupScore> groups,
+        List<LabelCounts> judgeLabels) {
 
     public FullRunReport {
         benchmarkSettings = List.copyOf(benchmarkSettings);
@@ -24,6 +26,7 @@ public record FullRunReport(String runId, RunStatus status, Instant submittedAt,
         passAtK = List.copyOf(passAtK);
         subsets = List.copyOf(subsets);
         groups = List.copyOf(groups);
+        judgeLabels = List.copyOf(judgeLabels);
     }
 
     public static FullRunReport of(RunReport live, RunBreakdown breakdown) {
@@ -31,6 +34,6 @@ public record FullRunReport(String runId, RunStatus status, Instant submittedAt,
         hashes.addAll(breakdown.settingsHashes());
         return new FullRunReport(live.runId(), live.status(), live.submittedAt(), live.benchmarkSettings(),
                 List.copyOf(hashes), live.totals(), live.scores(), breakdown.passAtK(), breakdown.subsets(),
-                breakdown.groups());
+                breakdown.groups(), breakdown.judgeLabels());
     }
 }

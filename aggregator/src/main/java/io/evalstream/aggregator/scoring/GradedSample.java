@@ -2,20 +2,34 @@ package io.evalstream.aggregator.scoring;
 
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.Judgement;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.Verdict;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What the aggregator keeps of a grade: the cell it counts in, its verdict and score, and the labels the
  * cell reports. Kept instead of the whole grade so the latest-grade table and its changelog stay small.
  *
- * @param score  the grade's score in [0, 1] (partial for token F1)
- * @param subset the item's subset (an MMLU subject and its group); null for none
+ * @param score       the grade's score in [0, 1] (partial for token F1, the normalized judge score when JUDGED)
+ * @param subset      the item's subset (an MMLU subject and its group); null for none
+ * @param judgeScores the judge's score (1-10) per rubric dimension, at most {@link #MAX_DIMENSIONS} (the first by
+ *                    name); null unless the verdict is JUDGED, so unjudged samples cost nothing in the changelog
+ * @param labels      the judge's categorical findings (e.g. age_group), at most {@link #MAX_LABELS}, values cut
+ *                    to {@link #MAX_LABEL_LENGTH} characters; null when there are none
  */
 public record GradedSample(ScoreKey cell, Verdict verdict, double score, Category category, String settingsHash,
-        Subset subset) {
+        Subset subset, Map<String, Double> judgeScores, Map<String, String> labels) {
+
+    /** Rubric dimensions kept per grade and counted per cell: a judge gone wrong cannot blow up the state. */
+    public static final int MAX_DIMENSIONS = 16;
+    public static final int MAX_LABELS = 16;
+    public static final int MAX_LABEL_LENGTH = 64;
 
     public GradedSample {
         Objects.requireNonNull(cell, "cell");
@@ -25,18 +39,61 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
         if (!(score >= 0.0 && score <= 1.0)) {
             throw new IllegalArgumentException("a sample's score must be in [0, 1], got " + score);
         }
+        judgeScores = judgeScores == null || judgeScores.isEmpty() ? null : first(judgeScores, MAX_DIMENSIONS);
+        labels = labels == null || labels.isEmpty() ? null : first(labels, MAX_LABELS);
+        if (judgeScores != null && judgeScores.values().stream().anyMatch(value -> value == null
+                || !(value >= Judgement.MIN_SCORE && value <= Judgement.MAX_SCORE))) {
+            throw new IllegalArgumentException("judge scores must be in [1, 10], got " + judgeScores);
+        }
+    }
+
+    /** A sample nothing judged. */
+    public GradedSample(ScoreKey cell, Verdict verdict, double score, Category category, String settingsHash,
+            Subset subset) {
+        this(cell, verdict, score, category, settingsHash, subset, null, null);
     }
 
     public static GradedSample of(Grade grade) {
+        Judgement judgement = grade.judgement();
         return new GradedSample(grade.taskId().scoreKey(), grade.verdict(), grade.score(), grade.category(),
-                grade.settingsHash(), grade.subset());
+                grade.settingsHash(), grade.subset(), judgement == null ? null : judgement.scores(),
+                judgement == null ? null : shortValues(judgement.labels()));
+    }
+
+    /** The judge scores, empty when not judged. */
+    public Map<String, Double> judgeScoresOrEmpty() {
+        return judgeScores == null ? Map.of() : judgeScores;
+    }
+
+    /** The labels, empty when there are none. */
+    public Map<String, String> labelsOrEmpty() {
+        return labels == null ? Map.of() : labels;
     }
 
     /**
-     * This sample without its subset: all a cell's tally needs, so the subset is not shipped through the
-     * repartition topic (subsets are rolled up at request time from the latest-grade table).
+     * This sample without its subset and labels: all a cell's tally needs, so they are not shipped through the
+     * repartition topic (subsets and labels are rolled up at request time from the latest-grade table).
      */
-    public GradedSample withoutSubset() {
-        return subset == null ? this : new GradedSample(cell, verdict, score, category, settingsHash, null);
+    public GradedSample forTally() {
+        return subset == null && labels == null ? this
+                : new GradedSample(cell, verdict, score, category, settingsHash, null, judgeScores, null);
+    }
+
+    private static <V> SortedMap<String, V> first(Map<String, V> map, int limit) {
+        TreeMap<String, V> sorted = new TreeMap<>(map);
+        while (sorted.size() > limit) {
+            sorted.pollLastEntry();
+        }
+        return Collections.unmodifiableSortedMap(sorted);
+    }
+
+    private static Map<String, String> shortValues(Map<String, String> labels) {
+        TreeMap<String, String> cut = new TreeMap<>();
+        labels.forEach((key, value) -> {
+            if (value != null) {
+                cut.put(key, value.length() <= MAX_LABEL_LENGTH ? value : value.substring(0, MAX_LABEL_LENGTH));
+            }
+        });
+        return cut;
     }
 }

@@ -26,7 +26,11 @@ final class ProblemCounts {
         int correct;
     }
 
+    /** Judged samples are neither right nor wrong, so they take no part in pass@k. */
     void add(TaskSample entry) {
+        if (entry.sample().verdict() == Verdict.JUDGED) {
+            return;
+        }
         TaskId task = entry.task();
         Counts counts = cells.computeIfAbsent(entry.sample().cell(), cell -> new HashMap<>())
                 .computeIfAbsent(new Problem(task.itemId(), task.variant()), problem -> new Counts());

@@ -62,6 +62,7 @@ public final class RunReports {
                 scores.stream().mapToLong(BenchmarkScore::incorrect).sum(),
                 scores.stream().mapToLong(BenchmarkScore::noAnswer).sum(),
                 scores.stream().mapToLong(BenchmarkScore::errors).sum(),
-                manifest == null ? null : Scoring.progress(graded, expected));
+                manifest == null ? null : Scoring.progress(graded, expected),
+                scores.stream().mapToLong(BenchmarkScore::judged).sum());
     }
 }

@@ -13,8 +13,11 @@ import java.util.Optional;
 
 /**
  * Turns a cell's tally into its score. Accuracy is correct / graded: errors and unanswered samples count
- * as not correct, so a model that fails often cannot look better than it is. The mean score is the mean of
- * the grades' scores (above accuracy only for partial-credit metrics), with its standard error.
+ * as not correct, so a model that fails often cannot look better than it is. Judged grades are neither right
+ * nor wrong: they are left out of accuracy, which is null for a cell of judged grades (and errors) only. The mean
+ * score is the mean of the grades' scores (above accuracy only for partial-credit metrics; the mean normalized
+ * judge score, errors counting 0, for judged ones), with its standard error; judge scores are reported per
+ * rubric dimension.
  */
 public final class Scoring {
 
@@ -27,14 +30,15 @@ public final class Scoring {
      */
     public static BenchmarkScore score(ScoreKey cell, Tally tally, ExpectedCount expected, Instant at) {
         Category category = tally.category() != null ? tally.category() : expected == null ? null : expected.category();
-        Optional<Interval> interval = Proportions.wilson95(tally.correct(), tally.graded());
-        Double accuracy = Means.boxed(Proportions.ratio(tally.correct(), tally.graded()));
+        Optional<Interval> interval = Proportions.wilson95(tally.correct(), tally.accuracyTrials());
+        Double accuracy = Means.boxed(Proportions.ratio(tally.correct(), tally.accuracyTrials()));
         return new BenchmarkScore(SchemaVersion.CURRENT, cell.runId(), cell.modelId(), cell.benchmarkId(), category,
                 tally.graded(), tally.correct(), tally.incorrect(), tally.noAnswer(), tally.errors(),
                 expected == null ? 0 : expected.tasks(), accuracy,
                 interval.map(Interval::lower).orElse(null), interval.map(Interval::upper).orElse(null),
                 Means.boxed(tally.meanScore()), Means.boxed(tally.meanScoreStdErr()),
-                expected == null ? null : progress(tally.graded(), expected.tasks()), at);
+                expected == null ? null : progress(tally.graded(), expected.tasks()), at, tally.judged(),
+                tally.judgeScores());
     }
 
     /** graded / expected, capped at 1 (more grades than expected means the manifest undercounted); 1 when none is expected. */

@@ -26,6 +26,10 @@ public interface ScoreEvents {
     default void deadLettered(String sourceTopic) {
     }
 
+    /** Judge scores of {@code dimensions} rubric dimensions were left out because their cell counts the most it may. */
+    default void judgeDimensionsIgnored(int dimensions) {
+    }
+
     /** A record of the runs topic was skipped because it is not a valid manifest. */
     default void manifestRejected() {
     }

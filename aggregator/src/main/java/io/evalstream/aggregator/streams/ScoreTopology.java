@@ -5,7 +5,9 @@ import io.evalstream.aggregator.scoring.Tally;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.JsonSerde;
 import io.evalstream.contracts.Topics;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -23,6 +25,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.jboss.logging.Logger;
 
 /**
  * The aggregator's Kafka Streams topology.
@@ -34,7 +37,8 @@ import org.apache.kafka.streams.state.Stores;
  *       re-keyed by taskId first). A duplicate replaces itself, so nothing counts twice.</li>
  *   <li>That table grouped by cell (runId/modelId/benchmarkId) with an adder and a subtractor → table
  *       {@value #TALLIES}: a changed verdict moves the count from the old verdict to the new one, and the score
- *       sums from the old score to the new one. Subsets stay in {@value #LATEST_SAMPLES}, where the full report
+ *       sums (judge scores per rubric dimension included) from the old score to the new one. Subsets and judge
+ *       labels stay in {@value #LATEST_SAMPLES}, where the full report
  *       rolls them up on request.</li>
  *   <li>Every tally change → a {@link BenchmarkScore} on {@value Topics#METRICS}, key = the cell.</li>
  * </ol>
@@ -49,7 +53,10 @@ public final class ScoreTopology {
     static final Serde<Tally> TALLY = new JsonSerde<>(Tally.class);
     static final Serde<BenchmarkScore> SCORE = new JsonSerde<>(BenchmarkScore.class);
 
+    private static final Logger LOG = Logger.getLogger(ScoreTopology.class);
+
     private final ScoreEvents events;
+    private final AtomicBoolean dimensionsWarned = new AtomicBoolean();
 
     public ScoreTopology(ScoreEvents events) {
         this.events = events;
@@ -101,13 +108,27 @@ public final class ScoreTopology {
                         .withCachingDisabled());
     }
 
-    private static KTable<String, Tally> tally(KTable<String, GradedSample> latest) {
+    private KTable<String, Tally> tally(KTable<String, GradedSample> latest) {
         return latest
-                .groupBy((taskId, sample) -> KeyValue.pair(sample.cell().toString(), sample.withoutSubset()),
+                .groupBy((taskId, sample) -> KeyValue.pair(sample.cell().toString(), sample.forTally()),
                         Grouped.with("by-cell", Serdes.String(), SAMPLES))
-                .aggregate(() -> Tally.EMPTY, (cell, sample, tally) -> tally.add(sample),
+                .aggregate(() -> Tally.EMPTY, this::add,
                         (cell, sample, tally) -> tally.subtract(sample), Named.as("tally"),
                         Materialized.<String, Tally, KeyValueStore<Bytes, byte[]>>as(TALLIES)
                                 .withKeySerde(Serdes.String()).withValueSerde(TALLY));
+    }
+
+    private Tally add(String cell, GradedSample sample, Tally tally) {
+        List<String> ignored = tally.ignoredDimensions(sample);
+        if (!ignored.isEmpty()) {
+            if (dimensionsWarned.compareAndSet(false, true)) {
+                LOG.warnf("Cell %s already counts %d rubric dimensions; ignoring judge scores for %s (and, from now on,"
+                        + " any dimension beyond the limit, counted in evalstream_judge_dimensions_ignored_total)."
+                        + " Is the judge naming its dimensions consistently?", cell, GradedSample.MAX_DIMENSIONS,
+                        ignored);
+            }
+            events.judgeDimensionsIgnored(ignored.size());
+        }
+        return tally.add(sample);
     }
 }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.evalstream.aggregator.Fixtures;
+import io.evalstream.aggregator.scoring.GradedSample;
 import io.evalstream.aggregator.scoring.Scoring;
 import io.evalstream.aggregator.scoring.Tally;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Topics;
+import io.evalstream.contracts.Verdict;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +85,35 @@ class ScoreGaugesTest {
 
         assertThat(gauge("evalstream_graded_samples")).isEqualTo(9);
         assertThat(registry.get("evalstream_graded_samples").tags("model", "sim-weak").gauge().value()).isEqualTo(3);
+    }
+
+    @Test
+    void aJudgedCellHasAJudgeScoreGaugePerDimensionAndNoAccuracy() {
+        ScoreKey stories = new ScoreKey("run-g", "stories260K", "stories");
+        Tally judged = Tally.EMPTY
+                .add(new GradedSample(stories, Verdict.JUDGED, 0.5, Category.WRITING, "h", null,
+                        Map.of("grammar", 8.0, "creativity", 4.0), null))
+                .add(new GradedSample(stories, Verdict.JUDGED, 0.5, Category.WRITING, "h", null,
+                        Map.of("grammar", 6.0, "creativity", 5.0), null));
+
+        gauges.seed(Map.of(stories, judged), Fixtures.T0);
+        gauges.scoreChanged(Scoring.score(stories, judged.add(new GradedSample(stories, Verdict.JUDGED, 0.5,
+                Category.WRITING, "h", null, Map.of("grammar", 10.0, "creativity", 6.0), null)), null, Fixtures.T0));
+
+        assertThat(judgeScore(stories, "grammar")).isEqualTo(8.0);
+        assertThat(judgeScore(stories, "creativity")).isEqualTo(5.0);
+        assertThat(registry.get("evalstream_judge_score_mean").gauges()).hasSize(2);
+        assertThat(registry.get("evalstream_judged_samples").tags("model", "stories260K").gauge().value())
+                .isEqualTo(3);
+        assertThat(registry.get("evalstream_score_accuracy_ratio").tags("model", "stories260K").gauge().value())
+                .isNaN();
+        gauges.judgeDimensionsIgnored(2);
+        assertThat(registry.get("evalstream_judge_dimensions_ignored").counter().count()).isEqualTo(2);
+    }
+
+    private double judgeScore(ScoreKey cell, String dimension) {
+        return registry.get("evalstream_judge_score_mean").tags("run", cell.runId(), "model", cell.modelId(),
+                "benchmark", cell.benchmarkId(), "dimension", dimension).gauge().value();
     }
 
     @Test

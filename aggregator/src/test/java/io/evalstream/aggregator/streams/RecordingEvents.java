@@ -12,6 +12,7 @@ final class RecordingEvents implements ScoreEvents {
     final List<RunManifest> manifests = new ArrayList<>();
     final List<String> deadLetters = new ArrayList<>();
     int rejectedManifests;
+    int ignoredDimensions;
 
     @Override
     public void scoreChanged(BenchmarkScore score) {
@@ -26,6 +27,11 @@ final class RecordingEvents implements ScoreEvents {
     @Override
     public void deadLettered(String sourceTopic) {
         deadLetters.add(sourceTopic);
+    }
+
+    @Override
+    public void judgeDimensionsIgnored(int dimensions) {
+        ignoredDimensions += dimensions;
     }
 
     @Override

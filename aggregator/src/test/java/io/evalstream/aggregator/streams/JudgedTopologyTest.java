@@ -1,0 +1,62 @@
+package io.evalstream.aggregator.streams;
+
+import static io.evalstream.aggregator.Fixtures.judged;
+import static io.evalstream.aggregator.Fixtures.task;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.evalstream.aggregator.Fixtures;
+import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.Category;
+import io.evalstream.contracts.DimensionScore;
+import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.Judgement;
+import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.Verdict;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Judged grades through the topology: replaced scores move, a judge with too many dimensions is bounded. */
+class JudgedTopologyTest extends TopologyHarness {
+
+    private static final String STORIES = RUN + "/stories260K/stories";
+
+    @Test
+    void aReplacedJudgedGradeMovesEveryDimensionAndTheSnapshotHasNoAccuracy() {
+        TaskId story = task(RUN, "stories260K", "stories", 1);
+        send(judged(story, 2, 2, 2, "A: 3 or under"));
+        send(judged(task(RUN, "stories260K", "stories", 2), 6, 4, 7, "B: 4-5"));
+        send(judged(story, 8, 6, 7, "B: 4-5"));
+        send(judged(story, 8, 6, 7, "B: 4-5"));
+
+        BenchmarkScore score = latestScores().get(STORIES);
+
+        assertThat(score).extracting(BenchmarkScore::graded, BenchmarkScore::judged, BenchmarkScore::correct)
+                .containsExactly(2L, 2L, 0L);
+        assertThat(score.accuracy()).isNull();
+        assertThat(score.ci95Low()).isNull();
+        assertThat(score.category()).isEqualTo(Category.WRITING);
+        assertThat(score.judgeScores()).containsExactly(new DimensionScore("consistency", 2, 7.0, 0.0),
+                new DimensionScore("creativity", 2, 5.0, 1.0), new DimensionScore("grammar", 2, 7.0, 1.0));
+    }
+
+    @Test
+    void aJudgeNamingMoreDimensionsThanACellMayCountIsBoundedAndCounted() {
+        for (int item = 0; item < 3; item++) {
+            Map<String, Double> scores = new HashMap<>();
+            for (int d = 0; d < 8; d++) {
+                scores.put("item%d_dim%d".formatted(item, d), 5.0);
+            }
+            Judgement judgement = new Judgement("auto", "tinystories", scores, null, null);
+            send(new Grade(1, task(RUN, "stories260K", "stories", item), Verdict.JUDGED, judgement.normalizedScore(),
+                    "story", "Once", Category.WRITING, null, "text/rubric@1", Fixtures.HASH, 10, true, null,
+                    Fixtures.T0, judgement, null));
+        }
+
+        BenchmarkScore score = latestScores().get(STORIES);
+
+        assertThat(score.judged()).isEqualTo(3);
+        assertThat(score.judgeScores()).hasSize(16);
+        assertThat(events.ignoredDimensions).isEqualTo(8);
+    }
+}
