@@ -23,7 +23,7 @@ class CorePurityTest {
             Pattern.MULTILINE);
 
     @ParameterizedTest
-    @ValueSource(strings = {"backend", "sim"})
+    @ValueSource(strings = {"backend", "sim", "gguf"})
     void corePackageImportsNoFrameworkOrWireLibrary(String corePackage) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(SOURCES.resolve(corePackage))) {

@@ -2,12 +2,15 @@ package io.evalstream.worker;
 
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Extraction;
+import io.evalstream.contracts.Judging;
+import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.SettingsHash;
 import io.evalstream.contracts.TaskId;
+import java.util.List;
 
 /** Realistic tasks for tests: a GSM8K-style math item and an MMLU-style multiple-choice item. */
 public final class Tasks {
@@ -26,6 +29,17 @@ public final class Tasks {
         return task(new TaskId(runId, model, "mmlu", item, "default", 0), Extraction.MULTIPLE_CHOICE,
                 Category.KNOWLEDGE, "Question: Which planet is known as the Red Planet?\n(A) Venus\n(B) Mars\n"
                         + "(C) Jupiter\n(D) Saturn\nAnswer:", reference, Settings.defaults());
+    }
+
+    /** A story beginning to continue, judged on the TinyStories rubric by the grader's automatic judge. */
+    public static PromptTask story(String runId, String model, String item, String beginning, int maxTokens) {
+        TaskId id = new TaskId(runId, model, "stories", item, "default", 0);
+        Settings settings = Settings.of(0, false, 0.0, 1.0, maxTokens, 0L, List.of());
+        Judging judging = new Judging("tinystories", Judging.AUTO);
+        return new PromptTask(SchemaVersion.CURRENT, id, Purpose.EVAL, beginning, Extraction.TEXT, Metric.RUBRIC,
+                beginning, List.of(), null, Category.WRITING, null, settings,
+                SettingsHash.of(settings, Extraction.TEXT, Metric.RUBRIC, id.variant(), "story", judging), judging,
+                null);
     }
 
     public static PromptTask task(TaskId id, Extraction extraction, Category category, String prompt,

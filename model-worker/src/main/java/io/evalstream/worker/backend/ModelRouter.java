@@ -59,8 +59,11 @@ public final class ModelRouter implements AutoCloseable {
         return call.handle((reply, failure) -> {
             long latencyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             if (failure == null) {
+                // Measured inside the call, so never more than the latency measured around it.
+                Long firstToken = reply.firstTokenMillis() == null ? null
+                        : Math.min(reply.firstTokenMillis(), latencyMillis);
                 return Completion.ok(task, reply.text(), backend.kind(), backend.simulated(), latencyMillis, 1,
-                        reply.usage());
+                        reply.usage(), firstToken);
             }
             return Completion.failed(task, error(task, backend, failure), backend.kind(), latencyMillis, 1);
         });

@@ -21,6 +21,9 @@ public interface WorkerConfig {
     /** The models this worker serves, keyed by model id (the modelId part of a task id). */
     Map<String, Model> models();
 
+    /** Named simulator profiles a sim model can use with {@code sim.profile}, beside the built-in ones. */
+    Map<String, SimValues> simProfiles();
+
     /** One served model: which backend answers for it and that backend's settings. */
     interface Model {
 
@@ -31,36 +34,51 @@ public interface WorkerConfig {
 
         /** Required when backend is {@code openai}. */
         Optional<OpenAi> openai();
+
+        /** Required when backend is {@code gguf}. */
+        Optional<Gguf> gguf();
     }
 
     enum Backend {
         SIM,
-        OPENAI
+        OPENAI,
+        GGUF
     }
 
-    /** See {@link io.evalstream.worker.sim.SimProfile} for what each setting means. */
-    interface Sim {
+    /**
+     * Simulator settings, every one optional: a model's own win over its profile's, which win over the
+     * defaults (see {@link io.evalstream.worker.sim.SimProfile} for what each means).
+     */
+    interface SimValues {
 
-        @WithDefault("0.5")
-        double accuracy();
+        Optional<Double> accuracy();
 
-        /** Accuracy per benchmark id, overriding {@link #accuracy()}. */
+        /** Accuracy per benchmark id; wins over category accuracy and {@link #accuracy()}. */
         Map<String, Double> benchmarkAccuracy();
 
-        @WithDefault("0ms")
-        Duration latencyMedian();
+        /** Accuracy per category name (e.g. {@code MATH}); wins over {@link #accuracy()}. */
+        Map<String, Double> categoryAccuracy();
 
-        @WithDefault("0.5")
-        double latencySigma();
+        Optional<Duration> latencyMedian();
 
-        @WithDefault("0")
-        double errorRate();
+        Optional<Double> latencySigma();
 
-        @WithDefault("0")
-        double noAnswerRate();
+        Optional<Double> errorRate();
 
-        @WithDefault("0")
-        long seed();
+        /** Relative weight per error kind name (e.g. {@code RATE_LIMITED=3}); by default all SERVER_ERROR. */
+        Map<String, Double> errorKinds();
+
+        Optional<Double> noAnswerRate();
+
+        Optional<Long> seed();
+    }
+
+    /** A simulated model: a named profile and overrides of any of its settings. */
+    interface Sim extends SimValues {
+
+        /** A built-in profile ({@code default}, {@code strong}, {@code medium}, {@code weak}, {@code flaky},
+         *  {@code slow}) or one under {@code evalstream.worker.sim-profiles}. */
+        Optional<String> profile();
     }
 
     /** An OpenAI-compatible endpoint. */
@@ -77,5 +95,24 @@ public interface WorkerConfig {
 
         /** Overrides {@link WorkerConfig#requestTimeout()} for this model. */
         Optional<Duration> requestTimeout();
+    }
+
+    /** A local GGUF file run in-process by llama.cpp; see {@link io.evalstream.worker.gguf.GgufModelSpec}. */
+    interface Gguf {
+
+        /** The GGUF file. */
+        String path();
+
+        /** Sequences generated at once (llama.cpp slots), each on its own worker thread. */
+        @WithDefault("2")
+        int slots();
+
+        /** llama.cpp compute threads for this model. */
+        @WithDefault("2")
+        int threads();
+
+        /** Tokens per sequence, prompt included; capped at the context the model was trained on. */
+        @WithDefault("512")
+        int context();
     }
 }

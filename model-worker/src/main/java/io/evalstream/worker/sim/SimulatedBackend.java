@@ -1,6 +1,5 @@
 package io.evalstream.worker.sim;
 
-import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.worker.backend.ModelBackend;
 import io.evalstream.worker.backend.ModelCallException;
@@ -11,7 +10,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Serves a {@link SimulatedModel}: replies after the simulated latency, on a timer rather than a
- * sleeping thread, with token usage estimated from text lengths. Its errors are SERVER_ERROR.
+ * sleeping thread, with token usage estimated from text lengths. Its errors are of the kinds its
+ * profile draws (SERVER_ERROR unless configured).
  */
 public final class SimulatedBackend implements ModelBackend {
 
@@ -49,7 +49,7 @@ public final class SimulatedBackend implements ModelBackend {
 
     private static void settle(CompletableFuture<ModelReply> reply, PromptTask task, SimulatedAnswer answer) {
         if (answer.outcome() == SimulatedAnswer.Outcome.ERROR) {
-            reply.completeExceptionally(new ModelCallException(ErrorKind.SERVER_ERROR, answer.text()));
+            reply.completeExceptionally(new ModelCallException(answer.errorKind(), answer.text()));
         } else {
             reply.complete(ModelReply.withEstimatedUsage(task.prompt(), answer.text()));
         }

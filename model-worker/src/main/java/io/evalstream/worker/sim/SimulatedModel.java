@@ -1,8 +1,11 @@
 package io.evalstream.worker.sim;
 
+import io.evalstream.contracts.Completion;
+import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
+import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.worker.sim.SimulatedAnswer.Outcome;
 import java.math.BigDecimal;
@@ -17,12 +20,17 @@ import java.util.SplittableRandom;
  * the profile and the task id without its run id: the same model answers the same item the same way in
  * every run (as greedy decoding would), so scoreboards are reproducible, whatever the thread or order.
  * The texts carry the grader's expected answer format, start with {@value #LABEL}, and hold no other
- * digit or stand-alone letter that an extractor could mistake for an answer.
+ * digit or stand-alone letter that an extractor could mistake for an answer. Open-ended tasks (extraction
+ * TEXT) get a story continuation and judge tasks a judgement in the rubric's reply format, both without
+ * the label (the completion's {@code simulated} flag says they are made up).
  */
 public final class SimulatedModel {
 
     public static final String LABEL = "[simulated]";
     static final List<String> LETTERS = List.of("A", "B", "C", "D");
+
+    /** Roughly, for English text: keeps a story within the task's token limit. */
+    private static final int CHARS_PER_TOKEN = 4;
 
     /** Longer than any sensible timeout; keeps an extreme log-normal draw finite. */
     private static final Duration MAX_LATENCY = Duration.ofMinutes(10);
@@ -41,18 +49,33 @@ public final class SimulatedModel {
         double answer = random.nextDouble();
         Duration latency = latency(random.nextGaussian());
         if (failure < profile.errorRate()) {
-            return new SimulatedAnswer(Outcome.ERROR,
-                    LABEL + " server error, drawn at error-rate " + profile.errorRate(), latency);
+            ErrorKind kind = profile.errorKind(random.nextDouble());
+            return new SimulatedAnswer(Outcome.ERROR, LABEL + " " + kind.name().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ') + ", drawn at error-rate " + profile.errorRate(), latency, kind);
         }
-        double accuracy = profile.accuracyFor(id.benchmarkId());
-        if (answer < accuracy) {
-            return new SimulatedAnswer(Outcome.CORRECT, text(task.extraction(), canonical(task)), latency);
+        double accuracy = profile.accuracyFor(id.benchmarkId(), task.category());
+        Outcome outcome = answer < accuracy ? Outcome.CORRECT
+                : answer < accuracy + profile.noAnswerRate() ? Outcome.NO_ANSWER : Outcome.WRONG;
+        return new SimulatedAnswer(outcome, text(task, outcome, accuracy, random), latency);
+    }
+
+    private static String text(PromptTask task, Outcome outcome, double accuracy, SplittableRandom random) {
+        if (task.purpose() == Purpose.JUDGE) {
+            Completion subject = task.subject();
+            return outcome == Outcome.NO_ANSWER ? "I cannot rate this story."
+                    : StoryJudge.reply(subject.task().prompt(), subject.text() == null ? "" : subject.text(),
+                            outcome == Outcome.CORRECT, random);
         }
-        if (answer < accuracy + profile.noAnswerRate()) {
-            return new SimulatedAnswer(Outcome.NO_ANSWER, LABEL + " unable to settle on any final answer here.",
-                    latency);
+        if (task.extraction() == Extraction.TEXT) {
+            // A story is not marked with the label: a judge would read it as part of the story.
+            return outcome == Outcome.NO_ANSWER ? "" : StoryWriter.write(task.prompt(), outcome == Outcome.CORRECT,
+                    accuracy, random, CHARS_PER_TOKEN * task.settings().maxTokens());
         }
-        return new SimulatedAnswer(Outcome.WRONG, text(task.extraction(), wrong(task, random)), latency);
+        return switch (outcome) {
+            case CORRECT -> text(task.extraction(), canonical(task));
+            case NO_ANSWER -> LABEL + " unable to settle on any final answer here.";
+            default -> text(task.extraction(), wrong(task, random));
+        };
     }
 
     private static String withoutRun(TaskId id) {
@@ -75,6 +98,7 @@ public final class SimulatedModel {
             case ANSWER_LINE -> LABEL + " recalling what fits best. The answer is " + answer + ".";
             // A comment line keeps the continuation valid Python wherever the label goes.
             case CODE -> "    # " + LABEL + "\n" + answer;
+            case TEXT -> throw new IllegalStateException("stories are written by StoryWriter");
         };
     }
 
@@ -87,6 +111,7 @@ public final class SimulatedModel {
                     : task.reference().trim() + "+" + (1 + random.nextInt(9));
             case ANSWER_LINE -> task.metric() == Metric.TOKEN_F1 ? partly(task.reference()) : "something else entirely";
             case CODE -> "    raise NotImplementedError\n";
+            case TEXT -> throw new IllegalStateException("stories are written by StoryWriter");
         };
     }
 

@@ -96,7 +96,8 @@ class WorkerPipelineTest {
                 .collect(Collectors.toMap(ConsumerRecord::key, r -> header(r, DeadLetter.REASON)));
         assertThat(reasons.get(runId + "/not-json")).contains("not a valid JSON PromptTask");
         assertThat(reasons.get(unserved.taskId().toString())).isEqualTo("model 'no-such-model' is not configured"
-                + " on this worker; configured: [sim-medium, sim-slow, sim-strong, sim-weak, stub-gpt]");
+                + " on this worker; configured: [babyllama-tok105, sim-medium, sim-slow, sim-strong, sim-weak,"
+                + " stories260K, stub-gpt]");
         assertThat(reasons.get(runId + "/sim-strong/gsm8k/q-other/default/0")).contains("differs from the task's taskId");
 
         awaitAllTaskOffsetsCommitted();
