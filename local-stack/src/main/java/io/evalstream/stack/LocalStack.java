@@ -73,12 +73,7 @@ public final class LocalStack implements AutoCloseable {
         return List.copyOf(services);
     }
 
-    /** Every model-worker replica started so far, in start order, those killed or stopped included. */
-    public List<ServiceProcess> workers() {
-        return List.copyOf(workers);
-    }
-
-    /** The replicas that are running. */
+    /** The model-worker replicas that are running, in start order. */
     public List<ServiceProcess> liveWorkers() {
         return workers.stream().filter(ServiceProcess::isAlive).toList();
     }

@@ -22,6 +22,10 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (workers < 1) {
+            System.err.println("--workers must be at least 1, not " + workers + ".");
+            return 2;
+        }
         LocalStack stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(),
                 dirs.workDirOrTemp("evalstream-up"), dirs.datasets, dirs.benchmarks, Map.of(), true, workers));
         CountDownLatch stopped = new CountDownLatch(1);
