@@ -5,6 +5,7 @@ import io.evalstream.contracts.Json;
 import io.evalstream.contracts.SettingsOverrides;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -23,11 +24,23 @@ import picocli.CommandLine.Option;
 /** {@code ./run demo}: a real evaluation end to end on this machine, with a live view and a final scoreboard. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start a broker and the four services, evaluate three simulated models on every built-in "
-                + "benchmark with its declared settings, show live progress, print the scoreboard and stop everything.")
+                + "benchmark with its declared settings, then the simulated and the real (GGUF) models side by side "
+                + "on the judged story benchmark; show live progress, print the scoreboards and stop everything.")
 final class DemoCommand implements Callable<Integer> {
+
+    private static final String NO_MODELS = "none";
 
     @Mixin
     StackDirs dirs;
+
+    @Option(names = "--workers", defaultValue = "1",
+            description = "Model-worker replicas, one consumer group sharing the tasks (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--models", paramLabel = "DIR", description = "A directory of GGUF files: each one is a REAL "
+            + "model (id = file name without .gguf) that the workers run in-process and the story run evaluates. "
+            + "Default: ../shared/models beside the repository when it exists; '" + NO_MODELS + "' for none.")
+    String models;
 
     @Option(names = "--limit", description = "At most this many items per benchmark (default: all).")
     Integer limit;
@@ -40,26 +53,68 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (workers < 1) {
+            System.err.println("--workers must be at least 1, not " + workers + ".");
+            return 2;
+        }
+        Path home = StackOptions.defaultHome();
+        Path modelsDir = NO_MODELS.equals(models) ? null
+                : models != null ? Path.of(models).toAbsolutePath() : StackOptions.sharedModels(home);
+        if (modelsDir != null && !Files.isDirectory(modelsDir)) {
+            System.err.println("--models " + modelsDir + " is not a directory; give a directory of *.gguf files or '"
+                    + NO_MODELS + "'.");
+            return 2;
+        }
+        RealModels real = modelsDir == null ? RealModels.none() : RealModels.in(modelsDir);
         Path dir = dirs.workDirOrTemp("evalstream-demo");
-        out.println("evalstream demo: a real Kafka broker (KRaft) and four services as separate processes.");
-        out.println("Models: " + String.join(", ", RunSpecs.SIMULATED_MODELS)
-                + " are SIMULATED (sim backend: seeded accuracy and latency; no real model is called).");
+        out.println("evalstream demo: a real Kafka broker (KRaft) and four services as separate processes, "
+                + workers + " model-worker replica" + (workers == 1 ? "" : "s") + ".");
+        describeModels(modelsDir, real);
         out.println("Logs and broker data: " + dir);
+        Map<String, String> workerProperties = simulatedLatency();
+        workerProperties.putAll(real.workerProperties());
         long started = System.nanoTime();
-        try (LocalStack stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(), dir, dirs.datasets,
-                dirs.benchmarks, simulatedLatency(), false))) {
+        try (LocalStack stack = LocalStack.start(new StackOptions(home, dir, dirs.datasets, dirs.benchmarks,
+                workerProperties, false, workers))) {
+            // Ctrl-C or a SIGTERM must not leave the broker and the services running.
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stack-stop"));
             out.printf("Stack up in %.1f s (Kafka at %s).%n", (System.nanoTime() - started) / 1e9, stack.bootstrapServers());
-            return evaluate(new StackClient(stack));
+            StackClient client = new StackClient(stack);
+            int exit = evaluate(client);
+            return exit != 0 ? exit
+                    : new StoryRun(client, out).run(runId("stories"), RunSpecs.SIMULATED_MODELS, real, limit);
         }
     }
 
+    private void describeModels(Path modelsDir, RealModels real) {
+        out.println("SIMULATED models: " + String.join(", ", RunSpecs.SIMULATED_MODELS)
+                + " (sim backend: seeded accuracy and latency, canned text; no model is called).");
+        if (modelsDir == null) {
+            out.println("REAL models: none (" + (NO_MODELS.equals(models) ? "--models " + NO_MODELS
+                    : "no ../shared/models beside the repository") + "; --models DIR names a directory of GGUF files).");
+            return;
+        }
+        out.println("REAL models from " + modelsDir + (real.isEmpty() ? ": none (no *.gguf file there)." : ":"));
+        real.models().forEach(model -> out.println("  " + model.id() + "  (gguf, " + model.describe()
+                + "), run in-process by llama.cpp in every worker"));
+        real.skipped().forEach(skipped -> out.println("  skipped: " + skipped));
+    }
+
+    private static String runId(String kind) {
+        return "demo-" + kind + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    }
+
     private int evaluate(StackClient client) throws Exception {
-        String runId = "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String runId = runId("sim");
         JsonNode loaded = client.benchmarks();
         List<String> benchmarks = new ArrayList<>();
         Map<String, List<String>> bySource = new TreeMap<>();
         loaded.forEach(benchmark -> {
-            benchmarks.add(benchmark.path("id").asText());
+            // Judged benchmarks (the stories) have their own run, where the real models join in.
+            if (!StoryRun.BENCHMARK.equals(benchmark.path("id").asText())
+                    && !"RUBRIC".equals(benchmark.path("metric").asText())) {
+                benchmarks.add(benchmark.path("id").asText());
+            }
             bySource.computeIfAbsent(benchmark.path("source").asText(), source -> new ArrayList<>())
                     .add(benchmark.path("id").asText() + " (" + benchmark.path("items").asInt() + " items)");
         });
@@ -82,7 +137,7 @@ final class DemoCommand implements Callable<Integer> {
         LiveView view = new LiveView(out);
         JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(10), view::show);
         out.println();
-        out.println("Final scores of run " + runId + " (simulated models):");
+        out.println("Final scores of run " + runId + " (all SIMULATED models):");
         out.print(Reports.table(report));
         return 0;
     }

@@ -2,6 +2,8 @@ package io.evalstream.stack;
 
 import io.evalstream.broker.FreePorts;
 import io.evalstream.broker.LocalKafka;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,18 +12,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The whole pipeline on this machine: a real Kafka broker and the four packaged services, each its own
- * process on a free port. Closing it stops everything it started.
+ * process on a free port, with one or more model-worker replicas in one consumer group. Closing it stops
+ * everything it started.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final String WORKER = "model-worker";
 
     private final StackOptions options;
     private final LocalKafka kafka;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    // Replicas come and go while the stack runs (kill, replace), and readers iterate meanwhile.
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    private final List<ServiceProcess> workers = new CopyOnWriteArrayList<>();
+    private Map<String, String> workerProperties;
     private ServiceProcess producer;
     private ServiceProcess aggregator;
 
@@ -65,6 +73,35 @@ public final class LocalStack implements AutoCloseable {
         return List.copyOf(services);
     }
 
+    /** The model-worker replicas that are running, in start order. */
+    public List<ServiceProcess> liveWorkers() {
+        return workers.stream().filter(ServiceProcess::isAlive).toList();
+    }
+
+    /**
+     * Starts one more model-worker replica (the same consumer group, its own port and log) and waits until it
+     * is ready; as a replacement for a killed one, or to scale out while a run goes on.
+     */
+    public ServiceProcess startWorker() {
+        return startWorkers(1).getFirst();
+    }
+
+    /** Starts {@code count} more replicas at once (they boot in parallel) and waits until all are ready. */
+    public List<ServiceProcess> startWorkers(int count) {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            started.add(addWorker());
+        }
+        started.forEach(ServiceProcess::start);
+        started.forEach(worker -> worker.awaitReady(READY_TIMEOUT));
+        return started;
+    }
+
+    /** Stops a replica with SIGTERM, as a scale-down would: it leaves the consumer group at once. */
+    public void stopWorker(ServiceProcess worker) {
+        worker.stop();
+    }
+
     /** One line per process: what it is and where it listens. */
     public String describe() {
         StringBuilder out = new StringBuilder("  kafka           " + kafka.bootstrapServers() + "\n");
@@ -88,13 +125,19 @@ public final class LocalStack implements AutoCloseable {
         if (options.benchmarksDir() != null) {
             producerProps.put("evalstream.producer.benchmarks-dir", options.benchmarksDir().toString());
         }
-        Map<String, String> workerProps = new HashMap<>(common);
-        workerProps.putAll(options.workerProperties());
+        workerProperties = new HashMap<>(common);
+        // A replica killed with SIGKILL never says goodbye: its partitions wait for the session to time out
+        // (45 s by default) before another replica takes them over. 10 s keeps a crash visible but short.
+        workerProperties.put("mp.messaging.incoming.tasks.session.timeout.ms", "10000");
+        workerProperties.put("mp.messaging.incoming.tasks.heartbeat.interval.ms", "3000");
+        workerProperties.putAll(options.workerProperties());
         Map<String, String> aggregatorProps = new HashMap<>(common);
         aggregatorProps.put("kafka-streams.state.dir", options.workDir().resolve("streams-state").toString());
 
         producer = add("prompt-producer", DefaultPorts.PRODUCER, producerProps);
-        add("model-worker", DefaultPorts.WORKER, workerProps);
+        for (int i = 0; i < options.workers(); i++) {
+            addWorker();
+        }
         add("grader-service", DefaultPorts.GRADER, common);
         aggregator = add("aggregator", DefaultPorts.AGGREGATOR, aggregatorProps);
         services.forEach(ServiceProcess::start);
@@ -102,14 +145,44 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ServiceProcess add(String module, int defaultPort, Map<String, String> properties) {
-        int port = options.defaultPorts() ? defaultPort : FreePorts.next();
+        return add(module, module, options.defaultPorts() ? defaultPort : FreePorts.next(), properties, List.of());
+    }
+
+    /**
+     * The first replica is {@code model-worker} (on the documented port when asked), later ones
+     * {@code model-worker-2}, {@code -3}, ... on free ports.
+     */
+    private synchronized ServiceProcess addWorker() {
+        int replica = workers.size() + 1;
+        String name = replica == 1 ? WORKER : WORKER + "-" + replica;
+        int port = replica == 1 && options.defaultPorts() ? DefaultPorts.WORKER : FreePorts.next();
+        Map<String, String> properties = new HashMap<>(workerProperties);
+        // llama.cpp's loader clears llama* files in its temp dir: replicas sharing one would delete each
+        // other's native library while loading it.
+        properties.put("de.kherud.llama.tmpdir", directory(options.workDir().resolve("native").resolve(name)));
+        ServiceProcess worker = add(name, WORKER, port, properties, List.of("--enable-native-access=ALL-UNNAMED"));
+        workers.add(worker);
+        return worker;
+    }
+
+    private ServiceProcess add(String name, String module, int port, Map<String, String> properties,
+            List<String> jvmOptions) {
         Map<String, String> all = new HashMap<>(properties);
         all.put("quarkus.http.port", Integer.toString(port));
         Path jar = jar(options.home(), module);
-        ServiceProcess service = new ServiceProcess(module, port, ServiceProcess.javaCommand(jar, all, "768m"),
-                options.workDir().resolve("logs").resolve(module + ".log"));
+        ServiceProcess service = new ServiceProcess(name, port,
+                ServiceProcess.javaCommand(jar, all, "768m", jvmOptions),
+                options.workDir().resolve("logs").resolve(name + ".log"));
         services.add(service);
         return service;
+    }
+
+    private static String directory(Path dir) {
+        try {
+            return Files.createDirectories(dir).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
     }
 
     static Path jar(Path home, String module) {

@@ -1,7 +1,9 @@
 package io.evalstream.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** Reads and renders the aggregator's run report (the JSON of {@code GET /runs/{runId}}). */
 public final class Reports {
@@ -40,9 +42,9 @@ public final class Reports {
             long graded = score.path("graded").asLong();
             long expected = score.path("expected").asLong();
             int filled = expected == 0 ? 0 : (int) Math.min(BAR, BAR * graded / expected);
-            out.append(String.format(Locale.ROOT, "  %-14s %-10s [%s%s] %7d/%-7d %s%n",
+            out.append(String.format(Locale.ROOT, "  %-22s %-10s [%s%s] %7d/%-7d %s%n",
                     score.path("modelId").asText(), score.path("benchmarkId").asText(),
-                    "#".repeat(filled), ".".repeat(BAR - filled), graded, expected, accuracy(score)));
+                    "#".repeat(filled), ".".repeat(BAR - filled), graded, expected, headline(score)));
         }
         return out.toString();
     }
@@ -65,6 +67,59 @@ public final class Reports {
                     score.path("graded").asLong(), score.path("errors").asLong()));
         }
         return out.toString();
+    }
+
+    /**
+     * A judged benchmark's table: per model, whether it is a real or a simulated one, the judge's mean score per
+     * rubric dimension (1-10) with its standard error, the mean normalized score (0-1; an error scores 0) and
+     * the errors (a prompt a real model cannot tokenize ends as one).
+     *
+     * @param kindOf what a model id is, e.g. {@code REAL gguf} or {@code SIMULATED}
+     */
+    public static String judgedTable(JsonNode report, String benchmarkId, List<String> dimensions,
+            Function<String, String> kindOf) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "  %-10s %-22s %9s", "kind", "model",
+                "judged"));
+        dimensions.forEach(dimension -> out.append(String.format(Locale.ROOT, " %13s", dimension)));
+        out.append(String.format(Locale.ROOT, " %15s %7s", "score (0-1)", "errors"));
+        out.append('\n').append("  ").append("-".repeat(out.length() - 3)).append('\n');
+        for (JsonNode score : report.path("scores")) {
+            if (!benchmarkId.equals(score.path("benchmarkId").asText())) {
+                continue;
+            }
+            String model = score.path("modelId").asText();
+            out.append(String.format(Locale.ROOT, "  %-10s %-22s %4d/%-4d", kindOf.apply(model), model,
+                    score.path("judged").asLong(), score.path("expected").asLong()));
+            dimensions.forEach(dimension -> out.append(String.format(Locale.ROOT, " %13s",
+                    judgeScore(score, dimension))));
+            out.append(String.format(Locale.ROOT, " %15s %7d%n", meanWithError(score.path("meanScore"),
+                    score.path("meanScoreStdErr"), "%.2f"), score.path("errors").asLong()));
+        }
+        return out.toString();
+    }
+
+    private static String judgeScore(JsonNode score, String dimension) {
+        for (JsonNode dimensionScore : score.path("judgeScores")) {
+            if (dimension.equals(dimensionScore.path("dimension").asText())) {
+                return meanWithError(dimensionScore.path("mean"), dimensionScore.path("stdErr"), "%.1f");
+            }
+        }
+        return "-";
+    }
+
+    private static String meanWithError(JsonNode mean, JsonNode stdErr, String format) {
+        if (!mean.isNumber()) {
+            return "-";
+        }
+        String text = String.format(Locale.ROOT, format, mean.asDouble());
+        return stdErr.isNumber() ? text + " ± " + String.format(Locale.ROOT, format, stdErr.asDouble()) : text;
+    }
+
+    /** Accuracy, or for a judged cell the mean normalized judge score. */
+    private static String headline(JsonNode score) {
+        return score.path("judged").asLong() > 0 && score.path("meanScore").isNumber()
+                ? String.format(Locale.ROOT, "judge score %.2f", score.path("meanScore").asDouble())
+                : accuracy(score);
     }
 
     private static String accuracy(JsonNode score) {

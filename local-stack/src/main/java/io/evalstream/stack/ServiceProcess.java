@@ -35,9 +35,15 @@ public final class ServiceProcess {
 
     /** The command line for {@code jar} with {@code properties} as system properties and a bounded heap. */
     static List<String> javaCommand(Path jar, Map<String, String> properties, String heap) {
+        return javaCommand(jar, properties, heap, List.of());
+    }
+
+    /** As {@link #javaCommand(Path, Map, String)}, with extra JVM options such as {@code --enable-native-access}. */
+    static List<String> javaCommand(Path jar, Map<String, String> properties, String heap, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx" + heap);
+        command.addAll(jvmOptions);
         command.add("-XX:+UseParallelGC");
         command.add("-XX:+ExitOnOutOfMemoryError");
         // For profiling and tuning without a rebuild, e.g. EVALSTREAM_SERVICE_JAVA_OPTS=-XX:StartFlightRecording
@@ -69,6 +75,11 @@ public final class ServiceProcess {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** The HTTP port it listens on. */
+    public int port() {
+        return port;
     }
 
     /** CPU time the process has used so far; zero when it is not running. */
@@ -122,12 +133,17 @@ public final class ServiceProcess {
         }
     }
 
-    /** SIGKILL, as a crash would. */
-    public void kill() {
-        if (isAlive()) {
+    /**
+     * SIGKILL, as a crash or {@code kill -9} would: no shutdown hook runs, nothing is flushed or committed.
+     *
+     * @return the exit code, 137 (128 + signal 9) on Linux
+     */
+    public int kill() {
+        if (process.isAlive()) {
             process.destroyForcibly();
             waitForExit();
         }
+        return process.exitValue();
     }
 
     private void waitForExit() {

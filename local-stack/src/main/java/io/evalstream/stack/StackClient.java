@@ -88,6 +88,34 @@ public final class StackClient {
                 + " s; last report: " + last);
     }
 
+    /**
+     * Polls the report until every expected task is graded, or until the graded count has not moved for
+     * {@code stall} (a service that cannot handle the run's tasks); each poll's report goes to {@code onReport}.
+     *
+     * @return the last report, complete or not; empty when the aggregator never reported the run
+     */
+    public Optional<JsonNode> awaitCompleteOrStalled(String runId, Duration stall, Consumer<JsonNode> onReport) {
+        JsonNode last = null;
+        long lastGraded = -1;
+        Instant lastChange = Instant.now();
+        while (Instant.now().isBefore(lastChange.plus(stall))) {
+            Optional<JsonNode> report = report(runId);
+            if (report.isPresent()) {
+                last = report.get();
+                onReport.accept(last);
+                if (Reports.isComplete(last)) {
+                    break;
+                }
+                if (Reports.graded(last) != lastGraded) {
+                    lastGraded = Reports.graded(last);
+                    lastChange = Instant.now();
+                }
+            }
+            sleep(POLL);
+        }
+        return Optional.ofNullable(last);
+    }
+
     public HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build());
     }

@@ -12,23 +12,44 @@ import java.util.Map;
  * @param benchmarksDir extra benchmark definitions (YAML) for the prompt-producer; null for the built-ins only
  * @param workerProperties extra system properties for the model worker (simulated model profiles, latency)
  * @param defaultPorts  the documented ports (Kafka 9092, producer 8081, worker 8082, grader 8083, aggregator
- *                      8084) instead of free ones, so the README's commands work against it
+ *                      8084) instead of free ones, so the README's commands work against it; further worker
+ *                      replicas listen on free ports
+ * @param workers       model-worker replicas to start, all in one consumer group, each on its own HTTP port
  */
 public record StackOptions(Path home, Path workDir, Path datasetsDir, Path benchmarksDir,
-        Map<String, String> workerProperties, boolean defaultPorts) {
+        Map<String, String> workerProperties, boolean defaultPorts, int workers) {
 
     public StackOptions {
         workerProperties = Map.copyOf(workerProperties);
+        if (workers < 1) {
+            throw new IllegalArgumentException("a stack needs at least one model-worker replica, not " + workers);
+        }
+    }
+
+    public StackOptions(Path home, Path workDir, Path datasetsDir, Path benchmarksDir,
+            Map<String, String> workerProperties, boolean defaultPorts) {
+        this(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, 1);
     }
 
     public StackOptions(Path home, Path workDir, Path datasetsDir, Map<String, String> workerProperties) {
-        this(home, workDir, datasetsDir, null, workerProperties, false);
+        this(home, workDir, datasetsDir, null, workerProperties, false, 1);
+    }
+
+    /** These options with {@code count} worker replicas. */
+    public StackOptions withWorkers(int count) {
+        return new StackOptions(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, count);
     }
 
     /** The repository root: {@code -Devalstream.home}, else the working directory. */
     public static Path defaultHome() {
         String home = System.getProperty("evalstream.home");
         return Path.of(home != null ? home : ".").toAbsolutePath().normalize();
+    }
+
+    /** {@code ../shared/models} beside the repository (GGUF files), when it is there. */
+    public static Path sharedModels(Path home) {
+        Path shared = home.resolveSibling("shared").resolve("models");
+        return shared.toFile().isDirectory() ? shared : null;
     }
 
     /** {@code ../shared/datasets} beside the repository, when it is there. */

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code ./run up}: the stack on the documented ports until Ctrl-C, to drive by hand with curl and kcat. */
 @Command(name = "up", mixinStandardHelpOptions = true,
@@ -15,10 +16,18 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     StackDirs dirs;
 
+    @Option(names = "--workers", defaultValue = "1", description = "Model-worker replicas, one consumer group sharing "
+            + "the tasks; the first on port 8082, the others on free ports (default: ${DEFAULT-VALUE}).")
+    int workers;
+
     @Override
     public Integer call() throws Exception {
+        if (workers < 1) {
+            System.err.println("--workers must be at least 1, not " + workers + ".");
+            return 2;
+        }
         LocalStack stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(),
-                dirs.workDirOrTemp("evalstream-up"), dirs.datasets, dirs.benchmarks, Map.of(), true));
+                dirs.workDirOrTemp("evalstream-up"), dirs.datasets, dirs.benchmarks, Map.of(), true, workers));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();

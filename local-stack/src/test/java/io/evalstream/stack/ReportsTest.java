@@ -3,7 +3,13 @@ package io.evalstream.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.Category;
+import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.Json;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,6 +37,32 @@ class ReportsTest {
     void progressBarsAreProportionalToGradedOverExpected() throws Exception {
         String progress = Reports.progress(Json.mapper().readTree(REPORT));
         assertThat(progress).contains("[########################]     100/100").contains("[############............]      50/100");
+    }
+
+    @Test
+    void theJudgedTableShowsPerModelItsKindJudgeScoresPerDimensionTheMeanScoreAndErrors() throws Exception {
+        Instant now = Instant.parse("2026-11-21T12:00:00Z");
+        List<BenchmarkScore> scores = List.of(
+                new BenchmarkScore(1, "r", "stories260K", "stories", Category.WRITING, 24, 0, 0, 0, 2, 24, 0.0, 0.0,
+                        0.14, 0.4125, 0.03, 1.0, now, 22, List.of(new DimensionScore("grammar", 22, 6.25, 0.31),
+                                new DimensionScore("creativity", 22, 4.5, 0.2),
+                                new DimensionScore("consistency", 22, 7.0, null))),
+                new BenchmarkScore(1, "r", "sim-weak", "stories", Category.WRITING, 3, 0, 0, 0, 0, 24, 0.0, 0.0,
+                        0.5, null, null, 0.125, now, 0, List.of()),
+                new BenchmarkScore(1, "r", "sim-weak", "gsm8k", Category.MATH, 3, 1, 2, 0, 0, 3, 0.3, 0.1,
+                        0.7, 0.3, 0.2, 1.0, now));
+        JsonNode report = Json.mapper().readTree(Json.mapper().writeValueAsString(Map.of("scores", scores)));
+
+        String table = Reports.judgedTable(report, "stories", List.of("grammar", "creativity", "consistency"),
+                model -> model.startsWith("sim-") ? "SIMULATED" : "REAL gguf");
+
+        List<String> lines = table.lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.getFirst()).contains("judged", "grammar", "creativity", "consistency", "score (0-1)", "errors");
+        assertThat(lines.get(2)).startsWith("  REAL gguf  stories260K").contains("22/24", "6.3 ± 0.3", "4.5 ± 0.2",
+                " 7.0 ", "0.41 ± 0.03").endsWith(" 2");
+        assertThat(lines.get(3)).startsWith("  SIMULATED  sim-weak").contains("0/24").doesNotContain("gsm8k")
+                .endsWith(" 0");
     }
 
     @Test

@@ -12,6 +12,25 @@ import org.junit.jupiter.api.BeforeAll;
  */
 abstract class SharedStack {
 
+    /** A simulated model that answers every task in exactly 500 ms, for runs that must last a while. */
+    static final String PACED_MODEL = "sim-paced";
+
+    /**
+     * What every worker replica of the shared stack runs with. The paced model only makes a run slow when the
+     * replicas cannot take on thousands of tasks at once, so each serves at most 16 at a time (32 tasks/s
+     * of the paced model, slower than the graders and the aggregator even on a busy machine; the instant
+     * simulated models are not held back by it). A killed replica's
+     * partitions move to the others after the shortest session timeout the broker allows.
+     */
+    static final Map<String, String> WORKER_PROPERTIES = Map.of(
+            "evalstream.worker.models." + PACED_MODEL + ".backend", "sim",
+            "evalstream.worker.models." + PACED_MODEL + ".sim.accuracy", "0.7",
+            "evalstream.worker.models." + PACED_MODEL + ".sim.latency-median", "500ms",
+            "evalstream.worker.models." + PACED_MODEL + ".sim.latency-sigma", "0",
+            "evalstream.worker.max-in-flight", "16",
+            "mp.messaging.incoming.tasks.session.timeout.ms", "6000",
+            "mp.messaging.incoming.tasks.heartbeat.interval.ms", "2000");
+
     private static LocalStack shared;
 
     static LocalStack stack;
@@ -27,7 +46,7 @@ abstract class SharedStack {
         if (shared == null) {
             try {
                 shared = LocalStack.start(new StackOptions(StackOptions.defaultHome(),
-                        Files.createTempDirectory("evalstream-e2e"), null, Map.of()));
+                        Files.createTempDirectory("evalstream-e2e"), null, WORKER_PROPERTIES));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create a work directory for the stack", e);
             }

@@ -1,0 +1,83 @@
+package io.evalstream.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.BenchmarkSelection;
+import io.evalstream.contracts.Judging;
+import io.evalstream.contracts.Json;
+import io.evalstream.contracts.RunSpec;
+import io.evalstream.contracts.SettingsOverrides;
+import io.evalstream.contracts.WireFormat;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The demo's story run: real and simulated models continue the same story beginnings side by side, and the
+ * grader's automatic judge scores every continuation on the TinyStories rubric.
+ */
+final class StoryRun {
+
+    static final String BENCHMARK = "stories";
+    /** The TinyStories rubric's dimensions, in the order the rubric lists them. */
+    static final List<String> DIMENSIONS = List.of("grammar", "creativity", "consistency");
+
+    /** Real models load and the judge warms up (LanguageTool, an embedding model) before the first grade. */
+    private static final Duration STALL = Duration.ofMinutes(3);
+
+    private final StackClient client;
+    private final PrintStream out;
+
+    StoryRun(StackClient client, PrintStream out) {
+        this.client = client;
+        this.out = out;
+    }
+
+    /** @return the demo's exit code: 0 when the run completed or the benchmark is not there to run */
+    int run(String runId, List<String> simulated, RealModels real, Integer limit) throws IOException {
+        if (!client.benchmarkIds().contains(BENCHMARK)) {
+            out.println("Story run skipped: the prompt-producer does not offer the '" + BENCHMARK + "' benchmark"
+                    + " (it is not in its GET /benchmarks list), so no model"
+                    + (real.isEmpty() ? "" : ", real or simulated,") + " continues a story in this demo.");
+            return 0;
+        }
+        List<String> models = new ArrayList<>(simulated);
+        models.addAll(real.ids());
+        RunSpec spec = new RunSpec(runId, models,
+                List.of(new BenchmarkSelection(BENCHMARK, limit, List.of(), SettingsOverrides.NONE, Judging.AUTO)),
+                SettingsOverrides.NONE, 1);
+        HttpResponse<String> submitted = client.submit(WireFormat.of(RunSpec.class).encodeToString(spec));
+        if (submitted.statusCode() != 202) {
+            System.err.println("The prompt-producer refused the story run (" + submitted.statusCode() + "): "
+                    + submitted.body());
+            return 1;
+        }
+        out.printf("Story run %s submitted: %d tasks. %s continue the same story beginnings; the grader's automatic"
+                + " judge scores each continuation 1-10 for %s (grammar errors per 100 words from LanguageTool,"
+                + " embedding similarity to the beginning, lexical novelty and diversity).%n%n", runId,
+                Json.mapper().readTree(submitted.body()).path("tasks").asLong(), String.join(", ", models),
+                String.join(", ", DIMENSIONS));
+        LiveView view = new LiveView(out);
+        Optional<JsonNode> last = client.awaitCompleteOrStalled(runId, STALL, view::show);
+        out.println();
+        if (last.isEmpty()) {
+            System.err.println("The aggregator never reported the story run " + runId + "; see logs/aggregator.log.");
+            return 1;
+        }
+        JsonNode report = last.get();
+        boolean complete = Reports.isComplete(report);
+        if (!complete) {
+            System.err.printf("The story run stalled: %d of %d continuations graded and none for %d minutes"
+                    + " (see logs/grader-service.log and logs/model-worker*.log). What was graded:%n",
+                    Reports.graded(report), Reports.expected(report), STALL.toMinutes());
+        }
+        out.println("Story continuations of run " + runId + ", judged (REAL = a GGUF file run in-process by"
+                + " llama.cpp; SIMULATED = the sim backend's canned text):");
+        out.print(Reports.judgedTable(report, BENCHMARK, DIMENSIONS,
+                model -> real.ids().contains(model) ? "REAL gguf" : "SIMULATED"));
+        return complete ? 0 : 1;
+    }
+}
