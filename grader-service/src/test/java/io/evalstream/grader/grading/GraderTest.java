@@ -19,6 +19,7 @@ import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.grader.grading.ProgramRunner.ProgramRun;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,12 +199,14 @@ class GraderTest {
         Completion completion = ok(codeTask("run-1", "HumanEval-0", ADD), unescape(text));
         List<String> programs = new ArrayList<>();
 
-        Grade grade = Grader.gradeCode(completion, program -> programs.add(program) && passes, GRADED_AT);
+        Grade grade = Grader.gradeCode(completion, program -> programs.add(program) && passes ? ProgramRun.pass()
+                : ProgramRun.fail("exit 1: AssertionError"), GRADED_AT);
 
         assertThat(grade.verdict()).isEqualTo(verdict);
         assertThat(grade.score()).isEqualTo(passes ? 1.0 : 0.0);
         assertThat(grade.grader()).isEqualTo("code/code_execution@1");
         assertThat(grade.extracted()).contains("return a");
+        assertThat(grade.detail()).isEqualTo(passes ? null : "exit 1: AssertionError");
         assertThat(programs).singleElement().asString().contains("return a").endsWith(ADD.test() + "\ncheck(add)\n");
     }
 
@@ -218,6 +221,7 @@ class GraderTest {
         Grade failedCall = Grader.gradeCode(failed(task, ErrorKind.TIMEOUT), mustNotRun, GRADED_AT);
 
         assertThat(empty.verdict()).isEqualTo(Verdict.NO_ANSWER);
+        assertThat(empty.detail()).isEqualTo("no code in the completion");
         assertThat(failedCall.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(failedCall.errorKind()).isEqualTo(ErrorKind.TIMEOUT);
     }
@@ -226,7 +230,7 @@ class GraderTest {
     void refusesToRunATextTask() {
         Completion completion = ok(task("run-1", "item-1", Extraction.NUMERIC, "18"), "18");
 
-        assertThatThrownBy(() -> Grader.gradeCode(completion, program -> true, GRADED_AT))
+        assertThatThrownBy(() -> Grader.gradeCode(completion, program -> ProgramRun.pass(), GRADED_AT))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not by execution");
     }
