@@ -97,6 +97,28 @@ class GraderTest {
         assertThat(grade.extracted()).isEqualTo(extracted);
         assertThat(grade.grader()).isEqualTo(Grader.pipeline(extraction, metric).name());
         assertThat(grade.errorKind()).isNull();
+        // A missing answer says what was missing, for an audit; other grades need no explaining.
+        assertThat(grade.detail() != null).isEqualTo(verdict == Verdict.NO_ANSWER);
+    }
+
+    @Test
+    void saysWhatWasMissingWhenThereIsNoAnswer() {
+        Grade none = Grader.grade(ok(task("run-1", "gsm8k-1", Extraction.NUMERIC, "18"), "I could not work it out."),
+                GRADED_AT);
+        Grade twoNumbers = Grader.grade(ok(task("run-1", "drop-1", Extraction.ANSWER_LINE, Metric.NUMERIC_EQUAL,
+                "12", List.of(), null), "The answer is between 10 and 14."), GRADED_AT);
+
+        assertThat(none.detail()).isEqualTo("no number in the completion");
+        assertThat(twoNumbers.detail()).isEqualTo("more than one number in the answer");
+    }
+
+    @Test
+    void refusesToGradeARubricTaskWithoutAJudge() {
+        Completion story = ok(io.evalstream.grader.Fixtures.storyTask("run-1", "s01", "Once upon a time, Max",
+                "auto"), " ran.");
+
+        assertThatThrownBy(() -> Grader.grade(story, GRADED_AT)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("rubric tasks are graded by a judge");
     }
 
     @Test
