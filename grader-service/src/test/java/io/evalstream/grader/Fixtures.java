@@ -6,6 +6,7 @@ import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.CompletionStatus;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Extraction;
+import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.ModelError;
 import io.evalstream.contracts.PromptTask;
@@ -56,6 +57,16 @@ public final class Fixtures {
         return new PromptTask(SchemaVersion.CURRENT, taskId, Purpose.EVAL, code.prefix(), Extraction.CODE,
                 Metric.CODE_EXECUTION, "pass", List.of(), code, Category.CODING, null, settings,
                 SettingsHash.of(settings, Extraction.CODE, Metric.CODE_EXECUTION, "default", ""));
+    }
+
+    /** A story-continuation task (benchmark {@code stories}) judged on the TinyStories rubric by {@code judge}. */
+    public static PromptTask storyTask(String runId, String itemId, String beginning, String judge) {
+        Settings settings = Settings.of(0, false, 0.0, 1.0, 128, 0L, List.of());
+        Judging judging = new Judging("tinystories", judge);
+        TaskId taskId = new TaskId(runId, "stories260K", "stories", itemId, "default", 0);
+        return new PromptTask(SchemaVersion.CURRENT, taskId, Purpose.EVAL, beginning, Extraction.TEXT, Metric.RUBRIC,
+                beginning, List.of(), null, Category.WRITING, null, settings,
+                SettingsHash.of(settings, Extraction.TEXT, Metric.RUBRIC, "default", "judge=" + judge), judging, null);
     }
 
     public static Completion ok(PromptTask task, String text) {

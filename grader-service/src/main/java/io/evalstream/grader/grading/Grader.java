@@ -56,6 +56,10 @@ public final class Grader {
             throw new IllegalArgumentException("code tasks are graded by execution; use Grader.gradeCode(completion,"
                     + " runner, gradedAt) for task " + task.taskId());
         }
+        if (task.metric() == Metric.RUBRIC) {
+            throw new IllegalArgumentException("rubric tasks are graded by a judge (io.evalstream.grader.judging),"
+                    + " not by a pipeline: task " + task.taskId());
+        }
         GradingPipeline pipeline = Pipelines.of(task.extraction(), task.metric());
         return switch (completion.status()) {
             case OK -> graded(completion, pipeline.grade(task.acceptedAnswers(), completion.text()), pipeline.name(),
@@ -66,8 +70,8 @@ public final class Grader {
 
     /**
      * Grades a code completion by running it: the program is {@link CodePrograms#humanEval} of the extracted code,
-     * CORRECT when {@code runner} says it passes, else INCORRECT. A failed model call is ERROR and a completion
-     * with no code NO_ANSWER, both without running anything.
+     * CORRECT when {@code runner} says it passes, else INCORRECT with the runner's reason as the grade's detail. A
+     * failed model call is ERROR and a completion with no code NO_ANSWER, both without running anything.
      *
      * @param runner runs the program in a sandbox; it may block, so call this off the event loop
      * @throws IllegalArgumentException when the task is not a code task
@@ -82,18 +86,22 @@ public final class Grader {
             return failed(completion, CODE_GRADER, gradedAt);
         }
         Outcome outcome = switch (CodeBlocks.extract(completion.text())) {
-            case Extracted.Found code -> Outcome.scored(code.text(),
-                    runner.passes(CodePrograms.humanEval(task.code(), code.text())) ? 1.0 : 0.0);
-            case Extracted.Missing missing -> Outcome.noAnswer();
+            case Extracted.Found code -> run(runner, task, code.text());
+            case Extracted.Missing missing -> Outcome.noAnswer(missing.reason());
         };
         return graded(completion, outcome, CODE_GRADER, gradedAt);
+    }
+
+    private static Outcome run(ProgramRunner runner, PromptTask task, String code) {
+        ProgramRunner.ProgramRun run = runner.run(CodePrograms.humanEval(task.code(), code));
+        return run.passed() ? Outcome.scored(code, 1.0) : Outcome.scored(code, 0.0, run.failure());
     }
 
     private static Grade graded(Completion completion, Outcome outcome, String grader, Instant gradedAt) {
         PromptTask task = completion.task();
         return new Grade(SchemaVersion.CURRENT, task.taskId(), outcome.verdict(), outcome.score(), outcome.extracted(),
                 task.reference(), task.category(), task.subset(), grader, task.settingsHash(),
-                completion.latencyMillis(), completion.simulated(), null, gradedAt);
+                completion.latencyMillis(), completion.simulated(), null, gradedAt, null, outcome.detail());
     }
 
     private static Grade failed(Completion completion, String grader, Instant gradedAt) {

@@ -22,7 +22,7 @@ public record GradingPipeline(String name, Extractor extractor, Normalizer norma
         List<String> references = readReferences(acceptedAnswers);
         return switch (extractor.extract(completionText).then(normalizer::normalize)) {
             case Extracted.Found answer -> Outcome.scored(answer.text(), bestScore(answer.text(), references));
-            case Extracted.Missing missing -> Outcome.noAnswer();
+            case Extracted.Missing missing -> Outcome.noAnswer(missing.reason());
         };
     }
 

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Every text grader, one per supported (extraction, metric) pair: each extraction goes with each text metric,
- * except that option letters are only compared as letters (MULTIPLE_CHOICE with EXACT_MATCH) and code only by
- * running it (CODE with CODE_EXECUTION, graded by {@link Grader#gradeCode}). A boxed answer reaches the metrics
+ * except that option letters are only compared as letters (MULTIPLE_CHOICE with EXACT_MATCH), code only by
+ * running it (CODE with CODE_EXECUTION, graded by {@link Grader#gradeCode}) and open-ended text only by a judge
+ * (TEXT with RUBRIC, see {@code io.evalstream.grader.judging}). A boxed answer reaches the metrics
  * that do not read LaTeX as plain text ({@link MathCanonical#plainText}); with NUMERIC_EQUAL, an answer found by
  * another extractor than NUMERIC must hold exactly one number ({@link NumericAnswers#onlyNumber}).
  */
@@ -31,10 +32,13 @@ final class Pipelines {
         GradingPipeline pipeline = PIPELINES.getOrDefault(extraction, Map.of()).get(metric);
         if (pipeline == null) {
             throw new InvalidRecordException("field 'task.metric' cannot be " + metric + " for extraction "
-                    + extraction + ": " + (extraction == Extraction.MULTIPLE_CHOICE
-                            ? "option letters are graded by EXACT_MATCH"
-                            : extraction == Extraction.CODE ? "code is graded by CODE_EXECUTION"
-                                    : "CODE_EXECUTION goes with extraction CODE"));
+                    + extraction + ": " + switch (extraction) {
+                        case MULTIPLE_CHOICE -> "option letters are graded by EXACT_MATCH";
+                        case CODE -> "code is graded by CODE_EXECUTION";
+                        case TEXT -> "open-ended text is judged on a rubric (metric RUBRIC)";
+                        case NUMERIC, BOXED, ANSWER_LINE -> metric == Metric.RUBRIC
+                                ? "RUBRIC goes with extraction TEXT" : "CODE_EXECUTION goes with extraction CODE";
+                    });
         }
         return pipeline;
     }
@@ -58,7 +62,7 @@ final class Pipelines {
         for (Extraction extraction : List.of(Extraction.NUMERIC, Extraction.BOXED, Extraction.ANSWER_LINE)) {
             Map<Metric, GradingPipeline> byMetric = new EnumMap<>(Metric.class);
             for (Metric metric : Metric.values()) {
-                if (metric != Metric.CODE_EXECUTION) {
+                if (metric != Metric.CODE_EXECUTION && metric != Metric.RUBRIC) {
                     byMetric.put(metric, pipeline(extraction, metric));
                 }
             }
@@ -73,7 +77,8 @@ final class Pipelines {
             case BOXED -> metric == Metric.MATH_EQUIVALENCE ? BoxedAnswers::extract
                     : text -> BoxedAnswers.extract(text).then(MathCanonical::plainText);
             case ANSWER_LINE -> AnswerLines::extract;
-            case MULTIPLE_CHOICE, CODE -> throw new IllegalArgumentException("no text pipeline for " + extraction);
+            case MULTIPLE_CHOICE, CODE, TEXT -> throw new IllegalArgumentException("no text pipeline for "
+                    + extraction);
         };
         String name = name(extraction, metric);
         return switch (metric) {
@@ -86,7 +91,7 @@ final class Pipelines {
             case ALIAS_MATCH -> new GradingPipeline(name, extractor, SquadText::normalize, AliasMatch::score);
             case MATH_EQUIVALENCE -> new GradingPipeline(name, extractor, MathEquivalence::normalize,
                     MathEquivalence::score);
-            case CODE_EXECUTION -> throw new IllegalArgumentException("code is graded by execution");
+            case CODE_EXECUTION, RUBRIC -> throw new IllegalArgumentException(metric + " has no text pipeline");
         };
     }
 }

@@ -3,6 +3,7 @@ package io.evalstream.grader.messaging;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Grade;
 import io.evalstream.grader.grading.Grader;
+import io.evalstream.grader.grading.ProgramRunner.ProgramRun;
 import io.evalstream.sandbox.Execution;
 import io.evalstream.grader.config.SandboxSettings;
 import io.evalstream.sandbox.Sandbox;
@@ -52,18 +53,18 @@ public class CodeExecutions {
      *         the program (that is no fault of the model, so it must not become a grade)
      */
     Uni<Grade> grade(Completion completion) {
-        return Uni.createFrom().item(() -> Grader.gradeCode(completion, this::passes, Instant.now()))
+        return Uni.createFrom().item(() -> Grader.gradeCode(completion, this::run, Instant.now()))
                 .runSubscriptionOn(executor);
     }
 
-    private boolean passes(String program) {
+    private ProgramRun run(String program) {
         Execution execution = sandbox.runPython(program);
         executions.get(execution.status()).increment();
         duration.record(execution.wallTime());
         if (execution.status().isSandboxFault()) {
             throw new SandboxUnavailableException(execution.reason());
         }
-        return execution.passed();
+        return execution.passed() ? ProgramRun.pass() : ProgramRun.fail(execution.reason());
     }
 
     @PreDestroy

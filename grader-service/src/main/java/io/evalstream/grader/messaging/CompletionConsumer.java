@@ -22,8 +22,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Grades every completion and publishes the grade keyed by taskId. A grade carries its completion's ack, so
- * the completion's offset is committed only once the broker has the grade. A record that cannot be read is
- * nacked, and the channel's dead-letter-queue strategy writes it to the DLQ with the reason.
+ * the completion's offset is committed only once the broker has the grade; an answer for a judge model is acked
+ * once its judge task is on the broker, and the judge's completion later carries the subject's grade. A record
+ * that cannot be read is nacked, and the channel's dead-letter-queue strategy writes it to the DLQ with the reason.
  */
 @ApplicationScoped
 public class CompletionConsumer {
@@ -32,15 +33,20 @@ public class CompletionConsumer {
     private static final WireFormat<Completion> COMPLETIONS = WireFormat.of(Completion.class);
     private static final WireFormat<Grade> GRADES = WireFormat.of(Grade.class);
 
-    /** Completions graded at once; code executions take seconds and must not hold up the text grading behind them. */
+    /**
+     * Completions graded at once; code executions and automatic judging take long and must not hold up the text
+     * grading behind them.
+     */
     private static final int IN_FLIGHT = 256;
 
     private final GradeMetrics metrics;
     private final CodeExecutions code;
+    private final Judges judges;
 
-    CompletionConsumer(GradeMetrics metrics, CodeExecutions code) {
+    CompletionConsumer(GradeMetrics metrics, CodeExecutions code, Judges judges) {
         this.metrics = metrics;
         this.code = code;
+        this.judges = judges;
     }
 
     // A stream transformer rather than a per-message processor: one mediator call for the whole stream. Offsets
@@ -64,19 +70,33 @@ public class CompletionConsumer {
                 throw new InvalidRecordException("record key '" + source.getKey() + "' differs from taskId '"
                         + taskId + "'; completions are keyed by their taskId");
             }
+            if (Judges.judges(completion)) {
+                return publishOrAck(record, source, judges.grade(completion));
+            }
             if (completion.task().metric() == Metric.CODE_EXECUTION) {
-                return code.grade(completion).map(grade -> Optional.of(publish(record, source, grade)))
-                        // Whatever stopped the sandbox from judging, the completion is kept on the DLQ, not lost.
-                        .onFailure().recoverWithItem(e -> {
-                            deadLetter(record, source, e);
-                            return Optional.empty();
-                        });
+                return publishOrAck(record, source, code.grade(completion).map(Optional::of));
             }
             return Uni.createFrom().item(Optional.of(publish(record, source, Grader.grade(completion, Instant.now()))));
         } catch (InvalidRecordException e) {
             deadLetter(record, source, e);
             return Uni.createFrom().item(Optional.empty());
         }
+    }
+
+    /**
+     * Publishes the grade when there is one, else acks the completion (its judge task is on the broker); whatever
+     * stopped the grading (the sandbox or the judge's tools unavailable, a judge task not published), the completion
+     * is kept on the DLQ, not lost.
+     */
+    private Uni<Optional<Message<byte[]>>> publishOrAck(Message<byte[]> record, IncomingKafkaRecordMetadata<?, ?> source,
+            Uni<Optional<Grade>> grading) {
+        return grading.onItem().transformToUni(grade -> grade.isPresent()
+                ? Uni.createFrom().item(Optional.of(publish(record, source, grade.get())))
+                : Uni.createFrom().completionStage(record.ack()).replaceWith(Optional.<Message<byte[]>>empty()))
+                .onFailure().recoverWithItem(e -> {
+                    deadLetter(record, source, e);
+                    return Optional.empty();
+                });
     }
 
     private Message<byte[]> publish(Message<byte[]> record, IncomingKafkaRecordMetadata<?, ?> source, Grade grade) {

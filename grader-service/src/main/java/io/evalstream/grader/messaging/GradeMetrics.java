@@ -2,7 +2,10 @@ package io.evalstream.grader.messaging;
 
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.contracts.Judging;
 import io.evalstream.grader.grading.Grader;
+import io.evalstream.grader.judging.JudgedGrades;
+import io.evalstream.grader.judging.Rubrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +28,11 @@ public class GradeMetrics {
         this.registry = registry;
         // Registered up front so dashboards show every series at 0 before the first grade arrives.
         Grader.names().forEach(grader -> grades.put(grader, gradeCounters(grader)));
+        // Judge models are named by runs; the automatic judge is known now.
+        Rubrics.ids().forEach(rubric -> {
+            String grader = JudgedGrades.graderName(new Judging(rubric, Judging.AUTO));
+            grades.put(grader, gradeCounters(grader));
+        });
     }
 
     void graded(Grade grade) {

@@ -17,6 +17,7 @@ import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
 import io.evalstream.grader.grading.Grader;
+import io.evalstream.grader.grading.ProgramRunner.ProgramRun;
 import io.evalstream.sandbox.Sandbox;
 import io.evalstream.sandbox.SandboxConfig;
 import java.nio.file.Files;
@@ -112,15 +113,20 @@ class DefinitionFidelityTest {
         if (real) {
             assertThat(humaneval.items()).hasSize(REAL_SIZES.get("humaneval"));
         }
-        Function<String, Boolean> run = program -> sandbox.runPython(program).passed();
+        Function<String, ProgramRun> run = program -> {
+            var execution = sandbox.runPython(program);
+            return execution.passed() ? ProgramRun.pass() : ProgramRun.fail(execution.reason());
+        };
         List<String> failures = IntStream.range(0, humaneval.size()).parallel().mapToObj(i -> {
             PromptTask task = task(humaneval, humaneval.items().get(i));
             Grade canonical = Grader.gradeCode(completion(task, task.reference()), run::apply, AT);
             Grade rewritten = Grader.gradeCode(completion(task, chatRewrite(task)), run::apply, AT);
             Grade broken = Grader.gradeCode(completion(task, "    return None\n"), run::apply, AT);
             return canonical.verdict() == Verdict.CORRECT && rewritten.verdict() == Verdict.CORRECT
-                    && broken.verdict() == Verdict.INCORRECT ? null : task.taskId().itemId() + ": canonical "
-                    + canonical.verdict() + ", rewritten " + rewritten.verdict() + ", broken " + broken.verdict();
+                    && broken.verdict() == Verdict.INCORRECT
+                    && broken.detail() != null && broken.detail().startsWith("exit 1: ") ? null : task.taskId().itemId() + ": canonical "
+                    + canonical.verdict() + ", rewritten " + rewritten.verdict() + ", broken " + broken.verdict() + " ("
+                    + broken.detail() + ")";
         }).filter(failure -> failure != null).toList();
         System.out.printf("fidelity humaneval: %d problems run in the %s sandbox, %d failures%n", humaneval.size(),
                 sandbox.isolation(), failures.size());
@@ -155,7 +161,7 @@ class DefinitionFidelityTest {
             case BOXED -> "Simplifying gives $\\boxed{" + value + "}$.\nFinal Answer: The final answer is $" + value
                     + "$. I hope it is correct.";
             case ANSWER_LINE -> "The answer is " + value + ".";
-            case CODE -> value;
+            case CODE, TEXT -> value;
         };
     }
 

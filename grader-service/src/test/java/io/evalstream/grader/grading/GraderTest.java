@@ -19,6 +19,7 @@ import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.grader.grading.ProgramRunner.ProgramRun;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +97,28 @@ class GraderTest {
         assertThat(grade.extracted()).isEqualTo(extracted);
         assertThat(grade.grader()).isEqualTo(Grader.pipeline(extraction, metric).name());
         assertThat(grade.errorKind()).isNull();
+        // A missing answer says what was missing, for an audit; other grades need no explaining.
+        assertThat(grade.detail() != null).isEqualTo(verdict == Verdict.NO_ANSWER);
+    }
+
+    @Test
+    void saysWhatWasMissingWhenThereIsNoAnswer() {
+        Grade none = Grader.grade(ok(task("run-1", "gsm8k-1", Extraction.NUMERIC, "18"), "I could not work it out."),
+                GRADED_AT);
+        Grade twoNumbers = Grader.grade(ok(task("run-1", "drop-1", Extraction.ANSWER_LINE, Metric.NUMERIC_EQUAL,
+                "12", List.of(), null), "The answer is between 10 and 14."), GRADED_AT);
+
+        assertThat(none.detail()).isEqualTo("no number in the completion");
+        assertThat(twoNumbers.detail()).isEqualTo("more than one number in the answer");
+    }
+
+    @Test
+    void refusesToGradeARubricTaskWithoutAJudge() {
+        Completion story = ok(io.evalstream.grader.Fixtures.storyTask("run-1", "s01", "Once upon a time, Max",
+                "auto"), " ran.");
+
+        assertThatThrownBy(() -> Grader.grade(story, GRADED_AT)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("rubric tasks are graded by a judge");
     }
 
     @Test
@@ -198,12 +221,14 @@ class GraderTest {
         Completion completion = ok(codeTask("run-1", "HumanEval-0", ADD), unescape(text));
         List<String> programs = new ArrayList<>();
 
-        Grade grade = Grader.gradeCode(completion, program -> programs.add(program) && passes, GRADED_AT);
+        Grade grade = Grader.gradeCode(completion, program -> programs.add(program) && passes ? ProgramRun.pass()
+                : ProgramRun.fail("exit 1: AssertionError"), GRADED_AT);
 
         assertThat(grade.verdict()).isEqualTo(verdict);
         assertThat(grade.score()).isEqualTo(passes ? 1.0 : 0.0);
         assertThat(grade.grader()).isEqualTo("code/code_execution@1");
         assertThat(grade.extracted()).contains("return a");
+        assertThat(grade.detail()).isEqualTo(passes ? null : "exit 1: AssertionError");
         assertThat(programs).singleElement().asString().contains("return a").endsWith(ADD.test() + "\ncheck(add)\n");
     }
 
@@ -218,6 +243,7 @@ class GraderTest {
         Grade failedCall = Grader.gradeCode(failed(task, ErrorKind.TIMEOUT), mustNotRun, GRADED_AT);
 
         assertThat(empty.verdict()).isEqualTo(Verdict.NO_ANSWER);
+        assertThat(empty.detail()).isEqualTo("no code in the completion");
         assertThat(failedCall.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(failedCall.errorKind()).isEqualTo(ErrorKind.TIMEOUT);
     }
@@ -226,7 +252,7 @@ class GraderTest {
     void refusesToRunATextTask() {
         Completion completion = ok(task("run-1", "item-1", Extraction.NUMERIC, "18"), "18");
 
-        assertThatThrownBy(() -> Grader.gradeCode(completion, program -> true, GRADED_AT))
+        assertThatThrownBy(() -> Grader.gradeCode(completion, program -> ProgramRun.pass(), GRADED_AT))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not by execution");
     }

@@ -1,0 +1,122 @@
+package io.evalstream.grader.judging;
+
+import static io.evalstream.grader.Fixtures.failed;
+import static io.evalstream.grader.Fixtures.ok;
+import static io.evalstream.grader.Fixtures.storyTask;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.evalstream.contracts.Completion;
+import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.Extraction;
+import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.InvalidRecordException;
+import io.evalstream.contracts.Judging;
+import io.evalstream.contracts.PromptTask;
+import io.evalstream.contracts.Verdict;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(10)
+class JudgedGradesTest {
+
+    private static final Instant AT = Instant.parse("2026-11-21T12:00:00Z");
+    private static final String BEGINNING = "Lily had a red ball. She liked to throw it high in the sky. But one day, the ball";
+    private static final String CONTINUATION = " fell into the pond. Lily was sad, but a duck pushed it back to her.";
+
+    private final PromptTask story = storyTask("run-j", "s02", BEGINNING, "judge-model");
+    private final Completion subject = ok(story, CONTINUATION);
+
+    @Test
+    void gradesTheSubjectFromAReadableJudgeReply() {
+        Grade grade = JudgedGrades.fromJudge(judgeReply("Nice.\nGrammar: 9/10\nCreativity: 6/10\nConsistency: 9/10\n"
+                + "Age group: C (6-7)"), AT);
+
+        assertThat(grade.taskId()).isEqualTo(subject.taskId());
+        assertThat(grade.verdict()).isEqualTo(Verdict.JUDGED);
+        assertThat(grade.score()).isEqualTo((8.0 - 1) / 9);
+        assertThat(grade.grader()).isEqualTo("text/rubric:tinystories:judge-model@1");
+        assertThat(grade.extracted()).isEqualTo(CONTINUATION.strip());
+        assertThat(grade.reference()).isEqualTo(BEGINNING);
+        assertThat(grade.latencyMillis()).isEqualTo(subject.latencyMillis());
+        assertThat(grade.settingsHash()).isEqualTo(story.settingsHash());
+        assertThat(grade.judgement().judge()).isEqualTo("judge-model");
+        assertThat(grade.judgement().scores()).isEqualTo(Map.of("grammar", 9.0, "creativity", 6.0,
+                "consistency", 9.0));
+        assertThat(grade.judgement().labels()).isEqualTo(Map.of("age_group", "C: 6-7"));
+        assertThat(grade.detail()).isNull();
+    }
+
+    @Test
+    void gradesTheSubjectErrorWhenTheJudgeReplyCannotBeRead() {
+        Grade grade = JudgedGrades.fromJudge(judgeReply("Grammar: 9/10\nCreativity: great!\n"), AT);
+
+        assertThat(grade.taskId()).isEqualTo(subject.taskId());
+        assertThat(grade.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(grade.errorKind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
+        assertThat(grade.detail()).startsWith("judge judge-model: judge reply unreadable: no creativity score;"
+                + " no consistency score");
+        assertThat(grade.extracted()).isEqualTo(CONTINUATION.strip());
+    }
+
+    @Test
+    void gradesTheSubjectErrorWithTheJudgesKindWhenTheJudgeFailed() {
+        PromptTask judgeTask = PromptTask.judgeTask(subject, "judge-model", "prompt", 256);
+
+        Grade grade = JudgedGrades.fromJudge(failed(judgeTask, ErrorKind.RATE_LIMITED), AT);
+
+        assertThat(grade.taskId()).isEqualTo(subject.taskId());
+        assertThat(grade.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(grade.errorKind()).isEqualTo(ErrorKind.RATE_LIMITED);
+        assertThat(grade.detail()).isEqualTo("judge judge-model failed: no answer after 3 attempts");
+    }
+
+    @Test
+    void gradesFailedAndBlankAnswersWithoutAJudgeAndAsksForTheRest() {
+        Grade failedCall = JudgedGrades.withoutJudge(failed(story, ErrorKind.TIMEOUT), AT).orElseThrow();
+        Grade blank = JudgedGrades.withoutJudge(ok(story, " \n "), AT).orElseThrow();
+
+        assertThat(failedCall.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(failedCall.errorKind()).isEqualTo(ErrorKind.TIMEOUT);
+        assertThat(failedCall.grader()).isEqualTo("text/rubric:tinystories:judge-model@1");
+        assertThat(blank.verdict()).isEqualTo(Verdict.NO_ANSWER);
+        assertThat(blank.detail()).isEqualTo("the completion is blank: nothing to judge");
+        assertThat(JudgedGrades.withoutJudge(subject, AT)).isEmpty();
+        assertThat(JudgedGrades.withoutJudge(ok(story, "ran"), AT)).isEmpty();
+    }
+
+    @Test
+    void cutsARunawayContinuationOnTheGrade() {
+        Completion runaway = ok(story, " and the ball".repeat(500));
+        Grade grade = JudgedGrades.fromJudge(Completion.ok(PromptTask.judgeTask(runaway, "judge-model", "p", 256),
+                "Grammar: 2\nCreativity: 1\nConsistency: 3", "sim", true, 10, 1, null), AT);
+
+        assertThat(grade.extracted()).hasSize(JudgedGrades.MAX_EXTRACTED).endsWith("…");
+    }
+
+    @Test
+    void refusesATaskOnAnUnknownRubricOrWithAnotherExtraction() {
+        PromptTask unknown = new PromptTask(story.schemaVersion(), story.taskId(), story.purpose(), story.prompt(),
+                story.extraction(), story.metric(), story.reference(), story.aliases(), null, story.category(), null,
+                story.settings(), story.settingsHash(), new Judging("mt-bench", Judging.AUTO), null);
+
+        PromptTask answerLine = new PromptTask(story.schemaVersion(), story.taskId(), story.purpose(), story.prompt(),
+                Extraction.ANSWER_LINE, story.metric(), story.reference(), story.aliases(), null, story.category(),
+                null, story.settings(), story.settingsHash(), story.judging(), null);
+
+        assertThatThrownBy(() -> Rubrics.of(unknown)).isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("unknown rubric 'mt-bench'; this grader knows tinystories");
+        assertThatThrownBy(() -> Rubrics.of(answerLine)).isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("field 'task.extraction' must be TEXT for metric RUBRIC");
+        assertThat(JudgedGrades.graderName(new Judging("tinystories", Judging.AUTO)))
+                .isEqualTo("text/rubric:tinystories:auto@1");
+    }
+
+    private Completion judgeReply(String reply) {
+        PromptTask judgeTask = PromptTask.judgeTask(subject, "judge-model",
+                new TinyStoriesRubric().judgePrompt(BEGINNING, JudgedGrades.answer(subject)), 256);
+        return Completion.ok(judgeTask, reply, "sim", true, 900, 1, null);
+    }
+}
