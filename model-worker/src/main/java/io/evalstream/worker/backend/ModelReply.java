@@ -3,8 +3,13 @@ package io.evalstream.worker.backend;
 import io.evalstream.contracts.TokenUsage;
 import java.util.Objects;
 
-/** The text a model produced for one task, with the tokens it consumed. */
-public record ModelReply(String text, TokenUsage usage) {
+/**
+ * The text a model produced for one task, with the tokens it consumed.
+ *
+ * @param firstTokenMillis time from sending the call to the first generated token (streaming backends); null when
+ *                         the backend cannot tell
+ */
+public record ModelReply(String text, TokenUsage usage, Long firstTokenMillis) {
 
     /** Characters per token of English text under common BPE tokenizers; good enough for dashboards. */
     private static final int CHARS_PER_TOKEN = 4;
@@ -12,6 +17,14 @@ public record ModelReply(String text, TokenUsage usage) {
     public ModelReply {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(usage, "usage");
+        if (firstTokenMillis != null && firstTokenMillis < 0) {
+            throw new IllegalArgumentException("firstTokenMillis must not be negative, got " + firstTokenMillis);
+        }
+    }
+
+    /** A reply without a time to first token. */
+    public ModelReply(String text, TokenUsage usage) {
+        this(text, usage, null);
     }
 
     /** A reply whose token usage is estimated from the lengths of prompt and text, for backends that report none. */
@@ -19,7 +32,8 @@ public record ModelReply(String text, TokenUsage usage) {
         return new ModelReply(text, new TokenUsage(estimateTokens(prompt), estimateTokens(text)));
     }
 
-    static long estimateTokens(String text) {
+    /** Tokens of a text, estimated from its length. */
+    public static long estimateTokens(String text) {
         return (text.length() + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
     }
 }

@@ -75,6 +75,7 @@ public final class SimulatedModel {
             case ANSWER_LINE -> LABEL + " recalling what fits best. The answer is " + answer + ".";
             // A comment line keeps the continuation valid Python wherever the label goes.
             case CODE -> "    # " + LABEL + "\n" + answer;
+            case TEXT -> LABEL + " " + answer;
         };
     }
 
@@ -87,6 +88,7 @@ public final class SimulatedModel {
                     : task.reference().trim() + "+" + (1 + random.nextInt(9));
             case ANSWER_LINE -> task.metric() == Metric.TOKEN_F1 ? partly(task.reference()) : "something else entirely";
             case CODE -> "    raise NotImplementedError\n";
+            case TEXT -> "something else entirely";
         };
     }
 
