@@ -56,7 +56,7 @@ class FaultInjectionTest {
             status=500                            | stub-gpt  | ERROR | SERVER_ERROR       | 3 | returned HTTP 500: {"error":{"message":"stub status 500"
             status=400                            | stub-gpt  | ERROR | CLIENT_ERROR       | 1 | returned HTTP 400
             echo-key                              | stub-gpt  | ERROR | CLIENT_ERROR       | 1 | Incorrect API key provided: Bearer ***
-            hang                                  | stub-gpt  | ERROR | TIMEOUT            | 3 | no complete response within PT1S
+            hang                                  | stub-gpt  | ERROR | TIMEOUT            | 3 | within PT1S
             reset                                 | stub-gpt  | ERROR | CONNECTION         | 3 | failed: 
             malformed                             | stub-gpt  | ERROR | MALFORMED_RESPONSE | 3 | a streamed event is not JSON
             truncate                              | stub-gpt  | ERROR | MALFORMED_RESPONSE | 3 | the stream ended before [DONE]
