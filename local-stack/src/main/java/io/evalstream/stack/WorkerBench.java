@@ -55,7 +55,7 @@ final class WorkerBench {
     /** Runs the bench with {@code tasks} tasks in {@code workDir}; returns the JSON line. */
     static String run(Path home, Path workDir, int tasks) throws Exception {
         try (LocalKafka kafka = LocalKafka.start(workDir.resolve("worker-bench-kafka"));
-                OpenAiStub stub = OpenAiStub.start(OpenAiStub.StubOptions.fixedLatency(LATENCY))) {
+                OpenAiStub stub = OpenAiStub.start(OpenAiStub.StubOptions.fixedLatency(LATENCY).withEventLoops(2))) {
             TopicAdmin.ensureTopics(kafka.bootstrapServers(), LocalKafka.DEFAULT_PARTITIONS, (short) 1);
             ServiceProcess worker = worker(home, workDir, kafka.bootstrapServers(), stub.baseUrl());
             worker.start();

@@ -4,9 +4,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The JSON bodies and SSE events of the OpenAI chat completions and completions APIs, as a server sends them. */
 final class Replies {
+
+    private static final Map<String, List<String>> WORDS = new ConcurrentHashMap<>();
 
     private Replies() {
     }
@@ -27,18 +31,26 @@ final class Replies {
      * the usage event when asked for, then {@code [DONE]}.
      */
     static List<String> stream(boolean chat, String model, String text, JsonObject usage, boolean includeUsage) {
-        List<String> events = new ArrayList<>();
         String object = chat ? "chat.completion.chunk" : "text_completion";
-        String[] words = text.split("(?<= )");
-        for (String word : words) {
-            events.add(event(envelope(object, model, delta(chat, word, null))));
-        }
-        events.add(event(envelope(object, model, delta(chat, "", "stop"))));
+        List<String> events = new ArrayList<>(words(chat, model, text));
         if (includeUsage) {
             events.add(event(envelope(object, model, null).put("choices", new JsonArray()).put("usage", usage)));
         }
         events.add("data: [DONE]\n\n");
         return events;
+    }
+
+    /** The text's events and the finish event, encoded once per API, model and text: a bench sends thousands a second. */
+    private static List<String> words(boolean chat, String model, String text) {
+        return WORDS.computeIfAbsent(chat + "\u0000" + model + "\u0000" + text, key -> {
+            String object = chat ? "chat.completion.chunk" : "text_completion";
+            List<String> events = new ArrayList<>();
+            for (String word : text.split("(?<= )")) {
+                events.add(event(envelope(object, model, delta(chat, word, null))));
+            }
+            events.add(event(envelope(object, model, delta(chat, "", "stop"))));
+            return List.copyOf(events);
+        });
     }
 
     static JsonObject usage(String prompt, String text) {

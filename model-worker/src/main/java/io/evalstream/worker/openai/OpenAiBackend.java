@@ -5,6 +5,7 @@ import io.evalstream.contracts.PromptTask;
 import io.evalstream.worker.backend.ModelBackend;
 import io.evalstream.worker.backend.ModelCallException;
 import io.evalstream.worker.backend.ModelReply;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -14,9 +15,11 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.VertxInternal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Calls an OpenAI-compatible server ({@code /chat/completions} or {@code /completions}) with the Vert.x
@@ -32,13 +35,17 @@ public final class OpenAiBackend implements ModelBackend {
 
     private final OpenAiEndpoint endpoint;
     private final Vertx vertx;
-    private final HttpClient client;
     private final RequestOptions request;
+    /** One context per event loop, each with its own client: calls take them in turn, so every loop parses replies. */
+    private final Context[] loops;
+    private final HttpClient[] clients;
+    private final AtomicInteger nextLoop = new AtomicInteger();
 
-    private OpenAiBackend(OpenAiEndpoint endpoint, Vertx vertx, HttpClient client) {
+    private OpenAiBackend(OpenAiEndpoint endpoint, Vertx vertx, Context[] loops, HttpClient[] clients) {
         this.endpoint = endpoint;
         this.vertx = vertx;
-        this.client = client;
+        this.loops = loops;
+        this.clients = clients;
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add("Content-Type", "application/json")
                 .add("Accept", endpoint.stream() ? "text/event-stream" : "application/json");
@@ -49,7 +56,7 @@ public final class OpenAiBackend implements ModelBackend {
                 .setHeaders(headers);
     }
 
-    /** A backend on {@code vertx}'s event loops with one pool of up to {@code endpoint.connections()} sockets. */
+    /** A backend on {@code vertx}'s event loops with up to {@code endpoint.connections()} sockets in all. */
     public static OpenAiBackend create(OpenAiEndpoint endpoint, Vertx vertx) {
         URI url = endpoint.url();
         boolean tls = "https".equals(url.getScheme());
@@ -68,13 +75,20 @@ public final class OpenAiBackend implements ModelBackend {
             // servers (vLLM, llama.cpp) get HTTP/1.1 rather than an h2c upgrade some of them mishandle.
             options.setUseAlpn(true).setProtocolVersion(HttpVersion.HTTP_2).setHttp2MaxPoolSize(8);
         }
+        int count = Math.max(1, Math.min(endpoint.connections(), Runtime.getRuntime().availableProcessors()));
+        // Vert.x scans a pool's connections for a free one on every call: several smaller pools scan less.
         PoolOptions pool = new PoolOptions()
-                .setHttp1MaxSize(endpoint.connections())
+                .setHttp1MaxSize((endpoint.connections() + count - 1) / count)
                 .setHttp2MaxSize(8)
-                // Connections spread over all event loops, so one loop does not parse every reply.
-                .setEventLoopSize(Math.max(1, Runtime.getRuntime().availableProcessors()))
                 .setMaxWaitQueueSize(-1);
-        return new OpenAiBackend(endpoint, vertx, vertx.createHttpClient(options, pool));
+        Context[] loops = new Context[count];
+        HttpClient[] clients = new HttpClient[count];
+        for (int i = 0; i < count; i++) {
+            // Internal API, stable through Vert.x 4: a context on the next event loop, round-robin.
+            loops[i] = ((VertxInternal) vertx).createEventLoopContext();
+            clients[i] = vertx.createHttpClient(options, pool);
+        }
+        return new OpenAiBackend(endpoint, vertx, loops, clients);
     }
 
     @Override
@@ -85,13 +99,20 @@ public final class OpenAiBackend implements ModelBackend {
     @Override
     public CompletionStage<ModelReply> complete(PromptTask task) {
         Buffer body = Buffer.buffer(OpenAiProtocol.request(endpoint, task));
-        return new OpenAiCall(endpoint, vertx, task).start(client, request, body);
+        OpenAiCall call = new OpenAiCall(endpoint, vertx, task);
+        // Whoever asks (the Kafka pipeline's single event loop, a retry timer), the call and its reply run on
+        // the next loop: one loop alone could not parse thousands of streamed replies a second.
+        int loop = Math.floorMod(nextLoop.getAndIncrement(), loops.length);
+        loops[loop].runOnContext(v -> call.start(clients[loop], request, body));
+        return call.result();
     }
 
     @Override
     public void close() {
         // Nothing waits for calls still in flight: their completions could no longer be published.
-        client.close();
+        for (HttpClient client : clients) {
+            client.close();
+        }
     }
 
     /** For messages: what failed and where, never the key. */

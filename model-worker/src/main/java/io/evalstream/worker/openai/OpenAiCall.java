@@ -43,7 +43,12 @@ final class OpenAiCall {
         this.task = task;
     }
 
-    CompletionStage<ModelReply> start(HttpClient client, RequestOptions options, Buffer body) {
+    CompletionStage<ModelReply> result() {
+        return result;
+    }
+
+    /** Sends the request; call on the event loop the exchange should run on. */
+    void start(HttpClient client, RequestOptions options, Buffer body) {
         timer = vertx.setTimer(endpoint.timeout().toMillis(), id -> expire());
         client.request(options).onComplete(opened -> {
             if (opened.failed()) {
@@ -63,7 +68,6 @@ final class OpenAiCall {
                 }
             });
         });
-        return result;
     }
 
     private void receive(HttpClientResponse response) {

@@ -22,17 +22,26 @@ final class SseParser {
     /** The data of every event completed by this chunk. */
     List<String> feed(byte[] chunk) {
         List<String> events = new ArrayList<>(2);
-        for (byte b : chunk) {
-            if (b == '\n' && lastWasCr) {
-                lastWasCr = false;
+        int from = 0;
+        for (int i = 0; i < chunk.length; i++) {
+            byte b = chunk[i];
+            if (b != '\n' && b != '\r') {
                 continue;
             }
-            lastWasCr = b == '\r';
-            if (b == '\n' || b == '\r') {
-                endLine(events);
-            } else {
-                line.write(b);
+            if (b == '\n' && lastWasCr && i == from) {
+                // The LF of a CRLF whose CR already ended the line.
+                lastWasCr = false;
+                from = i + 1;
+                continue;
             }
+            line.write(chunk, from, i - from);
+            from = i + 1;
+            lastWasCr = b == '\r';
+            endLine(events);
+        }
+        line.write(chunk, from, chunk.length - from);
+        if (from < chunk.length) {
+            lastWasCr = false;
         }
         return events;
     }

@@ -34,6 +34,7 @@ class SseParserTest {
             two events, LF                   | data: {"a":1}\\n\\ndata: [DONE]\\n\\n                 | {"a":1}¦[DONE]
             CRLF line ends                   | data: {"a":1}\\r\\n\\r\\ndata: [DONE]\\r\\n\\r\\n      | {"a":1}¦[DONE]
             CR line ends                     | data: x\\r\\rdata: y\\r\\r                            | x¦y
+            CR then text then LF             | data: a\\rdata: b\\n\\n                           | a\\nb
             no space after the colon         | data:{"a":1}\\n\\n                                  | {"a":1}
             two data lines join with LF      | data: one\\ndata: two\\n\\n                         | one\\ntwo
             comments and other fields skipped| : keep-alive\\nevent: message\\nid: 7\\ndata: x\\n\\n | x
