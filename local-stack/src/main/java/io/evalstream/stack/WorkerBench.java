@@ -62,10 +62,16 @@ final class WorkerBench {
             try {
                 worker.awaitReady(Duration.ofSeconds(180));
                 String runId = "worker-bench-" + System.currentTimeMillis();
+                Duration[] cpuBefore = {worker.cpuTime(), kafka.cpuTime(), ownCpu()};
                 long start = System.nanoTime();
                 publish(kafka.bootstrapServers(), runId, tasks);
                 List<long[]> progress = awaitCompletions(kafka.bootstrapServers(), runId, tasks, start);
-                return line(progress, tasks, (System.nanoTime() - start) / 1e9, stub.totalRequests());
+                ObjectNode line = line(progress, tasks, (System.nanoTime() - start) / 1e9, stub.totalRequests());
+                // Where the CPU went: the worker, the broker, and this JVM (the stub server, producer, reader).
+                line.put("worker_cpu_s", seconds(worker.cpuTime().minus(cpuBefore[0])))
+                        .put("broker_cpu_s", seconds(kafka.cpuTime().minus(cpuBefore[1])))
+                        .put("stub_and_client_cpu_s", seconds(ownCpu().minus(cpuBefore[2])));
+                return Json.mapper().writeValueAsString(line);
             } finally {
                 worker.stop();
             }
@@ -139,8 +145,15 @@ final class WorkerBench {
         return progress;
     }
 
-    private static String line(List<long[]> progress, int tasks, double seconds, long stubRequests)
-            throws Exception {
+    private static Duration ownCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    private static double seconds(Duration duration) {
+        return Math.round(duration.toMillis() / 10.0) / 100.0;
+    }
+
+    private static ObjectNode line(List<long[]> progress, int tasks, double seconds, long stubRequests) {
         double rate = rateBetween(progress, tasks, 0.2, 0.9);
         double ideal = IN_FLIGHT / (LATENCY.toMillis() / 1e3);
         ObjectNode line = Json.mapper().createObjectNode()
@@ -155,7 +168,7 @@ final class WorkerBench {
                 .put("overall_tasks_per_s", Math.round(tasks / seconds))
                 .put("server_requests", stubRequests)
                 .put("cpus", Runtime.getRuntime().availableProcessors());
-        return Json.mapper().writeValueAsString(line);
+        return line;
     }
 
     /** Completions per second while the count went from {@code from} to {@code to} of {@code total}. */

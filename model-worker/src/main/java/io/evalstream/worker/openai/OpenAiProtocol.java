@@ -79,18 +79,7 @@ final class OpenAiProtocol {
 
     /** @throws ModelCallException MALFORMED_RESPONSE when the event is not JSON */
     static Chunk chunk(String data, OpenAiApi api) {
-        JsonNode root = parse(data.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                "a streamed event is not JSON");
-        JsonNode error = root.path("error");
-        if (error.isObject()) {
-            throw new ModelCallException(ErrorKind.SERVER_ERROR, "the server reported an error mid-stream: "
-                    + error.path("message").asText(error.toString()));
-        }
-        JsonNode choice = root.path("choices").path(0);
-        JsonNode text = api == OpenAiApi.CHAT ? choice.path("delta").path("content") : choice.path("text");
-        JsonNode finish = choice.path("finish_reason");
-        return new Chunk(text.isTextual() ? text.asText() : "", usage(root.path("usage")),
-                finish.isTextual() && !finish.asText().isEmpty());
+        return ChunkReader.read(data, api);
     }
 
     private static JsonNode parse(byte[] json, String complaint) {
