@@ -28,11 +28,24 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--work-dir", description = "Where broker data and service logs go (default: a new temp dir).")
     Path workDir;
 
+    @Option(names = "--worker-tasks", defaultValue = "60000",
+            description = "Tasks of the openai worker bench, 2,000 in flight at 500 ms (0 skips it; default: ${DEFAULT-VALUE}).")
+    int workerTasks;
+
+    @Option(names = "--only-worker", description = "Run only the openai worker bench.")
+    boolean onlyWorker;
+
     @Override
     public Integer call() throws Exception {
         Path home = StackOptions.defaultHome();
         Path datasets = StackOptions.sharedDatasets(home);
         Path dir = workDir != null ? workDir : Files.createTempDirectory("evalstream-bench");
+        if (workerTasks > 0) {
+            System.out.println(WorkerBench.run(home, dir, workerTasks));
+        }
+        if (onlyWorker) {
+            return 0;
+        }
         System.out.println(CodeBench.measure(datasets).toJson("sandbox_humaneval"));
         try (LocalStack stack = LocalStack.start(new StackOptions(home, dir, datasets, Map.of()))) {
             StackClient client = new StackClient(stack);

@@ -1,25 +1,80 @@
 package io.evalstream.worker;
 
-import io.evalstream.worker.openai.StubOpenAi;
+import io.evalstream.stub.OpenAiStub;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
-/** Adds a model {@value #MODEL} served by the openai backend against a local stub server. */
+/**
+ * Starts a local OpenAI-compatible stub and adds four models served by the openai backend against it:
+ * {@value #MODEL} (chat, streamed, key from config), {@value #TEXT_MODEL} (completions, not streamed, key
+ * from a secret file), {@value #BREAKER_MODEL} (a breaker that opens quickly) and {@value #LIMITED_MODEL}
+ * (600 requests per minute). Retries are fast and timeouts short so fault tests finish in seconds.
+ */
 public final class StubOpenAiResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String MODEL = "stub-gpt";
+    public static final String TEXT_MODEL = "stub-text";
+    public static final String BREAKER_MODEL = "stub-breaker";
+    public static final String LIMITED_MODEL = "stub-limited";
+    public static final String SECRET = "sk-test-0123456789abcdef";
+    public static final int LIMITED_PER_MINUTE = 600;
 
-    private StubOpenAi stub;
+    private static OpenAiStub stub;
+
+    /** The running stub, for tests that count what it saw. */
+    public static OpenAiStub stub() {
+        return stub;
+    }
 
     @Override
     public Map<String, String> start() {
-        stub = StubOpenAi.start();
-        String prefix = "evalstream.worker.models." + MODEL + ".";
-        return Map.of(
-                prefix + "backend", "openai",
-                prefix + "openai.base-url", stub.baseUrl("ok"),
-                prefix + "openai.model", "stub-upstream",
-                prefix + "openai.api-key", StubOpenAi.SECRET);
+        stub = OpenAiStub.start();
+        Map<String, String> config = new HashMap<>();
+        model(config, MODEL, "openai.api-key", SECRET);
+        model(config, TEXT_MODEL, "openai.api-key-file", secretFile().toString());
+        config.put(key(TEXT_MODEL, "openai.api"), "completions");
+        config.put(key(TEXT_MODEL, "openai.stream"), "false");
+        model(config, BREAKER_MODEL, "openai.api-key", SECRET);
+        config.put(key(BREAKER_MODEL, "circuit-breaker.request-volume"), "6");
+        config.put(key(BREAKER_MODEL, "circuit-breaker.failure-ratio"), "0.5");
+        config.put(key(BREAKER_MODEL, "circuit-breaker.delay"), "2s");
+        model(config, LIMITED_MODEL, "openai.api-key", SECRET);
+        config.put(key(LIMITED_MODEL, "limits.requests-per-minute"), Integer.toString(LIMITED_PER_MINUTE));
+        return config;
+    }
+
+    private static void model(Map<String, String> config, String model, String keySetting, String keyValue) {
+        config.put(key(model, "backend"), "openai");
+        config.put(key(model, "openai.base-url"), stub.baseUrl());
+        config.put(key(model, "openai.model"), "stub-upstream");
+        config.put(key(model, keySetting), keyValue);
+        config.put(key(model, "request-timeout"), "1s");
+        config.put(key(model, "retry.max-attempts"), "3");
+        config.put(key(model, "retry.initial-delay"), "50ms");
+        config.put(key(model, "retry.max-delay"), "5s");
+        // Fault tests mix failing and healthy prompts on one model: its breaker must not open under them.
+        config.put(key(model, "circuit-breaker.request-volume"), "1000");
+        config.put(key(model, "circuit-breaker.failure-ratio"), "1");
+    }
+
+    private static String key(String model, String setting) {
+        return "evalstream.worker.models." + model + "." + setting;
+    }
+
+    private static Path secretFile() {
+        try {
+            Path file = Files.createTempFile("openai-key", ".secret");
+            Files.writeString(file, "  " + SECRET + "\n");
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -57,6 +57,30 @@ public final class ErrorClassifier {
         return ErrorKind.INTERNAL;
     }
 
+    /**
+     * Whether another call may succeed where this one failed: rate limits, server errors, timeouts, broken
+     * connections and garbled bodies (a proxy or a server restart mid-answer) pass; a request the server
+     * rejects (4xx), bad input, an unknown model or a bug fails the same way every time.
+     */
+    public static boolean retryable(ErrorKind kind) {
+        return switch (kind) {
+            case RATE_LIMITED, SERVER_ERROR, TIMEOUT, CONNECTION, MALFORMED_RESPONSE -> true;
+            case CLIENT_ERROR, BAD_INPUT, UNKNOWN_MODEL, INTERNAL -> false;
+        };
+    }
+
+    /**
+     * Whether a failure says the endpoint is unhealthy, so it counts towards opening its circuit breaker. A
+     * 429 does not (the server is healthy and said when to come back; the rate budget and Retry-After deal
+     * with it), nor does a request the server rejected.
+     */
+    public static boolean unhealthy(ErrorKind kind) {
+        return switch (kind) {
+            case SERVER_ERROR, TIMEOUT, CONNECTION, MALFORMED_RESPONSE -> true;
+            case RATE_LIMITED, CLIENT_ERROR, BAD_INPUT, UNKNOWN_MODEL, INTERNAL -> false;
+        };
+    }
+
     /** The first {@link ModelCallException} in the cause chain, if any. */
     public static ModelCallException findCall(Throwable failure) {
         Throwable t = failure;

@@ -1,7 +1,9 @@
 package io.evalstream.worker.backend;
 
 import io.evalstream.contracts.PromptTask;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One way of getting text out of one model. {@link #complete} returns at once and never holds a thread
@@ -21,6 +23,24 @@ public interface ModelBackend extends AutoCloseable {
 
     /** One model call, one attempt. */
     CompletionStage<ModelReply> complete(PromptTask task);
+
+    /**
+     * Serves a task to the end: the stage never fails. This default makes exactly one call; a resilient
+     * decorator retries, waits for budgets and counts the calls it made.
+     */
+    default CompletionStage<Served> serve(PromptTask task) {
+        long start = System.nanoTime();
+        CompletionStage<ModelReply> call;
+        try {
+            call = complete(task);
+        } catch (RuntimeException e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        return call.handle((reply, failure) -> {
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            return failure == null ? Served.ok(reply, 1, millis) : Served.failed(failure, 1, millis);
+        });
+    }
 
     /** Releases connections or native memory; the backend is not called again afterwards. */
     @Override

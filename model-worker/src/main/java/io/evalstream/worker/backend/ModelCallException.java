@@ -2,6 +2,7 @@ package io.evalstream.worker.backend;
 
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.ModelError;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -13,18 +14,30 @@ import java.util.Objects;
 public final class ModelCallException extends RuntimeException {
 
     private final ErrorKind kind;
+    private final Duration retryAfter;
 
     public ModelCallException(ErrorKind kind, String message) {
-        this(kind, message, null);
+        this(kind, message, null, null);
     }
 
     public ModelCallException(ErrorKind kind, String message, Throwable cause) {
+        this(kind, message, cause, null);
+    }
+
+    /** @param retryAfter how long the server asked us to wait before calling again; null when it did not say */
+    public ModelCallException(ErrorKind kind, String message, Throwable cause, Duration retryAfter) {
         super(message, cause, false, false);
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.retryAfter = retryAfter;
     }
 
     public ErrorKind kind() {
         return kind;
+    }
+
+    /** The server's {@code Retry-After}, or null. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     public ModelError toError() {

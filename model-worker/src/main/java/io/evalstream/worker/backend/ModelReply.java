@@ -31,7 +31,7 @@ public record ModelReply(String text, TokenUsage usage, Long firstTokenMillis) {
         return new ModelReply(text, new TokenUsage(estimateTokens(prompt), estimateTokens(text)));
     }
 
-    static long estimateTokens(String text) {
+    public static long estimateTokens(String text) {
         return (text.length() + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
     }
 }

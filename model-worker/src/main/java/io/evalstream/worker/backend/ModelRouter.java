@@ -10,12 +10,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Sends each task to the backend that serves its model and turns whatever happens into a
- * {@link Completion}: the reply, or a failed completion carrying the classified error. The returned
+ * Sends each task to the backend that serves its model and turns whatever happens, after the backend's
+ * retries, into one {@link Completion}: the reply, or a failed completion carrying the classified error. The returned
  * stage never fails, so one bad call can never stop the stream.
  */
 public final class ModelRouter implements AutoCloseable {
@@ -43,30 +42,35 @@ public final class ModelRouter implements AutoCloseable {
         return Optional.of("model '" + model + "' is not configured on this worker; configured: " + models());
     }
 
-    /** Calls the model once; the stage always completes normally. Call only for a task {@link #rejection} accepts. */
+    /**
+     * Serves the task (with the backend's retries, if any); the stage always completes normally. Call only
+     * for a task {@link #rejection} accepts.
+     */
     public CompletionStage<Completion> complete(PromptTask task) {
         ModelBackend backend = backends.get(task.taskId().modelId());
         if (backend == null) {
             throw new IllegalArgumentException(rejection(task).orElseThrow());
         }
-        long start = System.nanoTime();
-        CompletionStage<ModelReply> call;
+        CompletionStage<Served> served;
         try {
-            call = backend.complete(task);
+            served = backend.serve(task);
         } catch (RuntimeException e) {
-            call = CompletableFuture.failedFuture(e);
+            served = CompletableFuture.completedFuture(Served.failed(e, 1, 0));
         }
-        return call.handle((reply, failure) -> {
-            long latencyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            if (failure == null) {
-                // Measured inside the call, so never more than the latency measured around it.
-                Long firstToken = reply.firstTokenMillis() == null ? null
-                        : Math.min(reply.firstTokenMillis(), latencyMillis);
-                return Completion.ok(task, reply.text(), backend.kind(), backend.simulated(), latencyMillis, 1,
-                        reply.usage(), firstToken);
-            }
-            return Completion.failed(task, error(task, backend, failure), backend.kind(), latencyMillis, 1);
-        });
+        return served.handle((outcome, bug) -> outcome != null ? outcome : Served.failed(bug, 1, 0))
+                .thenApply(outcome -> completion(task, backend, outcome));
+    }
+
+    private static Completion completion(PromptTask task, ModelBackend backend, Served served) {
+        ModelReply reply = served.reply();
+        if (reply != null) {
+            Long firstToken = reply.firstTokenMillis() == null ? null
+                    : Math.min(reply.firstTokenMillis(), served.latencyMillis());
+            return Completion.ok(task, reply.text(), backend.kind(), backend.simulated(), served.latencyMillis(),
+                    served.attempts(), reply.usage(), firstToken);
+        }
+        return Completion.failed(task, error(task, backend, served.failure()), backend.kind(), served.latencyMillis(),
+                served.attempts());
     }
 
     private static ModelError error(PromptTask task, ModelBackend backend, Throwable failure) {

@@ -12,6 +12,10 @@ import io.evalstream.worker.openai.OpenAiBackend;
 import io.evalstream.worker.openai.OpenAiEndpoint;
 import io.evalstream.worker.sim.SimProfiles;
 import io.evalstream.worker.sim.SimSettings;
+import io.evalstream.worker.metrics.WorkerMetrics;
+import io.evalstream.worker.resilience.BudgetShare;
+import io.evalstream.worker.resilience.GuardedBackend;
+import io.evalstream.worker.resilience.ResiliencePolicy;
 import io.evalstream.worker.sim.SimulatedBackend;
 import io.evalstream.worker.sim.SimulatedModel;
 import io.vertx.core.Vertx;
@@ -29,19 +33,34 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.jboss.logging.Logger;
 
-/** Builds the configured backends once; a bad model setting stops the service before it consumes anything. */
+/**
+ * Builds the configured backends once, each behind the guards of its model's resilience policy; a bad
+ * model setting stops the service before it consumes anything.
+ */
 @Singleton
 public class Backends {
 
     private static final Logger LOG = Logger.getLogger(Backends.class);
 
+    /** Completes rate-budget waits; it only completes futures, so one thread serves every model. */
+    private final ScheduledExecutorService budgetTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "evalstream-rate-budget");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     @Produces
     @Singleton
-    ModelRouter router(WorkerConfig config, Vertx vertx) {
+    ModelRouter router(WorkerConfig config, Vertx vertx, WorkerMetrics metrics) {
         if (config.models().isEmpty()) {
             throw new IllegalStateException("no model is configured: set evalstream.worker.models.<model-id>.backend");
+        }
+        if (config.replicas() < 1) {
+            throw new IllegalStateException("evalstream.worker.replicas must be at least 1, got " + config.replicas());
         }
         // Vert.x timers fire on an event loop: thousands of simulated delays cost no thread.
         Scheduler scheduler = (delay, action) -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> action.run());
@@ -53,8 +72,9 @@ public class Backends {
                 throw new IllegalStateException("model id '" + id + "' in evalstream.worker.models can never match a"
                         + " task id: use letters, digits and ._:@+- only, starting with a letter or digit");
             }
-            ModelBackend backend = create(id, model, config.requestTimeout(), scheduler, simProfiles);
-            backends.put(id, backend);
+            ResiliencePolicy policy = policy(id, model, config);
+            ModelBackend backend = create(id, model, policy, scheduler, vertx, simProfiles);
+            backends.put(id, new GuardedBackend(backend, policy, budgetTimer, metrics.model(id)));
             kinds.put(id, backend.kind());
         });
         LOG.infof("Serving models %s with at most %d tasks in flight", kinds, config.maxInFlight());
@@ -63,15 +83,16 @@ public class Backends {
 
     void close(@Disposes ModelRouter router) {
         router.close();
+        budgetTimer.shutdownNow();
     }
 
-    private static ModelBackend create(String id, WorkerConfig.Model model, Duration timeout, Scheduler scheduler,
-            SimProfiles simProfiles) {
+    private static ModelBackend create(String id, WorkerConfig.Model model, ResiliencePolicy policy,
+            Scheduler scheduler, Vertx vertx, SimProfiles simProfiles) {
         try {
             return switch (model.backend()) {
                 case SIM -> new SimulatedBackend(new SimulatedModel(simProfiles.forModel(id, model.sim().profile(),
                         settings(model.sim()))), scheduler);
-                case OPENAI -> OpenAiBackend.create(endpoint(id, model, timeout));
+                case OPENAI -> OpenAiBackend.create(endpoint(id, model, policy), vertx);
                 case GGUF -> gguf(id, model);
             };
         } catch (IllegalArgumentException e) {
@@ -137,10 +158,37 @@ public class Backends {
         }
     }
 
-    private static OpenAiEndpoint endpoint(String id, WorkerConfig.Model model, Duration timeout) {
+    /** The guards of a model, from its settings; global budgets become this replica's share. */
+    static ResiliencePolicy policy(String id, WorkerConfig.Model model, WorkerConfig config) {
+        WorkerConfig.Limits limits = model.limits();
+        WorkerConfig.Retry retry = model.retry();
+        WorkerConfig.CircuitBreaker breaker = model.circuitBreaker();
+        try {
+            return new ResiliencePolicy(id, limits.maxConcurrency().orElse(config.maxInFlight()),
+                    share(limits.requestsPerMinute().orElse(0L), config.replicas()),
+                    share(limits.tokensPerMinute().orElse(0L), config.replicas()),
+                    retry.maxAttempts(), retry.initialDelay(), retry.maxDelay(), retry.jitter(),
+                    breaker.failureRatio(), breaker.requestVolume(), breaker.delay(), timeout(model, config));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("model '" + id + "' is misconfigured: " + e.getMessage(), e);
+        }
+    }
+
+    private static long share(long global, int replicas) {
+        return global == 0 ? 0 : BudgetShare.perReplica(global, replicas);
+    }
+
+    private static Duration timeout(WorkerConfig.Model model, WorkerConfig config) {
+        return model.requestTimeout()
+                .or(() -> model.openai().flatMap(WorkerConfig.OpenAi::requestTimeout))
+                .orElse(config.requestTimeout());
+    }
+
+    private static OpenAiEndpoint endpoint(String id, WorkerConfig.Model model, ResiliencePolicy policy) {
         WorkerConfig.OpenAi openai = model.openai().orElseThrow(() -> new IllegalArgumentException(
                 "backend openai needs evalstream.worker.models." + id + ".openai.base-url"));
         return new OpenAiEndpoint(URI.create(openai.baseUrl()), openai.model().orElse(id),
-                openai.apiKey().orElse(null), openai.requestTimeout().orElse(timeout));
+                ApiKeys.resolve(id, openai), policy.requestTimeout(), openai.api(), openai.stream(),
+                policy.maxConcurrency());
     }
 }

@@ -3,6 +3,7 @@ package io.evalstream.worker.metrics;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.CompletionStatus;
 import io.evalstream.contracts.ErrorKind;
+import io.evalstream.worker.resilience.CallListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -26,10 +27,16 @@ public class WorkerMetrics {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, ModelMeters> models = new ConcurrentHashMap<>();
     private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+    private final Map<String, ModelCallMeters> calls = new ConcurrentHashMap<>();
 
     public WorkerMetrics(MeterRegistry registry) {
         this.registry = registry;
         registry.gauge("evalstream.worker.in.flight", inFlight);
+    }
+
+    /** The listener of one model's guarded calls (calls, retries, budget waits, breaker). */
+    public CallListener model(String model) {
+        return calls.computeIfAbsent(model, m -> new ModelCallMeters(registry, m));
     }
 
     /** A model call began. */
@@ -45,6 +52,9 @@ public class WorkerMetrics {
                 : meters.errors().get(completion.error().kind());
         outcome.increment();
         meters.latency().record(Duration.ofMillis(completion.latencyMillis()));
+        if (completion.firstTokenMillis() != null) {
+            meters.firstToken().record(Duration.ofMillis(completion.firstTokenMillis()));
+        }
         meters.promptTokens().increment(completion.usage().promptTokens());
         meters.completionTokens().increment(completion.usage().completionTokens());
     }
@@ -59,7 +69,7 @@ public class WorkerMetrics {
     private ModelMeters meters(String model) {
         Map<ErrorKind, Counter> errors = new EnumMap<>(ErrorKind.class);
         for (ErrorKind kind : ErrorKind.values()) {
-            errors.put(kind, requests(model, kind.name().toLowerCase(Locale.ROOT)));
+            errors.put(kind, requests(model, label(kind)));
         }
         Timer latency = Timer.builder("evalstream.model.latency")
                 .description("Wall time of a model call, from the worker's side")
@@ -68,13 +78,24 @@ public class WorkerMetrics {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(5))
                 .register(registry);
-        return new ModelMeters(requests(model, "ok"), errors, latency, tokens(model, "prompt"),
+        Timer firstToken = Timer.builder("evalstream.model.first.token")
+                .description("Time from sending the successful call to its first generated token (streaming)")
+                .tag("model", model)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(5))
+                .register(registry);
+        return new ModelMeters(requests(model, "ok"), errors, latency, firstToken, tokens(model, "prompt"),
                 tokens(model, "completion"));
+    }
+
+    static String label(ErrorKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
     }
 
     private Counter requests(String model, String outcome) {
         return Counter.builder("evalstream.model.requests")
-                .description("Model calls by outcome: ok, or the error kind of a failed completion")
+                .description("Tasks served, by outcome: ok, or the error kind of the terminal error completion")
                 .tags("model", model, "outcome", outcome).register(registry);
     }
 
@@ -84,7 +105,8 @@ public class WorkerMetrics {
                 .tags("model", model, "direction", direction).register(registry);
     }
 
-    private record ModelMeters(Counter ok, Map<ErrorKind, Counter> errors, Timer latency, Counter promptTokens,
+    private record ModelMeters(Counter ok, Map<ErrorKind, Counter> errors, Timer latency, Timer firstToken,
+            Counter promptTokens,
             Counter completionTokens) {
     }
 }

@@ -2,48 +2,93 @@ package io.evalstream.worker.openai;
 
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.PromptTask;
-import io.evalstream.worker.backend.ErrorClassifier;
 import io.evalstream.worker.backend.ModelBackend;
 import io.evalstream.worker.backend.ModelCallException;
 import io.evalstream.worker.backend.ModelReply;
+import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.VertxInternal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Calls {@code POST {base-url}/chat/completions} of an OpenAI-compatible server with the JDK's async
- * HTTP client: a call in flight holds a socket, not a thread. Every failure is classified here and its
- * message has the API key blanked out.
+ * Calls an OpenAI-compatible server ({@code /chat/completions} or {@code /completions}) with the Vert.x
+ * HTTP client: a call in flight is a socket and a few objects on an event loop, not a thread, so thousands
+ * fit in a worker. Streams by default (server-sent events) to measure the time to the first token. Every
+ * failure is classified in {@link OpenAiCall} and its message has the API key blanked out.
  */
 public final class OpenAiBackend implements ModelBackend {
 
     public static final String KIND = "openai";
 
-    /** Enough of an error body to say what the server complained about. */
-    private static final int MAX_BODY_CHARS = 300;
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final OpenAiEndpoint endpoint;
-    private final URI uri;
-    private final HttpClient client;
+    private final Vertx vertx;
+    private final RequestOptions request;
+    /** One context per event loop, each with its own client: calls take them in turn, so every loop parses replies. */
+    private final Context[] loops;
+    private final HttpClient[] clients;
+    private final AtomicInteger nextLoop = new AtomicInteger();
 
-    private OpenAiBackend(OpenAiEndpoint endpoint, HttpClient client) {
+    private OpenAiBackend(OpenAiEndpoint endpoint, Vertx vertx, Context[] loops, HttpClient[] clients) {
         this.endpoint = endpoint;
-        this.uri = endpoint.chatCompletions();
-        this.client = client;
+        this.vertx = vertx;
+        this.loops = loops;
+        this.clients = clients;
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add("Content-Type", "application/json")
+                .add("Accept", endpoint.stream() ? "text/event-stream" : "application/json");
+        if (endpoint.apiKey() != null) {
+            headers.add("Authorization", "Bearer " + endpoint.apiKey());
+        }
+        this.request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(endpoint.url().toString())
+                .setHeaders(headers);
     }
 
-    public static OpenAiBackend create(OpenAiEndpoint endpoint) {
+    /** A backend on {@code vertx}'s event loops with up to {@code endpoint.connections()} sockets in all. */
+    public static OpenAiBackend create(OpenAiEndpoint endpoint, Vertx vertx) {
+        URI url = endpoint.url();
+        boolean tls = "https".equals(url.getScheme());
         Duration connect = endpoint.timeout().compareTo(MAX_CONNECT_TIMEOUT) < 0 ? endpoint.timeout()
                 : MAX_CONNECT_TIMEOUT;
-        return new OpenAiBackend(endpoint, HttpClient.newBuilder().connectTimeout(connect).build());
+        HttpClientOptions options = new HttpClientOptions()
+                .setConnectTimeout((int) connect.toMillis())
+                .setKeepAlive(true)
+                .setTcpNoDelay(true)
+                // No pipelining: a slow generation would hold up every call queued behind it on its socket.
+                .setPipelining(false)
+                .setDecompressionSupported(true)
+                .setSsl(tls);
+        if (tls) {
+            // HTTP/2 multiplexes many calls over few connections where ALPN can negotiate it; plain-text
+            // servers (vLLM, llama.cpp) get HTTP/1.1 rather than an h2c upgrade some of them mishandle.
+            options.setUseAlpn(true).setProtocolVersion(HttpVersion.HTTP_2).setHttp2MaxPoolSize(8);
+        }
+        int count = Math.max(1, Math.min(endpoint.connections(), Runtime.getRuntime().availableProcessors()));
+        // Vert.x scans a pool's connections for a free one on every call: several smaller pools scan less.
+        PoolOptions pool = new PoolOptions()
+                .setHttp1MaxSize((endpoint.connections() + count - 1) / count)
+                .setHttp2MaxSize(8)
+                .setMaxWaitQueueSize(-1);
+        Context[] loops = new Context[count];
+        HttpClient[] clients = new HttpClient[count];
+        for (int i = 0; i < count; i++) {
+            // Internal API, stable through Vert.x 4: a context on the next event loop, round-robin.
+            loops[i] = ((VertxInternal) vertx).createEventLoopContext();
+            clients[i] = vertx.createHttpClient(options, pool);
+        }
+        return new OpenAiBackend(endpoint, vertx, loops, clients);
     }
 
     @Override
@@ -53,69 +98,25 @@ public final class OpenAiBackend implements ModelBackend {
 
     @Override
     public CompletionStage<ModelReply> complete(PromptTask task) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                // HTTP/2 multiplexes many calls over few connections where TLS can negotiate it; plain-text
-                // servers (vLLM, llama.cpp) get HTTP/1.1 rather than an h2c upgrade some of them mishandle.
-                .version("https".equals(uri.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                .timeout(endpoint.timeout())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(ChatProtocol.request(endpoint.model(), task)));
-        if (endpoint.apiKey() != null) {
-            request.header("Authorization", "Bearer " + endpoint.apiKey());
-        }
-        CompletableFuture<ModelReply> reply = new CompletableFuture<>();
-        client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
-            try {
-                reply.complete(read(response, failure, task));
-            } catch (ModelCallException e) {
-                reply.completeExceptionally(e);
-            }
-        });
-        return reply;
-    }
-
-    private ModelReply read(HttpResponse<byte[]> response, Throwable failure, PromptTask task) {
-        if (failure != null) {
-            throw transportFailure(failure);
-        }
-        int status = response.statusCode();
-        if (status < 200 || status > 299) {
-            throw new ModelCallException(ErrorClassifier.ofStatus(status), endpoint.redact("POST " + uri
-                    + " returned HTTP " + status + ": " + excerpt(response.body())));
-        }
-        try {
-            return ChatProtocol.reply(response.body(), task);
-        } catch (ModelCallException e) {
-            throw new ModelCallException(e.kind(), endpoint.redact("POST " + uri + ": " + e.getMessage() + ": "
-                    + excerpt(response.body())));
-        }
-    }
-
-    private ModelCallException transportFailure(Throwable failure) {
-        ErrorKind kind = ErrorClassifier.of(failure);
-        String what = kind == ErrorKind.TIMEOUT ? "no complete response within " + endpoint.timeout()
-                : describe(failure);
-        return new ModelCallException(kind, endpoint.redact("POST " + uri + " failed: " + what));
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String detail = t.getMessage() != null ? t.getMessage()
-                : t.getCause() != null ? t.getCause().getClass().getSimpleName() : null;
-        return t.getClass().getSimpleName() + (detail == null ? "" : ": " + detail);
-    }
-
-    private static String excerpt(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
-        return text.length() <= MAX_BODY_CHARS ? text : text.substring(0, MAX_BODY_CHARS - 3) + "...";
+        Buffer body = Buffer.buffer(OpenAiProtocol.request(endpoint, task));
+        OpenAiCall call = new OpenAiCall(endpoint, vertx, task);
+        // Whoever asks (the Kafka pipeline's single event loop, a retry timer), the call and its reply run on
+        // the next loop: one loop alone could not parse thousands of streamed replies a second.
+        int loop = Math.floorMod(nextLoop.getAndIncrement(), loops.length);
+        loops[loop].runOnContext(v -> call.start(clients[loop], request, body));
+        return call.result();
     }
 
     @Override
     public void close() {
         // Nothing waits for calls still in flight: their completions could no longer be published.
-        client.shutdownNow();
+        for (HttpClient client : clients) {
+            client.close();
+        }
+    }
+
+    /** For messages: what failed and where, never the key. */
+    static ModelCallException failure(OpenAiEndpoint endpoint, ErrorKind kind, String what, Duration retryAfter) {
+        return new ModelCallException(kind, endpoint.redact("POST " + endpoint.url() + " " + what), null, retryAfter);
     }
 }

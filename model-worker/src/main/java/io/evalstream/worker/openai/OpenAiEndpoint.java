@@ -8,12 +8,16 @@ import java.util.Objects;
  * Where and how to reach one model behind an OpenAI-compatible API (vLLM, TGI, Ollama, llama.cpp
  * server, hosted APIs).
  *
- * @param baseUrl the API root, such as {@code http://localhost:8000/v1}; {@code /chat/completions} is appended
- * @param model   the model name the server expects
- * @param apiKey  sent as a bearer token; null when the server needs none. Never printed: see {@link #toString}
- * @param timeout per request, from sending to the whole response
+ * @param baseUrl     the API root, such as {@code http://localhost:8000/v1}; the API's path is appended
+ * @param model       the model name the server expects
+ * @param apiKey      sent as a bearer token; null when the server needs none. Never printed: see {@link #toString}
+ * @param timeout     per call, from sending to the whole response
+ * @param api         chat or completions
+ * @param stream      whether to ask for server-sent events (needed to measure time to first token)
+ * @param connections most connections kept open to the server (HTTP/1.1 carries one call at a time)
  */
-public record OpenAiEndpoint(URI baseUrl, String model, String apiKey, Duration timeout) {
+public record OpenAiEndpoint(URI baseUrl, String model, String apiKey, Duration timeout, OpenAiApi api,
+        boolean stream, int connections) {
 
     static final String REDACTED = "***";
 
@@ -30,11 +34,21 @@ public record OpenAiEndpoint(URI baseUrl, String model, String apiKey, Duration 
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("request timeout must be positive, got " + timeout);
         }
+        Objects.requireNonNull(api, "api");
+        if (connections < 1) {
+            throw new IllegalArgumentException("connections must be at least 1, got " + connections);
+        }
     }
 
-    public URI chatCompletions() {
+    /** A streaming chat endpoint with room for 64 connections. */
+    public OpenAiEndpoint(URI baseUrl, String model, String apiKey, Duration timeout) {
+        this(baseUrl, model, apiKey, timeout, OpenAiApi.CHAT, true, 64);
+    }
+
+    /** The URL calls go to: the base URL and the API's path. */
+    public URI url() {
         String base = baseUrl.toString();
-        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/chat/completions");
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + api.path());
     }
 
     /** The text with every occurrence of the API key replaced, for anything that may be logged or published. */
@@ -45,6 +59,7 @@ public record OpenAiEndpoint(URI baseUrl, String model, String apiKey, Duration 
     @Override
     public String toString() {
         return "OpenAiEndpoint[baseUrl=" + redact(baseUrl.toString()) + ", model=" + model + ", apiKey="
-                + (apiKey == null ? "none" : REDACTED) + ", timeout=" + timeout + "]";
+                + (apiKey == null ? "none" : REDACTED) + ", timeout=" + timeout + ", api=" + api + ", stream="
+                + stream + ", connections=" + connections + "]";
     }
 }

@@ -45,6 +45,24 @@ class ErrorClassifierTest {
         assertThat(ErrorClassifier.ofStatus(status)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0}: retryable {1}, unhealthy {2}")
+    @CsvSource(textBlock = """
+            RATE_LIMITED,       true,  false
+            SERVER_ERROR,       true,  true
+            TIMEOUT,            true,  true
+            CONNECTION,         true,  true
+            MALFORMED_RESPONSE, true,  true
+            CLIENT_ERROR,       false, false
+            BAD_INPUT,          false, false
+            UNKNOWN_MODEL,      false, false
+            INTERNAL,           false, false
+            """)
+    void decidesWhichKindsAreRetriedAndWhichCountAgainstTheBreaker(ErrorKind kind, boolean retryable,
+            boolean unhealthy) {
+        assertThat(ErrorClassifier.retryable(kind)).isEqualTo(retryable);
+        assertThat(ErrorClassifier.unhealthy(kind)).isEqualTo(unhealthy);
+    }
+
     static Stream<Arguments> failures() {
         return Stream.of(
                 Arguments.of("request timed out", new HttpTimeoutException("request timed out"), ErrorKind.TIMEOUT),

@@ -13,7 +13,7 @@ import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.WireFormat;
 import io.evalstream.worker.StubOpenAiResource;
 import io.evalstream.worker.Tasks;
-import io.evalstream.worker.openai.StubOpenAi;
+import io.evalstream.stub.OpenAiStub;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -90,14 +90,14 @@ class WorkerPipelineTest {
                     assertThat(c.text()).startsWith("[simulated]");
                 });
         assertThat(completions).filteredOn(c -> c.backend().equals("openai")).hasSize(100)
-                .allSatisfy(c -> assertThat(c.text()).isEqualTo(StubOpenAi.ANSWER));
+                .allSatisfy(c -> assertThat(c.text()).isEqualTo(OpenAiStub.ANSWER));
 
         Map<String, String> reasons = awaitExactly(Topics.DLQ, runId, 3).stream()
                 .collect(Collectors.toMap(ConsumerRecord::key, r -> header(r, DeadLetter.REASON)));
         assertThat(reasons.get(runId + "/not-json")).contains("not a valid JSON PromptTask");
         assertThat(reasons.get(unserved.taskId().toString())).isEqualTo("model 'no-such-model' is not configured"
                 + " on this worker; configured: [babyllama-tok105, sim-medium, sim-slow, sim-strong, sim-weak,"
-                + " stories260K, stub-gpt]");
+                + " stories260K, stub-breaker, stub-gpt, stub-limited, stub-text]");
         assertThat(reasons.get(runId + "/sim-strong/gsm8k/q-other/default/0")).contains("differs from the task's taskId");
 
         awaitAllTaskOffsetsCommitted();
@@ -109,7 +109,7 @@ class WorkerPipelineTest {
         assertThat(metrics).contains("evalstream_model_latency_seconds_bucket{model=\"sim-weak\"",
                 "evalstream_model_tokens_total{direction=\"completion\",model=\"sim-medium\"}",
                 "evalstream_worker_in_flight ")
-                .doesNotContain(StubOpenAi.SECRET);
+                .doesNotContain(StubOpenAiResource.SECRET);
     }
 
     @Test

@@ -4,23 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.evalstream.contracts.Completion;
-import io.evalstream.contracts.CompletionStatus;
+import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Json;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.TokenUsage;
+import io.evalstream.stub.OpenAiStub;
 import io.evalstream.worker.Tasks;
-import io.evalstream.worker.backend.ModelRouter;
+import io.evalstream.worker.backend.ModelCallException;
+import io.evalstream.worker.backend.ModelReply;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -30,113 +33,143 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** One call at a time (no retries: those are the guard's job), against the local OpenAI stub. */
 @Timeout(60)
 class OpenAiBackendTest {
 
-    private static StubOpenAi stub;
+    private static final String SECRET = "sk-test-0123456789abcdef";
+    private static OpenAiStub stub;
+    private static Vertx vertx;
 
     @BeforeAll
-    static void startStub() {
-        stub = StubOpenAi.start();
+    static void start() {
+        stub = OpenAiStub.start();
+        vertx = Vertx.vertx();
     }
 
     @AfterAll
-    static void stopStub() {
+    static void stop() {
         stub.close();
+        vertx.close();
     }
 
-    private static final PromptTask TASK = Tasks.task(new TaskId("run-1", "stub-gpt", "gsm8k", "q1", "cot", 0),
-            io.evalstream.contracts.Extraction.NUMERIC, io.evalstream.contracts.Category.MATH,
-            "Question: Natalia sold clips to 48 of her friends...\nAnswer:", "72",
-            Settings.of(5, true, 0.7, 0.95, 512, 1234L, List.of("Question:", "\n\n")));
+    private static PromptTask task(String fault) {
+        return Tasks.task(new TaskId("run-1", "stub-gpt", "gsm8k", "q" + System.nanoTime(), "cot", 0),
+                Extraction.NUMERIC, Category.MATH, "Question: Natalia sold clips to 48 of her friends... [[stub:"
+                        + fault + "]] " + System.nanoTime() + "\nAnswer:", "72",
+                Settings.of(5, true, 0.7, 0.95, 512, 1234L, List.of("Question:", "\n\n")));
+    }
 
-    private static Completion call(String behaviour, String apiKey, Duration timeout) {
-        OpenAiEndpoint endpoint = new OpenAiEndpoint(URI.create(stub.baseUrl(behaviour)), "stub-upstream", apiKey,
-                timeout);
-        try (ModelRouter router = new ModelRouter(Map.of("stub-gpt", OpenAiBackend.create(endpoint)))) {
-            return router.complete(TASK).toCompletableFuture().join();
+    private static OpenAiEndpoint endpoint(OpenAiApi api, boolean stream, String key, Duration timeout) {
+        return new OpenAiEndpoint(URI.create(stub.baseUrl()), "stub-upstream", key, timeout, api, stream, 2_000);
+    }
+
+    private static ModelReply call(OpenAiEndpoint endpoint, PromptTask task) {
+        OpenAiBackend backend = OpenAiBackend.create(endpoint, vertx);
+        try {
+            return backend.complete(task).toCompletableFuture().join();
+        } finally {
+            backend.close();
         }
     }
 
-    private static Completion call(String behaviour) {
-        return call(behaviour, StubOpenAi.SECRET, Duration.ofSeconds(10));
+    private static ModelCallException failure(OpenAiEndpoint endpoint, PromptTask task) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> call(endpoint, task));
+        assertThat(thrown).isInstanceOf(CompletionException.class).hasCauseInstanceOf(ModelCallException.class);
+        return (ModelCallException) thrown.getCause();
+    }
+
+    @ParameterizedTest(name = "{0}, stream={1}")
+    @CsvSource(textBlock = """
+            CHAT,        true
+            CHAT,        false
+            COMPLETIONS, true
+            COMPLETIONS, false
+            """)
+    void returnsTheTextAndTheServersUsageOnEitherApiStreamedOrNot(OpenAiApi api, boolean stream) {
+        PromptTask task = task("latency=120");
+        ModelReply reply = call(endpoint(api, stream, SECRET, Duration.ofSeconds(5)), task);
+
+        assertThat(reply.text()).isEqualTo(OpenAiStub.ANSWER);
+        assertThat(reply.usage()).isEqualTo(new TokenUsage((task.prompt().length() + 3) / 4, 12));
+        if (stream) {
+            assertThat(reply.firstTokenMillis()).isBetween(110L, 5_000L);
+        } else {
+            assertThat(reply.firstTokenMillis()).isNull();
+        }
+        assertThat(stub.log(task.prompt()).lastHeaders().get("content-type")).isEqualTo("application/json");
     }
 
     @Test
-    void returnsTheChoiceTextAndReportedUsage() {
-        Completion completion = call("ok");
+    void sendsThePromptWithTheTasksSettingsAndTheKey() throws IOException {
+        PromptTask task = task("latency=0");
+        call(endpoint(OpenAiApi.CHAT, true, SECRET, Duration.ofSeconds(5)), task);
+        JsonNode body = Json.mapper().readTree(stub.log(task.prompt()).lastBody());
 
-        assertThat(completion.status()).isEqualTo(CompletionStatus.OK);
-        assertThat(completion.text()).isEqualTo(StubOpenAi.ANSWER);
-        assertThat(completion.usage()).isEqualTo(new TokenUsage(57, 19));
-        assertThat(completion.backend()).isEqualTo("openai");
-        assertThat(completion.simulated()).isFalse();
-        assertThat(completion.attempts()).isEqualTo(1);
-    }
-
-    @Test
-    void sendsThePromptAsOneUserMessageWithTheTasksSettingsAndTheKey() throws IOException {
-        call("ok");
-        StubOpenAi.Seen seen = stub.lastSeen("ok");
-
-        assertThat(seen.method()).isEqualTo("POST");
-        assertThat(seen.path()).isEqualTo("/ok/v1/chat/completions");
-        assertThat(seen.headers().get("Authorization")).containsExactly("Bearer " + StubOpenAi.SECRET);
-        JsonNode body = Json.mapper().readTree(seen.body());
+        assertThat(stub.log(task.prompt()).lastHeaders()).containsEntry("authorization", "Bearer " + SECRET);
         assertThat(body.path("model").asText()).isEqualTo("stub-upstream");
         assertThat(body.path("messages")).hasSize(1);
         assertThat(body.path("messages").path(0).path("role").asText()).isEqualTo("user");
-        assertThat(body.path("messages").path(0).path("content").asText()).isEqualTo(TASK.prompt());
+        assertThat(body.path("messages").path(0).path("content").asText()).isEqualTo(task.prompt());
         assertThat(body.path("temperature").asDouble()).isEqualTo(0.7);
         assertThat(body.path("top_p").asDouble()).isEqualTo(0.95);
         assertThat(body.path("max_tokens").asInt()).isEqualTo(512);
         assertThat(body.path("seed").asLong()).isEqualTo(1234L);
         assertThat(body.path("stop").toString()).isEqualTo("[\"Question:\",\"\\n\\n\"]");
+        assertThat(body.path("stream").asBoolean()).isTrue();
+        assertThat(body.path("stream_options").path("include_usage").asBoolean()).isTrue();
+        assertThat(body.has("n")).as("one sample per task: n is left at its default of 1").isFalse();
     }
 
     @Test
-    void sendsNoAuthorizationWithoutAKey() {
-        Completion completion = call("no-usage", null, Duration.ofSeconds(10));
+    void sendsNoAuthorizationWithoutAKeyAndThePromptAsTextToTheCompletionsApi() throws IOException {
+        PromptTask task = task("latency=0");
+        call(endpoint(OpenAiApi.COMPLETIONS, false, null, Duration.ofSeconds(5)), task);
 
-        assertThat(completion.status()).isEqualTo(CompletionStatus.OK);
-        assertThat(stub.lastSeen("no-usage").headers()).doesNotContainKey("Authorization");
+        assertThat(stub.log(task.prompt()).lastHeaders()).doesNotContainKey("authorization");
+        JsonNode body = Json.mapper().readTree(stub.log(task.prompt()).lastBody());
+        assertThat(body.path("prompt").asText()).isEqualTo(task.prompt());
+        assertThat(body.has("messages")).isFalse();
+        assertThat(body.has("stream")).isFalse();
     }
 
-    @Test
-    void estimatesUsageWhenTheServerReportsNone() {
-        Completion completion = call("no-usage");
-
-        assertThat(completion.text()).isEqualTo("The answer is (B).");
-        assertThat(completion.usage()).isEqualTo(new TokenUsage((TASK.prompt().length() + 3) / 4, 5));
-    }
-
-    @ParameterizedTest(name = "{0} is {1}")
-    @CsvSource(textBlock = """
-            status-500, SERVER_ERROR,       returned HTTP 500: {"error":{"message":"stub status 500"}}
-            status-503, SERVER_ERROR,       returned HTTP 503
-            status-429, RATE_LIMITED,       returned HTTP 429
-            status-400, CLIENT_ERROR,       returned HTTP 400
-            status-404, CLIENT_ERROR,       returned HTTP 404
-            not-json,   MALFORMED_RESPONSE, response body is not JSON: <html>502 Bad Gateway</html>
-            no-content, MALFORMED_RESPONSE, response has no choices[0].message.content string
+    @ParameterizedTest(name = "{0} (stream={1}) is {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            status=500                  | true  | SERVER_ERROR       | returned HTTP 500: {"error":{"message":"stub status 500"
+            status=503,retry-after=2    | true  | SERVER_ERROR       | returned HTTP 503
+            status=429,retry-after=7    | true  | RATE_LIMITED       | returned HTTP 429
+            status=400                  | true  | CLIENT_ERROR       | returned HTTP 400
+            reset                       | true  | CONNECTION         | failed: 
+            reset                       | false | CONNECTION         | failed: 
+            malformed                   | true  | MALFORMED_RESPONSE | a streamed event is not JSON
+            malformed                   | false | MALFORMED_RESPONSE | response body is not JSON: {"choices":[{"message":{"content":
+            truncate                    | true  | MALFORMED_RESPONSE | the stream ended before [DONE] or a finish reason
+            truncate                    | false | MALFORMED_RESPONSE | response body is not JSON
             """)
-    void failedCallsBecomeErrorCompletionsOfTheRightKind(String behaviour, ErrorKind kind, String message) {
-        Completion completion = call(behaviour);
+    void failedCallsAreClassifiedAndSayWhatWentWrong(String fault, boolean stream, ErrorKind kind, String message) {
+        OpenAiEndpoint endpoint = endpoint(OpenAiApi.CHAT, stream, SECRET, Duration.ofSeconds(5));
+        ModelCallException failure = failure(endpoint, task(fault));
 
-        assertThat(completion.status()).isEqualTo(CompletionStatus.ERROR);
-        assertThat(completion.error().kind()).isEqualTo(kind);
-        assertThat(completion.error().message()).startsWith("POST " + stub.baseUrl(behaviour) + "/chat/completions")
-                .contains(message);
-        assertThat(completion.backend()).isEqualTo("openai");
+        assertThat(failure.kind()).isEqualTo(kind);
+        assertThat(failure.getMessage()).startsWith("POST " + stub.baseUrl() + "/chat/completions ").contains(message);
+    }
+
+    @Test
+    void readsRetryAfterOffA429() {
+        ModelCallException failure = failure(endpoint(OpenAiApi.CHAT, true, SECRET, Duration.ofSeconds(5)),
+                task("status=429,retry-after=7"));
+
+        assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test
     void timesOutAServerThatNeverAnswers() {
         long start = System.nanoTime();
-        Completion completion = call("silent", StubOpenAi.SECRET, Duration.ofMillis(300));
+        ModelCallException failure = failure(endpoint(OpenAiApi.CHAT, true, SECRET, Duration.ofMillis(300)),
+                task("hang"));
 
-        assertThat(completion.error().kind()).isEqualTo(ErrorKind.TIMEOUT);
-        assertThat(completion.error().message()).endsWith("failed: no complete response within PT0.3S");
+        assertThat(failure.kind()).isEqualTo(ErrorKind.TIMEOUT);
+        assertThat(failure.getMessage()).endsWith("failed: no complete response within PT0.3S");
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(300L, 5_000L);
     }
 
@@ -147,55 +180,54 @@ class OpenAiBackendTest {
             closedPort = socket.getLocalPort();
         }
         OpenAiEndpoint endpoint = new OpenAiEndpoint(URI.create("http://127.0.0.1:" + closedPort + "/v1"), "m",
-                StubOpenAi.SECRET, Duration.ofSeconds(5));
-        try (ModelRouter router = new ModelRouter(Map.of("stub-gpt", OpenAiBackend.create(endpoint)))) {
-            Completion completion = router.complete(TASK).toCompletableFuture().join();
+                SECRET, Duration.ofSeconds(5));
+        ModelCallException failure = failure(endpoint, task("latency=0"));
 
-            assertThat(completion.error().kind()).isEqualTo(ErrorKind.CONNECTION);
-            assertThat(completion.error().message()).contains("ConnectException");
-        }
+        assertThat(failure.kind()).isEqualTo(ErrorKind.CONNECTION);
+        assertThat(failure.getMessage()).contains("Connect");
     }
 
     @Test
     void neverEchoesTheKeyEvenWhenTheServerDoes() {
-        Completion completion = call("echo-key");
+        ModelCallException failure = failure(endpoint(OpenAiApi.CHAT, true, SECRET, Duration.ofSeconds(5)),
+                task("echo-key"));
 
-        assertThat(completion.error().kind()).isEqualTo(ErrorKind.CLIENT_ERROR);
-        assertThat(completion.error().message()).contains("Incorrect API key provided: ***")
-                .doesNotContain(StubOpenAi.SECRET);
-        OpenAiEndpoint endpoint = new OpenAiEndpoint(URI.create(stub.baseUrl("ok")), "m", StubOpenAi.SECRET,
-                Duration.ofSeconds(1));
-        assertThat(endpoint.toString()).doesNotContain(StubOpenAi.SECRET);
+        assertThat(failure.kind()).isEqualTo(ErrorKind.CLIENT_ERROR);
+        assertThat(failure.getMessage()).contains("Incorrect API key provided: Bearer ***").doesNotContain(SECRET);
+        assertThat(endpoint(OpenAiApi.CHAT, true, SECRET, Duration.ofSeconds(1)).toString()).doesNotContain(SECRET);
     }
 
     @Test
-    void keepsManyCallsInFlightAtOnce() {
-        OpenAiEndpoint endpoint = new OpenAiEndpoint(URI.create(stub.baseUrl("slow")), "m", null,
-                Duration.ofSeconds(20));
-        try (ModelRouter router = new ModelRouter(Map.of("stub-gpt", OpenAiBackend.create(endpoint)))) {
+    void keepsThousandsOfCallsInFlightAtOnce() {
+        OpenAiBackend backend = OpenAiBackend.create(endpoint(OpenAiApi.CHAT, true, null, Duration.ofSeconds(20)),
+                vertx);
+        try {
             long start = System.nanoTime();
-            List<CompletableFuture<Completion>> calls = IntStream.range(0, 200)
-                    .mapToObj(i -> router.complete(TASK).toCompletableFuture()).toList();
+            List<CompletableFuture<ModelReply>> calls = IntStream.range(0, 2_000)
+                    .mapToObj(i -> backend.complete(task("latency=500")).toCompletableFuture()).toList();
             CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
 
-            assertThat(calls).allSatisfy(c -> assertThat(c.join().status()).isEqualTo(CompletionStatus.OK));
+            assertThat(calls).allSatisfy(c -> assertThat(c.join().text()).isEqualTo(OpenAiStub.ANSWER));
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
-                    .as("200 calls answered after 300 ms each, overlapping").isLessThan(10_000L);
+                    .as("2,000 calls answered after 500 ms each, overlapping (one at a time: 1,000 s)").isLessThan(60_000L);
+        } finally {
+            backend.close();
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(textBlock = """
-            ftp://host/v1,          http or https
-            http://localhost:8000/v1, ''
+            ftp://host/v1,            CHAT,        http or https
+            http://localhost:8000/v1, CHAT,        http://localhost:8000/v1/chat/completions
+            http://localhost:8000/v1/, COMPLETIONS, http://localhost:8000/v1/completions
             """)
-    void endpointAcceptsOnlyHttpUrls(String url, String complaint) {
-        if (complaint.isEmpty()) {
-            assertThat(new OpenAiEndpoint(URI.create(url), "m", " ", Duration.ofSeconds(1)).chatCompletions())
-                    .hasToString("http://localhost:8000/v1/chat/completions");
+    void endpointAcceptsOnlyHttpUrlsAndAppendsTheApisPath(String url, OpenAiApi api, String expected) {
+        if (expected.startsWith("http://")) {
+            assertThat(new OpenAiEndpoint(URI.create(url), "m", " ", Duration.ofSeconds(1), api, true, 1).url())
+                    .hasToString(expected);
         } else {
             assertThatThrownBy(() -> new OpenAiEndpoint(URI.create(url), "m", null, Duration.ofSeconds(1)))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(complaint);
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(expected);
         }
     }
 }

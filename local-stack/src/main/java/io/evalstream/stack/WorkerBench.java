@@ -1,0 +1,180 @@
+package io.evalstream.stack;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.evalstream.broker.FreePorts;
+import io.evalstream.broker.LocalKafka;
+import io.evalstream.contracts.Category;
+import io.evalstream.contracts.Extraction;
+import io.evalstream.contracts.Json;
+import io.evalstream.contracts.PromptTask;
+import io.evalstream.contracts.Purpose;
+import io.evalstream.contracts.SchemaVersion;
+import io.evalstream.contracts.Settings;
+import io.evalstream.contracts.SettingsHash;
+import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.TopicAdmin;
+import io.evalstream.contracts.Topics;
+import io.evalstream.contracts.WireFormat;
+import io.evalstream.stub.OpenAiStub;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * One packaged model worker against a local OpenAI-compatible server that answers every call after a fixed
+ * 500 ms: with 2,000 calls in flight the ideal is 2,000 / 0.5 s = 4,000 tasks/s. Measures completions per
+ * second in the steady state (between 20% and 90% of the tasks completed, so JVM warm-up and the tail do not
+ * count) and prints the ratio to the ideal as one JSON line.
+ */
+final class WorkerBench {
+
+    static final int IN_FLIGHT = 2_000;
+    static final Duration LATENCY = Duration.ofMillis(500);
+    private static final String MODEL = "bench-openai";
+    private static final WireFormat<PromptTask> TASKS = WireFormat.of(PromptTask.class);
+
+    private WorkerBench() {
+    }
+
+    /** Runs the bench with {@code tasks} tasks in {@code workDir}; returns the JSON line. */
+    static String run(Path home, Path workDir, int tasks) throws Exception {
+        try (LocalKafka kafka = LocalKafka.start(workDir.resolve("worker-bench-kafka"));
+                OpenAiStub stub = OpenAiStub.start(OpenAiStub.StubOptions.fixedLatency(LATENCY).withEventLoops(2))) {
+            TopicAdmin.ensureTopics(kafka.bootstrapServers(), LocalKafka.DEFAULT_PARTITIONS, (short) 1);
+            ServiceProcess worker = worker(home, workDir, kafka.bootstrapServers(), stub.baseUrl());
+            worker.start();
+            try {
+                worker.awaitReady(Duration.ofSeconds(180));
+                String runId = "worker-bench-" + System.currentTimeMillis();
+                Duration[] cpuBefore = {worker.cpuTime(), kafka.cpuTime(), ownCpu()};
+                long start = System.nanoTime();
+                publish(kafka.bootstrapServers(), runId, tasks);
+                List<long[]> progress = awaitCompletions(kafka.bootstrapServers(), runId, tasks, start);
+                ObjectNode line = line(progress, tasks, (System.nanoTime() - start) / 1e9, stub.totalRequests());
+                // Where the CPU went: the worker, the broker, and this JVM (the stub server, producer, reader).
+                line.put("worker_cpu_s", seconds(worker.cpuTime().minus(cpuBefore[0])))
+                        .put("broker_cpu_s", seconds(kafka.cpuTime().minus(cpuBefore[1])))
+                        .put("stub_and_client_cpu_s", seconds(ownCpu().minus(cpuBefore[2])));
+                return Json.mapper().writeValueAsString(line);
+            } finally {
+                worker.stop();
+            }
+        }
+    }
+
+    private static ServiceProcess worker(Path home, Path workDir, String bootstrap, String baseUrl) {
+        int port = FreePorts.next();
+        String model = "evalstream.worker.models." + MODEL + ".";
+        Map<String, String> properties = Map.of(
+                "kafka.bootstrap.servers", bootstrap,
+                "quarkus.http.port", Integer.toString(port),
+                "quarkus.banner.enabled", "false",
+                "evalstream.worker.max-in-flight", Integer.toString(IN_FLIGHT),
+                model + "backend", "openai",
+                model + "openai.base-url", baseUrl,
+                model + "limits.max-concurrency", Integer.toString(IN_FLIGHT),
+                model + "request-timeout", "30s");
+        return new ServiceProcess("model-worker", port,
+                ServiceProcess.javaCommand(LocalStack.jar(home, "model-worker"), properties, "1g"),
+                workDir.resolve("logs").resolve("worker-bench.log"));
+    }
+
+    private static void publish(String bootstrap, String runId, int count) throws Exception {
+        Settings settings = Settings.defaults();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 131072, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            List<Future<RecordMetadata>> sends = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                TaskId id = new TaskId(runId, MODEL, "gsm8k", "q" + i, "default", 0);
+                PromptTask task = new PromptTask(SchemaVersion.CURRENT, id, Purpose.EVAL, "Question: Natalia sold"
+                        + " clips to 48 of her friends in April, and then she sold half as many clips in May. How many"
+                        + " clips did Natalia sell altogether in April and May? (" + i + ")\nAnswer:",
+                        Extraction.NUMERIC, "72", Category.MATH, settings, SettingsHash.of(settings,
+                        Extraction.NUMERIC, Extraction.NUMERIC.defaultMetric(), id.variant(), "worker-bench"));
+                sends.add(producer.send(new ProducerRecord<>(Topics.TASKS, id.toString(), TASKS.encode(task))));
+            }
+            for (Future<RecordMetadata> send : sends) {
+                send.get(60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Completions of the run counted as they arrive: (nanos since start, count) points. */
+    private static List<long[]> awaitCompletions(String bootstrap, String runId, int count, long start) {
+        List<long[]> progress = new ArrayList<>();
+        String prefix = runId + "/";
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.COMPLETIONS).stream()
+                    .map(p -> new TopicPartition(Topics.COMPLETIONS, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long seen = 0;
+            while (seen < count) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("only " + seen + " of " + count + " completions within 10 min");
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (record.key() != null && record.key().startsWith(prefix)) {
+                        seen++;
+                    }
+                }
+                progress.add(new long[] {System.nanoTime() - start, seen});
+            }
+        }
+        return progress;
+    }
+
+    private static Duration ownCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    private static double seconds(Duration duration) {
+        return Math.round(duration.toMillis() / 10.0) / 100.0;
+    }
+
+    private static ObjectNode line(List<long[]> progress, int tasks, double seconds, long stubRequests) {
+        double rate = rateBetween(progress, tasks, 0.2, 0.9);
+        double ideal = IN_FLIGHT / (LATENCY.toMillis() / 1e3);
+        ObjectNode line = Json.mapper().createObjectNode()
+                .put("bench", "worker_openai_latency")
+                .put("in_flight", IN_FLIGHT)
+                .put("latency_ms", LATENCY.toMillis())
+                .put("tasks_per_s", Math.round(rate))
+                .put("ideal_tasks_per_s", Math.round(ideal))
+                .put("ratio", Math.round(rate / ideal * 1000) / 1000.0)
+                .put("tasks", tasks)
+                .put("seconds", Math.round(seconds * 100) / 100.0)
+                .put("overall_tasks_per_s", Math.round(tasks / seconds))
+                .put("server_requests", stubRequests)
+                .put("cpus", Runtime.getRuntime().availableProcessors());
+        return line;
+    }
+
+    /** Completions per second while the count went from {@code from} to {@code to} of {@code total}. */
+    static double rateBetween(List<long[]> progress, long total, double from, double to) {
+        long[] first = progress.stream().filter(p -> p[1] >= from * total).findFirst().orElseThrow();
+        long[] last = progress.stream().filter(p -> p[1] >= to * total).findFirst().orElseThrow();
+        return last[0] == first[0] ? Double.NaN : (last[1] - first[1]) / ((last[0] - first[0]) / 1e9);
+    }
+}

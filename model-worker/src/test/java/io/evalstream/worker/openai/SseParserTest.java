@@ -1,0 +1,62 @@
+package io.evalstream.worker.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@Timeout(10)
+class SseParserTest {
+
+    /** Feeds the stream in chunks of {@code chunk} bytes and collects every event's data, the unterminated last included. */
+    private static List<String> events(String stream, int chunk) {
+        byte[] bytes = stream.getBytes(StandardCharsets.UTF_8);
+        SseParser parser = new SseParser();
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < bytes.length; i += chunk) {
+            events.addAll(parser.feed(Arrays.copyOfRange(bytes, i, Math.min(bytes.length, i + chunk))));
+        }
+        String last = parser.finish();
+        if (last != null) {
+            events.add(last);
+        }
+        return events;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            two events, LF                   | data: {"a":1}\\n\\ndata: [DONE]\\n\\n                 | {"a":1}¦[DONE]
+            CRLF line ends                   | data: {"a":1}\\r\\n\\r\\ndata: [DONE]\\r\\n\\r\\n      | {"a":1}¦[DONE]
+            CR line ends                     | data: x\\r\\rdata: y\\r\\r                            | x¦y
+            CR then text then LF             | data: a\\rdata: b\\n\\n                           | a\\nb
+            no space after the colon         | data:{"a":1}\\n\\n                                  | {"a":1}
+            two data lines join with LF      | data: one\\ndata: two\\n\\n                         | one\\ntwo
+            comments and other fields skipped| : keep-alive\\nevent: message\\nid: 7\\ndata: x\\n\\n | x
+            empty input                      |                                                    |
+            blank lines only                 | \\n\\n\\n                                            |
+            event without a blank line at end| data: [DONE]                                       | [DONE]
+            event with no data is not one    | event: ping\\n\\n                                   |
+            non-ASCII text                   | data: {"t":"İstanbul ünïcødé 東京"}\\n\\n            | {"t":"İstanbul ünïcødé 東京"}
+            """)
+    void splitsAStreamIntoTheDataOfEachEventHoweverItIsChunked(String name, String stream, String expected) {
+        String input = stream == null ? "" : stream.replace("\\n", "\n").replace("\\r", "\r");
+        List<String> want = expected == null ? List.of()
+                : Arrays.stream(expected.split("¦")).map(e -> e.replace("\\n", "\n")).toList();
+        for (int chunk : new int[] {1, 2, 3, 7, 64, Math.max(1, input.length() * 4)}) {
+            assertThat(events(input, chunk)).as("in chunks of %d bytes", chunk).isEqualTo(want);
+        }
+    }
+
+    @Test
+    void aHugeEventSurvivesWhole() {
+        String big = "x".repeat(200_000);
+
+        assertThat(events("data: " + big + "\n\n", 8_192)).containsExactly(big);
+    }
+}

@@ -1,0 +1,179 @@
+package io.evalstream.worker.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.PromptTask;
+import io.evalstream.contracts.TokenUsage;
+import io.evalstream.worker.Tasks;
+import io.evalstream.worker.backend.ModelBackend;
+import io.evalstream.worker.backend.ModelCallException;
+import io.evalstream.worker.backend.ModelReply;
+import io.evalstream.worker.backend.Served;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@Timeout(60)
+class GuardedBackendTest {
+
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor();
+    private static final PromptTask TASK = Tasks.numeric("run-1", "m", "q1", "72");
+    private static final ModelReply REPLY = new ModelReply("The answer is 72.", new TokenUsage(40, 5), 12L);
+
+    @AfterAll
+    static void stop() {
+        TIMER.shutdownNow();
+    }
+
+    private static ResiliencePolicy policy(int concurrency, long rpm, int attempts) {
+        return new ResiliencePolicy("m", concurrency, rpm, 0, attempts, Duration.ofMillis(20), Duration.ofSeconds(3),
+                0.2, 1.0, 1_000, Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+
+    /** A backend failing its first {@code failures} calls with {@code kind}, then answering. */
+    private static final class Flaky implements ModelBackend {
+        final AtomicInteger calls = new AtomicInteger();
+        final List<Long> callNanos = new ArrayList<>();
+        final int failures;
+        final ErrorKind kind;
+        final Duration retryAfter;
+
+        Flaky(int failures, ErrorKind kind, Duration retryAfter) {
+            this.failures = failures;
+            this.kind = kind;
+            this.retryAfter = retryAfter;
+        }
+
+        @Override
+        public String kind() {
+            return "fake";
+        }
+
+        @Override
+        public synchronized CompletionStage<ModelReply> complete(PromptTask task) {
+            callNanos.add(System.nanoTime());
+            if (calls.incrementAndGet() <= failures) {
+                return CompletableFuture.failedStage(new ModelCallException(kind, "call failed with " + kind, null,
+                        retryAfter));
+            }
+            return CompletableFuture.completedStage(REPLY);
+        }
+    }
+
+    private static Served serve(ModelBackend backend, ResiliencePolicy policy) {
+        return new GuardedBackend(backend, policy, TIMER, CallListener.NONE).serve(TASK).toCompletableFuture().join();
+    }
+
+    @ParameterizedTest(name = "{1} x{0} -> calls {2}, ok {3}")
+    @CsvSource(textBlock = """
+            0, SERVER_ERROR,       1, true
+            1, SERVER_ERROR,       2, true
+            3, SERVER_ERROR,       4, true
+            4, SERVER_ERROR,       4, false
+            2, RATE_LIMITED,       3, true
+            2, TIMEOUT,            3, true
+            2, CONNECTION,         3, true
+            2, MALFORMED_RESPONSE, 3, true
+            9, CLIENT_ERROR,       1, false
+            9, BAD_INPUT,          1, false
+            9, INTERNAL,           1, false
+            """)
+    void retriesOnlyRetryableKindsAndCountsEveryCall(int failures, ErrorKind kind, int calls, boolean ok) {
+        Flaky backend = new Flaky(failures, kind, null);
+        Served served = serve(backend, policy(8, 0, 4));
+
+        assertThat(served.attempts()).isEqualTo(calls);
+        assertThat(backend.calls.get()).isEqualTo(calls);
+        assertThat(served.reply() != null).isEqualTo(ok);
+        if (!ok) {
+            assertThat(((ModelCallException) served.failure()).kind()).isEqualTo(kind);
+        }
+    }
+
+    @Test
+    void waitsAtLeastTheServersRetryAfter() {
+        Flaky backend = new Flaky(1, ErrorKind.RATE_LIMITED, Duration.ofMillis(700));
+        Served served = serve(backend, policy(8, 0, 4));
+
+        assertThat(served.attempts()).isEqualTo(2);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(backend.callNanos.get(1) - backend.callNanos.get(0)))
+                .isGreaterThanOrEqualTo(700);
+    }
+
+    @Test
+    void givesUpAtOnceWhenRetryAfterIsLongerThanTheLongestBackoff() {
+        Flaky backend = new Flaky(1, ErrorKind.RATE_LIMITED, Duration.ofMinutes(10));
+        Served served = serve(backend, policy(8, 0, 4));
+
+        assertThat(served.attempts()).isEqualTo(1);
+        assertThat(served.failure()).hasMessageContaining("the server asked to retry after PT10M, longer than"
+                + " retry.max-delay PT3S");
+    }
+
+    @Test
+    void capsCallsInFlightWithoutHoldingThreads() {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        ModelBackend slow = new ModelBackend() {
+            @Override
+            public String kind() {
+                return "fake";
+            }
+
+            @Override
+            public CompletionStage<ModelReply> complete(PromptTask task) {
+                peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                CompletableFuture<ModelReply> reply = new CompletableFuture<>();
+                TIMER.schedule(() -> {
+                    inFlight.decrementAndGet();
+                    reply.complete(REPLY);
+                }, 20, TimeUnit.MILLISECONDS);
+                return reply;
+            }
+        };
+        GuardedBackend guarded = new GuardedBackend(slow, policy(5, 0, 1), TIMER, CallListener.NONE);
+        List<CompletableFuture<Served>> all = IntStream.range(0, 100)
+                .mapToObj(i -> guarded.serve(TASK).toCompletableFuture()).toList();
+
+        assertThat(all).allSatisfy(s -> assertThat(s.join().reply()).isEqualTo(REPLY));
+        assertThat(peak.get()).isEqualTo(5);
+    }
+
+    @Test
+    void waitsForTheRequestBudgetInsteadOfFailing() {
+        Flaky backend = new Flaky(0, ErrorKind.SERVER_ERROR, null);
+        GuardedBackend guarded = new GuardedBackend(backend, policy(64, 1_200, 1), TIMER, CallListener.NONE);
+        long start = System.nanoTime();
+        List<CompletableFuture<Served>> all = IntStream.range(0, 60)
+                .mapToObj(i -> guarded.serve(TASK).toCompletableFuture()).toList();
+
+        assertThat(all).allSatisfy(s -> assertThat(s.join().reply()).isEqualTo(REPLY));
+        // 1,200 a minute is 20 a second with a burst of 20: the other 40 take two seconds.
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(1_800L, 6_000L);
+    }
+
+    @ParameterizedTest(name = "{0} ms ±{1} at {2} = {3}")
+    @CsvSource(textBlock = """
+            1000, 0.2, 0.0,  800
+            1000, 0.2, 0.5,  1000
+            1000, 0.2, 0.999, 1200
+            1000, 0,   0.7,  1000
+            0,    0.5, 0.9,  0
+            """)
+    void jitterMovesTheBackoffEitherWay(long base, double jitter, double random, long expected) {
+        assertThat(RetryBackoff.jittered(base, jitter, random)).isEqualTo(expected);
+    }
+}

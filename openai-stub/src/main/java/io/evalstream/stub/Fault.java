@@ -1,0 +1,80 @@
+package io.evalstream.stub;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the stub does to the requests of one prompt, written into the prompt itself so that a test (or a
+ * task on a Kafka topic) carries its own fault: {@code [[stub:status=429,retry-after=2,times=1]]}. The
+ * fault hits the first {@code times} requests of that prompt (every request when {@code times} is absent);
+ * later requests are answered normally, so a retried task recovers after exactly that many failures.
+ *
+ * <p>Settings, comma-separated: {@code status=N} (an error status with a JSON error body),
+ * {@code retry-after=S} (seconds, with status 429/503), {@code retry-after-date=S} (the same as an HTTP
+ * date S seconds ahead), {@code hang} (never answer), {@code reset} (send part of the answer, then close
+ * the connection), {@code malformed} (a 200 whose JSON or SSE event does not parse), {@code truncate}
+ * (an SSE stream that ends before {@code [DONE]}; a JSON body cut short), {@code echo-key} (a 401 whose
+ * body quotes the Authorization header back), {@code latency=MS} (this prompt's latency),
+ * {@code times=N}.
+ */
+public record Fault(Kind kind, int status, Integer retryAfterSeconds, boolean retryAfterAsDate, Duration latency,
+        Integer times) {
+
+    /** The kinds of misbehaviour. */
+    public enum Kind {
+        NONE, STATUS, HANG, RESET, MALFORMED, TRUNCATE, ECHO_KEY
+    }
+
+    private static final Pattern DIRECTIVE = Pattern.compile("\\[\\[stub:([^\\]]*)]]");
+
+    /** The fault written into {@code prompt}, or null when it has none. */
+    public static Fault in(String prompt) {
+        Matcher matcher = DIRECTIVE.matcher(prompt);
+        return matcher.find() ? parse(matcher.group(1)) : null;
+    }
+
+    /** Parses the settings between {@code [[stub:} and {@code ]]}. */
+    public static Fault parse(String settings) {
+        Kind kind = Kind.NONE;
+        int status = 0;
+        Integer retryAfter = null;
+        boolean asDate = false;
+        Duration latency = null;
+        Integer times = null;
+        for (String part : settings.split(",")) {
+            String[] kv = part.strip().split("=", 2);
+            String key = kv[0].strip().toLowerCase(Locale.ROOT);
+            String value = kv.length > 1 ? kv[1].strip() : "";
+            switch (key) {
+                case "status" -> {
+                    kind = Kind.STATUS;
+                    status = Integer.parseInt(value);
+                }
+                case "retry-after" -> retryAfter = Integer.parseInt(value);
+                case "retry-after-date" -> {
+                    retryAfter = Integer.parseInt(value);
+                    asDate = true;
+                }
+                case "hang" -> kind = Kind.HANG;
+                case "reset" -> kind = Kind.RESET;
+                case "malformed" -> kind = Kind.MALFORMED;
+                case "truncate" -> kind = Kind.TRUNCATE;
+                case "echo-key" -> kind = Kind.ECHO_KEY;
+                case "latency" -> latency = Duration.ofMillis(Long.parseLong(value));
+                case "times" -> times = Integer.parseInt(value);
+                case "" -> {
+                }
+                default -> throw new IllegalArgumentException("unknown stub fault setting '" + key + "' in '"
+                        + settings + "'");
+            }
+        }
+        return new Fault(kind, status, retryAfter, asDate, latency, times);
+    }
+
+    /** Whether the {@code n}-th request (1-based) of the prompt is hit. */
+    public boolean hits(int n) {
+        return kind != Kind.NONE && (times == null || n <= times);
+    }
+}

@@ -1,0 +1,55 @@
+package io.evalstream.stub;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The requests the stub has seen for one prompt: how many, when each arrived, and the last one's headers and body. */
+public final class PromptLog {
+
+    /** Arrival times kept per prompt; a prompt sent more often (a load test) only counts the rest. */
+    private static final int MAX_ARRIVALS = 1_000;
+
+    private final List<Long> arrivalNanos = new ArrayList<>();
+    private int count;
+    private Map<String, String> lastHeaders = Map.of();
+    private String lastBody = "";
+
+    synchronized int arrived(long nanos, Map<String, String> headers, String body) {
+        count++;
+        if (arrivalNanos.size() < MAX_ARRIVALS) {
+            arrivalNanos.add(nanos);
+        }
+        lastHeaders = headers;
+        lastBody = body;
+        return count;
+    }
+
+    /** Requests seen for the prompt. */
+    public synchronized int count() {
+        return count;
+    }
+
+    /** {@link System#nanoTime()} at the arrival of each request, in order (the first thousand). */
+    public synchronized List<Long> arrivalNanos() {
+        return List.copyOf(arrivalNanos);
+    }
+
+    /** Milliseconds between consecutive requests. */
+    public synchronized List<Long> gapsMillis() {
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < arrivalNanos.size(); i++) {
+            gaps.add((arrivalNanos.get(i) - arrivalNanos.get(i - 1)) / 1_000_000);
+        }
+        return gaps;
+    }
+
+    /** Headers of the last request, names in lower case. */
+    public synchronized Map<String, String> lastHeaders() {
+        return lastHeaders;
+    }
+
+    public synchronized String lastBody() {
+        return lastBody;
+    }
+}

@@ -1,0 +1,116 @@
+package io.evalstream.stub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@Timeout(30)
+class OpenAiStubTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static OpenAiStub stub;
+
+    @BeforeAll
+    static void start() {
+        stub = OpenAiStub.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        stub.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            status=429,retry-after=2,times=1 | STATUS    | 429 | 2    | false | 1
+            status=503,retry-after-date=3    | STATUS    | 503 | 3    | true  | 2147483647
+            hang                             | HANG      | 0   |      | false | 2147483647
+            reset, times=2                   | RESET     | 0   |      | false | 2
+            malformed                        | MALFORMED | 0   |      | false | 2147483647
+            truncate,times=1,latency=20      | TRUNCATE  | 0   |      | false | 1
+            echo-key                         | ECHO_KEY  | 0   |      | false | 2147483647
+            latency=50                       | NONE      | 0   |      | false | 0
+            """)
+    void parsesTheFaultWrittenInAPrompt(String settings, Fault.Kind kind, int status, Integer retryAfter,
+            boolean asDate, int hitRequests) {
+        Fault fault = Fault.in("Question: what is 2+2? [[stub:" + settings + "]]");
+
+        assertThat(fault.kind()).isEqualTo(kind);
+        assertThat(fault.status()).isEqualTo(status);
+        assertThat(fault.retryAfterSeconds()).isEqualTo(retryAfter);
+        assertThat(fault.retryAfterAsDate()).isEqualTo(asDate);
+        assertThat(fault.hits(1)).isEqualTo(hitRequests >= 1);
+        assertThat(fault.hits(3)).isEqualTo(hitRequests >= 3);
+    }
+
+    @Test
+    void promptsWithoutADirectiveHaveNoFaultAndUnknownSettingsAreRejected() {
+        assertThat(Fault.in("Question: what is 2+2?")).isNull();
+        assertThatThrownBy(() -> Fault.parse("explode")).hasMessageContaining("unknown stub fault setting 'explode'");
+    }
+
+    @Test
+    void answersAChatRequestAndCountsItUnderItsPrompt() throws Exception {
+        String prompt = "Question: hello? " + System.nanoTime();
+        HttpResponse<String> response = post("/chat/completions", chat(prompt, false));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"content\":\"" + OpenAiStub.ANSWER + "\"", "\"completion_tokens\":12");
+        assertThat(stub.requests(prompt)).isEqualTo(1);
+        assertThat(stub.log(prompt).lastHeaders()).containsEntry("authorization", "Bearer sk-stub");
+    }
+
+    @Test
+    void streamsCompletionsAsServerSentEventsEndingWithDone() throws Exception {
+        String body = "{\"model\":\"m\",\"prompt\":\"Once upon a time\",\"stream\":true,"
+                + "\"stream_options\":{\"include_usage\":true}}";
+        HttpResponse<String> response = post("/completions", body);
+
+        assertThat(response.headers().firstValue("Content-Type")).contains("text/event-stream");
+        assertThat(response.body()).startsWith("data: {").contains("\"text\":\"Natalia \"", "\"usage\":{")
+                .endsWith("data: [DONE]\n\n");
+    }
+
+    @Test
+    void failsTheFirstRequestsOfAPromptThenAnswersAndSaysWhenToRetry() throws Exception {
+        String prompt = "Question: retry me [[stub:status=429,retry-after=7,times=1]] " + System.nanoTime();
+        HttpResponse<String> first = post("/chat/completions", chat(prompt, false));
+        HttpResponse<String> second = post("/chat/completions", chat(prompt, false));
+
+        assertThat(first.statusCode()).isEqualTo(429);
+        assertThat(first.headers().firstValue("Retry-After")).contains("7");
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(stub.log(prompt).gapsMillis()).hasSize(1);
+    }
+
+    @Test
+    void echoesTheKeyWhenAskedSoClientsCanProveTheyRedactIt() throws Exception {
+        HttpResponse<String> response = post("/chat/completions", chat("[[stub:echo-key]]", false));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("Bearer sk-stub");
+    }
+
+    private static String chat(String prompt, boolean stream) {
+        return "{\"model\":\"m\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\""
+                + prompt + "\"}]}";
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer sk-stub").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
