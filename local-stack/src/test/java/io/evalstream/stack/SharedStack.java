@@ -3,6 +3,8 @@ package io.evalstream.stack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -31,6 +33,9 @@ abstract class SharedStack {
             "mp.messaging.incoming.tasks.session.timeout.ms", "6000",
             "mp.messaging.incoming.tasks.heartbeat.interval.ms", "2000");
 
+    /** The tiny real GGUF models beside the repository, served in-process by every worker of the shared stack. */
+    static final RealModels REAL_MODELS = realModels();
+
     private static LocalStack shared;
 
     static LocalStack stack;
@@ -45,13 +50,25 @@ abstract class SharedStack {
     private static synchronized LocalStack get() {
         if (shared == null) {
             try {
+                Map<String, String> workers = new HashMap<>(WORKER_PROPERTIES);
+                workers.putAll(REAL_MODELS.workerProperties());
                 shared = LocalStack.start(new StackOptions(StackOptions.defaultHome(),
-                        Files.createTempDirectory("evalstream-e2e"), null, WORKER_PROPERTIES));
+                        Files.createTempDirectory("evalstream-e2e"), null, workers));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create a work directory for the stack", e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "stack-stop"));
         }
         return shared;
+    }
+
+    private static RealModels realModels() {
+        Path dir = StackOptions.defaultHome().resolve("../shared/models").normalize();
+        if (!Files.isDirectory(dir)) {
+            System.err.println("!!! No real models at " + dir + ": the end-to-end tests run on simulated models only,"
+                    + " and the real-model tests will fail saying so. Put the GGUF files of ../shared/models there.");
+            return RealModels.none();
+        }
+        return RealModels.in(dir);
     }
 }

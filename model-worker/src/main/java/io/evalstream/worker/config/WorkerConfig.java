@@ -180,8 +180,13 @@ public interface WorkerConfig {
         /** The GGUF file. */
         String path();
 
-        /** Sequences generated at once (llama.cpp slots), each on its own worker thread. */
-        @WithDefault("2")
+        /**
+         * Sequences generated at once (llama.cpp slots), each on its own worker thread. One by default: with
+         * several, a prompt failing to tokenize in one slot was seen to change the text of a greedy generation in
+         * another, and batch composition changes the numerics, so only one slot keeps greedy output identical
+         * run after run.
+         */
+        @WithDefault("1")
         int slots();
 
         /** llama.cpp compute threads for this model. */
