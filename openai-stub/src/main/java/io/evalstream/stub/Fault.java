@@ -31,6 +31,9 @@ public record Fault(Kind kind, int status, Integer retryAfterSeconds, boolean re
 
     /** The fault written into {@code prompt}, or null when it has none. */
     public static Fault in(String prompt) {
+        if (!prompt.contains("[[stub:")) {
+            return null;
+        }
         Matcher matcher = DIRECTIVE.matcher(prompt);
         return matcher.find() ? parse(matcher.group(1)) : null;
     }

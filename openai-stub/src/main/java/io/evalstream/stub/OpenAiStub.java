@@ -15,9 +15,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -113,8 +111,7 @@ public final class OpenAiStub implements AutoCloseable {
         }
         String prompt = chat ? lastMessage(json) : json.getString("prompt", "");
         total.incrementAndGet();
-        int n = prompts.computeIfAbsent(prompt, p -> new PromptLog()).arrived(arrived, headers(request),
-                body.toString());
+        int n = prompts.computeIfAbsent(prompt, p -> new PromptLog()).arrived(arrived, request.headers(), body);
         Fault fault = Fault.in(prompt);
         Duration latency = fault != null && fault.latency() != null ? fault.latency() : options.nextLatency();
         Call call = new Call(request, chat, json, prompt, fault != null && fault.hits(n) ? fault : null);
@@ -214,12 +211,6 @@ public final class OpenAiStub implements AutoCloseable {
     private static String lastMessage(JsonObject json) {
         JsonArray messages = json.getJsonArray("messages", new JsonArray());
         return messages.isEmpty() ? "" : messages.getJsonObject(messages.size() - 1).getString("content", "");
-    }
-
-    private static Map<String, String> headers(HttpServerRequest request) {
-        Map<String, String> headers = new HashMap<>();
-        request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
-        return headers;
     }
 
     @Override

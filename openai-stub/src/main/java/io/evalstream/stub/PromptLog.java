@@ -1,7 +1,11 @@
 package io.evalstream.stub;
 
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The requests the stub has seen for one prompt: how many, when each arrived, and the last one's headers and body. */
@@ -12,10 +16,11 @@ public final class PromptLog {
 
     private final List<Long> arrivalNanos = new ArrayList<>();
     private int count;
-    private Map<String, String> lastHeaders = Map.of();
-    private String lastBody = "";
+    // Kept as received and converted only when a test asks: a bench sends thousands a second.
+    private MultiMap lastHeaders = MultiMap.caseInsensitiveMultiMap();
+    private Buffer lastBody = Buffer.buffer();
 
-    synchronized int arrived(long nanos, Map<String, String> headers, String body) {
+    synchronized int arrived(long nanos, MultiMap headers, Buffer body) {
         count++;
         if (arrivalNanos.size() < MAX_ARRIVALS) {
             arrivalNanos.add(nanos);
@@ -46,10 +51,12 @@ public final class PromptLog {
 
     /** Headers of the last request, names in lower case. */
     public synchronized Map<String, String> lastHeaders() {
-        return lastHeaders;
+        Map<String, String> headers = new HashMap<>();
+        lastHeaders.forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+        return headers;
     }
 
     public synchronized String lastBody() {
-        return lastBody;
+        return lastBody.toString();
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
 
 /**
  * Wraps one model's backend in the guards of its {@link ResiliencePolicy}, outermost first: retry with
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  */
 public final class GuardedBackend implements ModelBackend {
 
+    private static final Logger LOG = Logger.getLogger(GuardedBackend.class);
     private static final TypeLiteral<CompletionStage<ModelReply>> REPLY = new TypeLiteral<>() {
     };
 
@@ -153,6 +155,10 @@ public final class GuardedBackend implements ModelBackend {
                     + " gave no reply within " + policy.requestTimeout());
         }
         ErrorKind kind = ErrorClassifier.of(failure);
+        if (kind == ErrorKind.INTERNAL) {
+            LOG.errorf(failure, "Backend %s of model %s failed unexpectedly; this is a bug, recorded as an INTERNAL"
+                    + " error completion", backend.kind(), policy.model());
+        }
         return new ModelCallException(kind, backend.kind() + " backend failed: " + describe(failure), failure);
     }
 
