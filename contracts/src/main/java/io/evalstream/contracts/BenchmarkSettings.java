@@ -1,12 +1,14 @@
 package io.evalstream.contracts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The settings one benchmark variant of a run was prompted and graded with, as recorded in the run manifest
  * so a report can say exactly what its numbers mean. {@code judging} is present for benchmarks judged on a
  * rubric.
  */
 public record BenchmarkSettings(String benchmarkId, String variant, Settings settings, Extraction extraction,
-        Metric metric, String settingsHash, Judging judging) {
+        Metric metric, String settingsHash, @JsonInclude(JsonInclude.Include.NON_NULL) Judging judging) {
 
     public BenchmarkSettings {
         Require.id(benchmarkId, "benchmarkSettings[].benchmarkId");

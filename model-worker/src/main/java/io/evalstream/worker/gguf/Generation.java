@@ -13,6 +13,7 @@ import io.evalstream.worker.backend.ModelReply;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One call of a loaded model, token by token on the calling thread: it measures the time to the first
@@ -25,6 +26,13 @@ final class Generation {
     private static final String PROMPT_TOO_LONG = "exceeds the available context size";
     /** llama.cpp's tokenizer looked up a character the vocabulary lacks (std::unordered_map::at). */
     private static final String UNKNOWN_CHARACTER = "_Map_base::at";
+
+    /**
+     * One generation at a time in this JVM, across all models: generations of different models running at once
+     * were seen to change each other's greedy text (llama.cpp shares native state between loaded models), and
+     * reproducible output matters more than overlapping tiny models.
+     */
+    private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock(true);
 
     private final String modelId;
     private final LlamaModels.LoadedModel loaded;
@@ -39,10 +47,13 @@ final class Generation {
         if (reply.isDone()) {
             return;
         }
+        ONE_AT_A_TIME.lock();
         try {
             reply.complete(generate(task, startNanos, reply));
         } catch (RuntimeException e) {
             reply.completeExceptionally(e);
+        } finally {
+            ONE_AT_A_TIME.unlock();
         }
     }
 
