@@ -29,17 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -70,7 +63,7 @@ class CompletionConsumerTest {
         String missingFieldKey = runId + "/llama-3-8b/gsm8k/gsm8k-5/default/0";
         String misfiledKey = runId + "/llama-3-8b/gsm8k/someone-else/default/0";
 
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = BrokerClients.producer(bootstrapServers)) {
             for (Completion completion : List.of(correct, wrong, failed)) {
                 send(producer, completion.taskId().toString(), COMPLETIONS.encode(completion));
             }
@@ -81,8 +74,8 @@ class CompletionConsumerTest {
 
         Map<String, Grade> grades = new HashMap<>();
         Map<String, ConsumerRecord<String, byte[]>> deadLetters = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> gradeReader = reader(Topics.GRADES);
-                KafkaConsumer<String, byte[]> dlqReader = reader(Topics.DLQ)) {
+        try (KafkaConsumer<String, byte[]> gradeReader = BrokerClients.reader(bootstrapServers, Topics.GRADES);
+                KafkaConsumer<String, byte[]> dlqReader = BrokerClients.reader(bootstrapServers, Topics.DLQ)) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ZERO).untilAsserted(() -> {
                 for (ConsumerRecord<String, byte[]> record : gradeReader.poll(Duration.ofMillis(200))) {
                     if (record.key().startsWith(runId + "/")) {
@@ -171,19 +164,4 @@ class CompletionConsumerTest {
         producer.send(new ProducerRecord<>(Topics.COMPLETIONS, key, value)).get(30, TimeUnit.SECONDS);
     }
 
-    private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private KafkaConsumer<String, byte[]> reader(String topic) {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        return consumer;
-    }
 }
