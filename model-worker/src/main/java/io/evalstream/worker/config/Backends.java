@@ -164,7 +164,7 @@ public class Backends {
         WorkerConfig.Retry retry = model.retry();
         WorkerConfig.CircuitBreaker breaker = model.circuitBreaker();
         try {
-            return new ResiliencePolicy(id, limits.maxConcurrency().orElse(config.maxInFlight()),
+            return new ResiliencePolicy(id, limits.maxConcurrency().orElse(defaultConcurrency(model, config)),
                     share(limits.requestsPerMinute().orElse(0L), config.replicas()),
                     share(limits.tokensPerMinute().orElse(0L), config.replicas()),
                     retry.maxAttempts(), retry.initialDelay(), retry.maxDelay(), retry.jitter(),
@@ -172,6 +172,15 @@ public class Backends {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("model '" + id + "' is misconfigured: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A gguf model generates {@code slots} sequences at once: more calls would only queue inside the timeout, so
+     * a long queue would time out and be retried; they wait for a permit instead, which has no timeout.
+     */
+    private static int defaultConcurrency(WorkerConfig.Model model, WorkerConfig config) {
+        return model.backend() == WorkerConfig.Backend.GGUF && model.gguf().isPresent() ? model.gguf().get().slots()
+                : config.maxInFlight();
     }
 
     private static long share(long global, int replicas) {
