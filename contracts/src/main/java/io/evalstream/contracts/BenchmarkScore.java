@@ -1,7 +1,10 @@
 package io.evalstream.contracts;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The aggregator's snapshot of one (run, model, benchmark) cell (metrics topic, key = {@link ScoreKey}).
@@ -16,11 +19,17 @@ import java.util.List;
  * @param judged          grades with verdict JUDGED (scored by a judge on a rubric)
  * @param judgeScores     per rubric dimension, the mean judge score (1-10) and its standard error; empty when
  *                        nothing was judged
+ * @param errorKinds      ERROR grades by the kind of failure (timeout, rate_limited...); empty when none
+ * @param latency         percentiles of the model-call latency of the graded tasks; null until one is graded
+ * @param tokens          prompt and completion tokens summed over the latest grade of each task
+ * @param etaSeconds      estimated seconds until the cell is fully graded, at the pace since its first grade; 0 when
+ *                        complete; null while it cannot be estimated (nothing graded, or nothing expected)
  */
 public record BenchmarkScore(int schemaVersion, String runId, String modelId, String benchmarkId, Category category,
         long graded, long correct, long incorrect, long noAnswer, long errors, long expected, Double accuracy,
         Double ci95Low, Double ci95High, Double meanScore, Double meanScoreStdErr, Double progress, Instant updatedAt,
-        long judged, List<DimensionScore> judgeScores) {
+        long judged, List<DimensionScore> judgeScores, Map<ErrorKind, Long> errorKinds, LatencySummary latency,
+        TokenUsage tokens, Double etaSeconds) {
 
     public BenchmarkScore {
         Require.supportedVersion(schemaVersion);
@@ -31,6 +40,8 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
         Require.present(updatedAt, "updatedAt");
         Require.atLeast(judged, 0, "judged");
         judgeScores = judgeScores == null ? List.of() : List.copyOf(judgeScores);
+        errorKinds = errorKinds == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(errorKinds));
+        tokens = tokens == null ? TokenUsage.NONE : tokens;
     }
 
     /** A snapshot of a cell nothing in which was judged. */
@@ -39,7 +50,8 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
             Double ci95Low, Double ci95High, Double meanScore, Double meanScoreStdErr, Double progress,
             Instant updatedAt) {
         this(schemaVersion, runId, modelId, benchmarkId, category, graded, correct, incorrect, noAnswer, errors,
-                expected, accuracy, ci95Low, ci95High, meanScore, meanScoreStdErr, progress, updatedAt, 0, List.of());
+                expected, accuracy, ci95Low, ci95High, meanScore, meanScoreStdErr, progress, updatedAt, 0, List.of(),
+                null, null, null, null);
     }
 
     public ScoreKey key() {

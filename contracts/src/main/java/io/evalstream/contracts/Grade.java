@@ -17,7 +17,8 @@ import java.time.Instant;
  */
 public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double score, String extracted,
         String reference, Category category, Subset subset, String grader, String settingsHash, long latencyMillis,
-        boolean simulated, ErrorKind errorKind, Instant gradedAt, Judgement judgement, String detail) {
+        boolean simulated, ErrorKind errorKind, Instant gradedAt, Judgement judgement, String detail,
+        String prompt, String completion, TokenUsage usage) {
 
     public Grade {
         Require.supportedVersion(schemaVersion);
@@ -44,6 +45,14 @@ public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double sc
         }
     }
 
+    /** A grade that does not record its prompt, completion and usage. */
+    public Grade(int schemaVersion, TaskId taskId, Verdict verdict, double score, String extracted, String reference,
+            Category category, Subset subset, String grader, String settingsHash, long latencyMillis,
+            boolean simulated, ErrorKind errorKind, Instant gradedAt, Judgement judgement, String detail) {
+        this(schemaVersion, taskId, verdict, score, extracted, reference, category, subset, grader, settingsHash,
+                latencyMillis, simulated, errorKind, gradedAt, judgement, detail, null, null, null);
+    }
+
     /** A grade with no judgement and no detail. */
     public Grade(int schemaVersion, TaskId taskId, Verdict verdict, double score, String extracted, String reference,
             Category category, Subset subset, String grader, String settingsHash, long latencyMillis,
@@ -58,5 +67,12 @@ public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double sc
             ErrorKind errorKind, Instant gradedAt) {
         this(schemaVersion, taskId, verdict, score, extracted, reference, category, null, grader, settingsHash,
                 latencyMillis, simulated, errorKind, gradedAt);
+    }
+
+    /** This grade recording the prompt, text and token usage of the completion it grades. */
+    public Grade recording(Completion graded) {
+        return new Grade(schemaVersion, taskId, verdict, score, extracted, reference, category, subset, grader,
+                settingsHash, latencyMillis, simulated, errorKind, gradedAt, judgement, detail, graded.task().prompt(),
+                graded.text(), graded.usage());
     }
 }

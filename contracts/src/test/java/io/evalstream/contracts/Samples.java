@@ -2,6 +2,7 @@ package io.evalstream.contracts;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** One fixed, realistic instance of every wire record, shared by the golden and schema tests. */
 final class Samples {
@@ -84,8 +85,8 @@ final class Samples {
 
     static Grade grade() {
         return new Grade(1, TASK_ID, Verdict.CORRECT, 1.0, "4", "4", Category.MATH, new Subset("algebra", "stem"),
-                "numeric/numeric_equal@1",
-                task().settingsHash(), 812, false, null, T);
+                "numeric/numeric_equal@1", task().settingsHash(), 812, false, null, T, null, null, task().prompt(),
+                "2 + 2 = 4. The answer is 4.", new TokenUsage(42, 9));
     }
 
     static RunSpec runSpec() {
@@ -109,6 +110,7 @@ final class Samples {
 
     static BenchmarkScore score() {
         return new BenchmarkScore(1, "run-42", "gpt-4o-mini", "gsm8k", Category.MATH, 50, 40, 8, 1, 1, 100, 0.8,
-                0.6696, 0.8876, 0.81, 0.0556, 0.5, T);
+                0.6696, 0.8876, 0.81, 0.0556, 0.5, T, 0, List.of(), Map.of(ErrorKind.TIMEOUT, 1L),
+                new LatencySummary(49, 780.0, 1510.0, 2890.0), new TokenUsage(21_000, 4_100), 42.5);
     }
 }

@@ -101,13 +101,14 @@ public final class Grader {
         PromptTask task = completion.task();
         return new Grade(SchemaVersion.CURRENT, task.taskId(), outcome.verdict(), outcome.score(), outcome.extracted(),
                 task.reference(), task.category(), task.subset(), grader, task.settingsHash(),
-                completion.latencyMillis(), completion.simulated(), null, gradedAt, null, outcome.detail());
+                completion.latencyMillis(), completion.simulated(), null, gradedAt, null, outcome.detail())
+                .recording(completion);
     }
 
     private static Grade failed(Completion completion, String grader, Instant gradedAt) {
         PromptTask task = completion.task();
         return new Grade(SchemaVersion.CURRENT, task.taskId(), Verdict.ERROR, 0.0, null, task.reference(),
                 task.category(), task.subset(), grader, task.settingsHash(), completion.latencyMillis(),
-                completion.simulated(), completion.error().kind(), gradedAt);
+                completion.simulated(), completion.error().kind(), gradedAt).recording(completion);
     }
 }

@@ -96,7 +96,7 @@ public final class JudgedGrades {
         return new Grade(SchemaVersion.CURRENT, task.taskId(), verdict, score, extracted, task.reference(),
                 task.category(), task.subset(), graderName(task.judging()), task.settingsHash(),
                 subject.latencyMillis(), subject.simulated(), errorKind, gradedAt, judgement,
-                abbreviate(detail, MAX_DETAIL));
+                abbreviate(detail, MAX_DETAIL)).recording(subject);
     }
 
     private static String abbreviate(String text, int max) {
