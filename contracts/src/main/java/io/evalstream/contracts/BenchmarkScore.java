@@ -22,6 +22,7 @@ import java.util.TreeMap;
  * @param errorKinds      ERROR grades by the kind of failure (timeout, rate_limited...); empty when none
  * @param latency         percentiles of the model-call latency of the graded tasks; null until one is graded
  * @param tokens          prompt and completion tokens summed over the latest grade of each task
+ * @param firstGradedAt   when the cell's first grade was made; null until then
  * @param etaSeconds      estimated seconds until the cell is fully graded, at the pace since its first grade; 0 when
  *                        complete; null while it cannot be estimated (nothing graded, or nothing expected)
  */
@@ -29,7 +30,7 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
         long graded, long correct, long incorrect, long noAnswer, long errors, long expected, Double accuracy,
         Double ci95Low, Double ci95High, Double meanScore, Double meanScoreStdErr, Double progress, Instant updatedAt,
         long judged, List<DimensionScore> judgeScores, Map<ErrorKind, Long> errorKinds, LatencySummary latency,
-        TokenUsage tokens, Double etaSeconds) {
+        TokenUsage tokens, Instant firstGradedAt, Double etaSeconds) {
 
     public BenchmarkScore {
         Require.supportedVersion(schemaVersion);
@@ -51,7 +52,7 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
             Instant updatedAt) {
         this(schemaVersion, runId, modelId, benchmarkId, category, graded, correct, incorrect, noAnswer, errors,
                 expected, accuracy, ci95Low, ci95High, meanScore, meanScoreStdErr, progress, updatedAt, 0, List.of(),
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     public ScoreKey key() {

@@ -3,6 +3,7 @@ package io.evalstream.aggregator.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The aggregator's own settings. Kafka Streams settings are the {@code kafka-streams.*} properties in
@@ -15,6 +16,39 @@ public interface AggregatorConfig {
     /** Retry-After of a 503 while the stores are starting, restoring or rebalancing. */
     @WithDefault("1s")
     Duration retryAfter();
+
+    /** The live gauges. */
+    Gauges gauges();
+
+    /** When a run's gauges leave the Prometheus endpoint. */
+    interface Gauges {
+
+        /** A run complete and without new grades for this long loses its gauges. */
+        @WithDefault("15m")
+        Duration finishedRunTtl();
+
+        /** A run without new grades (or manifest) for this long loses its gauges, complete or not. */
+        @WithDefault("24h")
+        Duration idleRunTtl();
+
+        /** How often runs are checked for expiry. */
+        @WithDefault("10s")
+        Duration expiryCheckInterval();
+    }
+
+    /** Consumer lag of the pipeline's groups, as gauges. */
+    Lag lag();
+
+    interface Lag {
+
+        /** Consumer groups whose lag is watched: the workers', the graders' and the aggregator's own. */
+        @WithDefault("evalstream-worker,evalstream-grader,evalstream-aggregator")
+        List<String> groups();
+
+        /** How often lag and end offsets are read from the broker. */
+        @WithDefault("5s")
+        Duration interval();
+    }
 
     /** How long shutdown waits for Kafka Streams to commit its last transaction and close. */
     @WithDefault("30s")

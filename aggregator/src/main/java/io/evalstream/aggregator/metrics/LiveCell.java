@@ -3,6 +3,8 @@ package io.evalstream.aggregator.metrics;
 import io.evalstream.aggregator.scoring.Scoring;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.DimensionScore;
+import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.LatencySummary;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -49,6 +51,42 @@ final class LiveCell {
         return ratio(BenchmarkScore::meanScore);
     }
 
+    double meanScoreStdErr() {
+        return ratio(BenchmarkScore::meanScoreStdErr);
+    }
+
+    /** The cell's latest score; null before the first. */
+    BenchmarkScore score() {
+        return score.get();
+    }
+
+    double errors(ErrorKind kind) {
+        BenchmarkScore current = score.get();
+        return current == null ? 0 : current.errorKinds().getOrDefault(kind, 0L);
+    }
+
+    /** Latency quantile in seconds: 0.5, 0.95 or 0.99; NaN before the first latency. */
+    double latencySeconds(double quantile) {
+        BenchmarkScore current = score.get();
+        LatencySummary latency = current == null ? null : current.latency();
+        if (latency == null) {
+            return Double.NaN;
+        }
+        double millis = quantile <= 0.5 ? latency.p50Millis() : quantile <= 0.95 ? latency.p95Millis()
+                : latency.p99Millis();
+        return millis / 1000.0;
+    }
+
+    double promptTokens() {
+        BenchmarkScore current = score.get();
+        return current == null ? 0 : current.tokens().promptTokens();
+    }
+
+    double completionTokens() {
+        BenchmarkScore current = score.get();
+        return current == null ? 0 : current.tokens().completionTokens();
+    }
+
     double graded() {
         return count(BenchmarkScore::graded);
     }
@@ -82,6 +120,11 @@ final class LiveCell {
      */
     boolean firstSeen(String dimension) {
         return dimensions.add(dimension);
+    }
+
+    /** The expected count; -1 while unknown. */
+    long expectedTasks() {
+        return expected;
     }
 
     double expected() {

@@ -1,11 +1,13 @@
 package io.evalstream.aggregator.metrics;
 
+import io.evalstream.aggregator.config.AggregatorConfig;
 import io.evalstream.aggregator.scoring.Scoring;
 import io.evalstream.aggregator.scoring.Tally;
 import io.evalstream.aggregator.streams.ScoreEvents;
 import io.evalstream.aggregator.streams.StreamsRunning;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.DimensionScore;
+import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Topics;
@@ -15,6 +17,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,19 +30,23 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.jboss.logging.Logger;
 
 /**
- * Live Prometheus gauges per (run, model, benchmark), fed by the topology's score changes and run manifests,
- * and seeded from the tally store each time Kafka Streams reaches RUNNING, so they survive a restart.
+ * Live Prometheus gauges per (run, model, benchmark), per (run, model, category), per (run, model) and per run, fed
+ * by the topology's score changes and run manifests, and seeded from the tally store each time Kafka Streams reaches
+ * RUNNING, so they survive a restart. A run's gauges are removed once it has been complete and quiet for the
+ * finished-run time to live (or quiet for the idle one), so finished runs do not pile up in Prometheus.
  */
 @ApplicationScoped
 public class ScoreGauges implements ScoreEvents {
 
     private static final Logger LOG = Logger.getLogger(ScoreGauges.class);
-    private static final List<GaugeSpec> GAUGES = List.of(
+    private static final List<GaugeSpec> CELL_GAUGES = List.of(
             new GaugeSpec("evalstream_score_accuracy_ratio", "Correct / graded (errors and no-answers are not correct)",
                     LiveCell::accuracy),
             new GaugeSpec("evalstream_score_mean_ratio",
                     "Mean of the grades' scores (above accuracy only for partial-credit metrics such as token F1)",
                     LiveCell::meanScore),
+            new GaugeSpec("evalstream_score_mean_stderr_ratio", "Standard error of the mean score",
+                    LiveCell::meanScoreStdErr),
             new GaugeSpec("evalstream_score_ci95_lower_ratio", "Lower bound of the 95% Wilson interval of accuracy",
                     LiveCell::lower),
             new GaugeSpec("evalstream_score_ci95_upper_ratio", "Upper bound of the 95% Wilson interval of accuracy",
@@ -48,39 +57,66 @@ public class ScoreGauges implements ScoreEvents {
             new GaugeSpec("evalstream_error_samples", "Tasks whose latest grade is ERROR", LiveCell::errors),
             new GaugeSpec("evalstream_expected_samples", "Tasks the run manifest expects", LiveCell::expected),
             new GaugeSpec("evalstream_judged_samples", "Tasks whose latest grade is JUDGED (scored by a judge on a rubric)",
-                    LiveCell::judged));
-    private static final String JUDGE_SCORE = "evalstream_judge_score_mean";
+                    LiveCell::judged),
+            new GaugeSpec("evalstream_prompt_tokens", "Prompt tokens over the latest grade of each task",
+                    LiveCell::promptTokens),
+            new GaugeSpec("evalstream_completion_tokens", "Completion tokens over the latest grade of each task",
+                    LiveCell::completionTokens));
+    private static final String LATENCY = "evalstream_answer_latency_seconds";
+    private static final List<String> QUANTILES = List.of("0.5", "0.95", "0.99");
 
     private record GaugeSpec(String name, String help, ToDoubleFunction<LiveCell> value) {
     }
 
     private final MeterRegistry registry;
-    private final ConcurrentMap<ScoreKey, LiveCell> cells = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Duration finishedTtl;
+    private final Duration idleTtl;
+    private final ConcurrentMap<String, LiveRun> runs = new ConcurrentHashMap<>();
     private final Counter rejectedManifests;
     private final Counter ignoredDimensions;
+    private final Counter gradesRead;
 
-    ScoreGauges(MeterRegistry registry) {
+    @Inject
+    ScoreGauges(MeterRegistry registry, AggregatorConfig config) {
+        this(registry, Clock.systemUTC(), config.gauges().finishedRunTtl(), config.gauges().idleRunTtl());
+    }
+
+    ScoreGauges(MeterRegistry registry, Clock clock, Duration finishedTtl, Duration idleTtl) {
         this.registry = registry;
+        this.clock = clock;
+        this.finishedTtl = finishedTtl;
+        this.idleTtl = idleTtl;
         this.rejectedManifests = Counter.builder("evalstream_invalid_manifests")
                 .description("Records of the runs topic skipped because they are not valid run manifests")
                 .register(registry);
         this.ignoredDimensions = Counter.builder("evalstream_judge_dimensions_ignored")
                 .description("Judge scores left out because their cell already counts the most rubric dimensions it may")
                 .register(registry);
+        this.gradesRead = Counter.builder("evalstream_grades_read")
+                .description("Valid grade records read, re-deliveries included").register(registry);
         // Registered up front so dashboards and alerts see 0 rather than no series before the first bad grade.
         deadLetters(Topics.GRADES);
     }
 
     @Override
     public void scoreChanged(BenchmarkScore score) {
-        LiveCell cell = cell(score.key());
+        LiveRun run = run(score.runId());
+        LiveCell cell = cell(run, score.key());
         cell.update(score);
-        judgeGauges(score.key(), cell, score);
+        cellDetailGauges(run, score.key(), cell, score);
     }
 
     @Override
     public void manifestChanged(RunManifest manifest) {
-        Scoring.expectedCells(manifest).forEach((key, count) -> cell(key).expect(count.tasks()));
+        LiveRun run = run(manifest.runId());
+        run.submitted(manifest.submittedAt());
+        Scoring.expectedCells(manifest).forEach((key, count) -> cell(run, key).expect(count.tasks()));
+    }
+
+    @Override
+    public void gradeRead() {
+        gradesRead.increment();
     }
 
     @Override
@@ -100,48 +136,106 @@ public class ScoreGauges implements ScoreEvents {
 
     void seed(@ObservesAsync StreamsRunning running) {
         try {
-            seed(running.stores().allTallies(), Instant.now());
+            seed(running.stores().allTallies());
         } catch (InvalidStateStoreException e) {
             LOG.debugf("Gauges not seeded from the tally store (%s); the next RUNNING state seeds them", e.getMessage());
         }
     }
 
-    /** Fills cells that have no score yet (after a restart the stream only reports tallies that change). */
-    void seed(Map<ScoreKey, Tally> tallies, Instant now) {
+    /**
+     * Fills cells that have no score yet (after a restart the stream only reports tallies that change), dated at
+     * their last grade so that runs finished long ago expire at the next check instead of living a whole time to live.
+     */
+    void seed(Map<ScoreKey, Tally> tallies) {
         tallies.forEach((key, tally) -> {
-            BenchmarkScore score = Scoring.score(key, tally, null, now);
-            LiveCell cell = cell(key);
+            Instant last = tally.lastGradedAt() == null ? clock.instant() : Instant.ofEpochMilli(tally.lastGradedAt());
+            BenchmarkScore score = Scoring.score(key, tally, null, last);
+            LiveRun run = run(key.runId());
+            LiveCell cell = cell(run, key);
             cell.seed(score);
-            judgeGauges(key, cell, score);
+            cellDetailGauges(run, key, cell, cell.score());
         });
     }
 
-    /** One gauge per rubric dimension a cell has scores for; at most {@code GradedSample.MAX_DIMENSIONS} per cell. */
-    private void judgeGauges(ScoreKey key, LiveCell cell, BenchmarkScore score) {
+    /** Removes the gauges of every run that has expired; returns their ids. */
+    List<String> expire() {
+        Instant now = clock.instant();
+        List<String> expired = runs.entrySet().stream()
+                .filter(entry -> entry.getValue().expired(now, finishedTtl, idleTtl)).map(Map.Entry::getKey).toList();
+        expired.forEach(runId -> {
+            LiveRun run = runs.remove(runId);
+            run.meters().forEach(registry::remove);
+            LOG.debugf("Run %s expired from the live gauges (%d meters)", runId, run.meters().size());
+        });
+        return expired;
+    }
+
+    /** Gauges that appear with what a cell has seen: judge dimensions, error kinds, its category's rollup. */
+    private void cellDetailGauges(LiveRun run, ScoreKey key, LiveCell cell, BenchmarkScore score) {
         for (DimensionScore dimension : score.judgeScores()) {
-            if (cell.firstSeen(dimension.dimension())) {
-                Gauge.builder(JUDGE_SCORE, cell, live -> live.judgeMean(dimension.dimension()))
-                        .description("Mean judge score (1-10) of one rubric dimension over the cell's judged answers")
-                        .tags(tags(key).and("dimension", dimension.dimension())).strongReference(true)
-                        .register(registry);
+            if (cell.firstSeen("dimension:" + dimension.dimension())) {
+                gauge(run, "evalstream_judge_score_mean", "Mean judge score (1-10) of one rubric dimension over the"
+                        + " cell's judged answers", tags(key).and("dimension", dimension.dimension()),
+                        cell, live -> live.judgeMean(dimension.dimension()));
             }
         }
+        for (ErrorKind kind : score.errorKinds().keySet()) {
+            if (cell.firstSeen("kind:" + kind)) {
+                gauge(run, "evalstream_error_kind_samples", "Tasks whose latest grade is ERROR, by kind of failure",
+                        tags(key).and("kind", kind.name().toLowerCase()), cell, live -> live.errors(kind));
+            }
+        }
+        if (score.category() != null && run.firstTime("category:" + key.modelId() + "/" + score.category())) {
+            var member = LiveRun.ofCategory(key.modelId(), score.category());
+            Tags tags = Tags.of("run", key.runId(), "model", key.modelId(), "category", score.category().name());
+            gauge(run, "evalstream_category_score_mean_ratio", "Mean of the category's benchmark mean scores"
+                    + " (each benchmark weighs the same)", tags, run, live -> live.benchmarkMean(member));
+            gauge(run, "evalstream_category_score_stderr_ratio", "Standard error of the category score", tags, run,
+                    live -> live.benchmarkMeanStdErr(member));
+        }
+    }
+
+    private LiveRun run(String runId) {
+        return runs.computeIfAbsent(runId, id -> {
+            LiveRun run = new LiveRun();
+            run.firstTime("run");
+            gauge(run, "evalstream_run_eta_seconds", "Seconds until the run is fully graded at its pace so far;"
+                    + " 0 when complete", Tags.of("run", id), run, live -> live.etaSeconds(clock.instant()));
+            return run;
+        });
+    }
+
+    private LiveCell cell(LiveRun run, ScoreKey key) {
+        return run.cell(key, created -> register(run, created));
+    }
+
+    private LiveCell register(LiveRun run, ScoreKey key) {
+        LiveCell cell = new LiveCell();
+        CELL_GAUGES.forEach(spec -> gauge(run, spec.name(), spec.help(), tags(key), cell, spec.value()));
+        for (String quantile : QUANTILES) {
+            double q = Double.parseDouble(quantile);
+            gauge(run, LATENCY, "Model-call latency of the graded tasks at a quantile (log-bucketed estimate)",
+                    tags(key).and("quantile", quantile), cell, live -> live.latencySeconds(q));
+        }
+        if (run.firstTime("model:" + key.modelId())) {
+            var member = LiveRun.ofModel(key.modelId());
+            Tags tags = Tags.of("run", key.runId(), "model", key.modelId());
+            gauge(run, "evalstream_overall_score_mean_ratio", "Mean of the model's benchmark mean scores (each"
+                    + " benchmark weighs the same)", tags, run, live -> live.benchmarkMean(member));
+            gauge(run, "evalstream_overall_score_stderr_ratio", "Standard error of the overall score", tags, run,
+                    live -> live.benchmarkMeanStdErr(member));
+        }
+        return cell;
+    }
+
+    private <T> void gauge(LiveRun run, String name, String help, Tags tags, T source, ToDoubleFunction<T> value) {
+        run.track(Gauge.builder(name, source, value).description(help).tags(tags).strongReference(true)
+                .register(registry));
     }
 
     private Counter deadLetters(String sourceTopic) {
         return Counter.builder("evalstream_dead_letters").description("Records written to the dead-letter topic")
                 .tag("topic", sourceTopic).register(registry);
-    }
-
-    private LiveCell cell(ScoreKey key) {
-        return cells.computeIfAbsent(key, this::register);
-    }
-
-    private LiveCell register(ScoreKey key) {
-        LiveCell cell = new LiveCell();
-        GAUGES.forEach(gauge -> Gauge.builder(gauge.name(), cell, gauge.value()).description(gauge.help())
-                .tags(tags(key)).strongReference(true).register(registry));
-        return cell;
     }
 
     private static Tags tags(ScoreKey key) {

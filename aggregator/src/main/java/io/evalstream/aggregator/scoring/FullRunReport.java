@@ -16,13 +16,15 @@ import java.util.TreeSet;
  */
 public record FullRunReport(String runId, RunStatus status, Instant submittedAt,
         List<BenchmarkSettings> benchmarkSettings, List<String> settingsHashes, RunTotals totals,
-        List<BenchmarkScore> scores, List<PassAtKScore> passAtK, List<SubsetScore> subsets, List<GroupScore> groups,
+        List<BenchmarkScore> scores, List<RollupScore> categories, List<RollupScore> overall, List<PassAtKScore> passAtK, List<SubsetScore> subsets, List<GroupScore> groups,
         List<LabelCounts> judgeLabels) {
 
     public FullRunReport {
         benchmarkSettings = List.copyOf(benchmarkSettings);
         settingsHashes = List.copyOf(settingsHashes);
         scores = List.copyOf(scores);
+        categories = List.copyOf(categories);
+        overall = List.copyOf(overall);
         passAtK = List.copyOf(passAtK);
         subsets = List.copyOf(subsets);
         groups = List.copyOf(groups);
@@ -33,7 +35,7 @@ public record FullRunReport(String runId, RunStatus status, Instant submittedAt,
         TreeSet<String> hashes = new TreeSet<>(live.settingsHashes());
         hashes.addAll(breakdown.settingsHashes());
         return new FullRunReport(live.runId(), live.status(), live.submittedAt(), live.benchmarkSettings(),
-                List.copyOf(hashes), live.totals(), live.scores(), breakdown.passAtK(), breakdown.subsets(),
+                List.copyOf(hashes), live.totals(), live.scores(), live.categories(), live.overall(), breakdown.passAtK(), breakdown.subsets(),
                 breakdown.groups(), breakdown.judgeLabels());
     }
 }

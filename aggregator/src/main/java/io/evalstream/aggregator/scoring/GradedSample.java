@@ -1,10 +1,12 @@
 package io.evalstream.aggregator.scoring;
 
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Judgement;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Subset;
+import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
 import java.util.Collections;
 import java.util.Map;
@@ -22,9 +24,16 @@ import java.util.TreeMap;
  *                    name); null unless the verdict is JUDGED, so unjudged samples cost nothing in the changelog
  * @param labels      the judge's categorical findings (e.g. age_group), at most {@link #MAX_LABELS}, values cut
  *                    to {@link #MAX_LABEL_LENGTH} characters; null when there are none
+ * @param errorKind   why the model call failed, for ERROR grades; null otherwise
+ * @param latencyMillis the model call's latency; null in state written before it was kept
+ * @param usage       the call's tokens; null when none were reported (or in older state)
+ * @param gradedAtMillis when the grade was made (epoch ms), for the pace and ETA; null in older state
+ * @param source      where the grade sits on the grades topic, so the per-sample export reads exactly the latest
+ *                    record of each task; null in the tally (which does not need it) and in older state
  */
 public record GradedSample(ScoreKey cell, Verdict verdict, double score, Category category, String settingsHash,
-        Subset subset, Map<String, Double> judgeScores, Map<String, String> labels) {
+        Subset subset, Map<String, Double> judgeScores, Map<String, String> labels, ErrorKind errorKind,
+        Long latencyMillis, TokenUsage usage, Long gradedAtMillis, SourcePosition source) {
 
     /** Rubric dimensions kept per grade and counted per cell: a judge gone wrong cannot blow up the state. */
     public static final int MAX_DIMENSIONS = 16;
@@ -41,10 +50,17 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
         }
         judgeScores = judgeScores == null || judgeScores.isEmpty() ? null : first(judgeScores, MAX_DIMENSIONS);
         labels = labels == null || labels.isEmpty() ? null : first(labels, MAX_LABELS);
+        usage = TokenUsage.NONE.equals(usage) ? null : usage;
         if (judgeScores != null && judgeScores.values().stream().anyMatch(value -> value == null
                 || !(value >= Judgement.MIN_SCORE && value <= Judgement.MAX_SCORE))) {
             throw new IllegalArgumentException("judge scores must be in [1, 10], got " + judgeScores);
         }
+    }
+
+    /** A sample without call facts (latency, tokens, time, error kind) or position. */
+    public GradedSample(ScoreKey cell, Verdict verdict, double score, Category category, String settingsHash,
+            Subset subset, Map<String, Double> judgeScores, Map<String, String> labels) {
+        this(cell, verdict, score, category, settingsHash, subset, judgeScores, labels, null, null, null, null, null);
     }
 
     /** A sample nothing judged. */
@@ -53,11 +69,17 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
         this(cell, verdict, score, category, settingsHash, subset, null, null);
     }
 
-    public static GradedSample of(Grade grade) {
+    /** @param source where the grade was read; null when not known */
+    public static GradedSample of(Grade grade, SourcePosition source) {
         Judgement judgement = grade.judgement();
         return new GradedSample(grade.taskId().scoreKey(), grade.verdict(), grade.score(), grade.category(),
                 grade.settingsHash(), grade.subset(), judgement == null ? null : judgement.scores(),
-                judgement == null ? null : shortValues(judgement.labels()));
+                judgement == null ? null : shortValues(judgement.labels()), grade.errorKind(), grade.latencyMillis(),
+                grade.usage(), grade.gradedAt().toEpochMilli(), source);
+    }
+
+    public static GradedSample of(Grade grade) {
+        return of(grade, null);
     }
 
     /** The judge scores, empty when not judged. */
@@ -71,12 +93,13 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
     }
 
     /**
-     * This sample without its subset and labels: all a cell's tally needs, so they are not shipped through the
-     * repartition topic (subsets and labels are rolled up at request time from the latest-grade table).
+     * This sample without its subset, labels and position: all a cell's tally needs, so they are not shipped
+     * through the repartition topic (subsets and labels are rolled up at request time from the latest-grade table).
      */
     public GradedSample forTally() {
-        return subset == null && labels == null ? this
-                : new GradedSample(cell, verdict, score, category, settingsHash, null, judgeScores, null);
+        return subset == null && labels == null && source == null ? this
+                : new GradedSample(cell, verdict, score, category, settingsHash, null, judgeScores, null, errorKind,
+                        latencyMillis, usage, gradedAtMillis, null);
     }
 
     private static <V> SortedMap<String, V> first(Map<String, V> map, int limit) {

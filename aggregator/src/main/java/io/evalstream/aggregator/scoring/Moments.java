@@ -26,6 +26,10 @@ public record Moments(long n, double sum, double squareSum) {
         return new Moments(n + 1, sum + score, squareSum + score * score);
     }
 
+    public Moments plus(Moments other) {
+        return new Moments(n + other.n, sum + other.sum, squareSum + other.squareSum);
+    }
+
     /** @throws IllegalStateException when nothing is counted: the caller removes what it never added */
     public Moments remove(double score) {
         if (n == 0) {

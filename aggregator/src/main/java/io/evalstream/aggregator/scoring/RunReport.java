@@ -14,14 +14,19 @@ import java.util.List;
  *                          manifest records them; empty when the manifest is unknown
  * @param settingsHashes    distinct settings hashes of the latest grade of each cell (more than one means the
  *                          cells are not comparable); the full report lists those of every graded task
+ * @param categories        per (model, category): the benchmarks of that category rolled up
+ * @param overall           per model: all its benchmarks rolled up
  */
 public record RunReport(String runId, RunStatus status, Instant submittedAt, List<BenchmarkSettings> benchmarkSettings,
-        List<String> settingsHashes, RunTotals totals, List<BenchmarkScore> scores) {
+        List<String> settingsHashes, RunTotals totals, List<BenchmarkScore> scores, List<RollupScore> categories,
+        List<RollupScore> overall) {
 
     public RunReport {
         benchmarkSettings = List.copyOf(benchmarkSettings);
         settingsHashes = List.copyOf(settingsHashes);
         scores = List.copyOf(scores);
+        categories = List.copyOf(categories);
+        overall = List.copyOf(overall);
     }
 
     public RunSummary summary() {

@@ -5,8 +5,8 @@ import io.evalstream.contracts.ExpectedCount;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.ScoreKey;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,16 +32,24 @@ public final class RunReports {
             return Optional.empty();
         }
         Map<ScoreKey, ExpectedCount> expected = manifest == null ? Map.of() : Scoring.expectedCells(manifest);
-        Map<ScoreKey, BenchmarkScore> cells = new HashMap<>();
-        expected.forEach((cell, count) ->
-                cells.put(cell, Scoring.score(cell, tallies.getOrDefault(cell, Tally.EMPTY), count, at)));
-        tallies.forEach((cell, tally) -> cells.computeIfAbsent(cell, key -> Scoring.score(key, tally, null, at)));
-        List<BenchmarkScore> scores = cells.values().stream().sorted(BY_MODEL_THEN_BENCHMARK).toList();
+        List<Rollups.Cell> cells = new ArrayList<>();
+        expected.forEach((cell, count) -> cells.add(new Rollups.Cell(cell, tallies.getOrDefault(cell, Tally.EMPTY), count)));
+        tallies.forEach((cell, tally) -> {
+            if (!expected.containsKey(cell)) {
+                cells.add(new Rollups.Cell(cell, tally, null));
+            }
+        });
+        List<BenchmarkScore> scores = cells.stream()
+                .map(cell -> Scoring.score(cell.key(), cell.tally(), cell.expected(), at))
+                .sorted(BY_MODEL_THEN_BENCHMARK).toList();
         List<String> hashes = tallies.values().stream().map(Tally::settingsHash).filter(Objects::nonNull).distinct()
                 .sorted().toList();
+        Long first = tallies.values().stream().map(Tally::firstGradedAt).filter(Objects::nonNull)
+                .min(Long::compare).orElse(null);
         return Optional.of(new RunReport(runId, status(manifest, expected, tallies),
                 manifest == null ? null : manifest.submittedAt(),
-                manifest == null ? List.of() : manifest.benchmarkSettings(), hashes, totals(manifest, scores), scores));
+                manifest == null ? List.of() : manifest.benchmarkSettings(), hashes,
+                totals(manifest, scores, first, at), scores, Rollups.byCategory(cells, at), Rollups.overall(cells, at)));
     }
 
     private static RunStatus status(RunManifest manifest, Map<ScoreKey, ExpectedCount> expected,
@@ -54,15 +62,16 @@ public final class RunReports {
         return complete ? RunStatus.COMPLETE : RunStatus.RUNNING;
     }
 
-    private static RunTotals totals(RunManifest manifest, List<BenchmarkScore> scores) {
+    private static RunTotals totals(RunManifest manifest, List<BenchmarkScore> scores, Long firstGradedAt, Instant at) {
         long graded = scores.stream().mapToLong(BenchmarkScore::graded).sum();
         long expected = manifest == null ? 0 : manifest.expectedTotal();
+        Double eta = manifest == null ? null : Means.boxed(Scoring.eta(graded, expected, firstGradedAt, at));
         return new RunTotals(expected, graded,
                 scores.stream().mapToLong(BenchmarkScore::correct).sum(),
                 scores.stream().mapToLong(BenchmarkScore::incorrect).sum(),
                 scores.stream().mapToLong(BenchmarkScore::noAnswer).sum(),
                 scores.stream().mapToLong(BenchmarkScore::errors).sum(),
                 manifest == null ? null : Scoring.progress(graded, expected),
-                scores.stream().mapToLong(BenchmarkScore::judged).sum());
+                scores.stream().mapToLong(BenchmarkScore::judged).sum(), eta);
     }
 }

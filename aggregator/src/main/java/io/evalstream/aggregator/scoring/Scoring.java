@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Turns a cell's tally into its score. Accuracy is correct / graded: errors and unanswered samples count
@@ -38,7 +39,25 @@ public final class Scoring {
                 interval.map(Interval::lower).orElse(null), interval.map(Interval::upper).orElse(null),
                 Means.boxed(tally.meanScore()), Means.boxed(tally.meanScoreStdErr()),
                 expected == null ? null : progress(tally.graded(), expected.tasks()), at, tally.judged(),
-                tally.judgeScores());
+                tally.judgeScores(), tally.errorKinds(), tally.latency().summary(), tally.tokens(),
+                tally.firstGradedAt() == null ? null : Instant.ofEpochMilli(tally.firstGradedAt()),
+                expected == null ? null : Means.boxed(eta(tally.graded(), expected.tasks(), tally.firstGradedAt(), at)));
+    }
+
+    /**
+     * Seconds until {@code expected} tasks are graded, at the pace since the first grade: 0 when they are; absent
+     * while nothing is graded or no time has passed since the first grade.
+     */
+    public static OptionalDouble eta(long graded, long expected, Long firstGradedAtMillis, Instant at) {
+        if (graded >= expected) {
+            return OptionalDouble.of(0.0);
+        }
+        if (graded == 0 || firstGradedAtMillis == null) {
+            return OptionalDouble.empty();
+        }
+        long elapsedMillis = at.toEpochMilli() - firstGradedAtMillis;
+        return elapsedMillis <= 0 ? OptionalDouble.empty()
+                : OptionalDouble.of((expected - graded) * (elapsedMillis / 1000.0) / graded);
     }
 
     /** graded / expected, capped at 1 (more grades than expected means the manifest undercounted); 1 when none is expected. */

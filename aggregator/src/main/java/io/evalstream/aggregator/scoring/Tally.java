@@ -2,8 +2,11 @@ package io.evalstream.aggregator.scoring;
 
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.DimensionScore;
+import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,29 +14,39 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
- * Verdict counts, score sums and judge score moments over the latest grade of every task of one cell (run,
- * model, benchmark). Immutable: {@link #add} and {@link #subtract} return new tallies, so a task whose grade is
- * replaced moves from its old verdict, score and judge scores to its new ones and a re-delivered grade never
- * counts twice.
+ * Verdict counts, score sums, judge score moments, error kinds, latencies and tokens over the latest grade of every
+ * task of one cell (run, model, benchmark), or of several cells added up ({@link #plus}). Immutable: {@link #add} and
+ * {@link #subtract} return new tallies, so a task whose grade is replaced moves from its old verdict, score, judge
+ * scores, error kind, latency and tokens to its new ones and a re-delivered grade never counts twice. The fields
+ * added after the first release are boxed so that older state reads as "none counted", never null.
  *
  * @param scoreSum       sum of the grades' scores in [0, 1]
  * @param scoreSquareSum sum of their squares, for the standard error of the mean score
- * @param category       category of the most recently added grade; null while nothing was added
- * @param settingsHash   settings hash of the most recently added grade; null while nothing was added
- * @param judged         grades with verdict JUDGED; boxed only so that state written before judges (no such
- *                       field) reads as 0, never null
+ * @param category       category of the most recently added grade; null while nothing was added, or for a sum of
+ *                       cells of different categories
+ * @param settingsHash   settings hash of the most recently added grade; null while nothing was added, or for a sum
+ *                       of cells with different hashes
+ * @param judged         grades with verdict JUDGED
  * @param dimensions     judge score moments per rubric dimension, at most {@link GradedSample#MAX_DIMENSIONS}.
  *                       A dimension stays (at n = 0) until the cell empties, so a score left out because the cell
- *                       was full is also left out when its grade is subtracted. Null (state written before judges)
- *                       reads as none.
+ *                       was full is also left out when its grade is subtracted.
+ * @param errorKinds     ERROR grades by kind (grades that name their kind)
+ * @param latency        model-call latencies of the grades that report one
+ * @param firstGradedAt  earliest grade time ever added (epoch ms); kept when that grade is replaced, so the pace
+ *                       stays measured from the cell's first grade; null while nothing was added
+ * @param lastGradedAt   latest grade time ever added (epoch ms)
  */
 public record Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
-        double scoreSquareSum, Category category, String settingsHash, Long judged, Map<String, Moments> dimensions) {
+        double scoreSquareSum, Category category, String settingsHash, Long judged, Map<String, Moments> dimensions,
+        Map<ErrorKind, Long> errorKinds, LatencyHistogram latency, Long promptTokens, Long completionTokens,
+        Long firstGradedAt, Long lastGradedAt) {
 
     public static final Tally EMPTY = new Tally(0, 0, 0, 0, 0, 0.0, 0.0, null, null);
 
     public Tally {
         judged = judged == null ? 0L : judged;
+        promptTokens = promptTokens == null ? 0L : promptTokens;
+        completionTokens = completionTokens == null ? 0L : completionTokens;
         if (correct < 0 || incorrect < 0 || noAnswer < 0 || errors < 0 || judged < 0
                 || graded != correct + incorrect + noAnswer + errors + judged) {
             throw new IllegalArgumentException("verdict counts must be >= 0 and sum to graded: graded=" + graded
@@ -45,17 +58,20 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         }
         dimensions = dimensions == null || dimensions.isEmpty() ? Map.of()
                 : Collections.unmodifiableSortedMap(new TreeMap<>(dimensions));
+        errorKinds = errorKinds == null || errorKinds.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new EnumMap<>(errorKinds));
+        latency = latency == null ? LatencyHistogram.EMPTY : latency;
     }
 
-    /** A tally of a cell nothing in which was judged. */
+    /** A tally of a cell nothing in which was judged, with no call facts. */
     public Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
             double scoreSquareSum, Category category, String settingsHash) {
-        this(graded, correct, incorrect, noAnswer, errors, scoreSum, scoreSquareSum, category, settingsHash, 0L, null);
+        this(graded, correct, incorrect, noAnswer, errors, scoreSum, scoreSquareSum, category, settingsHash, 0L, null,
+                null, null, null, null, null, null);
     }
 
     public Tally add(GradedSample sample) {
-        return change(sample.verdict(), 1, sample.score(), sample.category(), sample.settingsHash(),
-                moveScores(sample.judgeScoresOrEmpty(), 1));
+        return change(sample, 1, sample.category(), sample.settingsHash());
     }
 
     /**
@@ -69,8 +85,28 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
             throw new IllegalStateException("cannot subtract a " + sample.verdict() + " grade from " + sample.cell()
                     + ": none is counted (" + this + "); the latest-grade table and the tally disagree");
         }
-        return change(sample.verdict(), -1, sample.score(), category, settingsHash,
-                moveScores(sample.judgeScoresOrEmpty(), -1));
+        if (graded == 1) {
+            // An emptied cell starts again from exact zeros instead of carrying the rounding of its subtractions.
+            return new Tally(0, 0, 0, 0, 0, 0.0, 0.0, category, settingsHash, 0L, null, null, null, null, null,
+                    firstGradedAt, lastGradedAt);
+        }
+        return change(sample, -1, category, settingsHash);
+    }
+
+    /** The sum of two tallies, e.g. every cell of one category of a model. */
+    public Tally plus(Tally other) {
+        TreeMap<String, Moments> moments = new TreeMap<>(dimensions);
+        other.dimensions.forEach((dimension, more) -> moments.merge(dimension, more, Moments::plus));
+        EnumMap<ErrorKind, Long> kinds = new EnumMap<>(ErrorKind.class);
+        kinds.putAll(errorKinds);
+        other.errorKinds.forEach((kind, count) -> kinds.merge(kind, count, Long::sum));
+        return new Tally(graded + other.graded, correct + other.correct, incorrect + other.incorrect,
+                noAnswer + other.noAnswer, errors + other.errors, scoreSum + other.scoreSum,
+                scoreSquareSum + other.scoreSquareSum, same(category, other.category, graded, other.graded),
+                same(settingsHash, other.settingsHash, graded, other.graded), judged + other.judged, moments, kinds,
+                latency.plus(other.latency), promptTokens + other.promptTokens,
+                completionTokens + other.completionTokens, earliest(firstGradedAt, other.firstGradedAt),
+                latest(lastGradedAt, other.lastGradedAt));
     }
 
     /** The sample's rubric dimensions {@link #add} leaves out because this cell already counts the most it may. */
@@ -116,6 +152,48 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
                 .filter(Objects::nonNull).toList();
     }
 
+    public TokenUsage tokens() {
+        return new TokenUsage(promptTokens, completionTokens);
+    }
+
+    private Tally change(GradedSample sample, int delta, Category newCategory, String newHash) {
+        Verdict verdict = sample.verdict();
+        long[] counts = {correct, incorrect, noAnswer, errors, judged};
+        counts[switch (verdict) {
+            case CORRECT -> 0;
+            case INCORRECT -> 1;
+            case NO_ANSWER -> 2;
+            case ERROR -> 3;
+            case JUDGED -> 4;
+        }] += delta;
+        double score = sample.score();
+        TokenUsage usage = sample.usage() == null ? TokenUsage.NONE : sample.usage();
+        Long at = sample.gradedAtMillis();
+        return new Tally(graded + delta, counts[0], counts[1], counts[2], counts[3],
+                scoreSum + delta * score, scoreSquareSum + delta * score * score, newCategory, newHash, counts[4],
+                moveScores(sample.judgeScoresOrEmpty(), delta), moveKind(sample.errorKind(), delta),
+                sample.latencyMillis() == null ? latency
+                        : delta > 0 ? latency.add(sample.latencyMillis()) : latency.remove(sample.latencyMillis()),
+                promptTokens + delta * usage.promptTokens(), completionTokens + delta * usage.completionTokens(),
+                delta > 0 ? earliest(firstGradedAt, at) : firstGradedAt,
+                delta > 0 ? latest(lastGradedAt, at) : lastGradedAt);
+    }
+
+    private Map<ErrorKind, Long> moveKind(ErrorKind kind, int delta) {
+        if (kind == null) {
+            return errorKinds;
+        }
+        EnumMap<ErrorKind, Long> next = new EnumMap<>(ErrorKind.class);
+        next.putAll(errorKinds);
+        long count = next.getOrDefault(kind, 0L) + delta;
+        if (count > 0) {
+            next.put(kind, count);
+        } else {
+            next.remove(kind);
+        }
+        return next;
+    }
+
     private Map<String, Moments> moveScores(Map<String, Double> scores, int delta) {
         if (scores.isEmpty()) {
             return dimensions;
@@ -133,26 +211,21 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         return next;
     }
 
-    private Tally change(Verdict verdict, int delta, double score, Category newCategory, String newHash,
-            Map<String, Moments> newDimensions) {
-        long total = graded + delta;
-        if (total == 0) {
-            // An emptied cell starts again from exact zeros instead of carrying the rounding of its subtractions.
-            return new Tally(0, 0, 0, 0, 0, 0.0, 0.0, newCategory, newHash, 0L, null);
+    private static <T> T same(T mine, T theirs, long myCount, long theirCount) {
+        if (theirCount == 0) {
+            return mine;
         }
-        double sum = scoreSum + delta * score;
-        double squares = scoreSquareSum + delta * score * score;
-        return switch (verdict) {
-            case CORRECT -> new Tally(total, correct + delta, incorrect, noAnswer, errors, sum, squares, newCategory,
-                    newHash, judged, newDimensions);
-            case INCORRECT -> new Tally(total, correct, incorrect + delta, noAnswer, errors, sum, squares, newCategory,
-                    newHash, judged, newDimensions);
-            case NO_ANSWER -> new Tally(total, correct, incorrect, noAnswer + delta, errors, sum, squares, newCategory,
-                    newHash, judged, newDimensions);
-            case ERROR -> new Tally(total, correct, incorrect, noAnswer, errors + delta, sum, squares, newCategory,
-                    newHash, judged, newDimensions);
-            case JUDGED -> new Tally(total, correct, incorrect, noAnswer, errors, sum, squares, newCategory,
-                    newHash, judged + delta, newDimensions);
-        };
+        if (myCount == 0) {
+            return theirs;
+        }
+        return Objects.equals(mine, theirs) ? mine : null;
+    }
+
+    private static Long earliest(Long a, Long b) {
+        return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
+    }
+
+    private static Long latest(Long a, Long b) {
+        return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
     }
 }

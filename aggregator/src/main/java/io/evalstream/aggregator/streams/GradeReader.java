@@ -1,6 +1,7 @@
 package io.evalstream.aggregator.streams;
 
 import io.evalstream.aggregator.scoring.GradedSample;
+import io.evalstream.aggregator.scoring.SourcePosition;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.WireFormat;
@@ -46,7 +47,10 @@ final class GradeReader implements FixedKeyProcessor<String, byte[], GradeRead> 
                     + "'; grades must be keyed by their taskId");
             return;
         }
-        context.forward(record.withValue(new GradeRead.Accepted(taskId, GradedSample.of(grade))));
+        SourcePosition source = context.recordMetadata()
+                .map(metadata -> new SourcePosition(metadata.partition(), metadata.offset())).orElse(null);
+        events.gradeRead();
+        context.forward(record.withValue(new GradeRead.Accepted(taskId, GradedSample.of(grade, source))));
     }
 
     private void reject(FixedKeyRecord<String, byte[]> record, String reason) {

@@ -22,6 +22,10 @@ public interface ScoreEvents {
     default void manifestChanged(RunManifest manifest) {
     }
 
+    /** A valid grade was read (re-deliveries included). */
+    default void gradeRead() {
+    }
+
     /** A record of {@code sourceTopic} was written to the dead-letter topic. */
     default void deadLettered(String sourceTopic) {
     }

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.evalstream.aggregator.Fixtures;
+import io.evalstream.aggregator.scoring.CallFactsTest;
 import io.evalstream.aggregator.scoring.GradedSample;
 import io.evalstream.aggregator.scoring.Scoring;
 import io.evalstream.aggregator.scoring.Tally;
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +28,8 @@ class ScoreGaugesTest {
     private static final ScoreKey CELL = new ScoreKey("run-g", "sim-strong", "gsm8k");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final ScoreGauges gauges = new ScoreGauges(registry);
+    private final MutableClock clock = new MutableClock(Fixtures.T0);
+    private final ScoreGauges gauges = new ScoreGauges(registry, clock, Duration.ofMinutes(15), Duration.ofHours(24));
 
     private double gauge(String name) {
         return registry.get(name).tags("run", CELL.runId(), "model", CELL.modelId(), "benchmark", CELL.benchmarkId())
@@ -81,7 +86,7 @@ class ScoreGaugesTest {
         ScoreKey other = new ScoreKey("run-g", "sim-weak", "gsm8k");
         gauges.scoreChanged(Scoring.score(CELL, tally(9, 0, 0), null, Fixtures.T0));
 
-        gauges.seed(Map.of(CELL, tally(1, 0, 0), other, tally(2, 1, 0)), Fixtures.T0);
+        gauges.seed(Map.of(CELL, tally(1, 0, 0), other, tally(2, 1, 0)));
 
         assertThat(gauge("evalstream_graded_samples")).isEqualTo(9);
         assertThat(registry.get("evalstream_graded_samples").tags("model", "sim-weak").gauge().value()).isEqualTo(3);
@@ -96,7 +101,7 @@ class ScoreGaugesTest {
                 .add(new GradedSample(stories, Verdict.JUDGED, 0.5, Category.WRITING, "h", null,
                         Map.of("grammar", 6.0, "creativity", 5.0), null));
 
-        gauges.seed(Map.of(stories, judged), Fixtures.T0);
+        gauges.seed(Map.of(stories, judged));
         gauges.scoreChanged(Scoring.score(stories, judged.add(new GradedSample(stories, Verdict.JUDGED, 0.5,
                 Category.WRITING, "h", null, Map.of("grammar", 10.0, "creativity", 6.0), null)), null, Fixtures.T0));
 
@@ -126,5 +131,67 @@ class ScoreGaugesTest {
 
         assertThat(registry.get("evalstream_dead_letters").tags("topic", Topics.GRADES).counter().count()).isEqualTo(2);
         assertThat(registry.get("evalstream_invalid_manifests").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void callFactsCategoryOverallAndEtaHaveTheirGauges() {
+        gauges.manifestChanged(Fixtures.manifest("run-g", List.of("sim-strong"), List.of("gsm8k", "mmlu"), 10));
+        long t0 = Fixtures.T0.toEpochMilli();
+        Tally gsm8k = Tally.EMPTY.add(CallFactsTest.sample(Verdict.CORRECT, null, 100, 50, t0))
+                .add(CallFactsTest.sample(Verdict.ERROR, ErrorKind.TIMEOUT, 200, 0, t0 + 10_000));
+        ScoreKey mmlu = new ScoreKey("run-g", "sim-strong", "mmlu");
+        clock.advance(Duration.ofSeconds(10));
+
+        gauges.scoreChanged(Scoring.score(CELL, gsm8k, null, clock.instant()));
+        gauges.scoreChanged(Scoring.score(mmlu, Fixtures.tally(3, 1, 0, 0, Category.KNOWLEDGE, "h"), null,
+                clock.instant()));
+
+        assertThat(registry.get("evalstream_error_kind_samples").tags("kind", "timeout").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("evalstream_answer_latency_seconds").tags("benchmark", "gsm8k", "quantile", "0.99")
+                .gauge().value()).isCloseTo(0.2, within(0.01));
+        assertThat(gauge("evalstream_prompt_tokens")).isEqualTo(50);
+        assertThat(gauge("evalstream_score_mean_stderr_ratio")).isCloseTo(0.5, within(1e-12));
+        assertThat(registry.get("evalstream_category_score_mean_ratio").tags("category", "MATH").gauge().value())
+                .isEqualTo(0.5);
+        assertThat(registry.get("evalstream_overall_score_mean_ratio").tags("model", "sim-strong").gauge().value())
+                .isCloseTo((0.5 + 0.75) / 2, within(1e-12));
+        // 6 of 20 graded, the first 10 s ago (mmlu's tally has no grade times): 14 remaining at 0.6 tasks/s.
+        assertThat(registry.get("evalstream_run_eta_seconds").tags("run", "run-g").gauge().value())
+                .isCloseTo(14 * 10.0 / 6, within(1e-9));
+    }
+
+    @Test
+    void aFinishedRunLeavesTheEndpointAfterItsTimeToLiveAndAnUnfinishedOneStays() {
+        gauges.manifestChanged(Fixtures.manifest("run-g", List.of("sim-strong"), List.of("gsm8k"), 2));
+        gauges.manifestChanged(Fixtures.manifest("run-open", List.of("sim-strong"), List.of("gsm8k"), 5));
+        gauges.scoreChanged(Scoring.score(CELL, tally(2, 0, 0), null, clock.instant()));
+        gauges.scoreChanged(Scoring.score(new ScoreKey("run-open", "sim-strong", "gsm8k"), tally(1, 0, 0), null,
+                clock.instant()));
+
+        clock.advance(Duration.ofMinutes(14));
+        assertThat(gauges.expire()).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(gauges.expire()).containsExactly("run-g");
+
+        assertThat(registry.find("evalstream_graded_samples").tags("run", "run-g").gauges()).isEmpty();
+        assertThat(registry.find("evalstream_run_eta_seconds").tags("run", "run-g").gauges()).isEmpty();
+        assertThat(registry.find("evalstream_overall_score_mean_ratio").tags("run", "run-g").gauges()).isEmpty();
+        assertThat(registry.find("evalstream_graded_samples").tags("run", "run-open").gauges()).hasSize(1);
+
+        clock.advance(Duration.ofHours(24));
+        assertThat(gauges.expire()).as("idle for a day").containsExactly("run-open");
+    }
+
+    @Test
+    void aRunFinishedLongBeforeARestartExpiresAtTheFirstCheck() {
+        long longAgo = Fixtures.T0.minus(Duration.ofDays(2)).toEpochMilli();
+        Tally finished = Tally.EMPTY.add(CallFactsTest.sample(Verdict.CORRECT, null, 10, 1, longAgo));
+        RunManifest manifest = Fixtures.manifest("run-g", List.of("sim-strong"), List.of("gsm8k"), 1);
+        gauges.manifestChanged(new RunManifest(1, manifest.spec(), manifest.expected(), manifest.benchmarkSettings(),
+                Fixtures.T0.minus(Duration.ofDays(2))));
+
+        gauges.seed(Map.of(CELL, finished));
+
+        assertThat(gauges.expire()).containsExactly("run-g");
     }
 }
