@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the benchmarks; figures as JSON lines.")
 final class BenchCommand implements Callable<Integer> {
 
+    private static final int FRESHNESS_PROBES = 300;
+
     @Option(names = "--samples", defaultValue = "20",
             description = "Samples per item of the measured run (default: ${DEFAULT-VALUE}).")
     int samplesPerItem;
@@ -51,6 +53,7 @@ final class BenchCommand implements Callable<Integer> {
             StackClient client = new StackClient(stack);
             measure(stack, client, "bench-warmup-" + System.currentTimeMillis(), 1, false);
             measure(stack, client, "bench-" + System.currentTimeMillis(), samplesPerItem, true);
+            freshness(stack, client);
         }
         return 0;
     }
@@ -88,6 +91,23 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println(Json.mapper().writeValueAsString(line));
             printCpu(cpuBefore, cpuTimes(stack), tasks);
         }
+    }
+
+    /** Gauge freshness on an idle stack, then while a run is being evaluated. */
+    private static void freshness(LocalStack stack, StackClient client) throws Exception {
+        FreshnessBench bench = new FreshnessBench(stack, client);
+        System.out.println(bench.measure(FRESHNESS_PROBES, "idle", () -> true));
+        String runId = "bench-load-" + System.currentTimeMillis();
+        SettingsOverrides settings = new SettingsOverrides(0, false, 0.7, null, 256, null, null);
+        HttpResponse<String> submitted = client.submit(RunSpecs.json(runId, RunSpecs.SIMULATED_MODELS,
+                RunSpecs.THROUGHPUT_BENCHMARKS, null, settings, 5));
+        if (submitted.statusCode() != 202) {
+            throw new IllegalStateException("load run refused (" + submitted.statusCode() + "): " + submitted.body());
+        }
+        int[] probes = {0};
+        System.out.println(bench.measure(FRESHNESS_PROBES, "during_run",
+                () -> probes[0]++ % 10 != 0 || !Reports.isComplete(client.report(runId).orElseThrow())));
+        client.awaitComplete(runId, Duration.ofMinutes(30), report -> { });
     }
 
     /** CPU each process spent per task: where the pipeline's cost goes, to compare services side by side. */
