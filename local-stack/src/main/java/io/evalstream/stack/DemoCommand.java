@@ -139,6 +139,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Final scores of run " + runId + " (all SIMULATED models):");
         out.print(Reports.table(report));
+        out.println();
+        out.println("Per model, each benchmark weighing the same (mean score +- standard error), overall and per category:");
+        out.print(Reports.rollupTable(report));
         return 0;
     }
 

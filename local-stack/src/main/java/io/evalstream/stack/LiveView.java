@@ -27,8 +27,8 @@ final class LiveView {
             return;
         }
         lastGraded = graded;
-        String block = String.format("Progress: %d of %d graded%n", graded, Reports.expected(report))
-                + Reports.progress(report);
+        String block = String.format("Progress: %d of %d graded%s%n", graded, Reports.expected(report),
+                Reports.eta(report)) + Reports.progress(report);
         if (terminal) {
             if (linesDrawn > 0) {
                 out.print("\033[" + linesDrawn + "F\033[J");

@@ -49,6 +49,48 @@ public final class Reports {
         return out.toString();
     }
 
+    /** ", about N s left" at the run's pace so far; empty while the aggregator cannot tell. */
+    public static String eta(JsonNode report) {
+        JsonNode eta = report.path("totals").path("etaSeconds");
+        return eta.isNumber() && eta.asDouble() > 0
+                ? String.format(Locale.ROOT, ", about %.0f s left", Math.ceil(eta.asDouble())) : "";
+    }
+
+    /** Per model: overall, then per category, the mean of the benchmarks' mean scores and its standard error. */
+    public static String rollupTable(JsonNode report) {
+        StringBuilder out = new StringBuilder();
+        java.util.TreeSet<String> categories = new java.util.TreeSet<>();
+        report.path("categories").forEach(rollup -> categories.add(rollup.path("category").asText()));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-14s %-15s", "model", "overall"));
+        categories.forEach(category -> header.append(String.format(Locale.ROOT, " %-15s", category.toLowerCase(Locale.ROOT))));
+        out.append(header).append('\n');
+        for (JsonNode overall : report.path("overall")) {
+            String model = overall.path("modelId").asText();
+            out.append(String.format(Locale.ROOT, "  %-14s %-15s", model, rollup(overall)));
+            for (String category : categories) {
+                JsonNode match = report.path("none");
+                for (JsonNode rollup : report.path("categories")) {
+                    if (model.equals(rollup.path("modelId").asText()) && category.equals(rollup.path("category").asText())) {
+                        match = rollup;
+                    }
+                }
+                out.append(String.format(Locale.ROOT, " %-15s", rollup(match)));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String rollup(JsonNode rollup) {
+        JsonNode mean = rollup.path("benchmarkMean");
+        JsonNode stdErr = rollup.path("benchmarkMeanStdErr");
+        if (!mean.isNumber()) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.1f%%", 100 * mean.asDouble())
+                + (stdErr.isNumber() ? String.format(Locale.ROOT, " ± %.1f", 100 * stdErr.asDouble()) : "");
+    }
+
     /**
      * The final scoreboard: model x benchmark with accuracy, its 95% Wilson interval, the mean score (above
      * accuracy for partial-credit metrics such as token F1) and counts.

@@ -46,7 +46,9 @@ class GraderTest {
         Grade grade = Grader.grade(completion, GRADED_AT);
 
         assertThat(grade).isEqualTo(new Grade(1, task.taskId(), Verdict.CORRECT, 1.0, "1234", "1,234",
-                task.category(), subset, "numeric/numeric_equal@1", task.settingsHash(), 420, true, null, GRADED_AT));
+                task.category(), subset, "numeric/numeric_equal@1", task.settingsHash(), 420, true, null, GRADED_AT,
+                null, null, task.prompt(), "She pays 1,000 + 234 = $1,234 in total. The answer is $1,234.",
+                completion.usage()));
     }
 
     /** Every grader with a right, a wrong and a missing answer; \n stands for a newline. */
@@ -144,10 +146,15 @@ class GraderTest {
         PromptTask task = task("run-1", "mmlu-7", Extraction.MULTIPLE_CHOICE, Metric.EXACT_MATCH, "C", List.of(),
                 new Subset("anatomy", "other"));
 
-        Grade grade = Grader.grade(failed(task, kind), GRADED_AT);
+        Completion completion = failed(task, kind);
+
+        Grade grade = Grader.grade(completion, GRADED_AT);
 
         assertThat(grade).isEqualTo(new Grade(1, task.taskId(), Verdict.ERROR, 0.0, null, "C", task.category(),
-                task.subset(), "multiple_choice/exact_match@1", task.settingsHash(), 30_000, false, kind, GRADED_AT));
+                task.subset(), "multiple_choice/exact_match@1", task.settingsHash(), 30_000, false, kind, GRADED_AT)
+                .recording(completion));
+        assertThat(grade.prompt()).as("recorded for audits").isEqualTo(task.prompt());
+        assertThat(grade.completion()).isNull();
     }
 
     @Test
