@@ -23,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -58,7 +59,7 @@ public class AnalysisResource {
         double level = AnalysisRequests.alpha(alpha);
         ScoreStores stores = streams.stores();
         ModelSamples samplesB = samples(stores, sideB.runId(), sideA.runId().equals(sideB.runId())
-                ? Set.of(sideA.modelId(), sideB.modelId()) : Set.of(sideB.modelId()));
+                ? new TreeSet<>(List.of(sideA.modelId(), sideB.modelId())) : Set.of(sideB.modelId()));
         ModelSamples samplesA = sideA.runId().equals(sideB.runId()) ? samplesB
                 : samples(stores, sideA.runId(), Set.of(sideA.modelId()));
         requireGraded(samplesA, sideA);
