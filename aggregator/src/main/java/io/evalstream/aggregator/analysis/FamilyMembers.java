@@ -1,6 +1,7 @@
 package io.evalstream.aggregator.analysis;
 
 import io.evalstream.contracts.ModelInfo;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,7 +17,7 @@ public record FamilyMembers(Map<String, Double> withX, List<String> withoutX) {
     /** @param modelInfo the run spec's metadata by model id */
     public static FamilyMembers of(Map<String, ModelInfo> modelInfo, String family, ScaleAxis axis) {
         TreeMap<String, Double> withX = new TreeMap<>();
-        List<String> withoutX = new java.util.ArrayList<>();
+        List<String> withoutX = new ArrayList<>();
         new TreeMap<>(modelInfo).forEach((model, info) -> {
             if (info.family().equals(family)) {
                 Double x = axis.of(info);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Scaling laws across a model family: per benchmark and overall, loss = 1 - mean score against the members'
@@ -50,7 +51,7 @@ public final class ScalingAnalysis {
                 : "mean over " + String.join(", ", common));
     }
 
-    private static List<ScalingPoint> points(FamilyMembers members, java.util.function.Function<String, Double> score) {
+    private static List<ScalingPoint> points(FamilyMembers members, Function<String, Double> score) {
         List<ScalingPoint> points = new ArrayList<>();
         members.withX().forEach((model, x) -> {
             Double mean = score.apply(model);

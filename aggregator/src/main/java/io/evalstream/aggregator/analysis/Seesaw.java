@@ -1,6 +1,7 @@
 package io.evalstream.aggregator.analysis;
 
 import io.evalstream.aggregator.analysis.BenchmarkComparison.Direction;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -30,7 +31,7 @@ public record Seesaw(boolean seesaw, List<Shift> gains, List<Shift> losses) {
         return comparisons.stream().filter(comparison -> comparison.direction() == direction)
                 .map(comparison -> new Shift(comparison.benchmarkId(), comparison.estimate().difference(),
                         comparison.test().pValue()))
-                .sorted(java.util.Comparator.comparing(Shift::benchmarkId))
+                .sorted(Comparator.comparing(Shift::benchmarkId))
                 .toList();
     }
 }

@@ -21,9 +21,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -93,7 +96,7 @@ public class AnalysisResource {
         AnalysisRequests.required(family, "family", "?family=llama&x=trainingFlops&predict=1e24");
         ScaleAxis axis = x == null ? ScaleAxis.TRAINING_FLOPS : ScaleAxis.parse(x).orElseThrow(() -> fail(
                 Status.BAD_REQUEST, "query parameter 'x' must be 'trainingFlops' or 'parameters', got '" + x + "'"));
-        var at = AnalysisRequests.positive(predict, "predict");
+        OptionalDouble at = AnalysisRequests.positive(predict, "predict");
         ScoreStores stores = streams.stores();
         RunManifest manifest = stores.manifest(runId).orElseThrow(() -> fail(Status.NOT_FOUND, "no manifest of run '"
                 + runId + "' has reached the aggregator, and model metadata comes from its run spec"));
@@ -107,7 +110,7 @@ public class AnalysisResource {
                     + axis.field() + "' in the run spec's modelInfo; " + members.withX().keySet() + " have it, "
                     + members.withoutX() + " lack it (add it, or try x=" + other(axis).field() + ")");
         }
-        var means = stores.latestSamples(runId, samples -> CellMeans.of(samples, members.withX().keySet()));
+        Map<String, Map<String, Double>> means = stores.latestSamples(runId, samples -> CellMeans.of(samples, members.withX().keySet()));
         return ScalingAnalysis.of(runId, family, axis, members, means, at);
     }
 
@@ -126,7 +129,7 @@ public class AnalysisResource {
         }
     }
 
-    private static jakarta.ws.rs.WebApplicationException noGrades(String runId) {
+    private static WebApplicationException noGrades(String runId) {
         return fail(Status.NOT_FOUND, "no grades of run '" + runId + "' have reached the aggregator");
     }
 
