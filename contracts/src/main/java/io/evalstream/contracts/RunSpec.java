@@ -1,18 +1,27 @@
 package io.evalstream.contracts;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a user asks to evaluate: every listed model on every listed benchmark, with the same settings for every
  * model (so their scores are comparable), {@code samplesPerItem} samples each (n for pass@k).
  * {@code settings} overrides the benchmarks' declared settings field by field.
  * Submitting the same spec twice publishes the same task ids, so nothing is counted twice.
+ *
+ * @param modelInfo what is known about some of the models (family, parameters, training compute), by model id,
+ *                  for scaling analyses; every key is one of {@code models}. Empty when nothing is known, and then
+ *                  left out of the JSON, so specs written before it read and write as they did.
  */
 public record RunSpec(String runId, List<String> models, List<BenchmarkSelection> benchmarks,
-        SettingsOverrides settings, int samplesPerItem) {
+        SettingsOverrides settings, int samplesPerItem,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, ModelInfo> modelInfo) {
 
     public static final int MAX_SAMPLES_PER_ITEM = 200;
 
@@ -30,14 +39,44 @@ public record RunSpec(String runId, List<String> models, List<BenchmarkSelection
             samplesPerItem = 1;
         }
         Require.between(samplesPerItem, 1, MAX_SAMPLES_PER_ITEM, "samplesPerItem");
+        modelInfo = checkedModelInfo(modelInfo, models);
     }
 
-    /** The JSON form: {@code settings} and {@code samplesPerItem} may be left out. */
+    /** A spec with no model metadata. */
+    public RunSpec(String runId, List<String> models, List<BenchmarkSelection> benchmarks, SettingsOverrides settings,
+            int samplesPerItem) {
+        this(runId, models, benchmarks, settings, samplesPerItem, null);
+    }
+
+    /** The JSON form: {@code settings}, {@code samplesPerItem} and {@code modelInfo} may be left out. */
     @JsonCreator
     public static RunSpec of(@JsonProperty("runId") String runId, @JsonProperty("models") List<String> models,
             @JsonProperty("benchmarks") List<BenchmarkSelection> benchmarks, @JsonProperty("settings") SettingsOverrides settings,
-            @JsonProperty("samplesPerItem") Integer samplesPerItem) {
-        return new RunSpec(runId, models, benchmarks, settings, samplesPerItem == null ? 1 : samplesPerItem);
+            @JsonProperty("samplesPerItem") Integer samplesPerItem,
+            @JsonProperty("modelInfo") Map<String, ModelInfo> modelInfo) {
+        return new RunSpec(runId, models, benchmarks, settings, samplesPerItem == null ? 1 : samplesPerItem, modelInfo);
+    }
+
+    /** The JSON form without model metadata. */
+    public static RunSpec of(String runId, List<String> models, List<BenchmarkSelection> benchmarks,
+            SettingsOverrides settings, Integer samplesPerItem) {
+        return of(runId, models, benchmarks, settings, samplesPerItem, null);
+    }
+
+    /** Sorted by model id, so the JSON form is stable. */
+    private static Map<String, ModelInfo> checkedModelInfo(Map<String, ModelInfo> modelInfo, List<String> models) {
+        if (modelInfo == null || modelInfo.isEmpty()) {
+            return Map.of();
+        }
+        TreeMap<String, ModelInfo> sorted = new TreeMap<>();
+        modelInfo.forEach((model, info) -> {
+            if (model == null || !models.contains(model)) {
+                throw new InvalidRecordException("field 'modelInfo' describes model '" + model + "', which is not"
+                        + " listed in 'models' " + models + "; add it to 'models' or remove its 'modelInfo' entry");
+            }
+            sorted.put(model, Require.present(info, "modelInfo." + model));
+        });
+        return Collections.unmodifiableSortedMap(sorted);
     }
 
     private static void requireUnique(List<String> ids, String field) {

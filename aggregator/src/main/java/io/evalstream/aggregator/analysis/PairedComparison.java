@@ -1,0 +1,100 @@
+package io.evalstream.aggregator.analysis;
+
+import io.evalstream.aggregator.analysis.BenchmarkComparison.Counts;
+import io.evalstream.aggregator.analysis.BenchmarkComparison.Direction;
+import io.evalstream.aggregator.analysis.BenchmarkComparison.Estimate;
+import io.evalstream.aggregator.analysis.BenchmarkComparison.Method;
+import io.evalstream.aggregator.analysis.BenchmarkComparison.PairedTest;
+import io.evalstream.aggregator.analysis.BenchmarkComparison.Pairing;
+import io.evalstream.aggregator.scoring.GradedSample;
+import io.evalstream.contracts.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares model A with model B on one benchmark, sample by sample. With all-or-nothing scores the accuracies are
+ * compared with McNemar's test and a paired Wald interval; with partial or judged scores the mean scores with a
+ * paired t-test.
+ */
+public final class PairedComparison {
+
+    /** Two-sided 95% normal quantile. */
+    static final double Z95 = 1.959963984540054;
+
+    private PairedComparison() {
+    }
+
+    /**
+     * @param a     A's latest samples of the benchmark by {@link PairKey}
+     * @param b     B's, likewise
+     * @param alpha significance level in (0, 1)
+     */
+    public static BenchmarkComparison compare(String benchmarkId, Map<PairKey, GradedSample> a,
+            Map<PairKey, GradedSample> b, double alpha) {
+        List<GradedSample[]> pairs = new ArrayList<>();
+        a.forEach((key, sampleA) -> {
+            GradedSample sampleB = b.get(key);
+            if (sampleB != null) {
+                pairs.add(new GradedSample[] {sampleA, sampleB});
+            }
+        });
+        Pairing pairing = new Pairing(pairs.size(), a.size() - pairs.size(), b.size() - pairs.size());
+        if (pairs.isEmpty()) {
+            return new BenchmarkComparison(benchmarkId, pairing, null, Estimate.NONE, PairedTest.NONE, false,
+                    Direction.NONE);
+        }
+        return pairs.stream().allMatch(pair -> allOrNothing(pair[0]) && allOrNothing(pair[1]))
+                ? proportions(benchmarkId, pairing, counts(pairs), alpha)
+                : MeanComparison.of(benchmarkId, pairing, pairs, alpha);
+    }
+
+    /** Accuracies of the 2x2 table, B - A with its paired Wald interval, and McNemar's test. */
+    static BenchmarkComparison proportions(String benchmarkId, Pairing pairing, Counts counts, double alpha) {
+        double n = counts.pairs();
+        long b = counts.aOnly();
+        long c = counts.bOnly();
+        double difference = (c - b) / n;
+        double se = Math.sqrt(Math.max(0, b + c - (double) (b - c) * (b - c) / n)) / n;
+        Estimate estimate = new Estimate((counts.bothRight() + b) / n, (counts.bothRight() + c) / n, difference,
+                Math.max(-1, difference - Z95 * se), Math.min(1, difference + Z95 * se));
+        McNemar.Result result = McNemar.test(b, c);
+        PairedTest test = new PairedTest(result.method() == McNemar.Method.EXACT ? Method.MCNEMAR_EXACT
+                : Method.MCNEMAR_CHI_SQUARE, result.statistic(), result.pValue());
+        return decide(benchmarkId, pairing, counts, estimate, test, alpha);
+    }
+
+    static BenchmarkComparison decide(String benchmarkId, Pairing pairing, Counts counts, Estimate estimate,
+            PairedTest test, double alpha) {
+        boolean significant = test.pValue() != null && test.pValue() < alpha;
+        Direction direction = !significant || estimate.difference() == 0 ? Direction.NONE
+                : estimate.difference() > 0 ? Direction.GAIN : Direction.LOSS;
+        return new BenchmarkComparison(benchmarkId, pairing, counts, estimate, test, significant, direction);
+    }
+
+    /** Scores of 0 or 1 that are not a judge's: accuracy applies, and ERROR and NO_ANSWER count as wrong. */
+    private static boolean allOrNothing(GradedSample sample) {
+        return sample.verdict() != Verdict.JUDGED && (sample.score() == 0.0 || sample.score() == 1.0);
+    }
+
+    private static Counts counts(List<GradedSample[]> pairs) {
+        long both = 0;
+        long aOnly = 0;
+        long bOnly = 0;
+        long neither = 0;
+        for (GradedSample[] pair : pairs) {
+            boolean a = pair[0].verdict() == Verdict.CORRECT;
+            boolean b = pair[1].verdict() == Verdict.CORRECT;
+            if (a && b) {
+                both++;
+            } else if (a) {
+                aOnly++;
+            } else if (b) {
+                bOnly++;
+            } else {
+                neither++;
+            }
+        }
+        return new Counts(both, aOnly, bOnly, neither);
+    }
+}

@@ -1,0 +1,145 @@
+package io.evalstream.aggregator.api;
+
+import static io.evalstream.aggregator.api.AnalysisRequests.fail;
+
+import io.evalstream.aggregator.analysis.CellMeans;
+import io.evalstream.aggregator.analysis.FamilyMembers;
+import io.evalstream.aggregator.analysis.ModelComparison;
+import io.evalstream.aggregator.analysis.ModelComparison.Side;
+import io.evalstream.aggregator.analysis.ModelSamples;
+import io.evalstream.aggregator.analysis.PromptSensitivity;
+import io.evalstream.aggregator.analysis.ScaleAxis;
+import io.evalstream.aggregator.analysis.ScalingAnalysis;
+import io.evalstream.aggregator.analysis.ScalingReport;
+import io.evalstream.aggregator.analysis.SensitivityReport;
+import io.evalstream.aggregator.streams.ScoreStores;
+import io.evalstream.aggregator.streams.StreamsLifecycle;
+import io.evalstream.contracts.ModelInfo;
+import io.evalstream.contracts.RunManifest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Analyses of runs, computed on request from the latest grade of every task (linear in the run's tasks; not for
+ * polling): model comparison with paired tests and the seesaw flag, prompt sensitivity, scaling laws. Errors are
+ * {@link ErrorMessage}s: 400 for a bad query, 404 naming what has no grades or metadata, 503 while the stores are
+ * not readable.
+ */
+@Path("/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class AnalysisResource {
+
+    private final StreamsLifecycle streams;
+
+    AnalysisResource(StreamsLifecycle streams) {
+        this.streams = streams;
+    }
+
+    /**
+     * Model {@code a} (in {@code baselineRun}, default this run) against model {@code b} (in this run), per
+     * benchmark on the samples both have, with the seesaw verdict.
+     */
+    @GET
+    @Path("/{runId}/compare")
+    public ModelComparison compare(@PathParam("runId") String runId, @QueryParam("a") String a,
+            @QueryParam("b") String b, @QueryParam("baselineRun") String baselineRun,
+            @QueryParam("alpha") String alpha) {
+        Side sideB = new Side(AnalysisRequests.id(runId, "run id"),
+                AnalysisRequests.required(b, "b", "?a=sim-v1&b=sim-v2 (a: the baseline model, b: the other)"));
+        Side sideA = new Side(baselineRun == null ? runId : AnalysisRequests.id(baselineRun, "baselineRun"),
+                AnalysisRequests.required(a, "a", "?a=sim-v1&b=sim-v2 (a: the baseline model, b: the other)"));
+        double level = AnalysisRequests.alpha(alpha);
+        ScoreStores stores = streams.stores();
+        ModelSamples samplesB = samples(stores, sideB.runId(), sideA.runId().equals(sideB.runId())
+                ? new TreeSet<>(List.of(sideA.modelId(), sideB.modelId())) : Set.of(sideB.modelId()));
+        ModelSamples samplesA = sideA.runId().equals(sideB.runId()) ? samplesB
+                : samples(stores, sideA.runId(), Set.of(sideA.modelId()));
+        requireGraded(samplesA, sideA);
+        requireGraded(samplesB, sideB);
+        return ModelComparison.of(sideA, sideB, samplesA.of(sideA.modelId()), samplesB.of(sideB.modelId()), level);
+    }
+
+    /** Per (model, benchmark) run in two or more prompt template variants: the variants' scores and spread. */
+    @GET
+    @Path("/{runId}/sensitivity")
+    public SensitivityReport sensitivity(@PathParam("runId") String runId) {
+        AnalysisRequests.id(runId, "run id");
+        SensitivityReport report = streams.stores().latestSamples(runId,
+                samples -> PromptSensitivity.of(runId, samples));
+        if (report.samples() == 0) {
+            throw noGrades(runId);
+        }
+        return report;
+    }
+
+    /**
+     * Power laws of loss (1 - mean score) against {@code x} (trainingFlops or parameters) across the members of
+     * {@code family}, as the run spec's modelInfo describes them; with {@code predict}, the loss and score of a
+     * member at that x.
+     */
+    @GET
+    @Path("/{runId}/scaling")
+    public ScalingReport scaling(@PathParam("runId") String runId, @QueryParam("family") String family,
+            @QueryParam("x") String x, @QueryParam("predict") String predict) {
+        AnalysisRequests.id(runId, "run id");
+        AnalysisRequests.required(family, "family", "?family=llama&x=trainingFlops&predict=1e24");
+        ScaleAxis axis = x == null ? ScaleAxis.TRAINING_FLOPS : ScaleAxis.parse(x).orElseThrow(() -> fail(
+                Status.BAD_REQUEST, "query parameter 'x' must be 'trainingFlops' or 'parameters', got '" + x + "'"));
+        OptionalDouble at = AnalysisRequests.positive(predict, "predict");
+        ScoreStores stores = streams.stores();
+        RunManifest manifest = stores.manifest(runId).orElseThrow(() -> fail(Status.NOT_FOUND, "no manifest of run '"
+                + runId + "' has reached the aggregator, and model metadata comes from its run spec"));
+        FamilyMembers members = FamilyMembers.of(manifest.spec().modelInfo(), family, axis);
+        if (members.unknownFamily()) {
+            throw fail(Status.NOT_FOUND, "run '" + runId + "' has no model of family '" + family
+                    + "' in its spec's modelInfo; families there: " + families(manifest));
+        }
+        if (members.withX().size() < 2) {
+            throw fail(Status.BAD_REQUEST, "a scaling law needs 2 or more members of family '" + family + "' with '"
+                    + axis.field() + "' in the run spec's modelInfo; " + members.withX().keySet() + " have it, "
+                    + members.withoutX() + " lack it (add it, or try x=" + other(axis).field() + ")");
+        }
+        Map<String, Map<String, Double>> means = stores.latestSamples(runId, samples -> CellMeans.of(samples, members.withX().keySet()));
+        return ScalingAnalysis.of(runId, family, axis, members, means, at);
+    }
+
+    private static ModelSamples samples(ScoreStores stores, String runId, Set<String> models) {
+        ModelSamples samples = stores.latestSamples(runId, all -> ModelSamples.collect(all, models));
+        if (samples.modelsGraded().isEmpty()) {
+            throw noGrades(runId);
+        }
+        return samples;
+    }
+
+    private static void requireGraded(ModelSamples samples, Side side) {
+        if (samples.of(side.modelId()).isEmpty()) {
+            throw fail(Status.NOT_FOUND, "run '" + side.runId() + "' has no grades of model '" + side.modelId()
+                    + "'; models with grades there: " + samples.modelsGraded());
+        }
+    }
+
+    private static WebApplicationException noGrades(String runId) {
+        return fail(Status.NOT_FOUND, "no grades of run '" + runId + "' have reached the aggregator");
+    }
+
+    private static Set<String> families(RunManifest manifest) {
+        TreeSet<String> families = new TreeSet<>();
+        manifest.spec().modelInfo().values().stream().map(ModelInfo::family).forEach(families::add);
+        return families;
+    }
+
+    private static ScaleAxis other(ScaleAxis axis) {
+        return axis == ScaleAxis.TRAINING_FLOPS ? ScaleAxis.PARAMETERS : ScaleAxis.TRAINING_FLOPS;
+    }
+}
