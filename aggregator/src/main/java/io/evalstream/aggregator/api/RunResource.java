@@ -94,13 +94,13 @@ public class RunResource {
         return RunReports.build(runId, stores.manifest(runId).orElse(null), stores.tallies(runId), Instant.now());
     }
 
-    private static Optional<Response> invalidRunId(String runId) {
+    static Optional<Response> invalidRunId(String runId) {
         return Require.ID.matcher(runId).matches() ? Optional.empty()
                 : Optional.of(error(Response.Status.BAD_REQUEST, "run id '" + runId + "' is not valid: use 1-128"
                         + " letters, digits and ._:@+- starting with a letter or digit"));
     }
 
-    private static Response found(String runId, Optional<?> report) {
+    static Response found(String runId, Optional<?> report) {
         return report.map(body -> Response.ok(body).build()).orElseGet(() -> error(Response.Status.NOT_FOUND,
                 "no run '" + runId + "': neither its manifest nor any of its grades has reached the aggregator"));
     }
