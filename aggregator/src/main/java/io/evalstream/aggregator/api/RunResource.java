@@ -1,5 +1,6 @@
 package io.evalstream.aggregator.api;
 
+import io.evalstream.aggregator.report.ReportFormat;
 import io.evalstream.aggregator.scoring.FullRunReport;
 import io.evalstream.aggregator.scoring.RunBreakdown;
 import io.evalstream.aggregator.scoring.RunReport;
@@ -15,6 +16,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -51,15 +55,20 @@ public class RunResource {
     /**
      * The full report of one run: the scoreboard plus pass@k, subset and group scores, computed from the
      * latest grade of every task of the run (linear in its tasks; not for polling). Status codes as for
-     * {@link #report}.
+     * {@link #report}, and 400 for an unknown {@code format}. JSON, Markdown, HTML or CSV as
+     * {@link ReportResponses} negotiates.
      */
     @GET
     @Path("/{runId}/report")
-    public Response fullReport(@PathParam("runId") String runId) {
-        return invalidRunId(runId).orElseGet(() -> {
+    @Produces({MediaType.APPLICATION_JSON, "text/markdown", MediaType.TEXT_HTML, "text/csv"})
+    public Response fullReport(@PathParam("runId") String runId, @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        return invalidRunId(runId).or(() -> ReportResponses.unknownFormat(format)).orElseGet(() -> {
+            ReportFormat chosen = ReportResponses.choose(format, headers);
             ScoreStores stores = streams.stores();
-            return found(runId, liveReport(stores, runId).map(live ->
-                    FullRunReport.of(live, stores.latestSamples(runId, RunBreakdown::of))));
+            return liveReport(stores, runId).map(live -> ReportResponses.render(
+                            FullRunReport.of(live, stores.latestSamples(runId, RunBreakdown::of)), chosen))
+                    .orElseGet(() -> found(runId, Optional.empty()));
         });
     }
 
@@ -85,13 +94,13 @@ public class RunResource {
         return RunReports.build(runId, stores.manifest(runId).orElse(null), stores.tallies(runId), Instant.now());
     }
 
-    private static Optional<Response> invalidRunId(String runId) {
+    static Optional<Response> invalidRunId(String runId) {
         return Require.ID.matcher(runId).matches() ? Optional.empty()
                 : Optional.of(error(Response.Status.BAD_REQUEST, "run id '" + runId + "' is not valid: use 1-128"
                         + " letters, digits and ._:@+- starting with a letter or digit"));
     }
 
-    private static Response found(String runId, Optional<?> report) {
+    static Response found(String runId, Optional<?> report) {
         return report.map(body -> Response.ok(body).build()).orElseGet(() -> error(Response.Status.NOT_FOUND,
                 "no run '" + runId + "': neither its manifest nor any of its grades has reached the aggregator"));
     }

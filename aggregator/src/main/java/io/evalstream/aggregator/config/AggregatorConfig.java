@@ -50,6 +50,19 @@ public interface AggregatorConfig {
         Duration interval();
     }
 
+    /** The per-sample export ({@code GET /runs/{runId}/samples}). */
+    Export export();
+
+    interface Export {
+
+        /**
+         * How long reading one partition of the grades topic may go without a record before the export gives up
+         * on that partition; the samples not read by then are exported with {@code "unavailable"}.
+         */
+        @WithDefault("30s")
+        Duration stallTimeout();
+    }
+
     /** How long shutdown waits for Kafka Streams to commit its last transaction and close. */
     @WithDefault("30s")
     Duration closeTimeout();

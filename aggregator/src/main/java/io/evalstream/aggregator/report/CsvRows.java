@@ -1,0 +1,184 @@
+package io.evalstream.aggregator.report;
+
+import io.evalstream.aggregator.scoring.GroupScore;
+import io.evalstream.aggregator.scoring.LabelCounts;
+import io.evalstream.aggregator.scoring.PassAtK;
+import io.evalstream.aggregator.scoring.PassAtKScore;
+import io.evalstream.aggregator.scoring.RollupScore;
+import io.evalstream.aggregator.scoring.SubsetScore;
+import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.DimensionScore;
+import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.LatencySummary;
+import io.evalstream.contracts.TokenUsage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The rows of a {@link CsvReport}, filled by column name; a field nobody sets stays empty. */
+final class CsvRows {
+
+    /** Every column but the error-kind and judge ones; pass@k for each k the report can hold. */
+    static final List<String> FIXED = Stream.concat(Stream.of("scope", "runId", "modelId", "benchmarkId", "category", "subset",
+            "group", "label", "labelValue", "benchmarks", "expected", "graded", "correct", "incorrect", "noAnswer",
+            "errors", "judged", "labelled", "count", "accuracy", "ci95Low", "ci95High", "meanScore", "meanScoreStdErr",
+            "benchmarkMean", "benchmarkMeanStdErr", "progress", "etaSeconds", "latencySamples", "latencyP50Millis",
+            "latencyP95Millis", "latencyP99Millis", "promptTokens", "completionTokens"),
+            PassAtK.KS.stream().map(k -> "passAt" + k)).toList();
+
+    private final List<String> columns;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final String runId;
+    private final List<String[]> rows = new ArrayList<>();
+
+    CsvRows(List<String> columns, String runId) {
+        this.columns = List.copyOf(columns);
+        this.runId = runId;
+        for (int i = 0; i < columns.size(); i++) {
+            index.put(columns.get(i), i);
+        }
+    }
+
+    static String errorColumn(ErrorKind kind) {
+        return "errors." + CsvReport.lower(kind);
+    }
+
+    static List<String> judgeColumns(String dimension) {
+        return List.of("judge." + dimension + ".mean", "judge." + dimension + ".stdErr",
+                "judge." + dimension + ".judged");
+    }
+
+    List<String> columns() {
+        return columns;
+    }
+
+    List<String[]> rows() {
+        return rows;
+    }
+
+    void rollup(RollupScore s) {
+        String[] row = start(s.category() == null ? "overall" : "category", s.modelId(), null);
+        set(row, "category", s.category() == null ? null : s.category().name());
+        counts(row, s.expected(), s.graded(), s.correct(), null, null, s.errors(), s.judged());
+        set(row, "benchmarks", s.benchmarks());
+        scores(row, s.accuracy(), s.ci95Low(), s.ci95High(), s.meanScore(), s.meanScoreStdErr());
+        set(row, "benchmarkMean", s.benchmarkMean());
+        set(row, "benchmarkMeanStdErr", s.benchmarkMeanStdErr());
+        live(row, s.progress(), s.etaSeconds(), s.latency(), s.tokens(), s.errorKinds());
+        judge(row, s.judgeScores());
+    }
+
+    void benchmark(BenchmarkScore s, List<PassAtKScore> passAtK) {
+        String[] row = start("benchmark", s.modelId(), s.benchmarkId());
+        set(row, "category", s.category() == null ? null : s.category().name());
+        counts(row, s.expected(), s.graded(), s.correct(), s.incorrect(), s.noAnswer(), s.errors(), s.judged());
+        scores(row, s.accuracy(), s.ci95Low(), s.ci95High(), s.meanScore(), s.meanScoreStdErr());
+        live(row, s.progress(), s.etaSeconds(), s.latency(), s.tokens(), s.errorKinds());
+        judge(row, s.judgeScores());
+        passAtK.stream().filter(p -> p.modelId().equals(s.modelId()) && p.benchmarkId().equals(s.benchmarkId()))
+                .flatMap(p -> p.estimates().stream())
+                .forEach(estimate -> set(row, "passAt" + estimate.k(), estimate.value()));
+    }
+
+    void subset(SubsetScore s) {
+        String[] row = start("subset", s.modelId(), s.benchmarkId());
+        set(row, "subset", s.subset());
+        set(row, "group", s.group());
+        part(row, s.graded(), s.correct(), s.judged());
+        scores(row, s.accuracy(), s.ci95Low(), s.ci95High(), s.meanScore(), s.meanScoreStdErr());
+        judge(row, s.judgeScores());
+    }
+
+    void group(GroupScore g) {
+        String[] row = start("group", g.modelId(), g.benchmarkId());
+        set(row, "group", g.group());
+        part(row, g.graded(), g.correct(), g.judged());
+        scores(row, g.accuracy(), g.ci95Low(), g.ci95High(), g.meanScore(), g.meanScoreStdErr());
+        judge(row, g.judgeScores());
+    }
+
+    void labels(LabelCounts label) {
+        label.counts().forEach((value, count) -> {
+            String[] row = start("label", label.modelId(), label.benchmarkId());
+            set(row, "label", label.label());
+            set(row, "labelValue", value);
+            set(row, "labelled", label.labelled());
+            set(row, "count", count);
+        });
+    }
+
+    private String[] start(String scope, String modelId, String benchmarkId) {
+        String[] row = new String[columns.size()];
+        Arrays.fill(row, "");
+        set(row, "scope", scope);
+        set(row, "runId", runId);
+        set(row, "modelId", modelId);
+        set(row, "benchmarkId", benchmarkId);
+        rows.add(row);
+        return row;
+    }
+
+    private void counts(String[] row, long expected, long graded, long correct, Long incorrect, Long noAnswer,
+            long errors, long judged) {
+        set(row, "expected", expected);
+        part(row, graded, correct, judged);
+        set(row, "incorrect", incorrect);
+        set(row, "noAnswer", noAnswer);
+        set(row, "errors", errors);
+    }
+
+    private void part(String[] row, long graded, long correct, long judged) {
+        set(row, "graded", graded);
+        set(row, "correct", correct);
+        set(row, "judged", judged);
+    }
+
+    private void scores(String[] row, Double accuracy, Double low, Double high, Double mean, Double stdErr) {
+        set(row, "accuracy", accuracy);
+        set(row, "ci95Low", low);
+        set(row, "ci95High", high);
+        set(row, "meanScore", mean);
+        set(row, "meanScoreStdErr", stdErr);
+    }
+
+    private void live(String[] row, Double progress, Double eta, LatencySummary latency, TokenUsage tokens,
+            Map<ErrorKind, Long> errorKinds) {
+        set(row, "progress", progress);
+        set(row, "etaSeconds", eta);
+        if (latency != null) {
+            set(row, "latencySamples", latency.samples());
+            set(row, "latencyP50Millis", latency.p50Millis());
+            set(row, "latencyP95Millis", latency.p95Millis());
+            set(row, "latencyP99Millis", latency.p99Millis());
+        }
+        if (tokens != null) {
+            set(row, "promptTokens", tokens.promptTokens());
+            set(row, "completionTokens", tokens.completionTokens());
+        }
+        // Every kind gets its count (0 when none), so a column of errors sums without gaps.
+        for (ErrorKind kind : ErrorKind.values()) {
+            set(row, errorColumn(kind), errorKinds.getOrDefault(kind, 0L));
+        }
+    }
+
+    private void judge(String[] row, List<DimensionScore> scores) {
+        scores.forEach(score -> {
+            List<String> names = judgeColumns(score.dimension());
+            set(row, names.get(0), score.mean());
+            set(row, names.get(1), score.stdErr());
+            set(row, names.get(2), score.judged());
+        });
+    }
+
+    private void set(String[] row, String column, Object value) {
+        Integer at = index.get(column);
+        if (at == null) {
+            throw new IllegalArgumentException("no CSV column '" + column + "'; this is a bug");
+        }
+        row[at] = value == null ? "" : value instanceof Double number && !Double.isFinite(number) ? ""
+                : value.toString();
+    }
+}

@@ -1,0 +1,179 @@
+package io.evalstream.aggregator.report;
+
+import io.evalstream.aggregator.scoring.FullRunReport;
+import io.evalstream.aggregator.scoring.GroupScore;
+import io.evalstream.aggregator.scoring.LabelCounts;
+import io.evalstream.aggregator.scoring.PassAtKScore;
+import io.evalstream.aggregator.scoring.RollupScore;
+import io.evalstream.aggregator.scoring.RunTotals;
+import io.evalstream.aggregator.scoring.SubsetScore;
+import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.BenchmarkSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * What a human-readable report shows, in order: laid out once so that Markdown and HTML carry the same facts and
+ * tables and differ only in markup. Every string is plain text; the renderers escape it.
+ *
+ * @param facts  label and value pairs about the run as a whole
+ * @param tables the sections, each a table; sections with nothing to show are left out
+ */
+record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
+
+    record Fact(String label, String value) {
+    }
+
+    /** One section: a heading and a table whose rows are as long as its columns. */
+    record Table(String heading, List<String> columns, List<List<String>> rows) {
+
+        Table {
+            int width = columns.size();
+            if (rows.stream().anyMatch(row -> row.size() != width)) {
+                throw new IllegalArgumentException("every row of table '" + heading + "' needs " + width + " cells");
+            }
+            columns = List.copyOf(columns);
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
+    private static final List<String> FIGURES = List.of("Graded", "Accuracy [95% CI]", "Mean ± SE",
+            "Judge means (1-10)", "Errors by kind", "Latency p50 / p95 / p99", "Tokens", "ETA");
+
+    static ReportLayout of(FullRunReport report) {
+        List<Table> tables = Stream.of(settings(report.benchmarkSettings()), overall(report.overall()),
+                        categories(report.categories()), benchmarks(report.scores()), passAtK(report.passAtK()),
+                        subsets(report.subsets()), groups(report.groups()), labels(report.judgeLabels()))
+                .filter(table -> !table.rows().isEmpty()).toList();
+        return new ReportLayout("Run " + report.runId(), facts(report), tables);
+    }
+
+    private static List<Fact> facts(FullRunReport report) {
+        RunTotals totals = report.totals();
+        String hashes = String.join(", ", report.settingsHashes());
+        return List.of(new Fact("Status", report.status().name()),
+                new Fact("Submitted", Figures.text(report.submittedAt())),
+                new Fact("Progress", Figures.progress(totals.graded(), totals.expected(), totals.progress())),
+                new Fact("ETA", Figures.eta(totals.etaSeconds())),
+                new Fact("Verdicts", totals.correct() + " correct, " + totals.incorrect() + " incorrect, "
+                        + totals.noAnswer() + " no answer, " + totals.errors() + " errors, " + totals.judged()
+                        + " judged"),
+                new Fact("Settings hashes graded", report.settingsHashes().size() > 1
+                        ? hashes + " (more than one: not every score is comparable)"
+                        : hashes.isEmpty() ? Figures.NONE : hashes));
+    }
+
+    private static Table settings(List<BenchmarkSettings> settings) {
+        return new Table("Settings per benchmark variant", List.of("Benchmark", "Variant", "Settings hash", "Shots",
+                "Chain of thought", "Temperature", "Top-p", "Max tokens", "Seed", "Stop", "Extraction", "Metric",
+                "Judging"), settings.stream().map(s -> List.of(s.benchmarkId(), s.variant(), s.settingsHash(),
+                String.valueOf(s.settings().shots()), s.settings().chainOfThought() ? "yes" : "no",
+                String.valueOf(s.settings().temperature()), String.valueOf(s.settings().topP()),
+                String.valueOf(s.settings().maxTokens()), String.valueOf(s.settings().seed()),
+                quoted(s.settings().stop()), s.extraction().name(), s.metric().name(), s.judging() == null
+                        ? Figures.NONE : s.judging().rubric() + " by " + s.judging().judge())).toList());
+    }
+
+    private static Table overall(List<RollupScore> overall) {
+        return new Table("Overall per model", columns(List.of("Model", "Benchmarks", "Benchmark mean ± SE")),
+                overall.stream().map(score -> row(List.of(score.modelId(), String.valueOf(score.benchmarks()),
+                        Figures.meanWithError(score.benchmarkMean(), score.benchmarkMeanStdErr())), score)).toList());
+    }
+
+    private static Table categories(List<RollupScore> categories) {
+        return new Table("Per category", columns(List.of("Model", "Category", "Benchmarks", "Benchmark mean ± SE")),
+                categories.stream().map(score -> row(List.of(score.modelId(), Figures.text(score.category()),
+                        String.valueOf(score.benchmarks()),
+                        Figures.meanWithError(score.benchmarkMean(), score.benchmarkMeanStdErr())), score)).toList());
+    }
+
+    private static Table benchmarks(List<BenchmarkScore> scores) {
+        return new Table("Per benchmark", columns(List.of("Model", "Benchmark", "Category")), scores.stream()
+                .map(s -> List.of(s.modelId(), s.benchmarkId(), Figures.text(s.category()),
+                        Figures.progress(s.graded(), s.expected(), s.progress()),
+                        Figures.accuracy(s.accuracy(), s.ci95Low(), s.ci95High()),
+                        Figures.meanWithError(s.meanScore(), s.meanScoreStdErr()), Figures.judgeMeans(s.judgeScores()),
+                        Figures.errorKinds(s.errorKinds()), Figures.latency(s.latency()), Figures.tokens(s.tokens()),
+                        Figures.eta(s.etaSeconds()))).toList());
+    }
+
+    private static Table passAtK(List<PassAtKScore> scores) {
+        TreeSet<Integer> ks = new TreeSet<>();
+        scores.forEach(score -> score.estimates().forEach(estimate -> ks.add(estimate.k())));
+        List<String> columns = new ArrayList<>(List.of("Model", "Benchmark", "Problems", "Samples per problem"));
+        ks.forEach(k -> columns.add("pass@" + k));
+        return new Table("pass@k", columns, scores.stream().map(score -> {
+            List<String> row = new ArrayList<>(List.of(score.modelId(), score.benchmarkId(),
+                    String.valueOf(score.problems()), score.minSamples() == score.maxSamples()
+                            ? String.valueOf(score.minSamples()) : score.minSamples() + "-" + score.maxSamples()));
+            ks.forEach(k -> row.add(score.estimates().stream().filter(estimate -> estimate.k() == k).findFirst()
+                    .map(estimate -> Figures.decimal(estimate.value(), 3)).orElse(Figures.NONE)));
+            return row;
+        }).toList());
+    }
+
+    private static Table subsets(List<SubsetScore> subsets) {
+        return new Table("Subsets", List.of("Model", "Benchmark", "Subset", "Group", "Graded", "Accuracy [95% CI]",
+                "Mean ± SE", "Judge means (1-10)"), subsets.stream().map(s -> List.of(s.modelId(), s.benchmarkId(),
+                s.subset(), Figures.text(s.group()), String.valueOf(s.graded()),
+                Figures.accuracy(s.accuracy(), s.ci95Low(), s.ci95High()),
+                Figures.meanWithError(s.meanScore(), s.meanScoreStdErr()), Figures.judgeMeans(s.judgeScores())))
+                .toList());
+    }
+
+    private static Table groups(List<GroupScore> groups) {
+        return new Table("Subset groups", List.of("Model", "Benchmark", "Group", "Graded", "Accuracy [95% CI]",
+                "Mean ± SE", "Judge means (1-10)"), groups.stream().map(g -> List.of(g.modelId(), g.benchmarkId(),
+                g.group(), String.valueOf(g.graded()), Figures.accuracy(g.accuracy(), g.ci95Low(), g.ci95High()),
+                Figures.meanWithError(g.meanScore(), g.meanScoreStdErr()), Figures.judgeMeans(g.judgeScores())))
+                .toList());
+    }
+
+    private static Table labels(List<LabelCounts> labels) {
+        return new Table("Judge labels", List.of("Model", "Benchmark", "Label", "Value", "Answers", "Share"),
+                labels.stream().flatMap(label -> label.counts().entrySet().stream().map(count -> List.of(
+                        label.modelId(), label.benchmarkId(), label.label(), count.getKey(),
+                        String.valueOf(count.getValue()),
+                        Figures.percent((double) count.getValue() / label.labelled())))).toList());
+    }
+
+    private static List<String> columns(List<String> leading) {
+        return concat(leading, FIGURES);
+    }
+
+    private static List<String> row(List<String> leading, RollupScore s) {
+        return concat(leading, List.of(Figures.progress(s.graded(), s.expected(), s.progress()),
+                Figures.accuracy(s.accuracy(), s.ci95Low(), s.ci95High()),
+                Figures.meanWithError(s.meanScore(), s.meanScoreStdErr()), Figures.judgeMeans(s.judgeScores()),
+                Figures.errorKinds(s.errorKinds()), Figures.latency(s.latency()), Figures.tokens(s.tokens()),
+                Figures.eta(s.etaSeconds())));
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    /** Stop sequences as quoted literals, so whitespace and separators inside them stay visible. */
+    private static String quoted(List<String> stop) {
+        return stop.isEmpty() ? Figures.NONE : String.join(" ", stop.stream().map(ReportLayout::literal).toList());
+    }
+
+    private static String literal(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        Objects.requireNonNull(text).codePoints().forEach(c -> out.append(switch (c) {
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            default -> Character.isISOControl(c) ? String.format(Locale.ROOT, "\\u%04x", c) : Character.toString(c);
+        }));
+        return out.append('"').toString();
+    }
+}

@@ -1,0 +1,86 @@
+package io.evalstream.aggregator.report;
+
+import io.evalstream.aggregator.Fixtures;
+import io.evalstream.aggregator.scoring.FullRunReport;
+import io.evalstream.aggregator.scoring.GroupScore;
+import io.evalstream.aggregator.scoring.LabelCounts;
+import io.evalstream.aggregator.scoring.PassAtKScore;
+import io.evalstream.aggregator.scoring.RollupScore;
+import io.evalstream.aggregator.scoring.RunStatus;
+import io.evalstream.aggregator.scoring.RunTotals;
+import io.evalstream.aggregator.scoring.SubsetScore;
+import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.BenchmarkSettings;
+import io.evalstream.contracts.Category;
+import io.evalstream.contracts.DimensionScore;
+import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.Extraction;
+import io.evalstream.contracts.Judging;
+import io.evalstream.contracts.LatencySummary;
+import io.evalstream.contracts.Metric;
+import io.evalstream.contracts.Settings;
+import io.evalstream.contracts.TokenUsage;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run report with every section filled, hostile text where text is free (a judge's label values, stop
+ * sequences) and figures that do not exist yet (a cell with no grade: no accuracy, interval, latency or ETA).
+ */
+final class KnownReport {
+
+    static final String RUN = "run-7";
+    static final String SCRIPT = "<script>alert(\"x\")</script>";
+    static final String AWKWARD = "B: 4-5, \"older\" | or\nyounger";
+    static final String HASH = Fixtures.HASH;
+
+    private KnownReport() {
+    }
+
+    static FullRunReport report() {
+        return new FullRunReport(RUN, RunStatus.RUNNING, Fixtures.T0, settings(), List.of(HASH),
+                new RunTotals(12, 9, 2, 1, 0, 1, 0.75, 5, 125.0), scores(), List.of(category()), overall(),
+                List.of(new PassAtKScore("sim-strong", "gsm8k", 2, 5, 5,
+                        List.of(new PassAtKScore.Estimate(1, 0.4)))),
+                List.of(new SubsetScore("sim-strong", "gsm8k", "abstract_algebra", "stem", 3, 2, 2.0 / 3, 0.208,
+                        0.939, 2.0 / 3, 1.0 / 3, 0, List.of())),
+                List.of(new GroupScore("sim-strong", "gsm8k", "stem", 3, 2, 2.0 / 3, 0.208, 0.939, 2.0 / 3, 1.0 / 3,
+                        0, List.of())),
+                List.of(new LabelCounts("sim-strong", "stories", "age_group", 5,
+                        Map.of(AWKWARD, 3L, SCRIPT, 2L))));
+    }
+
+    private static List<BenchmarkSettings> settings() {
+        Settings settings = Settings.of(5, true, 0.0, 1.0, 512, 1234L, List.of("Question:", "\n\n", SCRIPT, "a|b"));
+        return List.of(new BenchmarkSettings("gsm8k", "default", settings, Extraction.NUMERIC, Metric.NUMERIC_EQUAL,
+                        HASH),
+                new BenchmarkSettings("stories", "default", Settings.defaults(), Extraction.TEXT, Metric.RUBRIC, HASH,
+                        new Judging("tinystories", Judging.AUTO)));
+    }
+
+    private static List<BenchmarkScore> scores() {
+        return List.of(
+                new BenchmarkScore(1, RUN, "sim-strong", "gsm8k", Category.MATH, 4, 2, 1, 0, 1, 4, 0.5, 0.15, 0.85,
+                        0.5, 0.289, 1.0, Fixtures.T0, 0, List.of(), Map.of(ErrorKind.TIMEOUT, 1L),
+                        new LatencySummary(4, 812, 950, 990), new TokenUsage(1200, 340), Fixtures.T0, 0.0),
+                new BenchmarkScore(1, RUN, "sim-strong", "stories", Category.WRITING, 5, 0, 0, 0, 0, 5, null, null,
+                        null, 0.6, 0.05, 1.0, Fixtures.T0, 5, List.of(new DimensionScore("grammar", 5, 7.5, 0.5),
+                        new DimensionScore("creativity", 5, 6.0, null)), Map.of(), null, null, Fixtures.T0, 0.0),
+                new BenchmarkScore(1, RUN, "sim-weak", "gsm8k", Category.MATH, 0, 0, 0, 0, 0, 3, null, null, null,
+                        null, null, 0.0, Fixtures.T0, 0, List.of(), Map.of(), null, null, null, null));
+    }
+
+    private static RollupScore category() {
+        return new RollupScore("sim-strong", Category.MATH, 1, 4, 4, 2, 1, 0, 0.5, 0.15, 0.85, 0.5, 0.289, 0.5, 0.289,
+                1.0, 0.0, List.of(), Map.of(ErrorKind.TIMEOUT, 1L), new LatencySummary(4, 812, 950, 990),
+                new TokenUsage(1200, 340));
+    }
+
+    private static List<RollupScore> overall() {
+        return List.of(new RollupScore("sim-strong", null, 2, 9, 9, 2, 1, 5, 0.5, 0.15, 0.85, 0.556, 0.1, 0.55, 0.15,
+                        1.0, 0.0, List.of(new DimensionScore("grammar", 5, 7.5, 0.5)), Map.of(ErrorKind.TIMEOUT, 1L),
+                        new LatencySummary(4, 812, 950, 990), new TokenUsage(1200, 340)),
+                new RollupScore("sim-weak", null, 1, 3, 0, 0, 0, 0, null, null, null, null, null, null, null, 0.0,
+                        3725.0, List.of(), Map.of(), null, TokenUsage.NONE));
+    }
+}
