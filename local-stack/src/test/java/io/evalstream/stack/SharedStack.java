@@ -17,6 +17,15 @@ abstract class SharedStack {
     /** A simulated model that answers every task in exactly 500 ms, for runs that must last a while. */
     static final String PACED_MODEL = "sim-paced";
 
+    /** A simulated model that fails a tenth of its requests, mostly for good (client errors), for error panels. */
+    static final String FLAKY_MODEL = "sim-flaky";
+
+    /**
+     * A simulated model that is far better than {@code sim-medium} on gsm8k and far worse on mmlu: a seesaw
+     * when compared with it.
+     */
+    static final String SEESAW_MODEL = "sim-seesaw";
+
     /**
      * What every worker replica of the shared stack runs with. The paced model only makes a run slow when the
      * replicas cannot take on thousands of tasks at once, so each serves at most 16 at a time (32 tasks/s
@@ -24,14 +33,23 @@ abstract class SharedStack {
      * simulated models are not held back by it). A killed replica's
      * partitions move to the others after the shortest session timeout the broker allows.
      */
-    static final Map<String, String> WORKER_PROPERTIES = Map.of(
-            "evalstream.worker.models." + PACED_MODEL + ".backend", "sim",
-            "evalstream.worker.models." + PACED_MODEL + ".sim.accuracy", "0.7",
-            "evalstream.worker.models." + PACED_MODEL + ".sim.latency-median", "500ms",
-            "evalstream.worker.models." + PACED_MODEL + ".sim.latency-sigma", "0",
-            "evalstream.worker.max-in-flight", "16",
-            "mp.messaging.incoming.tasks.session.timeout.ms", "6000",
-            "mp.messaging.incoming.tasks.heartbeat.interval.ms", "2000");
+    static final Map<String, String> WORKER_PROPERTIES = Map.ofEntries(
+            Map.entry("evalstream.worker.models." + PACED_MODEL + ".backend", "sim"),
+            Map.entry("evalstream.worker.models." + PACED_MODEL + ".sim.accuracy", "0.7"),
+            Map.entry("evalstream.worker.models." + PACED_MODEL + ".sim.latency-median", "500ms"),
+            Map.entry("evalstream.worker.models." + PACED_MODEL + ".sim.latency-sigma", "0"),
+            Map.entry("evalstream.worker.models." + FLAKY_MODEL + ".backend", "sim"),
+            Map.entry("evalstream.worker.models." + FLAKY_MODEL + ".sim.profile", "flaky"),
+            Map.entry("evalstream.worker.models." + FLAKY_MODEL + ".sim.error-rate", "0.1"),
+            Map.entry("evalstream.worker.models." + FLAKY_MODEL + ".sim.error-kinds.CLIENT_ERROR", "3"),
+            Map.entry("evalstream.worker.models." + FLAKY_MODEL + ".sim.error-kinds.RATE_LIMITED", "1"),
+            Map.entry("evalstream.worker.models." + SEESAW_MODEL + ".backend", "sim"),
+            Map.entry("evalstream.worker.models." + SEESAW_MODEL + ".sim.profile", "medium"),
+            Map.entry("evalstream.worker.models." + SEESAW_MODEL + ".sim.benchmark-accuracy.gsm8k", "0.9"),
+            Map.entry("evalstream.worker.models." + SEESAW_MODEL + ".sim.benchmark-accuracy.mmlu", "0.05"),
+            Map.entry("evalstream.worker.max-in-flight", "16"),
+            Map.entry("mp.messaging.incoming.tasks.session.timeout.ms", "6000"),
+            Map.entry("mp.messaging.incoming.tasks.heartbeat.interval.ms", "2000"));
 
     /** The tiny real GGUF models beside the repository, served in-process by every worker of the shared stack. */
     static final RealModels REAL_MODELS = realModels();
