@@ -46,9 +46,9 @@ class ReportsTest {
                 new BenchmarkScore(1, "r", "stories260K", "stories", Category.WRITING, 24, 0, 0, 0, 2, 24, 0.0, 0.0,
                         0.14, 0.4125, 0.03, 1.0, now, 22, List.of(new DimensionScore("grammar", 22, 6.25, 0.31),
                                 new DimensionScore("creativity", 22, 4.5, 0.2),
-                                new DimensionScore("consistency", 22, 7.0, null))),
+                                new DimensionScore("consistency", 22, 7.0, null)), null, null, null, null, null),
                 new BenchmarkScore(1, "r", "sim-weak", "stories", Category.WRITING, 3, 0, 0, 0, 0, 24, 0.0, 0.0,
-                        0.5, null, null, 0.125, now, 0, List.of()),
+                        0.5, null, null, 0.125, now, 0, List.of(), null, null, null, null, null),
                 new BenchmarkScore(1, "r", "sim-weak", "gsm8k", Category.MATH, 3, 1, 2, 0, 0, 3, 0.3, 0.1,
                         0.7, 0.3, 0.2, 1.0, now));
         JsonNode report = Json.mapper().readTree(Json.mapper().writeValueAsString(Map.of("scores", scores)));

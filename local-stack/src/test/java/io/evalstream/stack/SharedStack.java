@@ -20,6 +20,14 @@ abstract class SharedStack {
     /** Two versions of a simulated model with a seesaw: v2 gains on gsm8k and loses on mmlu. */
     static final String SEESAW_V1 = "sim-v1";
     static final String SEESAW_V2 = "sim-v2";
+    /** A simulated model that fails a tenth of its requests, mostly for good (client errors), for error panels. */
+    static final String FLAKY_MODEL = "sim-flaky";
+
+    /**
+     * A simulated model that is far better than {@code sim-medium} on gsm8k and far worse on mmlu: a seesaw
+     * when compared with it.
+     */
+    static final String SEESAW_MODEL = "sim-seesaw";
 
     /**
      * What every worker replica of the shared stack runs with. The paced model only makes a run slow when the
@@ -40,6 +48,15 @@ abstract class SharedStack {
             Map.entry("evalstream.worker.models." + SEESAW_V2 + ".backend", "sim"),
             Map.entry("evalstream.worker.models." + SEESAW_V2 + ".sim.benchmark-accuracy.mmlu", "0.5"),
             Map.entry("evalstream.worker.models." + SEESAW_V2 + ".sim.benchmark-accuracy.gsm8k", "0.8"),
+            Map.entry("evalstream.worker.models." + FLAKY_MODEL + ".backend", "sim"),
+            Map.entry("evalstream.worker.models." + FLAKY_MODEL + ".sim.profile", "flaky"),
+            Map.entry("evalstream.worker.models." + FLAKY_MODEL + ".sim.error-rate", "0.1"),
+            Map.entry("evalstream.worker.models." + FLAKY_MODEL + ".sim.error-kinds.CLIENT_ERROR", "3"),
+            Map.entry("evalstream.worker.models." + FLAKY_MODEL + ".sim.error-kinds.RATE_LIMITED", "1"),
+            Map.entry("evalstream.worker.models." + SEESAW_MODEL + ".backend", "sim"),
+            Map.entry("evalstream.worker.models." + SEESAW_MODEL + ".sim.profile", "medium"),
+            Map.entry("evalstream.worker.models." + SEESAW_MODEL + ".sim.benchmark-accuracy.gsm8k", "0.9"),
+            Map.entry("evalstream.worker.models." + SEESAW_MODEL + ".sim.benchmark-accuracy.mmlu", "0.05"),
             Map.entry("evalstream.worker.max-in-flight", "16"),
             Map.entry("mp.messaging.incoming.tasks.session.timeout.ms", "6000"),
             Map.entry("mp.messaging.incoming.tasks.heartbeat.interval.ms", "2000"));
