@@ -31,7 +31,8 @@ public final class LocalStack implements AutoCloseable {
     private final List<ServiceProcess> workers = new CopyOnWriteArrayList<>();
     private Map<String, String> workerProperties;
     private ServiceProcess producer;
-    private ServiceProcess aggregator;
+    private volatile ServiceProcess aggregator;
+    private int aggregatorGeneration;
 
     private LocalStack(StackOptions options, LocalKafka kafka) {
         this.options = options;
@@ -102,6 +103,21 @@ public final class LocalStack implements AutoCloseable {
         worker.stop();
     }
 
+    /**
+     * Kills the aggregator with SIGKILL and starts a new one on the same port with an empty state directory, so
+     * everything it serves afterwards must come back from the changelog topics; returns when it is ready.
+     */
+    public void replaceAggregator() {
+        ServiceProcess killed = aggregator;
+        killed.kill();
+        services.remove(killed);
+        int generation = ++aggregatorGeneration;
+        aggregator = add("aggregator-" + generation, "aggregator", killed.port(),
+                aggregatorProperties(options.workDir().resolve("streams-state-" + generation)), List.of());
+        aggregator.start();
+        aggregator.awaitReady(READY_TIMEOUT);
+    }
+
     /** One line per process: what it is and where it listens. */
     public String describe() {
         StringBuilder out = new StringBuilder("  kafka           " + kafka.bootstrapServers() + "\n");
@@ -131,17 +147,21 @@ public final class LocalStack implements AutoCloseable {
         workerProperties.put("mp.messaging.incoming.tasks.session.timeout.ms", "10000");
         workerProperties.put("mp.messaging.incoming.tasks.heartbeat.interval.ms", "3000");
         workerProperties.putAll(options.workerProperties());
-        Map<String, String> aggregatorProps = new HashMap<>(common);
-        aggregatorProps.put("kafka-streams.state.dir", options.workDir().resolve("streams-state").toString());
 
         producer = add("prompt-producer", DefaultPorts.PRODUCER, producerProps);
         for (int i = 0; i < options.workers(); i++) {
             addWorker();
         }
         add("grader-service", DefaultPorts.GRADER, common);
-        aggregator = add("aggregator", DefaultPorts.AGGREGATOR, aggregatorProps);
+        aggregator = add("aggregator", DefaultPorts.AGGREGATOR, aggregatorProperties(options.workDir()
+                .resolve("streams-state")));
         services.forEach(ServiceProcess::start);
         services.forEach(service -> service.awaitReady(READY_TIMEOUT));
+    }
+
+    private Map<String, String> aggregatorProperties(Path stateDir) {
+        return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(), "quarkus.banner.enabled", "false",
+                "kafka-streams.state.dir", stateDir.toString());
     }
 
     private ServiceProcess add(String module, int defaultPort, Map<String, String> properties) {

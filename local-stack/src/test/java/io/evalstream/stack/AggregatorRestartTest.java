@@ -1,0 +1,89 @@
+package io.evalstream.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.evalstream.contracts.Json;
+import io.evalstream.contracts.SettingsOverrides;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Everything the aggregator knows about a finished run (scores with intervals, errors by kind, latency
+ * percentiles, tokens, category and overall rollups, pass@k, the gauges, the per-sample export) comes back the
+ * same after it is killed with SIGKILL and replaced by one with an empty state directory: all of it is rebuilt
+ * from the changelog topics.
+ */
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
+class AggregatorRestartTest extends SharedStack {
+
+    @Test
+    void aReplacedAggregatorServesTheSameReportGaugesAndSamples() throws Exception {
+        String runId = "e2e-restart-" + System.currentTimeMillis();
+        HttpResponse<String> accepted = client.submit(RunSpecs.json(runId, List.of("sim-strong", FLAKY_MODEL),
+                List.of("gsm8k", "mmlu"), 30, new SettingsOverrides(0, false, 0.7, null, 64, 7L, null), 2));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode live = client.awaitComplete(runId, Duration.ofMinutes(8), report -> { });
+
+        JsonNode before = withoutTimes(fullReport(runId));
+        Map<String, String> gaugesBefore = gauges(runId);
+        List<String> samplesBefore = samples(runId);
+        assertThat(before.path("overall")).hasSize(2);
+        assertThat(before.path("categories")).hasSize(4);
+        assertThat(before.path("passAtK")).hasSize(4);
+        JsonNode flaky = before.path("overall").get(0);
+        assertThat(flaky.path("modelId").asText()).isEqualTo(FLAKY_MODEL);
+        assertThat(flaky.path("errorKinds").size()).as("a tenth of its calls fail: %s", flaky).isPositive();
+        assertThat(flaky.path("latency").path("p99Millis").asDouble()).isPositive();
+        assertThat(Reports.cell(before, "sim-strong", "mmlu").path("tokens").path("promptTokens").asLong()).isPositive();
+        assertThat(gaugesBefore).containsKey("evalstream_run_eta_seconds{run=\"" + runId + "\"}")
+                .hasSizeGreaterThan(50);
+        assertThat(samplesBefore).hasSize((int) Reports.graded(live))
+                .allSatisfy(line -> assertThat(Json.mapper().readTree(line).path("prompt").asText()).isNotBlank());
+
+        stack.replaceAggregator();
+
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(withoutTimes(fullReport(runId))).isEqualTo(before);
+            assertThat(gauges(runId)).isEqualTo(gaugesBefore);
+        });
+        assertThat(samples(runId)).containsExactlyInAnyOrderElementsOf(samplesBefore);
+    }
+
+    private static JsonNode fullReport(String runId) {
+        return client.fullReport(runId).orElseThrow(() -> new AssertionError("no report of " + runId));
+    }
+
+    /** The report without the times it was built at. */
+    private static JsonNode withoutTimes(JsonNode report) {
+        JsonNode copy = report.deepCopy();
+        copy.findParents("updatedAt").forEach(parent -> ((ObjectNode) parent).remove("updatedAt"));
+        return copy;
+    }
+
+    /** Every sample line of the run's Prometheus series, by series. */
+    private static Map<String, String> gauges(String runId) {
+        Map<String, String> series = new TreeMap<>();
+        client.get(stack.aggregator("/q/metrics")).body().lines()
+                .filter(line -> !line.startsWith("#") && line.contains("run=\"" + runId + "\""))
+                .forEach(line -> {
+                    int space = line.lastIndexOf(' ');
+                    series.put(line.substring(0, space), line.substring(space + 1));
+                });
+        return series;
+    }
+
+    private static List<String> samples(String runId) {
+        HttpResponse<String> response = client.get(stack.aggregator("/runs/" + runId + "/samples"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body().lines().toList();
+    }
+}
