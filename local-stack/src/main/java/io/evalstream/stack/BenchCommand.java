@@ -110,8 +110,9 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println(bench.measure(FRESHNESS_PROBES, "idle", () -> true));
         String runId = "bench-load-" + System.currentTimeMillis();
         SettingsOverrides settings = new SettingsOverrides(0, false, 0.7, null, 256, null, null);
+        // 2 benchmarks x 1,000 items x 40 samples = 80,000 tasks: about 80 s at 1,000 tasks/s, enough for the probes.
         HttpResponse<String> submitted = client.submit(RunSpecs.json(runId, List.of(PACED_MODEL),
-                RunSpecs.THROUGHPUT_BENCHMARKS, null, settings, 20));
+                RunSpecs.THROUGHPUT_BENCHMARKS, 1000, settings, 40));
         if (submitted.statusCode() != 202) {
             throw new IllegalStateException("load run refused (" + submitted.statusCode() + "): " + submitted.body());
         }
