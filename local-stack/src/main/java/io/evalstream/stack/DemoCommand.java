@@ -142,6 +142,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Per model, each benchmark weighing the same (mean score +- standard error), overall and per category:");
         out.print(Reports.rollupTable(report));
+        out.println();
         return 0;
     }
 
