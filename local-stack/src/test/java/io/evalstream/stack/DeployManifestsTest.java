@@ -167,6 +167,21 @@ class DeployManifestsTest {
     }
 
     @ParameterizedTest
+    @CsvSource(textBlock = """
+            prompt-producer, false
+            model-worker,    false
+            grader-service,  true
+            aggregator,      false
+            """)
+    void eachImageRunsTheQuarkusAppOnAPinnedJreAsUid10001(String name, boolean sandbox) throws IOException {
+        String dockerfile = Files.readString(HOME.resolve(name).resolve("Dockerfile"));
+
+        assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:25\\.\\d+\\.\\d+_\\d+-jre\\S*$")
+                .contains("COPY --chown=10001:0 target/quarkus-app/", "USER 10001", "\"-jar\", \"quarkus-run.jar\"");
+        assertThat(dockerfile.contains("bubblewrap python3")).as("sandbox tools in the image").isEqualTo(sandbox);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"prompt-producer", "model-worker", "grader-service", "aggregator"})
     void everyEnvironmentVariableIsOneTheServiceReadsAndNoSecretIsInline(String name) throws IOException {
         Set<String> read = serviceProperties(name).stringPropertyNames().stream()
