@@ -33,6 +33,10 @@ class AggregatorRestartTest extends SharedStack {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         JsonNode live = client.awaitComplete(runId, Duration.ofMinutes(8), report -> { });
 
+        // The gauges follow the tallies once per commit, a moment after the report (which reads the tally store)
+        // says COMPLETE: wait until they show every cell graded before taking them as the reference.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(gauges(runId)).hasEntrySatisfying(
+                "evalstream_run_eta_seconds{run=\"" + runId + "\"}", eta -> assertThat(eta).isEqualTo("0.0")));
         JsonNode before = withoutTimes(fullReport(runId));
         Map<String, String> gaugesBefore = gauges(runId);
         List<String> samplesBefore = samples(runId);
@@ -44,8 +48,11 @@ class AggregatorRestartTest extends SharedStack {
         assertThat(flaky.path("errorKinds").size()).as("a tenth of its calls fail: %s", flaky).isPositive();
         assertThat(flaky.path("latency").path("p99Millis").asDouble()).isPositive();
         assertThat(Reports.cell(before, "sim-strong", "mmlu").path("tokens").path("promptTokens").asLong()).isPositive();
-        assertThat(gaugesBefore).containsKey("evalstream_run_eta_seconds{run=\"" + runId + "\"}")
-                .hasSizeGreaterThan(50);
+        assertThat(gaugesBefore).hasSizeGreaterThan(50).allSatisfy((series, value) -> {
+            if (series.startsWith("evalstream_run_progress_ratio")) {
+                assertThat(value).as(series).isEqualTo("1.0");
+            }
+        });
         assertThat(samplesBefore).hasSize((int) Reports.graded(live))
                 .allSatisfy(line -> assertThat(Json.mapper().readTree(line).path("prompt").asText()).isNotBlank());
 
