@@ -3,6 +3,7 @@ package io.evalstream.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /** Reads and renders the aggregator's run report (the JSON of {@code GET /runs/{runId}}). */
@@ -59,7 +60,7 @@ public final class Reports {
     /** Per model: overall, then per category, the mean of the benchmarks' mean scores and its standard error. */
     public static String rollupTable(JsonNode report) {
         StringBuilder out = new StringBuilder();
-        java.util.TreeSet<String> categories = new java.util.TreeSet<>();
+        TreeSet<String> categories = new TreeSet<>();
         report.path("categories").forEach(rollup -> categories.add(rollup.path("category").asText()));
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-14s %-15s", "model", "overall"));
         categories.forEach(category -> header.append(String.format(Locale.ROOT, " %-15s", category.toLowerCase(Locale.ROOT))));

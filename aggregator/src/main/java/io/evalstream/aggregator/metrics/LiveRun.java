@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -25,7 +26,7 @@ final class LiveRun {
     private final ConcurrentMap<String, Boolean> registered = new ConcurrentHashMap<>();
     private volatile Instant submittedAt;
 
-    LiveCell cell(ScoreKey key, java.util.function.Function<ScoreKey, LiveCell> create) {
+    LiveCell cell(ScoreKey key, Function<ScoreKey, LiveCell> create) {
         return cells.computeIfAbsent(key, create);
     }
 

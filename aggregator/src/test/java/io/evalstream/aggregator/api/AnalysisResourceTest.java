@@ -6,7 +6,6 @@ import static io.evalstream.aggregator.Fixtures.manifest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
@@ -26,13 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -215,17 +209,10 @@ class AnalysisResourceTest {
     }
 
     private static void awaitComplete(String run) {
-        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().get("/runs/" + run).then().statusCode(200).body("status", is("COMPLETE")));
+        Records.awaitComplete(run, DEADLINE);
     }
 
     private void produce(List<ProducerRecord<String, byte[]>> records) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
-                "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
-            List<Future<RecordMetadata>> sent = records.stream().map(producer::send).toList();
-            for (Future<RecordMetadata> ack : sent) {
-                ack.get(30, TimeUnit.SECONDS);
-            }
-        }
+        Records.send(bootstrap, records);
     }
 }

@@ -20,18 +20,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -137,19 +133,12 @@ class JudgedRunResourceTest {
     }
 
     private void produce(String run, List<Grade> grades) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
-                "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
-            List<Future<RecordMetadata>> sent = new java.util.ArrayList<>();
-            sent.add(producer.send(new ProducerRecord<>(Topics.RUNS, run,
-                    bytes(manifest(run, List.of("sim-strong", "stories260K"), List.of("stories"), 4)))));
-            // one at a time, in order: a replacement must reach its partition after the grade it replaces
-            for (Grade grade : grades) {
-                sent.add(producer.send(new ProducerRecord<>(Topics.GRADES, grade.taskId().toString(), bytes(grade))));
-            }
-            for (Future<RecordMetadata> ack : sent) {
-                ack.get(30, TimeUnit.SECONDS);
-            }
-        }
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        records.add(new ProducerRecord<>(Topics.RUNS, run,
+                bytes(manifest(run, List.of("sim-strong", "stories260K"), List.of("stories"), 4))));
+        grades.forEach(grade -> records.add(new ProducerRecord<>(Topics.GRADES, grade.taskId().toString(),
+                bytes(grade))));
+        Records.send(bootstrap, records);
     }
 
     /** The judge score gauge of a stories cell. */

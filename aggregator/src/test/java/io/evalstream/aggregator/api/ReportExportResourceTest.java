@@ -30,19 +30,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.RecordsToDelete;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -183,13 +178,7 @@ class ReportExportResourceTest {
         records.add(new ProducerRecord<>(Topics.RUNS, run, bytes(manifest(run, models(grades), List.of("gsm8k"), 2))));
         grades.forEach(grade -> records.add(new ProducerRecord<>(Topics.GRADES, partition, grade.taskId().toString(),
                 bytes(grade))));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
-                "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
-            List<Future<RecordMetadata>> sent = records.stream().map(producer::send).toList();
-            for (Future<RecordMetadata> ack : sent) {
-                ack.get(30, TimeUnit.SECONDS);
-            }
-        }
+        Records.send(bootstrap, records);
     }
 
     private static List<String> models(List<Grade> grades) {
@@ -197,8 +186,7 @@ class ReportExportResourceTest {
     }
 
     private static void awaitComplete(String run) {
-        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().get("/runs/" + run).then().statusCode(200).body("status", is("COMPLETE")));
+        Records.awaitComplete(run, DEADLINE);
     }
 
     private static Map<String, JsonNode> byTask(String ndjson) {

@@ -1,4 +1,4 @@
-package io.evalstream.aggregator.analysis;
+package io.evalstream.aggregator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,19 +8,24 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The analyses stay pure functions: no Kafka, Quarkus, Jackson or JAX-RS. */
+/**
+ * The scoring core and the analyses stay pure functions: no Kafka, Quarkus, Jackson or JAX-RS, so they are tested
+ * in milliseconds and read without a framework in mind.
+ */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
-class AnalysisPurityTest {
+class PurityTest {
 
     private static final List<String> FORBIDDEN = List.of("import org.apache.kafka", "import io.quarkus",
             "import com.fasterxml", "import jakarta", "import io.micrometer", "import io.smallrye");
 
-    @Test
-    void theAnalysisPackageImportsNoFrameworks() throws IOException {
-        Path dir = Path.of("src/main/java/io/evalstream/aggregator/analysis");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"scoring", "analysis"})
+    void thePackageImportsNoFrameworks(String pkg) throws IOException {
+        Path dir = Path.of("src/main/java/io/evalstream/aggregator", pkg);
         List<Path> sources;
         try (Stream<Path> files = Files.list(dir)) {
             sources = files.filter(file -> file.toString().endsWith(".java")).toList();
