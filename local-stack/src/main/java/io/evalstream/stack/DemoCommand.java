@@ -140,7 +140,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Final scores of run " + runId + " (all SIMULATED models):");
         out.print(Reports.table(report));
         out.println();
-        out.println("Per model, each benchmark weighing the same (mean score +- standard error), overall and per category:");
+        out.println("Per model, each benchmark weighing the same (mean score ± standard error), overall and per category:");
         out.print(Reports.rollupTable(report));
         out.println();
         return 0;
