@@ -3,6 +3,8 @@ package io.evalstream.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.Json;
 import io.evalstream.contracts.SettingsOverrides;
+import io.evalstream.evalctl.render.LiveView;
+import io.evalstream.evalctl.render.Reports;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package io.evalstream.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.Json;
+import io.evalstream.evalctl.render.Reports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -7,6 +7,8 @@ import io.evalstream.contracts.Json;
 import io.evalstream.contracts.RunSpec;
 import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.contracts.WireFormat;
+import io.evalstream.evalctl.render.LiveView;
+import io.evalstream.evalctl.render.Reports;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;

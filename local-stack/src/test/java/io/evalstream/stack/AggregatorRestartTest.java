@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalstream.contracts.Json;
 import io.evalstream.contracts.SettingsOverrides;
+import io.evalstream.evalctl.render.Reports;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;

@@ -5,11 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** Outside tools the deploy checks run (promtool, node, npm): found on the PATH or the test fails saying what to install. */
+/**
+ * Outside programs the tests run (promtool, node, npm, evalctl): found on the PATH or the test fails saying what to
+ * install.
+ */
 final class CommandLine {
 
     /** What one command did: its exit code and its output, stdout and stderr merged. */
@@ -42,7 +46,15 @@ final class CommandLine {
 
     /** Runs {@code command} in {@code dir} and waits for it, at most {@code timeout}. */
     static Result run(Path dir, Duration timeout, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        return run(dir, Map.of(), timeout, command);
+    }
+
+    /** Runs {@code command} in {@code dir} with {@code environment} added to this JVM's, and waits for it. */
+    static Result run(Path dir, Map<String, String> environment, Duration timeout, String... command)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         process.getOutputStream().close();
         // Read while it runs, so a chatty tool never blocks on a full pipe.
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {

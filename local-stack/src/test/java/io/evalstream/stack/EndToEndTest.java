@@ -10,6 +10,7 @@ import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
 import io.evalstream.contracts.WireFormat;
+import io.evalstream.evalctl.render.Reports;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;

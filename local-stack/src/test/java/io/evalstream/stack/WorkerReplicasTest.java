@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.Json;
 import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.contracts.Topics;
+import io.evalstream.evalctl.render.Reports;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;

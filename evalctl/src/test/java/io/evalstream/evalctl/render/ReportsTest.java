@@ -1,4 +1,4 @@
-package io.evalstream.stack;
+package io.evalstream.evalctl.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.evalstream.stack;
+package io.evalstream.evalctl.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;

@@ -1,27 +1,35 @@
-package io.evalstream.stack;
+package io.evalstream.evalctl.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * Shows the run's progress while it goes: redrawn in place on a terminal, one block every few seconds
  * when the output is a file or a pipe.
  */
-final class LiveView {
+public final class LiveView {
 
     private static final long PLAIN_INTERVAL_NANOS = 2_000_000_000L;
 
-    private final PrintStream out;
-    private final boolean terminal = System.console() != null;
+    private final PrintWriter out;
+    private final boolean terminal;
     private int linesDrawn;
     private long lastPlain;
     private long lastGraded = -1;
 
-    LiveView(PrintStream out) {
-        this.out = out;
+    /** On standard output: redrawn in place when that is a terminal. */
+    public LiveView(PrintStream out) {
+        this(new PrintWriter(out, true), System.console() != null);
     }
 
-    void show(JsonNode report) {
+    /** @param terminal whether {@code out} is a terminal, where ANSI cursor moves redraw the block in place */
+    public LiveView(PrintWriter out, boolean terminal) {
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    public void show(JsonNode report) {
         long graded = Reports.graded(report);
         if (graded == lastGraded) {
             return;

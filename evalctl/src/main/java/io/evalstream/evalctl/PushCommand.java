@@ -1,0 +1,57 @@
+package io.evalstream.evalctl;
+
+import io.evalstream.contracts.Topics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code evalctl push FILE}: tasks from a JSON Lines file onto the tasks topic. */
+@Command(name = "push", mixinStandardHelpOptions = true,
+        description = "Pushes PromptTasks from a JSON Lines file (- reads standard input) onto evalstream.tasks,"
+                + " keyed by task id. Every line is checked first; with a bad line nothing is pushed unless"
+                + " --skip-invalid. The value format is contracts/src/main/resources/schemas/prompt-task.v1.schema.json.")
+final class PushCommand extends Subcommand implements Callable<Integer> {
+
+    private static final int MAX_SHOWN = 20;
+
+    @Parameters(paramLabel = "FILE", description = "One PromptTask JSON per line.")
+    Path file;
+
+    @Option(names = "--skip-invalid", description = "Push the valid lines even when some are not; they are listed, and the exit code is 4.")
+    boolean skipInvalid;
+
+    @Option(names = "--dry-run", description = "Only check the file.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        String name = InputFiles.name(file);
+        TaskLines lines = TaskLines.parse(InputFiles.read(file));
+        PrintWriter err = err();
+        lines.problems().stream().limit(MAX_SHOWN).forEach(problem -> err.println(name + ": " + problem));
+        if (lines.problems().size() > MAX_SHOWN) {
+            err.println(name + ": ... and " + (lines.problems().size() - MAX_SHOWN) + " more bad lines");
+        }
+        err.flush();
+        if (!lines.problems().isEmpty() && !skipInvalid) {
+            throw new CliException(ExitCode.REFUSED, name + " has " + lines.problems().size() + " bad line(s);"
+                    + " nothing was pushed. Fix them, or push the rest with --skip-invalid.");
+        }
+        if (lines.tasks().isEmpty()) {
+            throw new CliException(ExitCode.REFUSED, name + " holds no task to push");
+        }
+        PrintWriter out = out();
+        if (dryRun) {
+            out.printf("%s: %d task(s) valid; nothing pushed (--dry-run).%n", name, lines.tasks().size());
+        } else {
+            TaskPusher.push(evalctl.bootstrapServers, lines.tasks());
+            out.printf("Pushed %d task(s) from %s onto %s%s.%n", lines.tasks().size(), name, Topics.TASKS,
+                    lines.problems().isEmpty() ? "" : " (" + lines.problems().size() + " bad line(s) skipped)");
+        }
+        out.flush();
+        return lines.problems().isEmpty() ? ExitCode.OK : ExitCode.REFUSED;
+    }
+}

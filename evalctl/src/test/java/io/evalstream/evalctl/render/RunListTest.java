@@ -1,0 +1,33 @@
+package io.evalstream.evalctl.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.evalstream.contracts.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(10)
+class RunListTest {
+
+    @Test
+    void oneLinePerRunWithStatusProgressErrorsAndEta() throws Exception {
+        String table = RunList.table(Json.mapper().readTree("""
+                [{"runId":"nightly-1","status":"COMPLETE","submittedAt":"2026-11-21T10:00:00.123456Z",
+                  "totals":{"expected":200,"graded":200,"errors":3,"progress":1.0,"etaSeconds":0.0}},
+                 {"runId":"nightly-2","status":"RUNNING","submittedAt":"2026-11-22T08:30:00Z",
+                  "totals":{"expected":1000,"graded":250,"errors":0,"progress":0.25,"etaSeconds":41.2}},
+                 {"runId":"adhoc-1","status":"UNKNOWN_MANIFEST","submittedAt":null,
+                  "totals":{"expected":0,"graded":7,"errors":0,"progress":null,"etaSeconds":null}}]"""));
+        assertThat(table.lines()).hasSize(4);
+        assertThat(table.lines().toList().get(1)).isEqualTo(String.format("%-32s %-16s %-20s %17s %6s %8s %8s",
+                "nightly-1", "COMPLETE", "2026-11-21T10:00:00Z", "200/200", "100%", "3", "-"));
+        assertThat(table.lines().toList().get(2)).contains("RUNNING").contains("250/1000").contains(" 25%")
+                .endsWith("42s");
+        assertThat(table.lines().toList().get(3)).contains("UNKNOWN_MANIFEST").contains("7/0").contains(" - ");
+    }
+
+    @Test
+    void anEmptyListSaysSo() throws Exception {
+        assertThat(RunList.table(Json.mapper().readTree("[]"))).isEqualTo("No runs yet.\n");
+    }
+}

@@ -1,0 +1,140 @@
+package io.evalstream.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.evalctl.render.Reports;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged {@code evalctl} (as {@code ./run evalctl} starts it) drives the local stack as a user does: submit a
+ * YAML spec, watch the run to completion, save and print reports, compare two model versions, push tasks from a
+ * JSON Lines file, list runs; and bad input gets its exit code and a message that says what to fix.
+ */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class EvalCtlTest extends SharedStack {
+
+    @TempDir
+    Path dir;
+
+    private CommandLine.Result evalctl(String... args) throws IOException, InterruptedException {
+        Path home = Path.of(System.getProperty("evalstream.home"));
+        Path jar = home.resolve("evalctl/target/evalctl.jar");
+        assertThat(jar).as("evalctl is packaged before local-stack's tests run").isRegularFile();
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "EVALSTREAM_PRODUCER_URL", stack.producer("").toString(),
+                "EVALSTREAM_AGGREGATOR_URL", stack.aggregator("").toString(),
+                "EVALSTREAM_BOOTSTRAP_SERVERS", stack.bootstrapServers()));
+        String[] command = new String[args.length + 3];
+        command[0] = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        command[1] = "-jar";
+        command[2] = jar.toString();
+        System.arraycopy(args, 0, command, 3, args.length);
+        return CommandLine.run(dir, environment, Duration.ofMinutes(6), command);
+    }
+
+    @Test
+    void evalctlSubmitsWatchesReportsAndComparesARun() throws Exception {
+        String runId = "e2e-evalctl-" + System.currentTimeMillis();
+        Path spec = Files.writeString(dir.resolve("seesaw.yaml"), """
+                runId: placeholder
+                models: [%s, %s]
+                benchmarks:
+                  - id: gsm8k
+                    limit: 40
+                  - id: mmlu
+                    limit: 40
+                samplesPerItem: 4
+                settings: {shots: 0, temperature: 0.7, maxTokens: 64, seed: 7}
+                """.formatted(SEESAW_V1, SEESAW_V2));
+
+        CommandLine.Result submitted = evalctl("submit", spec.toString(), "--run-id", runId);
+        assertThat(submitted.exitCode()).as(submitted.describe()).isZero();
+        assertThat(submitted.output()).contains("Run " + runId + " accepted: 640 tasks published.")
+                .containsPattern("gsm8k +default +[0-9a-f]{8,}");
+
+        CommandLine.Result watched = evalctl("watch", runId, "--interval", "300ms", "--timeout", "5m");
+        assertThat(watched.exitCode()).as(watched.describe()).isZero();
+        assertThat(watched.output()).contains("Progress: 640 of 640 graded")
+                .contains("Run " + runId + " is complete: 640 of 640 tasks graded.")
+                .containsPattern(SEESAW_V1 + " +gsm8k +\\[#{24}\\] +160/160")
+                .containsPattern(SEESAW_V2 + " +mmlu +\\d+\\.\\d% +\\[");
+        JsonNode live = client.report(runId).orElseThrow();
+        assertThat(Reports.isComplete(live)).isTrue();
+
+        Path html = dir.resolve("report.html");
+        CommandLine.Result saved = evalctl("report", runId, "-o", html.toString());
+        assertThat(saved.exitCode()).as(saved.describe()).isZero();
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains(runId).contains(SEESAW_V2);
+        CommandLine.Result csv = evalctl("report", runId, "--format", "csv");
+        assertThat(csv.exitCode()).as(csv.describe()).isZero();
+        assertThat(csv.output().lines().filter(line -> line.contains(SEESAW_V1) && line.contains("gsm8k"))).isNotEmpty();
+
+        CommandLine.Result compared = evalctl("compare", runId, "-a", SEESAW_V1, "-b", SEESAW_V2);
+        assertThat(compared.exitCode()).as(compared.describe()).isZero();
+        assertThat(compared.output()).containsPattern("gsm8k +160 +\\d+\\.\\d% +\\d+\\.\\d% +\\+\\d+\\.\\d.*GAIN")
+                .containsPattern("mmlu +160 .*LOSS").contains("SEESAW: B gains on gsm8k and loses on mmlu");
+        CommandLine.Result gated = evalctl("compare", runId, "-a", SEESAW_V1, "-b", SEESAW_V2, "--fail-on-seesaw");
+        assertThat(gated.exitCode()).as(gated.describe()).isEqualTo(7);
+        CommandLine.Result same = evalctl("compare", runId, "-a", SEESAW_V1, "-b", SEESAW_V1, "--fail-on-loss");
+        assertThat(same.exitCode()).as(same.describe()).isZero();
+        assertThat(same.output()).contains("No significant difference on any benchmark.");
+
+        CommandLine.Result runs = evalctl("runs");
+        assertThat(runs.exitCode()).as(runs.describe()).isZero();
+        assertThat(runs.output()).containsPattern(runId + " +COMPLETE .* 640/640 +100%");
+    }
+
+    @Test
+    void evalctlPushesTasksFromAJsonLinesFileAndEveryOneIsGraded() throws Exception {
+        String runId = "e2e-push-" + System.currentTimeMillis();
+        List<String> lines = IntStream.rangeClosed(1, 5).mapToObj(i -> """
+                {"schemaVersion":1,"taskId":"%s/sim-strong/gsm8k/q%d/default/0","purpose":"EVAL",\
+                "prompt":"Question: What is %d + 25?\\nAnswer:","extraction":"NUMERIC","reference":"%d",\
+                "category":"MATH","settings":{"shots":0},"settingsHash":"adhoc"}""".formatted(runId, i, i, i + 25))
+                .toList();
+        Path tasks = Files.write(dir.resolve("tasks.jsonl"), lines);
+
+        CommandLine.Result pushed = evalctl("push", tasks.toString());
+        assertThat(pushed.exitCode()).as(pushed.describe()).isZero();
+        assertThat(pushed.output()).contains("Pushed 5 task(s) from " + tasks + " onto evalstream.tasks.");
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(client.report(runId).map(Reports::graded)).contains(5L));
+    }
+
+    @Test
+    void badInputGetsItsExitCodeAndAMessageThatSaysWhatToFix() throws Exception {
+        Path badSpec = Files.writeString(dir.resolve("bad.yaml"), "runId: r\nmodels: [sim-strong]\nbenchmarks: []\n");
+        CommandLine.Result refused = evalctl("submit", badSpec.toString());
+        assertThat(refused.exitCode()).as(refused.describe()).isEqualTo(4);
+        assertThat(refused.output()).contains("bad.yaml: invalid RunSpec: field 'benchmarks' must list at least one");
+
+        Path unknownBenchmark = Files.writeString(dir.resolve("unknown.yaml"),
+                "runId: e2e-unknown\nmodels: [sim-strong]\nbenchmarks: [{id: gsm9k}]\n");
+        CommandLine.Result rejected = evalctl("submit", unknownBenchmark.toString());
+        assertThat(rejected.exitCode()).as(rejected.describe()).isEqualTo(4);
+        assertThat(rejected.output()).contains("prompt-producer answered 400 to POST /runs").contains("gsm9k");
+
+        CommandLine.Result unknownRun = evalctl("watch", "no-such-run", "--wait-for-run", "2s", "--interval", "200ms");
+        assertThat(unknownRun.exitCode()).as(unknownRun.describe()).isEqualTo(4);
+        assertThat(unknownRun.output()).contains("the aggregator has no run 'no-such-run'");
+
+        Path badTasks = Files.writeString(dir.resolve("bad.jsonl"), "{\"schemaVersion\":1}\nnot json\n");
+        CommandLine.Result notPushed = evalctl("push", badTasks.toString());
+        assertThat(notPushed.exitCode()).as(notPushed.describe()).isEqualTo(4);
+        assertThat(notPushed.output()).contains("bad.jsonl: line 1: ").contains("bad.jsonl: line 2: ")
+                .contains("has 2 bad line(s); nothing was pushed");
+    }
+}
