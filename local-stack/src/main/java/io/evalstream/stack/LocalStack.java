@@ -26,6 +26,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackOptions options;
     private final LocalKafka kafka;
+    private final ApiToken token;
     // Replicas come and go while the stack runs (kill, replace), and readers iterate meanwhile.
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private final List<ServiceProcess> workers = new CopyOnWriteArrayList<>();
@@ -37,6 +38,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(StackOptions options, LocalKafka kafka) {
         this.options = options;
         this.kafka = kafka;
+        this.token = ApiToken.create(options.workDir().resolve("api-token"));
     }
 
     public static LocalStack start(StackOptions options) {
@@ -60,6 +62,11 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalKafka kafka() {
         return kafka;
+    }
+
+    /** The bearer token the prompt-producer and the aggregator accept, new for every stack. */
+    public ApiToken token() {
+        return token;
     }
 
     public URI producer(String path) {
@@ -189,6 +196,8 @@ public final class LocalStack implements AutoCloseable {
             List<String> jvmOptions) {
         Map<String, String> all = new HashMap<>(properties);
         all.put("quarkus.http.port", Integer.toString(port));
+        // The file, not the token: a command line is readable by every user of the machine.
+        all.put("evalstream.auth.token-file", token.file().toString());
         Path jar = jar(options.home(), module);
         ServiceProcess service = new ServiceProcess(name, port,
                 ServiceProcess.javaCommand(jar, all, "768m", jvmOptions),

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** What a user does over HTTP: submit a run spec, read the live report, scrape metrics. */
+/**
+ * What a user does over HTTP: submit a run spec, read the live report, scrape metrics. Every request carries the
+ * stack's bearer token.
+ */
 public final class StackClient {
 
     private static final Duration POLL = Duration.ofMillis(200);
@@ -122,8 +125,10 @@ public final class StackClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        HttpRequest authorized = HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("Authorization", stack.token().header()).build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(authorized, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {

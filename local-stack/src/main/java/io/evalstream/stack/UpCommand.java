@@ -36,6 +36,11 @@ final class UpCommand implements Callable<Integer> {
         System.out.println("evalstream is up (simulated models: " + String.join(", ", RunSpecs.SIMULATED_MODELS)
                 + "); Ctrl-C stops everything.");
         System.out.print(stack.describe());
+        System.out.println("Run and admin endpoints need the stack's bearer token, in " + stack.token().file()
+                + " (readable by you only):");
+        System.out.println("  export EVALSTREAM_TOKEN=$(cat " + stack.token().file() + ")");
+        System.out.println("  curl -H \"Authorization: Bearer $EVALSTREAM_TOKEN\" localhost:" + DefaultPorts.PRODUCER
+                + "/benchmarks");
         stopped.await();
         return 0;
     }

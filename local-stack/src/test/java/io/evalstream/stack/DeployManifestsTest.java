@@ -190,12 +190,20 @@ class DeployManifestsTest {
         if (Files.readString(HOME.resolve(name).resolve("README.md")).contains("${OPENAI_API_KEY}")) {
             read.add("OPENAI_API_KEY");
         }
+        // The run and admin endpoints' token settings, read by the shared BearerAuth (see the service's README).
+        if (Files.readString(HOME.resolve(name).resolve("README.md")).contains("evalstream.auth.token-file")) {
+            read.addAll(List.of("EVALSTREAM_AUTH_TOKEN", "EVALSTREAM_AUTH_TOKEN_FILE", "EVALSTREAM_AUTH_ENABLED"));
+        }
         for (String overlay : List.of("dev", "prod")) {
             List<EnvVar> env = container(overlay, name).getEnv();
             assertThat(env).extracting(EnvVar::getName).contains("KAFKA_BOOTSTRAP_SERVERS").allMatch(read::contains);
+            // A secret comes from a Secret, as a variable or (a *_FILE variable) as a file mounted from one.
             assertThat(env).filteredOn(v -> v.getName().matches(".*(KEY|TOKEN|PASSWORD|SECRET).*"))
+                    .filteredOn(v -> !v.getName().endsWith("_FILE"))
                     .allSatisfy(v -> assertThat(v.getValueFrom().getSecretKeyRef().getName())
                             .isEqualTo("evalstream-model-keys"));
+            assertThat(env).filteredOn(v -> v.getName().endsWith("_FILE")).allSatisfy(v -> assertThat(
+                    secretMounts(deployment(overlay, name), container(overlay, name))).anySatisfy(v.getValue()::startsWith));
             assertThat(OBJECTS.get(overlay)).extracting(HasMetadata::getKind).doesNotContain("Secret");
         }
     }
@@ -367,6 +375,13 @@ class DeployManifestsTest {
         Set<String> emptyDirs = pod.getVolumes().stream().filter(v -> v.getEmptyDir() != null).map(Volume::getName)
                 .collect(Collectors.toSet());
         return container.getVolumeMounts().stream().filter(m -> emptyDirs.contains(m.getName()))
+                .map(m -> m.getMountPath()).collect(Collectors.toSet());
+    }
+
+    private static Set<String> secretMounts(Deployment deployment, Container container) {
+        Set<String> secrets = deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getSecret() != null).map(Volume::getName).collect(Collectors.toSet());
+        return container.getVolumeMounts().stream().filter(m -> secrets.contains(m.getName()))
                 .map(m -> m.getMountPath()).collect(Collectors.toSet());
     }
 }

@@ -25,10 +25,15 @@ final class TopicReader {
 
     /** Every record currently on {@code topic}, read committed (so aborted transactional writes are left out). */
     static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic) {
+        return readAll(bootstrap, topic, "read_committed");
+    }
+
+    /** Every record currently on {@code topic}; {@code read_uncommitted} includes aborted transactional writes. */
+    static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic, String isolationLevel) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.CLIENT_ID_CONFIG, "e2e-reader-" + UUID.randomUUID(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {

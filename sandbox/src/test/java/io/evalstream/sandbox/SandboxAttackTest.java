@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.evalstream.sandbox.Execution.Status;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
@@ -32,6 +33,11 @@ class SandboxAttackTest {
     /** A placeholder in a program, replaced by the host directory the program must not reach. */
     private static final String HOST_DIR = "{HOST_DIR}";
     private static final String PORT = "{PORT}";
+    /** Placeholders for the host's home directory and the repository, which must stay untouched. */
+    private static final String HOST_HOME = "{HOST_HOME}";
+    private static final String REPO = "{REPO}";
+    private static final String CANARY_VARIABLE = "EVALSTREAM_SANDBOX_CANARY";
+    private static final long ONE_GIB = 1024L * 1024 * 1024;
 
     @TempDir
     static Path workRoot;
@@ -75,12 +81,19 @@ class SandboxAttackTest {
                 new Attack("10 GB allocation", "x = bytearray(10 * 1024 ** 3)\n", failed, null),
                 new Attack("socket to the internet",
                         "import socket\nsocket.create_connection(('1.1.1.1', 80), timeout=3)\n", failed, null),
+                new Attack("DNS lookup", "import socket\nprint(socket.getaddrinfo('example.com', 443))\n", failed, null),
                 new Attack("socket to the test JVM on loopback",
                         "import socket\nsocket.create_connection(('127.0.0.1', " + PORT + "), timeout=3)\n", failed, null),
                 new Attack("write into /usr", "open('/usr/x', 'w').write('x')\n", failed, "/usr/x"),
                 new Attack("write into /etc through /tmp/..", "open('/tmp/../etc/x', 'w').write('x')\n", failed, "/etc/x"),
                 new Attack("write into a host temp dir",
                         "open('" + HOST_DIR + "/pwned', 'w').write('x')\n", failed, HOST_DIR + "/pwned"),
+                new Attack("write into the host's home directory",
+                        "open('" + HOST_HOME + "/evalstream-sandbox-pwned', 'w').write('x')\n", failed,
+                        HOST_HOME + "/evalstream-sandbox-pwned"),
+                new Attack("write into the repository",
+                        "open('" + REPO + "/evalstream-sandbox-pwned', 'w').write('x')\n", failed,
+                        REPO + "/evalstream-sandbox-pwned"),
                 new Attack("write into the sandbox root", "open('/x', 'w').write('x')\n", failed, null),
                 new Attack("write into /dev", "open('/dev/shm/x', 'w').write('x')\n", failed, null),
                 new Attack("read the host's /etc/passwd", "print(open('/etc/passwd').read())\n", failed, null),
@@ -105,8 +118,7 @@ class SandboxAttackTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void hostileProgramIsContainedGradedNotPassedAndTheSandboxStillWorks(Attack attack) {
-        String program = attack.program().replace(HOST_DIR, hostDir.toString())
-                .replace(PORT, Integer.toString(listener.getLocalPort()));
+        String program = hostPaths(attack.program()).replace(PORT, Integer.toString(listener.getLocalPort()));
 
         Execution execution = sandbox.runPython(program);
 
@@ -114,9 +126,56 @@ class SandboxAttackTest {
         assertThat(execution.status()).as("%s: %s", attack.name(), execution).isIn(attack.contained());
         assertThat(execution.output().length()).isLessThanOrEqualTo(OutputTail.EXCERPT_BYTES);
         if (attack.mustNotExistOnHost() != null) {
-            assertThat(Path.of(attack.mustNotExistOnHost().replace(HOST_DIR, hostDir.toString()))).doesNotExist();
+            assertThat(Path.of(hostPaths(attack.mustNotExistOnHost()))).doesNotExist();
         }
         assertThat(sandbox.runPython("print('still here')\n").passed()).as("the sandbox after %s", attack.name()).isTrue();
+        assertHostUnaffected();
+    }
+
+    @Test
+    void theWorkersEnvironmentIsNotReadableFromTheSandbox() {
+        String canary = System.getenv(CANARY_VARIABLE);
+        assertThat(canary).as("sandbox/pom.xml sets %s for the test JVM", CANARY_VARIABLE).startsWith("sk-canary-");
+        // The program knows what to look for, as an attacker who guessed a variable's name would.
+        Execution execution = sandbox.runPython("""
+                import glob, os
+                found = [name for name, value in os.environ.items() if '%1$s' in name or '%2$s' in value]
+                for path in ['/proc/self/environ', '/proc/1/environ'] + glob.glob('/proc/*/environ'):
+                    try:
+                        if b'%2$s' in open(path, 'rb').read():
+                            found.append(path)
+                    except OSError:
+                        pass
+                print('variables:', sorted(os.environ))
+                print('found:', found)
+                """.formatted(CANARY_VARIABLE, canary));
+
+        assertThat(execution.passed()).as(execution.toString()).isTrue();
+        assertThat(execution.output()).contains("found: []").doesNotContain(canary);
+    }
+
+    /** The host can still start processes and has memory left: nothing the attack did outlived it. */
+    private static void assertHostUnaffected() {
+        try {
+            Process process = new ProcessBuilder("true").start();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0)
+                    .as("the host can still fork").isTrue();
+            String available = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(line -> line.startsWith("MemAvailable:")).findFirst().orElseThrow();
+            long kib = Long.parseLong(available.replaceAll("\\D", ""));
+            assertThat(kib * 1024).as("host memory available").isGreaterThan(ONE_GIB);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot check the host", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String hostPaths(String text) {
+        String repo = System.getProperty("evalstream.home", Path.of("").toAbsolutePath().getParent().toString());
+        return text.replace(HOST_DIR, hostDir.toString()).replace(HOST_HOME, System.getProperty("user.home"))
+                .replace(REPO, repo);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.evalstream.aggregator.api;
 
-import static io.restassured.RestAssured.given;
+import static io.evalstream.aggregator.api.Authorized.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 

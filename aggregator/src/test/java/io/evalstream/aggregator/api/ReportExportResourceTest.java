@@ -4,7 +4,7 @@ import static io.evalstream.aggregator.Fixtures.bytes;
 import static io.evalstream.aggregator.Fixtures.grade;
 import static io.evalstream.aggregator.Fixtures.manifest;
 import static io.evalstream.aggregator.Fixtures.task;
-import static io.restassured.RestAssured.given;
+import static io.evalstream.aggregator.api.Authorized.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;

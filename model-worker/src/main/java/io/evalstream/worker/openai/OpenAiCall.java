@@ -167,8 +167,9 @@ final class OpenAiCall {
         return failure.getClass().getSimpleName() + (detail == null ? "" : ": " + detail);
     }
 
-    private static String excerpt(Buffer body) {
-        String text = body.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+    /** Redacted before it is cut: a key straddling the cut would otherwise keep its first half. */
+    private String excerpt(Buffer body) {
+        String text = endpoint.redact(body.toString(StandardCharsets.UTF_8)).replaceAll("\\s+", " ").strip();
         return text.length() <= MAX_BODY_CHARS ? text : text.substring(0, MAX_BODY_CHARS - 3) + "...";
     }
 }

@@ -3,6 +3,7 @@ package io.evalstream.worker.openai;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Where and how to reach one model behind an OpenAI-compatible API (vLLM, TGI, Ollama, llama.cpp
@@ -20,6 +21,8 @@ public record OpenAiEndpoint(URI baseUrl, String model, String apiKey, Duration 
         boolean stream, int connections) {
 
     static final String REDACTED = "***";
+    /** A bearer credential quoted back by a server, whoever's it is. */
+    private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s\"',;\\\\]+");
 
     public OpenAiEndpoint {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -51,9 +54,16 @@ public record OpenAiEndpoint(URI baseUrl, String model, String apiKey, Duration 
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + api.path());
     }
 
-    /** The text with every occurrence of the API key replaced, for anything that may be logged or published. */
+    /**
+     * The text with every occurrence of the API key and any bearer credential replaced, for anything that may be
+     * logged or published (servers quote the Authorization header back in their 401s).
+     */
     public String redact(String text) {
-        return apiKey == null || text == null ? text : text.replace(apiKey, REDACTED);
+        if (text == null) {
+            return null;
+        }
+        String withoutKey = apiKey == null ? text : text.replace(apiKey, REDACTED);
+        return BEARER.matcher(withoutKey).replaceAll("$1" + REDACTED);
     }
 
     @Override

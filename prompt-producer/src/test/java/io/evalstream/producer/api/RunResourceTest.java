@@ -1,6 +1,6 @@
 package io.evalstream.producer.api;
 
-import static io.restassured.RestAssured.given;
+import static io.evalstream.producer.api.Authorized.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
