@@ -62,6 +62,14 @@ public final class LocalKafka implements AutoCloseable {
         return isRunning() ? process.info().totalCpuDuration().orElse(Duration.ZERO) : Duration.ZERO;
     }
 
+    /** The broker's process id, for measurements such as its resident memory. */
+    public long pid() {
+        if (!isRunning()) {
+            throw new IllegalStateException("broker at " + bootstrapServers() + " is not running");
+        }
+        return process.pid();
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }

@@ -46,11 +46,25 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only-worker", description = "Run only the openai worker bench.")
     boolean onlyWorker;
 
+    @Option(names = "--soak-tasks", defaultValue = "1000000",
+            description = "Tasks of the soak, on a fresh stack after the other benchmarks (0 skips it; default: ${DEFAULT-VALUE}).")
+    long soakTasks;
+
+    @Option(names = "--soak-interval", defaultValue = "10", description = "Seconds between soak samples (default: ${DEFAULT-VALUE}).")
+    int soakIntervalSeconds;
+
+    @Option(names = "--only-soak", description = "Run only the soak.")
+    boolean onlySoak;
+
     @Override
     public Integer call() throws Exception {
         Path home = StackOptions.defaultHome();
         Path datasets = StackOptions.sharedDatasets(home);
         Path dir = workDir != null ? workDir : Files.createTempDirectory("evalstream-bench");
+        if (onlySoak) {
+            soak(home, dir.resolve("soak"), datasets);
+            return 0;
+        }
         if (workerTasks > 0) {
             System.out.println(WorkerBench.run(home, dir, workerTasks));
         }
@@ -64,7 +78,18 @@ final class BenchCommand implements Callable<Integer> {
             measure(stack, client, "bench-" + System.currentTimeMillis(), samplesPerItem, true);
             freshness(stack, client);
         }
+        if (soakTasks > 0) {
+            soak(home, dir.resolve("soak"), datasets);
+        }
         return 0;
+    }
+
+    /** On a stack of its own, so that memory is followed from boot. */
+    private void soak(Path home, Path dir, Path datasets) throws Exception {
+        try (LocalStack stack = LocalStack.start(new StackOptions(home, dir, datasets, Map.of()))) {
+            new SoakBench(stack, new StackClient(stack), System.out).run(soakTasks,
+                    Duration.ofSeconds(soakIntervalSeconds));
+        }
     }
 
     private void measure(LocalStack stack, StackClient client, String runId, int samples, boolean print)

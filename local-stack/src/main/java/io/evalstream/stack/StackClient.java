@@ -48,6 +48,11 @@ public final class StackClient {
         return json(stack.aggregator("/runs/" + runId + "/report"));
     }
 
+    /** The aggregator's run list: every run it knows, with its totals; empty while it is rebalancing. */
+    public JsonNode runs() {
+        return json(stack.aggregator("/runs")).orElseGet(Json.mapper()::createArrayNode);
+    }
+
     /** The prompt-producer's {@code GET /benchmarks}: what it has loaded, with where each one's data came from. */
     public JsonNode benchmarks() {
         return json(stack.producer("/benchmarks")).orElseThrow(

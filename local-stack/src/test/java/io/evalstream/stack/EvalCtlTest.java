@@ -30,13 +30,19 @@ class EvalCtlTest extends SharedStack {
     Path dir;
 
     private CommandLine.Result evalctl(String... args) throws IOException, InterruptedException {
+        return evalctlWithToken(stack.token().value(), args);
+    }
+
+    /** evalctl with {@code EVALSTREAM_TOKEN} set to {@code token}, as a user exports it. */
+    private CommandLine.Result evalctlWithToken(String token, String... args) throws IOException, InterruptedException {
         Path home = Path.of(System.getProperty("evalstream.home"));
         Path jar = home.resolve("evalctl/target/evalctl.jar");
         assertThat(jar).as("evalctl is packaged before local-stack's tests run").isRegularFile();
         Map<String, String> environment = new HashMap<>(Map.of(
                 "EVALSTREAM_PRODUCER_URL", stack.producer("").toString(),
                 "EVALSTREAM_AGGREGATOR_URL", stack.aggregator("").toString(),
-                "EVALSTREAM_BOOTSTRAP_SERVERS", stack.bootstrapServers()));
+                "EVALSTREAM_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
+                "EVALSTREAM_TOKEN", token));
         String[] command = new String[args.length + 3];
         command[0] = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         command[1] = "-jar";
@@ -130,6 +136,11 @@ class EvalCtlTest extends SharedStack {
         CommandLine.Result unknownRun = evalctl("watch", "no-such-run", "--wait-for-run", "2s", "--interval", "200ms");
         assertThat(unknownRun.exitCode()).as(unknownRun.describe()).isEqualTo(4);
         assertThat(unknownRun.output()).contains("the aggregator has no run 'no-such-run'");
+
+        CommandLine.Result wrongToken = evalctlWithToken("not-the-token", "runs");
+        assertThat(wrongToken.exitCode()).as(wrongToken.describe()).isEqualTo(4);
+        assertThat(wrongToken.output()).contains("aggregator answered 401").contains("EVALSTREAM_TOKEN")
+                .doesNotContain("not-the-token");
 
         Path badTasks = Files.writeString(dir.resolve("bad.jsonl"), "{\"schemaVersion\":1}\nnot json\n");
         CommandLine.Result notPushed = evalctl("push", badTasks.toString());

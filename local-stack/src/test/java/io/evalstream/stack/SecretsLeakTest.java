@@ -9,6 +9,7 @@ import io.evalstream.contracts.CompletionStatus;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.WireFormat;
+import io.evalstream.evalctl.render.Reports;
 import io.evalstream.stub.OpenAiStub;
 import java.io.IOException;
 import java.net.URI;

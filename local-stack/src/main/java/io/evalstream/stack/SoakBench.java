@@ -1,0 +1,161 @@
+package io.evalstream.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.evalstream.contracts.Json;
+import io.evalstream.contracts.SettingsOverrides;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The soak: at least {@code total} tasks through the whole pipeline with the simulator, fed as a stream of runs
+ * so that about one run's worth of tasks is always waiting, as a busy deployment sees it. Every interval it
+ * prints the throughput and each process's resident memory as a JSON line; at the end, whether throughput held
+ * steady and memory flat ({@link SoakSummary}), and that every task was graded exactly once.
+ */
+final class SoakBench {
+
+    private static final int TASKS_PER_RUN = 100_000;
+    private static final SettingsOverrides SETTINGS = new SettingsOverrides(0, false, 0.7, null, 256, null, null);
+
+    private final LocalStack stack;
+    private final StackClient client;
+    private final PrintStream out;
+    private final String prefix = "soak-" + System.currentTimeMillis() + "-";
+    private final List<String> runs = new ArrayList<>();
+    private long submitted;
+
+    SoakBench(LocalStack stack, StackClient client, PrintStream out) {
+        this.stack = stack;
+        this.client = client;
+        this.out = out;
+    }
+
+    void run(long total, Duration interval) throws Exception {
+        int samples = samplesPerItem();
+        List<SoakSummary.Sample> series = new ArrayList<>();
+        long start = System.nanoTime();
+        long previousGraded = 0;
+        long previousNanos = start;
+        submitNext(samples);
+        while (true) {
+            Thread.sleep(interval);
+            long[] totals = totals();
+            long now = System.nanoTime();
+            double rate = (totals[0] - previousGraded) / ((now - previousNanos) / 1e9);
+            SoakSummary.Sample sample = new SoakSummary.Sample((now - start) / 1e9, totals[0], rate, rss());
+            series.add(sample);
+            print(sample, totals[1]);
+            previousGraded = totals[0];
+            previousNanos = now;
+            if (submitted < total && totals[1] - totals[0] < TASKS_PER_RUN) {
+                submitNext(samples);
+            }
+            if (submitted >= total && totals[0] == totals[1]) {
+                summarize(series, totals[0], (now - start) / 1e9);
+                return;
+            }
+        }
+    }
+
+    /** Samples per item so that one run of the simulated models on the throughput benchmarks is ~100,000 tasks. */
+    private int samplesPerItem() {
+        long items = 0;
+        for (JsonNode benchmark : client.benchmarks()) {
+            if (RunSpecs.THROUGHPUT_BENCHMARKS.contains(benchmark.path("id").asText())) {
+                items += benchmark.path("items").asLong();
+            }
+        }
+        long perSample = items * RunSpecs.SIMULATED_MODELS.size();
+        return (int) Math.max(1, Math.min(200, Math.ceil((double) TASKS_PER_RUN / perSample)));
+    }
+
+    private void submitNext(int samples) {
+        String runId = prefix + (runs.size() + 1);
+        HttpResponse<String> accepted = client.submit(RunSpecs.json(runId, RunSpecs.SIMULATED_MODELS,
+                RunSpecs.THROUGHPUT_BENCHMARKS, null, SETTINGS, samples));
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("soak run refused (" + accepted.statusCode() + "): " + accepted.body());
+        }
+        runs.add(runId);
+        try {
+            submitted += Json.mapper().readTree(accepted.body()).path("tasks").asLong();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Graded and expected over the soak's runs, from the aggregator's run list. */
+    private long[] totals() {
+        long graded = 0;
+        long expected = 0;
+        for (JsonNode run : client.runs()) {
+            if (run.path("runId").asText().startsWith(prefix)) {
+                graded += run.path("totals").path("graded").asLong();
+                expected += run.path("totals").path("expected").asLong();
+            }
+        }
+        return new long[] {graded, Math.max(expected, submitted)};
+    }
+
+    private Map<String, Long> rss() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        rss.put("kafka-broker", residentBytes(stack.kafka().pid()));
+        stack.services().forEach(service -> rss.put(service.name(), residentBytes(service.pid())));
+        return rss;
+    }
+
+    /** VmRSS from /proc: what the process holds in memory now, heap, metaspace, native and RocksDB alike. */
+    static long residentBytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+            throw new IllegalStateException("no VmRSS line in /proc/" + pid + "/status");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the memory of process " + pid, e);
+        }
+    }
+
+    private void print(SoakSummary.Sample sample, long expected) throws IOException {
+        ObjectNode line = Json.mapper().createObjectNode().put("benchmark", "soak_sample")
+                .put("elapsed_s", Math.round(sample.elapsedSeconds()))
+                .put("graded", sample.graded())
+                .put("submitted", expected)
+                .put("tasks_per_s", Math.round(sample.rate()));
+        ObjectNode rss = line.putObject("rss_mb");
+        sample.rssBytes().forEach((process, bytes) -> rss.put(process, Math.round(bytes / 1048576.0)));
+        out.println(Json.mapper().writeValueAsString(line));
+    }
+
+    private void summarize(List<SoakSummary.Sample> series, long graded, double seconds) throws IOException {
+        SoakSummary.Verdict verdict = SoakSummary.of(series, graded);
+        ObjectNode line = Json.mapper().createObjectNode().put("benchmark", "soak")
+                .put("tasks", graded)
+                .put("runs", runs.size())
+                .put("seconds", Math.round(seconds))
+                .put("tasks_per_s", Math.round(graded / seconds))
+                .put("steady_samples", verdict.steadySamples())
+                .put("steady_mean_tasks_per_s", Math.round(verdict.meanRate()))
+                .put("steady_min_tasks_per_s", Math.round(verdict.minRate()))
+                .put("steady_max_tasks_per_s", Math.round(verdict.maxRate()))
+                .put("throughput_cv", Math.round(verdict.rateCv() * 1000) / 1000.0)
+                .put("throughput_steady", verdict.throughputSteady())
+                .put("rss_flat", verdict.rssFlat())
+                .put("all_tasks_graded", graded == submitted);
+        ObjectNode growth = line.putObject("rss_growth_pct");
+        verdict.rssGrowth().forEach((process, value) -> growth.put(process, Math.round(value * 1000) / 10.0));
+        out.println(Json.mapper().writeValueAsString(line));
+    }
+}

@@ -1,0 +1,85 @@
+package io.evalstream.stack;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a soak run's samples say: whether throughput held steady and each process's resident memory stayed flat
+ * once warmed up. Pure, so the verdicts are proven by tables of samples.
+ *
+ * <p>The steady window leaves out the warm-up (the first {@link #WARM_UP_SHARE} of the samples: JIT, heaps
+ * growing to their working size, first publishes) and the tail (after {@link #TAIL_SHARE} of the tasks were
+ * graded, when the backlog drains and the rate falls by design).
+ */
+public final class SoakSummary {
+
+    static final double WARM_UP_SHARE = 0.2;
+    static final double TAIL_SHARE = 0.95;
+    /** Resident memory may grow this much (relative) over the steady window and still count as flat. */
+    static final double FLAT_RSS_GROWTH = 0.10;
+    /** Throughput counts as steady when its coefficient of variation over the steady window is below this. */
+    static final double STEADY_CV = 0.25;
+    private static final int EDGE = 3;
+
+    /**
+     * One sample of the soak.
+     *
+     * @param graded   tasks graded since the soak began
+     * @param rate     tasks graded per second since the previous sample
+     * @param rssBytes resident memory per process
+     */
+    public record Sample(double elapsedSeconds, long graded, double rate, Map<String, Long> rssBytes) {
+    }
+
+    /**
+     * @param rssGrowth per process: (mean RSS of the last samples of the steady window - mean of the first) / first
+     */
+    public record Verdict(int steadySamples, double meanRate, double rateCv, double minRate, double maxRate,
+            Map<String, Double> rssGrowth, boolean throughputSteady, boolean rssFlat) {
+    }
+
+    private SoakSummary() {
+    }
+
+    /** @param total the tasks the soak was to grade */
+    public static Verdict of(List<Sample> samples, long total) {
+        List<Sample> steady = steadyWindow(samples, total);
+        if (steady.size() < 2 * EDGE) {
+            throw new IllegalArgumentException("a soak needs at least " + 2 * EDGE + " samples in its steady window,"
+                    + " got " + steady.size() + " of " + samples.size() + "; sample more often or soak longer");
+        }
+        double[] rates = steady.stream().mapToDouble(Sample::rate).toArray();
+        double mean = Arrays.stream(rates).average().orElseThrow();
+        double variance = Arrays.stream(rates).map(rate -> (rate - mean) * (rate - mean)).sum()
+                / (rates.length - 1);
+        double cv = mean == 0 ? Double.POSITIVE_INFINITY : Math.sqrt(variance) / mean;
+        Map<String, Double> growth = new LinkedHashMap<>();
+        for (String process : steady.getFirst().rssBytes().keySet()) {
+            double first = meanRss(steady.subList(0, EDGE), process);
+            double last = meanRss(steady.subList(steady.size() - EDGE, steady.size()), process);
+            growth.put(process, (last - first) / first);
+        }
+        boolean flat = growth.values().stream().allMatch(value -> value < FLAT_RSS_GROWTH);
+        return new Verdict(steady.size(), mean, cv, Arrays.stream(rates).min().orElseThrow(),
+                Arrays.stream(rates).max().orElseThrow(), growth, cv < STEADY_CV, flat);
+    }
+
+    static List<Sample> steadyWindow(List<Sample> samples, long total) {
+        List<Sample> steady = new ArrayList<>();
+        int warmUp = (int) Math.ceil(samples.size() * WARM_UP_SHARE);
+        for (int i = warmUp; i < samples.size(); i++) {
+            if (samples.get(i).graded() > TAIL_SHARE * total) {
+                break;
+            }
+            steady.add(samples.get(i));
+        }
+        return steady;
+    }
+
+    private static double meanRss(List<Sample> samples, String process) {
+        return samples.stream().mapToLong(sample -> sample.rssBytes().get(process)).average().orElseThrow();
+    }
+}
