@@ -37,6 +37,13 @@ class WireFormatTest {
                         "must have 6 '/'-separated parts"),
                 Arguments.of("temperature out of range", VALID.replace("\"temperature\":0.0", "\"temperature\":9.0"),
                         "field 'settings.temperature' must be between 0.0 and 2.0"),
+                Arguments.of("version as text", VALID.replace("\"schemaVersion\":1", "\"schemaVersion\":\"1\""),
+                        "field 'schemaVersion' has the wrong type"),
+                Arguments.of("number for text", VALID.replaceFirst("\"reference\":\"4\"", "\"reference\":4"),
+                        "field 'reference' has value 4 that is not a valid String"),
+                Arguments.of("boolean as text", VALID.replace("\"chainOfThought\":true", "\"chainOfThought\":\"true\""),
+                        "field 'settings.chainOfThought'"),
+                Arguments.of("enum by ordinal", VALID.replace("\"EVAL\"", "0"), "field 'purpose'"),
                 Arguments.of("null value", VALID.replaceFirst("\"reference\":\"4\"", "\"reference\":null"),
                         "field 'reference' is required"));
     }
