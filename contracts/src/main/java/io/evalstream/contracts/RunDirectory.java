@@ -47,7 +47,10 @@ public final class RunDirectory implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, "run-directory-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20),
+                // Asking for the topic's partitions must not create it with the broker's defaults (not compacted):
+                // TopicAdmin creates it.
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, TopicAdmin.MAX_MESSAGE_BYTES),
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.reader = Thread.ofPlatform().daemon().name("run-directory").unstarted(this::read);
     }

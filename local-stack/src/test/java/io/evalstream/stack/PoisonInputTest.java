@@ -1,6 +1,7 @@
 package io.evalstream.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +33,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -51,7 +53,8 @@ import org.junit.jupiter.api.Timeout;
  *   <li>An unknown field in a record of a known schema version: evolution is additive, consumers ignore unknown
  *       fields. An unknown field in a record of an unknown version fails on the version.</li>
  *   <li>A missing key on tasks, completions and grades: outside producers may omit it (the aggregator re-keys by
- *       taskId). On the runs topic, keyed by runId and compacted, a missing key is poison.</li>
+ *       taskId); a keyless record that is bad otherwise is dead-lettered without a key. The runs topic is compacted,
+ *       and the broker refuses keyless records there: the test proves that instead.</li>
  *   <li>A task of a run that has no manifest: an ad-hoc task, as the README's kcat recipe pushes. A record of a run
  *       that has a manifest must fit it: model, benchmark, variant, sample and settings hash.</li>
  *   <li>An identical redelivery of a task or completion: processed again, idempotently, never counted twice.</li>
@@ -95,6 +98,7 @@ class PoisonInputTest extends SharedStack {
         assertDeadLettered(poison, deadLetters);
         tolerated.assertProcessed(deadLetters, stack.bootstrapServers());
         assertExactCounts(runId, models, poison);
+        assertKeylessManifestsAreRefused(manifest);
         assertNoRestart(pids);
     }
 
@@ -248,6 +252,17 @@ class PoisonInputTest extends SharedStack {
             assertThat(RunSpecs.THROUGHPUT_BENCHMARKS).contains(parts[2]);
             assertThat(parts[5]).isEqualTo("0");
         });
+    }
+
+    /** The runs topic is compacted: the broker itself refuses a manifest without a key. */
+    private static void assertKeylessManifestsAreRefused(ObjectNode manifest) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            var send = producer.send(new ProducerRecord<>(Topics.RUNS, null, Json.mapper().writeValueAsBytes(manifest)));
+            assertThatThrownBy(() -> send.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(InvalidRecordException.class)
+                    .hasMessageContaining("Compacted topic cannot accept message without key");
+        }
     }
 
     private static void assertNoRestart(Map<String, Long> pids) {

@@ -71,7 +71,9 @@ public class ManifestDeadLetters {
         try (var reader = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG, GROUP,
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                        // The topology's start creates the topic, compacted; the broker's defaults would not be.
+                        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer());
              var writer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         bootstrapServers, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicAdmin.MAX_MESSAGE_BYTES),
