@@ -13,6 +13,13 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /** Creates the evalstream topics that do not exist yet; every service calls it on start, whoever comes first wins. */
 public final class TopicAdmin {
 
+    /**
+     * Largest record the topics take (8 MiB), far above {@link WireFormat#MAX_BYTES}: an oversized record must reach
+     * its consumer, which rejects it with a reason, and the dead-letter topic must be able to keep it whole. Services
+     * that dead-letter records give their dead-letter producers the same limit.
+     */
+    public static final int MAX_MESSAGE_BYTES = 8 << 20;
+
     private TopicAdmin() {
     }
 
@@ -25,7 +32,8 @@ public final class TopicAdmin {
             for (Topics.Definition definition : Topics.ALL) {
                 NewTopic topic = new NewTopic(definition.name(), partitions, replicationFactor).configs(Map.of(
                         TopicConfig.CLEANUP_POLICY_CONFIG,
-                        definition.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE));
+                        definition.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES)));
                 try {
                     admin.createTopics(java.util.List.of(topic)).all().get(60, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {

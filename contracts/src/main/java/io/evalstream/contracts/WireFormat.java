@@ -40,11 +40,35 @@ public final class WireFormat<T> {
         if (bytes.length > MAX_BYTES) {
             return new Decoded.Invalid<>("record of " + bytes.length + " bytes exceeds the limit of " + MAX_BYTES);
         }
+        String notAnObject = notAnObject(bytes);
+        if (notAnObject != null) {
+            return new Decoded.Invalid<>("not a JSON object: a " + type.getSimpleName() + " is a JSON object, got "
+                    + notAnObject);
+        }
         try {
-            return new Decoded.Valid<>(reader.readValue(bytes));
+            T value = reader.readValue(bytes);
+            return value != null ? new Decoded.Valid<>(value) : new Decoded.Invalid<>("not a JSON object: a "
+                    + type.getSimpleName() + " is a JSON object, got null");
         } catch (IOException e) {
             return new Decoded.Invalid<>(reason(e));
         }
+    }
+
+    /** What the record is when its first token shows it is valid JSON but no object; null otherwise. */
+    private static String notAnObject(byte[] bytes) {
+        int i = 0;
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
+            i++;
+        }
+        if (i == bytes.length) {
+            return "only whitespace";
+        }
+        return switch (bytes[i]) {
+            case '[' -> "an array";
+            case '"' -> "a string";
+            case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> "a number";
+            default -> null;  // an object, a literal, or not JSON at all: the parser says which
+        };
     }
 
     public byte[] encode(T value) {
@@ -76,7 +100,9 @@ public final class WireFormat<T> {
             String path = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String what = e instanceof InvalidFormatException format
+            String what = String.valueOf(mapping.getOriginalMessage()).startsWith("Cannot map `null`")
+                    ? "is required but missing or null"
+                    : e instanceof InvalidFormatException format
                     ? "has value " + abbreviate(String.valueOf(format.getValue())) + " that is not a valid "
                             + format.getTargetType().getSimpleName()
                     : e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null

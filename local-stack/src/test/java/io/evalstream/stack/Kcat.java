@@ -24,15 +24,22 @@ final class Kcat {
         }
     }
 
-    /** {@code kcat -P -K '|'} with Java's partitioner, so keys land where a Java producer would put them. */
-    static void produce(String bootstrap, String topic, String key, String value) throws IOException, InterruptedException {
+    /**
+     * Produces {@code lines} ("key|value", one record each, neither containing a line break) in one kcat run, with
+     * Java's partitioner and records up to 8 MB.
+     */
+    static void produceAll(String bootstrap, String topic, java.util.List<String> lines)
+            throws IOException, InterruptedException {
         Process kcat = new ProcessBuilder("kcat", "-b", bootstrap, "-t", topic, "-P", "-K", "|",
-                "-X", "topic.partitioner=murmur2_random").redirectErrorStream(true).start();
+                "-X", "topic.partitioner=murmur2_random", "-X", "message.max.bytes=8388608")
+                .redirectErrorStream(true).start();
         try (OutputStream in = kcat.getOutputStream()) {
-            in.write((key + "|" + value + "\n").getBytes(StandardCharsets.UTF_8));
+            for (String line : lines) {
+                in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            }
         }
         String output = new String(kcat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!kcat.waitFor(30, TimeUnit.SECONDS) || kcat.exitValue() != 0) {
+        if (!kcat.waitFor(60, TimeUnit.SECONDS) || kcat.exitValue() != 0) {
             throw new IOException("kcat failed: " + output);
         }
     }

@@ -4,15 +4,21 @@ import io.evalstream.aggregator.scoring.GradedSample;
 import io.evalstream.aggregator.scoring.SourcePosition;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.Purpose;
+import io.evalstream.contracts.RunCheck;
 import io.evalstream.contracts.WireFormat;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 /**
- * Decodes grades. A record that is not a valid grade, or whose key is not its task id, becomes a
+ * Decodes grades. A record that is not a valid grade, whose key is not its task id, or that contradicts its run's
+ * manifest (a model, benchmark, variant or settings hash the run does not have) becomes a
  * {@link GradeRead.Rejected} carrying its raw bytes and the dead-letter headers; the stream goes on.
  */
 final class GradeReader implements FixedKeyProcessor<String, byte[], GradeRead> {
@@ -21,15 +27,20 @@ final class GradeReader implements FixedKeyProcessor<String, byte[], GradeRead> 
     private static final WireFormat<Grade> FORMAT = WireFormat.of(Grade.class);
 
     private final ScoreEvents events;
+    private final Map<String, RunCheck> checks;
     private FixedKeyProcessorContext<String, GradeRead> context;
+    private KeyValueStore<String, byte[]> manifests;
 
-    GradeReader(ScoreEvents events) {
+    /** @param checks what each run's manifest allows, as the manifest updater keeps it */
+    GradeReader(ScoreEvents events, Map<String, RunCheck> checks) {
         this.events = events;
+        this.checks = checks;
     }
 
     @Override
     public void init(FixedKeyProcessorContext<String, GradeRead> context) {
         this.context = context;
+        this.manifests = context.getStateStore(ScoreTopology.MANIFESTS);
     }
 
     @Override
@@ -43,14 +54,38 @@ final class GradeReader implements FixedKeyProcessor<String, byte[], GradeRead> 
     private void accept(FixedKeyRecord<String, byte[]> record, Grade grade) {
         String taskId = grade.taskId().toString();
         if (record.key() != null && !record.key().equals(taskId)) {
-            reject(record, "record key '" + record.key() + "' is not the grade's taskId '" + taskId
+            reject(record, "record key '" + abbreviate(record.key()) + "' is not the grade's taskId '" + taskId
                     + "'; grades must be keyed by their taskId");
+            return;
+        }
+        Optional<String> conflict = runCheck(grade.taskId().runId())
+                .flatMap(check -> check.conflict(grade.taskId(), Purpose.EVAL, grade.settingsHash()));
+        if (conflict.isPresent()) {
+            reject(record, conflict.get());
             return;
         }
         SourcePosition source = context.recordMetadata()
                 .map(metadata -> new SourcePosition(metadata.partition(), metadata.offset())).orElse(null);
         events.gradeRead();
         context.forward(record.withValue(new GradeRead.Accepted(taskId, GradedSample.of(grade, source))));
+    }
+
+    /**
+     * What the run's manifest allows; empty for a run without one (ad-hoc grades), which is not checked. The global
+     * store is asked when the manifest updater has not seen the run (a store restored without it).
+     */
+    private Optional<RunCheck> runCheck(String runId) {
+        RunCheck known = checks.get(runId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<RunCheck> stored = Manifests.decode(manifests.get(runId)).map(RunCheck::of);
+        stored.ifPresent(check -> checks.put(runId, check));
+        return stored;
+    }
+
+    private static String abbreviate(String key) {
+        return key.length() <= 200 ? key : key.substring(0, 197) + "...";
     }
 
     private void reject(FixedKeyRecord<String, byte[]> record, String reason) {

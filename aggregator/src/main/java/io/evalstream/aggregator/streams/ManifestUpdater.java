@@ -1,7 +1,9 @@
 package io.evalstream.aggregator.streams;
 
-import io.evalstream.contracts.Decoded;
+import io.evalstream.contracts.RunCheck;
 import io.evalstream.contracts.RunManifest;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -11,19 +13,23 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps the global manifest store: valid manifests by runId, raw bytes as published; a tombstone forgets
- * the run. A global store has no output topic, so an invalid manifest cannot be dead-lettered from here:
- * it is skipped with a WARN and counted, and the run's previous manifest (if any) stays.
+ * the run. A global store has no output topic, so an invalid manifest is not dead-lettered from here
+ * ({@code ManifestDeadLetters} does that, once, in a consumer group of its own): it is skipped with a WARN and
+ * counted, and the run's previous manifest (if any) stays.
  */
 final class ManifestUpdater implements Processor<String, byte[], Void, Void> {
 
     private static final Logger LOG = Logger.getLogger(ManifestUpdater.class);
 
     private final ScoreEvents events;
+    private final Map<String, RunCheck> checks;
     private ProcessorContext<Void, Void> context;
     private KeyValueStore<String, byte[]> store;
 
-    ManifestUpdater(ScoreEvents events) {
+    /** @param checks what each run's manifest allows, kept here for the grade reader */
+    ManifestUpdater(ScoreEvents events, Map<String, RunCheck> checks) {
         this.events = events;
+        this.checks = checks;
     }
 
     @Override
@@ -34,25 +40,18 @@ final class ManifestUpdater implements Processor<String, byte[], Void, Void> {
 
     @Override
     public void process(Record<String, byte[]> record) {
-        if (record.key() == null) {
-            reject(record, "no key; the runs topic is keyed by runId");
+        Optional<String> rejection = Manifests.rejection(record.key(), record.value());
+        if (rejection.isPresent()) {
+            reject(record, rejection.get());
         } else if (record.value() == null) {
             store.delete(record.key());
+            checks.remove(record.key());
         } else {
-            switch (Manifests.FORMAT.decode(record.value())) {
-                case Decoded.Valid<RunManifest> valid -> store(record, valid.value());
-                case Decoded.Invalid<RunManifest> invalid -> reject(record, invalid.reason());
-            }
+            RunManifest manifest = Manifests.decode(record.value()).orElseThrow();
+            store.put(record.key(), record.value());
+            checks.put(record.key(), RunCheck.of(manifest));
+            events.manifestChanged(manifest);
         }
-    }
-
-    private void store(Record<String, byte[]> record, RunManifest manifest) {
-        if (!manifest.runId().equals(record.key())) {
-            reject(record, "record key '" + record.key() + "' is not the manifest's runId '" + manifest.runId() + "'");
-            return;
-        }
-        store.put(record.key(), record.value());
-        events.manifestChanged(manifest);
     }
 
     private void reject(Record<String, byte[]> record, String reason) {

@@ -14,6 +14,29 @@ public final class Manifests {
     }
 
     /**
+     * Why a record of the runs topic is not a valid manifest for its key, or empty when it is one (a tombstone,
+     * null value, is valid: it forgets the run).
+     */
+    public static Optional<String> rejection(String key, byte[] value) {
+        if (key == null) {
+            return Optional.of("no key; the runs topic is keyed by runId");
+        }
+        if (value == null) {
+            return Optional.empty();
+        }
+        return switch (FORMAT.decode(value)) {
+            case Decoded.Invalid<RunManifest> invalid -> Optional.of(invalid.reason());
+            case Decoded.Valid<RunManifest> valid -> valid.value().runId().equals(key) ? Optional.empty()
+                    : Optional.of("record key '" + abbreviate(key) + "' is not the manifest's runId '"
+                            + valid.value().runId() + "'");
+        };
+    }
+
+    private static String abbreviate(String key) {
+        return key.length() <= 200 ? key : key.substring(0, 197) + "...";
+    }
+
+    /**
      * @param bytes a stored manifest, or null when the run has none
      * @return empty for null, or for bytes that are not a valid manifest (only valid ones are stored, so that
      *         means the store was filled by something other than {@link ManifestUpdater})

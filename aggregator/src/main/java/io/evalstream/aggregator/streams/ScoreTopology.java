@@ -4,9 +4,11 @@ import io.evalstream.aggregator.scoring.GradedSample;
 import io.evalstream.aggregator.scoring.Tally;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.JsonSerde;
+import io.evalstream.contracts.RunCheck;
 import io.evalstream.contracts.Topics;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -31,8 +33,8 @@ import org.jboss.logging.Logger;
  * The aggregator's Kafka Streams topology.
  * <ol>
  *   <li>{@value Topics#RUNS} → global store {@value #MANIFESTS} (runId → raw manifest), on every instance.</li>
- *   <li>{@value Topics#GRADES} (String, bytes) → decode; unreadable records → {@value Topics#DLQ} with their
- *       original key, raw bytes and dead-letter headers.</li>
+ *   <li>{@value Topics#GRADES} (String, bytes) → decode; unreadable records, and grades that contradict their
+ *       run's manifest, → {@value Topics#DLQ} with their original key, raw bytes and dead-letter headers.</li>
  *   <li>Valid grades → table {@value #LATEST_SAMPLES}: the latest grade per taskId (grades without a key are
  *       re-keyed by taskId first). A duplicate replaces itself, so nothing counts twice.</li>
  *   <li>That table grouped by cell (runId/modelId/benchmarkId) with an adder and a subtractor → table
@@ -56,6 +58,8 @@ public final class ScoreTopology {
     private static final Logger LOG = Logger.getLogger(ScoreTopology.class);
 
     private final ScoreEvents events;
+    // Written by the global thread as manifests arrive, read by the stream threads for every grade.
+    private final Map<String, RunCheck> runChecks = new ConcurrentHashMap<>();
     private final AtomicBoolean dimensionsWarned = new AtomicBoolean();
 
     public ScoreTopology(ScoreEvents events) {
@@ -70,7 +74,7 @@ public final class ScoreTopology {
                         // replayed through ManifestUpdater at startup, so the gauges learn every run's expectations.
                         .withLoggingDisabled(),
                 Topics.RUNS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("runs"),
-                () -> new ManifestUpdater(events));
+                () -> new ManifestUpdater(events, runChecks));
         tally(latestSamples(validGrades(builder))).toStream(Named.as("tally-changes"))
                 .processValues(() -> new ScoreSnapshotter(events), Named.as("scores"))
                 .to(Topics.METRICS, Produced.with(Serdes.String(), SCORE).withName("metrics"));
@@ -80,7 +84,7 @@ public final class ScoreTopology {
     private KStream<String, GradeRead.Accepted> validGrades(StreamsBuilder builder) {
         Map<String, KStream<String, GradeRead>> reads = builder
                 .stream(Topics.GRADES, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("grades"))
-                .processValues(() -> new GradeReader(events), Named.as("read-grades"))
+                .processValues(() -> new GradeReader(events, runChecks), Named.as("read-grades"))
                 .split(Named.as("grades-"))
                 .branch((key, read) -> read instanceof GradeRead.Rejected, Branched.as("rejected"))
                 .defaultBranch(Branched.as("accepted"));

@@ -5,6 +5,8 @@ import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.InvalidRecordException;
 import io.evalstream.contracts.Metric;
+import io.evalstream.contracts.PromptTask;
+import io.evalstream.contracts.RunDirectory;
 import io.evalstream.contracts.WireFormat;
 import io.evalstream.grader.grading.Grader;
 import io.smallrye.mutiny.Multi;
@@ -24,7 +26,8 @@ import org.jboss.logging.Logger;
  * Grades every completion and publishes the grade keyed by taskId. A grade carries its completion's ack, so
  * the completion's offset is committed only once the broker has the grade; an answer for a judge model is acked
  * once its judge task is on the broker, and the judge's completion later carries the subject's grade. A record
- * that cannot be read is nacked, and the channel's dead-letter-queue strategy writes it to the DLQ with the reason.
+ * that cannot be read, or whose task contradicts its run's manifest, is nacked, and the channel's dead-letter-queue
+ * strategy writes it to the DLQ with the reason.
  */
 @ApplicationScoped
 public class CompletionConsumer {
@@ -42,11 +45,13 @@ public class CompletionConsumer {
     private final GradeMetrics metrics;
     private final CodeExecutions code;
     private final Judges judges;
+    private final RunDirectory runs;
 
-    CompletionConsumer(GradeMetrics metrics, CodeExecutions code, Judges judges) {
+    CompletionConsumer(GradeMetrics metrics, CodeExecutions code, Judges judges, RunDirectory runs) {
         this.metrics = metrics;
         this.code = code;
         this.judges = judges;
+        this.runs = runs;
     }
 
     // A stream transformer rather than a per-message processor: one mediator call for the whole stream. Offsets
@@ -67,9 +72,28 @@ public class CompletionConsumer {
             };
             String taskId = completion.taskId().toString();
             if (source.getKey() != null && !taskId.equals(source.getKey())) {
-                throw new InvalidRecordException("record key '" + source.getKey() + "' differs from taskId '"
-                        + taskId + "'; completions are keyed by their taskId");
+                throw new InvalidRecordException("record key '" + abbreviate(source.getKey().toString())
+                        + "' differs from taskId '" + taskId + "'; completions are keyed by their taskId");
             }
+            return Uni.createFrom().completionStage(runs.lookup(completion.taskId().runId())).flatMap(run -> {
+                PromptTask task = completion.task();
+                Optional<String> conflict = run.flatMap(check -> check.conflict(task.taskId(), task.purpose(),
+                        task.settingsHash()));
+                if (conflict.isPresent()) {
+                    deadLetter(record, source, new InvalidRecordException(conflict.get()));
+                    return Uni.createFrom().item(Optional.empty());
+                }
+                return grade(record, source, completion);
+            });
+        } catch (InvalidRecordException e) {
+            deadLetter(record, source, e);
+            return Uni.createFrom().item(Optional.empty());
+        }
+    }
+
+    private Uni<Optional<Message<byte[]>>> grade(Message<byte[]> record, IncomingKafkaRecordMetadata<?, ?> source,
+            Completion completion) {
+        try {
             if (Judges.judges(completion)) {
                 return publishOrAck(record, source, judges.grade(completion));
             }
@@ -109,6 +133,10 @@ public class CompletionConsumer {
                     metrics.deadLettered(source.getTopic());
                     return record.nack(failure, metadata);
                 });
+    }
+
+    private static String abbreviate(String key) {
+        return key.length() <= 200 ? key : key.substring(0, 197) + "...";
     }
 
     private void deadLetter(Message<byte[]> record, IncomingKafkaRecordMetadata<?, ?> source, Throwable e) {

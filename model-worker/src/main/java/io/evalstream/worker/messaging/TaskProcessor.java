@@ -4,6 +4,7 @@ import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.InvalidRecordException;
 import io.evalstream.contracts.PromptTask;
+import io.evalstream.contracts.RunDirectory;
 import io.evalstream.contracts.WireFormat;
 import io.evalstream.worker.backend.ModelRouter;
 import io.evalstream.worker.backend.TaskAdmission;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
@@ -25,7 +27,8 @@ import org.jboss.logging.Logger;
  * Tasks in, completions out, up to {@code max-in-flight} model calls at once (completions leave in the
  * order they finish). A completion acks its task only once the broker has acked the completion, so the
  * consumer commits an offset only when every task below it has its completion written. A record that
- * is not a task this worker serves is nacked: the channel's failure strategy dead-letters it.
+ * is not a task this worker serves, or contradicts its run's manifest (a benchmark, variant or settings hash the
+ * run does not have), is nacked: the channel's failure strategy dead-letters it.
  */
 @ApplicationScoped
 public class TaskProcessor {
@@ -36,15 +39,17 @@ public class TaskProcessor {
     private final ModelRouter router;
     private final TaskAdmission admission;
     private final WorkerMetrics metrics;
+    private final RunDirectory runs;
     private final int maxInFlight;
 
-    public TaskProcessor(ModelRouter router, WorkerMetrics metrics, WorkerConfig config) {
+    public TaskProcessor(ModelRouter router, WorkerMetrics metrics, WorkerConfig config, RunDirectory runs) {
         if (config.maxInFlight() < 1) {
             throw new IllegalStateException("evalstream.worker.max-in-flight must be >= 1, got " + config.maxInFlight());
         }
         this.router = router;
         this.admission = new TaskAdmission(router);
         this.metrics = metrics;
+        this.runs = runs;
         this.maxInFlight = config.maxInFlight();
     }
 
@@ -62,9 +67,17 @@ public class TaskProcessor {
         String key = source.map(m -> m.getKey() instanceof String k ? k : null).orElse(null);
         String topic = source.map(IncomingKafkaRecordMetadata::getTopic).orElse("unknown");
         return switch (admission.admit(key, incoming.getPayload())) {
-            case Decoded.Valid<PromptTask> valid -> complete(incoming, valid.value(), topic);
+            case Decoded.Valid<PromptTask> valid -> checkRun(incoming, valid.value(), topic);
             case Decoded.Invalid<PromptTask> invalid -> deadLetter(incoming, topic, invalid.reason());
         };
+    }
+
+    private CompletionStage<Message<byte[]>> checkRun(Message<byte[]> incoming, PromptTask task, String topic) {
+        return runs.lookup(task.taskId().runId()).thenCompose(run -> {
+            Optional<String> conflict = run.flatMap(check -> check.conflict(task.taskId(), task.purpose(),
+                    task.settingsHash()));
+            return conflict.isPresent() ? deadLetter(incoming, topic, conflict.get()) : complete(incoming, task, topic);
+        });
     }
 
     private CompletionStage<Message<byte[]>> complete(Message<byte[]> incoming, PromptTask task, String topic) {
