@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.TopicAdmin;
 import io.evalstream.contracts.Topics;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -232,6 +233,9 @@ class DeployManifestsTest {
             assertThat(Manifests.at(topic, "spec", "partitions").asInt()).isEqualTo(partitions);
             assertThat(Manifests.at(topic, "spec", "config", "cleanup.policy").asText()).as(definition.name())
                     .isEqualTo(definition.compacted() ? "compact" : "delete");
+            // As the services create topics themselves: room for the dead-letter copy of any record they reject.
+            assertThat(Manifests.at(topic, "spec", "config", "max.message.bytes").asInt()).as(definition.name())
+                    .isEqualTo(TopicAdmin.MAX_MESSAGE_BYTES);
             assertThat(topic.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "evalstream");
         }
         GenericKubernetesResource kafka = custom("prod", "Kafka").getFirst();

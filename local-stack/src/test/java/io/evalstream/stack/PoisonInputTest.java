@@ -11,6 +11,7 @@ import io.evalstream.contracts.Json;
 import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.contracts.TopicAdmin;
 import io.evalstream.contracts.Topics;
+import io.evalstream.evalctl.render.Reports;
 import io.evalstream.stack.PoisonRecords.Poison;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -31,7 +31,7 @@ class TaskAdmissionTest {
             model not served here           | UNSERVED | run-7/gpt-9/mmlu/q2/default/0       | model 'gpt-9' is not configured on this worker; configured: [sim-strong, sim-weak]
             not JSON                        | not json | k                                   | not a valid JSON PromptTask
             empty value                     |          | k                                   | empty record
-            JSON of the wrong shape         | [1,2,3]  | k                                   | not a valid JSON PromptTask
+            JSON of the wrong shape         | [1,2,3]  | k                                   | a PromptTask is a JSON object, got an array
             task missing its prompt         | NO_PROMPT| k                                   | field 'prompt'
             """)
     void admitsOnlyValidTasksForServedModelsUnderTheirOwnKey(String name, String value, String key, String expected) {
