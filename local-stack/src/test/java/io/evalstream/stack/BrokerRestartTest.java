@@ -50,12 +50,7 @@ class BrokerRestartTest {
         Map<String, Long> pids = pids(services);
         ServiceProcess worker = stack.liveWorkers().getFirst();
 
-        String runId = "e2e-broker-restart-" + now;
-        long servedBefore = ExactCounts.served(client, worker);
-        long tasks = ExactCounts.submit(client, runId);
-        long graded = ExactCounts.awaitMidRun(client, runId, tasks);
-        long served = ExactCounts.served(client, worker) - servedBefore;
-        assertThat(served).as("tasks served when the broker stopped").isLessThan(tasks);
+        ExactCounts.MidRun midRun = ExactCounts.startAndAwaitMidRun(client, worker, "e2e-broker-restart-" + now);
         long stoppedAt = System.nanoTime();
         stack.kafka().stop();
         assertThat(stack.kafka().isRunning()).isFalse();
@@ -65,13 +60,13 @@ class BrokerRestartTest {
         double downSeconds = (System.nanoTime() - stoppedAt) / 1e9;
         stack.kafka().restart();
 
-        ExactCounts.Outcome outcome = ExactCounts.verify(stack, client, runId);
+        ExactCounts.Outcome outcome = ExactCounts.verify(stack, client, midRun.runId());
         ExactCounts.assertSameScores(outcome, reference);
         assertThat(pids(stack.services())).as("every service rode the outage out in the process it had")
                 .isEqualTo(pids);
         assertThat(services).allSatisfy(service -> assertThat(service.isAlive()).as(service.name()).isTrue());
         System.out.println(ExactCounts.summary(String.format("broker stopped (services saw it down after %.1f s)",
-                downSeconds), graded, served, outcome));
+                downSeconds), midRun, outcome));
     }
 
     private static Map<String, Long> pids(List<ServiceProcess> services) {

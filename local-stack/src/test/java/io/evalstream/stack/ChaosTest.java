@@ -35,58 +35,31 @@ class ChaosTest extends SharedStack {
     @Test
     void theOnlyModelWorkerKilledMidRunAndRestartedLeavesExactCounts() {
         assertThat(stack.liveWorkers()).as("model-worker replicas").hasSize(1);
-        ServiceProcess worker = stack.liveWorkers().getFirst();
-        String runId = "e2e-chaos-worker-" + System.currentTimeMillis();
-        long servedBefore = ExactCounts.served(client, worker);
-        long tasks = ExactCounts.submit(client, runId);
-
-        long graded = ExactCounts.awaitMidRun(client, runId, tasks);
-        long served = ExactCounts.served(client, worker) - servedBefore;
-        assertThat(served).as("tasks the worker had served when killed").isLessThan(tasks);
-        assertThat(worker.kill()).as("exit code of a JVM killed by SIGKILL").isEqualTo(137);
-        stack.restart(worker);
-
-        ExactCounts.Outcome outcome = ExactCounts.verify(stack, client, runId);
-        ExactCounts.assertSameScores(outcome, reference);
-        System.out.println(ExactCounts.summary("model-worker killed", graded, served, outcome));
+        killMidRunAndRestart("model-worker", stack.liveWorkers().getFirst());
     }
 
     @Test
     void theGraderKilledMidRunAndRestartedLeavesExactCounts() {
-        ServiceProcess grader = stack.service("grader-service");
-        ServiceProcess worker = stack.liveWorkers().getFirst();
-        String runId = "e2e-chaos-grader-" + System.currentTimeMillis();
-        long servedBefore = ExactCounts.served(client, worker);
-        long tasks = ExactCounts.submit(client, runId);
-
-        long graded = ExactCounts.awaitMidRun(client, runId, tasks);
-        long served = ExactCounts.served(client, worker) - servedBefore;
-        assertThat(served).as("tasks served when the grader was killed").isLessThan(tasks);
-        assertThat(grader.kill()).as("exit code of a JVM killed by SIGKILL").isEqualTo(137);
-        stack.restart(grader);
-
-        ExactCounts.Outcome outcome = ExactCounts.verify(stack, client, runId);
-        ExactCounts.assertSameScores(outcome, reference);
-        System.out.println(ExactCounts.summary("grader killed", graded, served, outcome));
+        killMidRunAndRestart("grader", stack.service("grader-service"));
     }
 
     @Test
     void theAggregatorKilledWhileGradesFlowAndRestartedOnItsStateDirectoryLeavesExactCounts() {
-        ServiceProcess aggregator = stack.aggregatorProcess();
-        ServiceProcess worker = stack.liveWorkers().getFirst();
-        String runId = "e2e-chaos-aggregator-" + System.currentTimeMillis();
-        long servedBefore = ExactCounts.served(client, worker);
-        long tasks = ExactCounts.submit(client, runId);
+        killMidRunAndRestart("aggregator", stack.aggregatorProcess());
+    }
 
-        long graded = ExactCounts.awaitMidRun(client, runId, tasks);
-        long served = ExactCounts.served(client, worker) - servedBefore;
-        assertThat(served).as("tasks served when the aggregator was killed: grades were still to come")
-                .isLessThan(tasks);
-        assertThat(aggregator.kill()).as("exit code of a JVM killed by SIGKILL").isEqualTo(137);
-        stack.restart(aggregator);
+    private static void killMidRunAndRestart(String name, ServiceProcess victim) {
+        String runId = "e2e-chaos-" + name + "-" + System.currentTimeMillis();
+        ServiceProcess worker = stack.liveWorkers().getFirst();
+        ExactCounts.MidRun midRun = ExactCounts.startAndAwaitMidRun(client, worker, runId);
+        if (victim == worker) {
+            assertThat(midRun.served()).as("tasks the worker had served when killed").isLessThan(midRun.tasks());
+        }
+        assertThat(victim.kill()).as("exit code of the %s killed by SIGKILL", name).isEqualTo(137);
+        stack.restart(victim);
 
         ExactCounts.Outcome outcome = ExactCounts.verify(stack, client, runId);
         ExactCounts.assertSameScores(outcome, reference);
-        System.out.println(ExactCounts.summary("aggregator killed", graded, served, outcome));
+        System.out.println(ExactCounts.summary(name + " killed", midRun, outcome));
     }
 }
