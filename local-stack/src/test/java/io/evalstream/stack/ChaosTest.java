@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Crashes mid-run: the model worker, the grader and the aggregator each killed with SIGKILL while a paced run is
  * being graded and started again as a supervisor would (same port, same configuration, the aggregator on its
- * state directory). Every run still ends with each task graded exactly once and the scores of an undisturbed run.
+ * state directory, and once on an empty one). Every run still ends with each task graded exactly once and the scores of an undisturbed run.
  * The stack is left as it was found, one of everything, for the other end-to-end tests.
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
@@ -35,31 +35,41 @@ class ChaosTest extends SharedStack {
     @Test
     void theOnlyModelWorkerKilledMidRunAndRestartedLeavesExactCounts() {
         assertThat(stack.liveWorkers()).as("model-worker replicas").hasSize(1);
-        killMidRunAndRestart("model-worker", stack.liveWorkers().getFirst());
+        ServiceProcess worker = stack.liveWorkers().getFirst();
+        ExactCounts.MidRun midRun = crashMidRun("model-worker killed", () -> killAndRestart(worker));
+        assertThat(midRun.served()).as("tasks the worker had served when killed").isLessThan(midRun.tasks());
     }
 
     @Test
     void theGraderKilledMidRunAndRestartedLeavesExactCounts() {
-        killMidRunAndRestart("grader", stack.service("grader-service"));
+        crashMidRun("grader killed", () -> killAndRestart(stack.service("grader-service")));
     }
 
     @Test
     void theAggregatorKilledWhileGradesFlowAndRestartedOnItsStateDirectoryLeavesExactCounts() {
-        killMidRunAndRestart("aggregator", stack.aggregatorProcess());
+        crashMidRun("aggregator killed", () -> killAndRestart(stack.aggregatorProcess()));
     }
 
-    private static void killMidRunAndRestart(String name, ServiceProcess victim) {
-        String runId = "e2e-chaos-" + name + "-" + System.currentTimeMillis();
-        ServiceProcess worker = stack.liveWorkers().getFirst();
-        ExactCounts.MidRun midRun = ExactCounts.startAndAwaitMidRun(client, worker, runId);
-        if (victim == worker) {
-            assertThat(midRun.served()).as("tasks the worker had served when killed").isLessThan(midRun.tasks());
-        }
-        assertThat(victim.kill()).as("exit code of the %s killed by SIGKILL", name).isEqualTo(137);
-        stack.restart(victim);
+    /** Its local stores gone, the new aggregator rebuilds them from the changelogs while the grades still come in. */
+    @Test
+    void theAggregatorKilledWhileGradesFlowAndReplacedWithAnEmptyStateDirectoryLeavesExactCounts() {
+        crashMidRun("aggregator replaced, empty state", stack::replaceAggregator);
+    }
+
+    /** Runs the chaos spec, crashes and recovers a service mid-run, and checks the run's exact counts and scores. */
+    private static ExactCounts.MidRun crashMidRun(String fault, Runnable crashAndRecover) {
+        String runId = "e2e-chaos-" + fault.replaceAll("\\W+", "-") + "-" + System.currentTimeMillis();
+        ExactCounts.MidRun midRun = ExactCounts.startAndAwaitMidRun(client, stack.liveWorkers().getFirst(), runId);
+        crashAndRecover.run();
 
         ExactCounts.Outcome outcome = ExactCounts.verify(stack, client, runId);
         ExactCounts.assertSameScores(outcome, reference);
-        System.out.println(ExactCounts.summary(name + " killed", midRun, outcome));
+        System.out.println(ExactCounts.summary(fault, midRun, outcome));
+        return midRun;
+    }
+
+    private static void killAndRestart(ServiceProcess victim) {
+        assertThat(victim.kill()).as("exit code of %s killed by SIGKILL", victim.name()).isEqualTo(137);
+        stack.restart(victim);
     }
 }

@@ -142,6 +142,9 @@ final class ExactCounts {
         assertThat(TopicReader.readAll(stack.bootstrapServers(), Topics.DLQ)).as("dead letters of %s", runId)
                 .noneMatch(record -> record.key() != null && record.key().startsWith(runId + "/"));
         awaitGaugesAgree(stack, client, runId, report);
+        // A grade counted twice after the run completed would show now, seconds later.
+        assertThat(client.report(runId).orElseThrow().path("totals")).as("totals of %s once the topics are read", runId)
+                .isEqualTo(report.path("totals"));
         return new Outcome(runId, report, grades, records);
     }
 
