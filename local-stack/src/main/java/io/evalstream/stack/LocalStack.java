@@ -125,6 +125,30 @@ public final class LocalStack implements AutoCloseable {
         aggregator.awaitReady(READY_TIMEOUT);
     }
 
+    /** The running service named {@code name}: a replica's name, {@code grader-service}, {@code prompt-producer}. */
+    public ServiceProcess service(String name) {
+        return services.stream().filter(service -> service.name().equals(name) && service.isAlive()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no running service named " + name + "; running: "
+                        + services.stream().filter(ServiceProcess::isAlive).map(ServiceProcess::name).toList()));
+    }
+
+    /** The aggregator now serving, whichever generation it is. */
+    public ServiceProcess aggregatorProcess() {
+        return aggregator;
+    }
+
+    /**
+     * Starts a killed or stopped service again with the command it had: the same port, properties and, for the
+     * aggregator, state directory, as a supervisor restarting a crashed process would; returns when it is ready.
+     */
+    public void restart(ServiceProcess service) {
+        if (service.isAlive()) {
+            throw new IllegalStateException(service.name() + " is still running; kill or stop it first");
+        }
+        service.start();
+        service.awaitReady(READY_TIMEOUT);
+    }
+
     /** One line per process: what it is and where it listens. */
     public String describe() {
         StringBuilder out = new StringBuilder("  kafka           " + kafka.bootstrapServers() + "\n");
@@ -159,7 +183,11 @@ public final class LocalStack implements AutoCloseable {
         for (int i = 0; i < options.workers(); i++) {
             addWorker();
         }
-        add("grader-service", DefaultPorts.GRADER, common);
+        Map<String, String> graderProps = new HashMap<>(common);
+        // As for the workers: a crashed grader's partitions move to its successor after 10 s, not Kafka's 45 s.
+        graderProps.put("mp.messaging.incoming.completions.session.timeout.ms", "10000");
+        graderProps.put("mp.messaging.incoming.completions.heartbeat.interval.ms", "3000");
+        add("grader-service", DefaultPorts.GRADER, graderProps);
         aggregator = add("aggregator", DefaultPorts.AGGREGATOR, aggregatorProperties(options.workDir()
                 .resolve("streams-state")));
         services.forEach(ServiceProcess::start);
