@@ -96,15 +96,20 @@ public final class Fixtures {
 
     /** What the producer records for each benchmark's default variant. */
     public static List<BenchmarkSettings> benchmarkSettings(List<String> benchmarks) {
-        return benchmarks.stream().map(id -> {
+        return benchmarkSettings(benchmarks, List.of("default"));
+    }
+
+    /** What the producer records for each of {@code variants} of each benchmark (the same settings hash). */
+    public static List<BenchmarkSettings> benchmarkSettings(List<String> benchmarks, List<String> variants) {
+        return benchmarks.stream().flatMap(id -> variants.stream().map(variant -> {
             Extraction extraction = switch (id) {
                 case "mmlu" -> Extraction.MULTIPLE_CHOICE;
                 case "stories" -> Extraction.TEXT;
                 default -> Extraction.NUMERIC;
             };
-            return new BenchmarkSettings(id, "default", SETTINGS, extraction, extraction.defaultMetric(), HASH,
+            return new BenchmarkSettings(id, variant, SETTINGS, extraction, extraction.defaultMetric(), HASH,
                     extraction == Extraction.TEXT ? new Judging("tinystories", Judging.AUTO) : null);
-        }).toList();
+        })).toList();
     }
 
     /** A tally of all-or-nothing grades (score 1 for each correct one, 0 otherwise). */

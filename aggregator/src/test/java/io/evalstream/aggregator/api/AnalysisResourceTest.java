@@ -1,5 +1,6 @@
 package io.evalstream.aggregator.api;
 
+import static io.evalstream.aggregator.Fixtures.benchmarkSettings;
 import static io.evalstream.aggregator.Fixtures.bytes;
 import static io.evalstream.aggregator.Fixtures.grade;
 import static io.evalstream.aggregator.Fixtures.manifest;
@@ -114,7 +115,9 @@ class AnalysisResourceTest {
     void reportsTheSpreadAcrossPromptVariants() throws Exception {
         String run = "qt-var-" + UUID.randomUUID().toString().substring(0, 8);
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        records.add(manifestRecord(manifest(run, List.of("v1"), List.of("gsm8k"), 2 * ITEMS)));
+        RunManifest plain = manifest(run, List.of("v1"), List.of("gsm8k"), 2 * ITEMS);
+        records.add(manifestRecord(new RunManifest(1, plain.spec(), plain.expected(),
+                benchmarkSettings(List.of("gsm8k"), List.of("default", "terse")), plain.submittedAt())));
         addGrades(records, run, "v1", "gsm8k", "default", 30);
         addGrades(records, run, "v1", "gsm8k", "terse", 10);
         produce(records);

@@ -12,7 +12,10 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.evalstream.broker.KafkaTestResource;
+import io.evalstream.contracts.Category;
+import io.evalstream.contracts.ExpectedCount;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
@@ -58,7 +61,7 @@ class JudgedRunResourceTest {
                 judged(task(run, "sim-strong", "stories", 2), 9, 9, 8, "D: 8-9"),
                 judged(task(run, "sim-strong", "stories", 3), 10, 8, 9, "C: 6-7"),
                 judged(task(run, "sim-strong", "stories", 4), 8, 8, 8, "C: 6-7"),
-                // a mixed cell the manifest does not list: one right, one wrong, one judged
+                // a mixed cell: one right, one wrong, one judged
                 grade(task(run, "sim-strong", "gsm8k", 1), Verdict.CORRECT),
                 grade(task(run, "sim-strong", "gsm8k", 2), Verdict.INCORRECT),
                 judged(task(run, "sim-strong", "gsm8k", 3), 10, 10, 10, "E: 10-12"));
@@ -134,8 +137,13 @@ class JudgedRunResourceTest {
 
     private void produce(String run, List<Grade> grades) throws Exception {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        records.add(new ProducerRecord<>(Topics.RUNS, run,
-                bytes(manifest(run, List.of("sim-strong", "stories260K"), List.of("stories"), 4))));
+        RunManifest stories = manifest(run, List.of("sim-strong", "stories260K"), List.of("stories", "gsm8k"), 4);
+        // Only sim-strong answered gsm8k, three items: the mixed cell.
+        List<ExpectedCount> expected = List.of(new ExpectedCount("sim-strong", "stories", Category.WRITING, 4),
+                new ExpectedCount("stories260K", "stories", Category.WRITING, 4),
+                new ExpectedCount("sim-strong", "gsm8k", Category.MATH, 3));
+        records.add(new ProducerRecord<>(Topics.RUNS, run, bytes(new RunManifest(1, stories.spec(), expected,
+                stories.benchmarkSettings(), stories.submittedAt()))));
         grades.forEach(grade -> records.add(new ProducerRecord<>(Topics.GRADES, grade.taskId().toString(),
                 bytes(grade))));
         Records.send(bootstrap, records);
