@@ -15,24 +15,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The soak: at least {@code total} tasks through the whole pipeline with the simulator, fed as a stream of runs
- * so that about one run's worth of tasks is always waiting, as a busy deployment sees it. Every interval it
+ * by a feeder thread so that tasks are always waiting, as a busy deployment sees it. Every interval it
  * prints the throughput and each process's resident memory as a JSON line; at the end, whether throughput held
  * steady and memory flat ({@link SoakSummary}), and that every task was graded exactly once.
  */
 final class SoakBench {
 
-    private static final int TASKS_PER_RUN = 100_000;
+    /** Runs this size keep each publish short (a few seconds), so the feed is even. */
+    private static final int TASKS_PER_RUN = 40_000;
+    /** A new run is submitted whenever fewer tasks than this are waiting: the pipeline never runs dry. */
+    private static final int LOW_WATER = 2 * TASKS_PER_RUN;
+    private static final Duration FEED_CHECK = Duration.ofSeconds(1);
     private static final SettingsOverrides SETTINGS = new SettingsOverrides(0, false, 0.7, null, 256, null, null);
 
     private final LocalStack stack;
     private final StackClient client;
     private final PrintStream out;
     private final String prefix = "soak-" + System.currentTimeMillis() + "-";
-    private final List<String> runs = new ArrayList<>();
-    private long submitted;
+    private final List<String> runs = new CopyOnWriteArrayList<>();
+    private final AtomicLong submitted = new AtomicLong();
+    private volatile RuntimeException feedFailure;
 
     SoakBench(LocalStack stack, StackClient client, PrintStream out) {
         this.stack = stack;
@@ -42,13 +49,16 @@ final class SoakBench {
 
     void run(long total, Duration interval) throws Exception {
         int samples = samplesPerItem();
+        Thread feeder = Thread.ofPlatform().name("soak-feeder").daemon().start(() -> feed(total, samples));
         List<SoakSummary.Sample> series = new ArrayList<>();
         long start = System.nanoTime();
         long previousGraded = 0;
         long previousNanos = start;
-        submitNext(samples);
         while (true) {
             Thread.sleep(interval);
+            if (feedFailure != null) {
+                throw feedFailure;
+            }
             long[] totals = totals();
             long now = System.nanoTime();
             double rate = (totals[0] - previousGraded) / ((now - previousNanos) / 1e9);
@@ -57,17 +67,31 @@ final class SoakBench {
             print(sample, totals[1]);
             previousGraded = totals[0];
             previousNanos = now;
-            if (submitted < total && totals[1] - totals[0] < TASKS_PER_RUN) {
-                submitNext(samples);
-            }
-            if (submitted >= total && totals[0] == totals[1]) {
+            if (!feeder.isAlive() && totals[0] == totals[1]) {
                 summarize(series, totals[0], (now - start) / 1e9);
                 return;
             }
         }
     }
 
-    /** Samples per item so that one run of the simulated models on the throughput benchmarks is ~100,000 tasks. */
+    /** Submits runs while fewer than {@link #LOW_WATER} tasks wait, until {@code total} are submitted. */
+    private void feed(long total, int samples) {
+        try {
+            while (submitted.get() < total) {
+                if (submitted.get() - totals()[0] < LOW_WATER) {
+                    submitNext(samples);
+                } else {
+                    Thread.sleep(FEED_CHECK);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            feedFailure = e;
+        }
+    }
+
+    /** Samples per item so that one run of the simulated models on the throughput benchmarks is about {@link #TASKS_PER_RUN}. */
     private int samplesPerItem() {
         long items = 0;
         for (JsonNode benchmark : client.benchmarks()) {
@@ -88,7 +112,7 @@ final class SoakBench {
         }
         runs.add(runId);
         try {
-            submitted += Json.mapper().readTree(accepted.body()).path("tasks").asLong();
+            submitted.addAndGet(Json.mapper().readTree(accepted.body()).path("tasks").asLong());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -104,7 +128,7 @@ final class SoakBench {
                 expected += run.path("totals").path("expected").asLong();
             }
         }
-        return new long[] {graded, Math.max(expected, submitted)};
+        return new long[] {graded, Math.max(expected, submitted.get())};
     }
 
     private Map<String, Long> rss() {
@@ -153,7 +177,7 @@ final class SoakBench {
                 .put("throughput_cv", Math.round(verdict.rateCv() * 1000) / 1000.0)
                 .put("throughput_steady", verdict.throughputSteady())
                 .put("rss_flat", verdict.rssFlat())
-                .put("all_tasks_graded", graded == submitted);
+                .put("all_tasks_graded", graded == submitted.get());
         ObjectNode growth = line.putObject("rss_growth_pct");
         verdict.rssGrowth().forEach((process, value) -> growth.put(process, Math.round(value * 1000) / 10.0));
         out.println(Json.mapper().writeValueAsString(line));

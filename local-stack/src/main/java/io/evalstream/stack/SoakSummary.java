@@ -1,6 +1,5 @@
 package io.evalstream.stack;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +9,10 @@ import java.util.Map;
  * What a soak run's samples say: whether throughput held steady and each process's resident memory stayed flat
  * once warmed up. Pure, so the verdicts are proven by tables of samples.
  *
- * <p>The steady window leaves out the warm-up (the first {@link #WARM_UP_SHARE} of the samples: JIT, heaps
- * growing to their working size, first publishes) and the tail (after {@link #TAIL_SHARE} of the tasks were
- * graded, when the backlog drains and the rate falls by design).
+ * <p>The steady window leaves out the warm-up (until {@link #WARM_UP_SHARE} of the tasks are graded: JIT, heaps
+ * growing to their working size, first publishes; counted in tasks, not time, because a cold stack on a busy
+ * machine ramps up slowly) and the tail (after {@link #TAIL_SHARE} of the tasks were graded, when the backlog
+ * drains and the rate falls by design).
  */
 public final class SoakSummary {
 
@@ -68,15 +68,9 @@ public final class SoakSummary {
     }
 
     static List<Sample> steadyWindow(List<Sample> samples, long total) {
-        List<Sample> steady = new ArrayList<>();
-        int warmUp = (int) Math.ceil(samples.size() * WARM_UP_SHARE);
-        for (int i = warmUp; i < samples.size(); i++) {
-            if (samples.get(i).graded() > TAIL_SHARE * total) {
-                break;
-            }
-            steady.add(samples.get(i));
-        }
-        return steady;
+        return samples.stream()
+                .filter(sample -> sample.graded() > WARM_UP_SHARE * total && sample.graded() <= TAIL_SHARE * total)
+                .toList();
     }
 
     private static double meanRss(List<Sample> samples, String process) {
