@@ -28,12 +28,15 @@ public final class LocalKafka implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final int controllerPort;
+    private final List<String> heap;
     private Process process;
 
-    private LocalKafka(Path dir, int port, int controllerPort) {
+    private LocalKafka(Path dir, int port, int controllerPort, boolean fixedHeap) {
         this.dir = dir;
         this.port = port;
         this.controllerPort = controllerPort;
+        // A fixed heap is committed and touched at start, so resident memory shows only what grows outside it.
+        this.heap = fixedHeap ? List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch") : List.of("-Xms256m", "-Xmx1g");
     }
 
     /** Formats a fresh log directory under {@code dir} and starts the broker on free ports. */
@@ -43,7 +46,15 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Formats a fresh log directory under {@code dir} and starts the broker with its client listener on {@code port}. */
     public static LocalKafka start(Path dir, int port) {
-        LocalKafka kafka = new LocalKafka(dir.toAbsolutePath(), port, FreePorts.next());
+        return start(dir, port, false);
+    }
+
+    /**
+     * As {@link #start(Path, int)}; with {@code fixedHeap} the broker's 1 GB heap is committed and touched at start
+     * instead of growing from 256 MB.
+     */
+    public static LocalKafka start(Path dir, int port, boolean fixedHeap) {
+        LocalKafka kafka = new LocalKafka(dir.toAbsolutePath(), port, FreePorts.next(), fixedHeap);
         kafka.format();
         kafka.launch();
         return kafka;
@@ -163,8 +174,9 @@ public final class LocalKafka implements AutoCloseable {
 
     private List<String> javaCommand(String mainClass) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xms256m", "-Xmx1g", "-XX:+UseG1GC",
-                "-Djava.awt.headless=true",
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(heap);
+        command.addAll(List.of("-XX:+UseG1GC", "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                 "-Dkafka.logs.dir=" + dir,
                 "-cp", brokerClasspath(), mainClass));

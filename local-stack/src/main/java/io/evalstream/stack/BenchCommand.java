@@ -86,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** On a stack of its own, so that memory is followed from boot. */
     private void soak(Path home, Path dir, Path datasets) throws Exception {
-        try (LocalStack stack = LocalStack.start(new StackOptions(home, dir, datasets, Map.of()))) {
+        try (LocalStack stack = LocalStack.start(new StackOptions(home, dir, datasets, Map.of()).withFixedHeaps())) {
             new SoakBench(stack, new StackClient(stack), System.out).run(soakTasks,
                     Duration.ofSeconds(soakIntervalSeconds));
         }

@@ -78,8 +78,6 @@ final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try (LocalStack stack = LocalStack.start(new StackOptions(home, dir, dirs.datasets, dirs.benchmarks,
                 workerProperties, false, workers))) {
-            // Ctrl-C or a SIGTERM must not leave the broker and the services running.
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stack-stop"));
             out.printf("Stack up in %.1f s (Kafka at %s).%n", (System.nanoTime() - started) / 1e9, stack.bootstrapServers());
             StackClient client = new StackClient(stack);
             int exit = evaluate(client);

@@ -23,6 +23,8 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final String WORKER = "model-worker";
+    /** Each service's heap limit: a few times the live heap a 1,000,000-task soak leaves after a full collection. */
+    private static final String HEAP = "768m";
 
     private final StackOptions options;
     private final LocalKafka kafka;
@@ -30,6 +32,7 @@ public final class LocalStack implements AutoCloseable {
     // Replicas come and go while the stack runs (kill, replace), and readers iterate meanwhile.
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private final List<ServiceProcess> workers = new CopyOnWriteArrayList<>();
+    private final Thread stopOnExit = new Thread(this::stop, "stack-stop");
     private Map<String, String> workerProperties;
     private ServiceProcess producer;
     private volatile ServiceProcess aggregator;
@@ -44,9 +47,11 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(StackOptions options) {
         requireBuilt(options.home());
         Path kafkaDir = options.workDir().resolve("kafka");
-        LocalKafka kafka = options.defaultPorts() ? LocalKafka.start(kafkaDir, DefaultPorts.KAFKA)
-                : LocalKafka.start(kafkaDir);
+        LocalKafka kafka = LocalKafka.start(kafkaDir,
+                options.defaultPorts() ? DefaultPorts.KAFKA : FreePorts.next(), options.fixedHeaps());
         LocalStack stack = new LocalStack(options, kafka);
+        // Ctrl-C or a SIGTERM to whatever started the stack must not leave a broker and four JVMs behind.
+        Runtime.getRuntime().addShutdownHook(stack.stopOnExit);
         try {
             stack.startServices();
             return stack;
@@ -227,8 +232,11 @@ public final class LocalStack implements AutoCloseable {
         // The file, not the token: a command line is readable by every user of the machine.
         all.put("evalstream.auth.token-file", token.file().toString());
         Path jar = jar(options.home(), module);
-        ServiceProcess service = new ServiceProcess(name, port,
-                ServiceProcess.javaCommand(jar, all, "768m", jvmOptions),
+        List<String> jvm = new ArrayList<>(jvmOptions);
+        if (options.fixedHeaps()) {
+            jvm.addAll(List.of("-Xms" + HEAP, "-XX:+AlwaysPreTouch"));
+        }
+        ServiceProcess service = new ServiceProcess(name, port, ServiceProcess.javaCommand(jar, all, HEAP, jvm),
                 options.workDir().resolve("logs").resolve(name + ".log"));
         services.add(service);
         return service;
@@ -257,6 +265,15 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException exiting) {
+            // The JVM is exiting and the hook is already stopping the stack; stopping twice is harmless.
+        }
+        stop();
+    }
+
+    private synchronized void stop() {
         services.reversed().forEach(ServiceProcess::stop);
         kafka.stop();
     }

@@ -22,7 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The soak: at least {@code total} tasks through the whole pipeline with the simulator, fed as a stream of runs
  * by a feeder thread so that tasks are always waiting, as a busy deployment sees it. Every interval it
  * prints the throughput and each process's resident memory as a JSON line; at the end, whether throughput held
- * steady and memory flat ({@link SoakSummary}), and that every task was graded exactly once.
+ * steady and memory flat ({@link SoakSummary}), and that every task was graded exactly once. At the start of the
+ * steady window and late in it, it also measures every JVM's live heap after a full collection ({@link LiveHeap}): the
+ * heaps are fixed and touched at start ({@link StackOptions#withFixedHeaps()}), so resident memory shows growth
+ * outside them, and the live heap growth inside.
  */
 final class SoakBench {
 
@@ -51,6 +54,8 @@ final class SoakBench {
         int samples = samplesPerItem();
         Thread feeder = Thread.ofPlatform().name("soak-feeder").daemon().start(() -> feed(total, samples));
         List<SoakSummary.Sample> series = new ArrayList<>();
+        Map<String, Long> heapAtStart = null;
+        Map<String, Long> heapAtEnd = null;
         long start = System.nanoTime();
         long previousGraded = 0;
         long previousNanos = start;
@@ -65,10 +70,18 @@ final class SoakBench {
             SoakSummary.Sample sample = new SoakSummary.Sample((now - start) / 1e9, totals[0], rate, rss());
             series.add(sample);
             print(sample, totals[1]);
+            if (heapAtStart == null && totals[0] > SoakSummary.WARM_UP_SHARE * total) {
+                heapAtStart = liveHeaps("steady_start", totals[0]);
+            } else if (heapAtStart != null && heapAtEnd == null && totals[0] > SoakSummary.HEAP_END_SHARE * total) {
+                heapAtEnd = liveHeaps("late_steady", totals[0]);
+            }
             previousGraded = totals[0];
             previousNanos = now;
             if (!feeder.isAlive() && totals[0] == totals[1]) {
-                summarize(series, totals[0], (now - start) / 1e9);
+                if (heapAtEnd == null) {
+                    throw new IllegalStateException("the soak ended before its steady window did; soak longer");
+                }
+                summarize(series, totals[0], (now - start) / 1e9, SoakSummary.heap(heapAtStart, heapAtEnd));
                 return;
             }
         }
@@ -131,11 +144,33 @@ final class SoakBench {
         return new long[] {graded, Math.max(expected, submitted.get())};
     }
 
+    /** Every process of the stack by name: the broker, then the services. */
+    private Map<String, Long> processes() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("kafka-broker", stack.kafka().pid());
+        stack.services().forEach(service -> pids.put(service.name(), service.pid()));
+        return pids;
+    }
+
     private Map<String, Long> rss() {
         Map<String, Long> rss = new LinkedHashMap<>();
-        rss.put("kafka-broker", residentBytes(stack.kafka().pid()));
-        stack.services().forEach(service -> rss.put(service.name(), residentBytes(service.pid())));
+        processes().forEach((name, pid) -> rss.put(name, residentBytes(pid)));
         return rss;
+    }
+
+    /** Each process's live heap after a full collection, printed as a {@code soak_heap} line. */
+    private Map<String, Long> liveHeaps(String at, long graded) throws IOException {
+        Map<String, Long> heaps = new LinkedHashMap<>();
+        processes().forEach((name, pid) -> heaps.put(name, LiveHeap.afterFullCollection(pid)));
+        ObjectNode line = Json.mapper().createObjectNode().put("benchmark", "soak_heap").put("at", at)
+                .put("graded", graded);
+        megabytes(line.putObject("live_heap_mb"), heaps);
+        out.println(Json.mapper().writeValueAsString(line));
+        return heaps;
+    }
+
+    private static void megabytes(ObjectNode node, Map<String, Long> bytes) {
+        bytes.forEach((process, value) -> node.put(process, Math.round(value / 1048576.0)));
     }
 
     /** VmRSS from /proc: what the process holds in memory now, heap, metaspace, native and RocksDB alike. */
@@ -158,12 +193,12 @@ final class SoakBench {
                 .put("graded", sample.graded())
                 .put("submitted", expected)
                 .put("tasks_per_s", Math.round(sample.rate()));
-        ObjectNode rss = line.putObject("rss_mb");
-        sample.rssBytes().forEach((process, bytes) -> rss.put(process, Math.round(bytes / 1048576.0)));
+        megabytes(line.putObject("rss_mb"), sample.rssBytes());
         out.println(Json.mapper().writeValueAsString(line));
     }
 
-    private void summarize(List<SoakSummary.Sample> series, long graded, double seconds) throws IOException {
+    private void summarize(List<SoakSummary.Sample> series, long graded, double seconds, SoakSummary.HeapVerdict heap)
+            throws IOException {
         SoakSummary.Verdict verdict = SoakSummary.of(series, graded);
         ObjectNode line = Json.mapper().createObjectNode().put("benchmark", "soak")
                 .put("tasks", graded)
@@ -177,9 +212,11 @@ final class SoakBench {
                 .put("throughput_cv", Math.round(verdict.rateCv() * 1000) / 1000.0)
                 .put("throughput_steady", verdict.throughputSteady())
                 .put("rss_flat", verdict.rssFlat())
+                .put("heap_flat", heap.flat())
                 .put("all_tasks_graded", graded == submitted.get());
         ObjectNode growth = line.putObject("rss_growth_pct");
         verdict.rssGrowth().forEach((process, value) -> growth.put(process, Math.round(value * 1000) / 10.0));
+        megabytes(line.putObject("live_heap_growth_mb"), heap.growthBytes());
         out.println(Json.mapper().writeValueAsString(line));
     }
 }

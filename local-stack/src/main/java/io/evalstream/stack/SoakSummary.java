@@ -18,8 +18,19 @@ public final class SoakSummary {
 
     static final double WARM_UP_SHARE = 0.2;
     static final double TAIL_SHARE = 0.95;
+    /**
+     * The live heap is measured when this share of the tasks is graded, late in the steady window but while tasks
+     * still flow, so that it sees the same work in flight as the measurement at its start.
+     */
+    static final double HEAP_END_SHARE = 0.85;
     /** Resident memory may grow this much (relative) over the steady window and still count as flat. */
     static final double FLAT_RSS_GROWTH = 0.10;
+    /**
+     * The live heap (after a full collection) may grow this much over the steady window and still count as flat: what
+     * the services keep per run (manifests, gauges, run checks) grows with the runs, a few dozen in a soak, never
+     * with the tasks. Over the 750,000 tasks of a million-task soak's window it would hide a leak of 22 bytes a task.
+     */
+    static final long FLAT_HEAP_GROWTH_BYTES = 16L << 20;
     /** Throughput counts as steady when its coefficient of variation over the steady window is below this. */
     static final double STEADY_CV = 0.25;
     private static final int EDGE = 3;
@@ -41,7 +52,27 @@ public final class SoakSummary {
             Map<String, Double> rssGrowth, boolean throughputSteady, boolean rssFlat) {
     }
 
+    /**
+     * @param growthBytes per process: live heap at the end of the steady window minus at its start
+     */
+    public record HeapVerdict(Map<String, Long> growthBytes, boolean flat) {
+    }
+
     private SoakSummary() {
+    }
+
+    /**
+     * Whether each process's live heap, measured at the start of the steady window and at {@link #HEAP_END_SHARE},
+     * stayed flat.
+     */
+    public static HeapVerdict heap(Map<String, Long> atStart, Map<String, Long> atEnd) {
+        if (!atStart.keySet().equals(atEnd.keySet())) {
+            throw new IllegalArgumentException("live heaps were measured for " + atStart.keySet() + " at the start"
+                    + " but " + atEnd.keySet() + " at the end");
+        }
+        Map<String, Long> growth = new LinkedHashMap<>();
+        atStart.forEach((process, start) -> growth.put(process, atEnd.get(process) - start));
+        return new HeapVerdict(growth, growth.values().stream().allMatch(bytes -> bytes < FLAT_HEAP_GROWTH_BYTES));
     }
 
     /** @param total the tasks the soak was to grade */

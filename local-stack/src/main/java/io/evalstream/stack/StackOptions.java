@@ -15,15 +15,24 @@ import java.util.Map;
  *                      8084) instead of free ones, so the README's commands work against it; further worker
  *                      replicas listen on free ports
  * @param workers       model-worker replicas to start, all in one consumer group, each on its own HTTP port
+ * @param fixedHeaps    every JVM (broker and services) commits and touches its whole heap at start (-Xms = -Xmx,
+ *                      -XX:+AlwaysPreTouch), as a production JVM is run for a stable footprint: resident memory
+ *                      then shows only what grows outside the heap. The soak runs so; heap growth it measures
+ *                      separately, as the live heap after a full collection
  */
 public record StackOptions(Path home, Path workDir, Path datasetsDir, Path benchmarksDir,
-        Map<String, String> workerProperties, boolean defaultPorts, int workers) {
+        Map<String, String> workerProperties, boolean defaultPorts, int workers, boolean fixedHeaps) {
 
     public StackOptions {
         workerProperties = Map.copyOf(workerProperties);
         if (workers < 1) {
             throw new IllegalArgumentException("a stack needs at least one model-worker replica, not " + workers);
         }
+    }
+
+    public StackOptions(Path home, Path workDir, Path datasetsDir, Path benchmarksDir,
+            Map<String, String> workerProperties, boolean defaultPorts, int workers) {
+        this(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers, false);
     }
 
     public StackOptions(Path home, Path workDir, Path datasetsDir, Path benchmarksDir,
@@ -37,7 +46,14 @@ public record StackOptions(Path home, Path workDir, Path datasetsDir, Path bench
 
     /** These options with {@code count} worker replicas. */
     public StackOptions withWorkers(int count) {
-        return new StackOptions(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, count);
+        return new StackOptions(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, count,
+                fixedHeaps);
+    }
+
+    /** These options with every heap fixed and touched at start (see {@code fixedHeaps}). */
+    public StackOptions withFixedHeaps() {
+        return new StackOptions(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers,
+                true);
     }
 
     /** The repository root: {@code -Devalstream.home}, else the working directory. */

@@ -85,7 +85,6 @@ abstract class SharedStack {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create a work directory for the stack", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "stack-stop"));
         }
         return shared;
     }

@@ -87,4 +87,30 @@ class SoakSummaryTest {
         assertThatThrownBy(() -> SoakSummary.of(samples, TOTAL)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("steady window");
     }
+
+    @ParameterizedTest(name = "{0}: {1} MiB -> {2} MiB, flat {3}")
+    @CsvSource(textBlock = """
+            # name,                             start, end, flat
+            unchanged,                          45,    45,  true
+            smaller after the window,           60,    44,  true
+            per-run state of a few dozen runs,  45,    52,  true
+            just under the allowance,           45,    60,  true
+            at the allowance,                   45,    61,  false
+            a leak of 300 bytes per task,       45,    331, false
+            """)
+    void theLiveHeapMayGrowByLessThan16MiB(String name, long startMib, long endMib, boolean flat) {
+        SoakSummary.HeapVerdict verdict = SoakSummary.heap(
+                Map.of("aggregator", startMib << 20, "kafka-broker", 100L << 20),
+                Map.of("aggregator", endMib << 20, "kafka-broker", 100L << 20));
+
+        assertThat(verdict.flat()).isEqualTo(flat);
+        assertThat(verdict.growthBytes()).containsEntry("aggregator", (endMib - startMib) << 20)
+                .containsEntry("kafka-broker", 0L);
+    }
+
+    @Test
+    void liveHeapsOfDifferentProcessesCannotBeCompared() {
+        assertThatThrownBy(() -> SoakSummary.heap(Map.of("aggregator", 1L), Map.of("grader-service", 1L)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("aggregator");
+    }
 }

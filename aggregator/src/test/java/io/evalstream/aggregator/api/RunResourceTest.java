@@ -101,6 +101,10 @@ class RunResourceTest {
             assertThat(sample(metrics, "evalstream_expected_samples", run, "sim-weak")).isEqualTo(3.0);
             assertThat(sample(metrics, "evalstream_run_progress_ratio", run, "sim-strong")).isEqualTo(1.0);
             assertThat(metrics).containsPattern("evalstream_dead_letters_total\\{[^}]*topic=\"evalstream.grades\"");
+            // The stores that took these grades draw on the configured 128 MiB budget, and it shows.
+            assertThat(metrics).containsPattern("(?m)^evalstream_rocksdb_memory_bytes\\{kind=\"budget\"} 1\\.34217728E8$");
+            assertThat(gauge(metrics, "evalstream_rocksdb_memory_bytes{kind=\"used\"}")).isPositive()
+                    .isLessThanOrEqualTo(134_217_728.0);
         });
         assertThat(deadLetterFor(badKey).headers().lastHeader(DeadLetter.REASON)).isNotNull();
         given().get("/runs").then().statusCode(200).body("runId", hasItem(run));
@@ -226,5 +230,14 @@ class RunResourceTest {
             }
         }
         throw new AssertionError(name + " for " + run + "/" + model + " is not on /q/metrics");
+    }
+
+    /** The value of the series written exactly as {@code series} (name and labels). */
+    private static double gauge(String metrics, String series) {
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
+        if (!line.find()) {
+            throw new AssertionError(series + " is not on /q/metrics");
+        }
+        return Double.parseDouble(line.group(1));
     }
 }
