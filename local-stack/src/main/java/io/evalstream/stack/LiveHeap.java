@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -54,7 +53,7 @@ final class LiveHeap {
             throw new IllegalStateException("the soak measures live heaps with jcmd, which is not beside " + java
                     + "; run it with a full JDK (./run picks one)");
         }
-        List<String> line = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid), command));
+        List<String> line = List.of(jcmd.toString(), Long.toString(pid), command);
         try {
             Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

