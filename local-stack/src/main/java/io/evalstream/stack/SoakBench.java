@@ -216,6 +216,7 @@ final class SoakBench {
                 .put("all_tasks_graded", graded == submitted.get());
         ObjectNode growth = line.putObject("rss_growth_pct");
         verdict.rssGrowth().forEach((process, value) -> growth.put(process, Math.round(value * 1000) / 10.0));
+        megabytes(line.putObject("rss_growth_mb"), verdict.rssGrowthBytes());
         megabytes(line.putObject("live_heap_growth_mb"), heap.growthBytes());
         out.println(Json.mapper().writeValueAsString(line));
     }

@@ -46,10 +46,12 @@ public final class SoakSummary {
     }
 
     /**
-     * @param rssGrowth per process: (mean RSS of the last samples of the steady window - mean of the first) / first
+     * @param rssGrowth      per process: (mean RSS of the last samples of the steady window - mean of the first) / first
+     * @param rssGrowthBytes per process: the same difference in bytes, not relative to a heap-sized RSS
      */
     public record Verdict(int steadySamples, double meanRate, double rateCv, double minRate, double maxRate,
-            Map<String, Double> rssGrowth, boolean throughputSteady, boolean rssFlat) {
+            Map<String, Double> rssGrowth, Map<String, Long> rssGrowthBytes, boolean throughputSteady,
+            boolean rssFlat) {
     }
 
     /**
@@ -88,14 +90,16 @@ public final class SoakSummary {
                 / (rates.length - 1);
         double cv = mean == 0 ? Double.POSITIVE_INFINITY : Math.sqrt(variance) / mean;
         Map<String, Double> growth = new LinkedHashMap<>();
+        Map<String, Long> growthBytes = new LinkedHashMap<>();
         for (String process : steady.getFirst().rssBytes().keySet()) {
             double first = meanRss(steady.subList(0, EDGE), process);
             double last = meanRss(steady.subList(steady.size() - EDGE, steady.size()), process);
             growth.put(process, (last - first) / first);
+            growthBytes.put(process, Math.round(last - first));
         }
         boolean flat = growth.values().stream().allMatch(value -> value < FLAT_RSS_GROWTH);
         return new Verdict(steady.size(), mean, cv, Arrays.stream(rates).min().orElseThrow(),
-                Arrays.stream(rates).max().orElseThrow(), growth, cv < STEADY_CV, flat);
+                Arrays.stream(rates).max().orElseThrow(), growth, growthBytes, cv < STEADY_CV, flat);
     }
 
     static List<Sample> steadyWindow(List<Sample> samples, long total) {

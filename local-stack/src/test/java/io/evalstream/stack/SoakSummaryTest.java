@@ -77,6 +77,7 @@ class SoakSummaryTest {
         SoakSummary.Verdict verdict = SoakSummary.of(series(i -> 2_000, i -> (500L + 10L * i) << 20), TOTAL);
         // Window = samples 10..46: the first three mean 610 MB, the last three 950 MB.
         assertThat(verdict.rssGrowth().get("model-worker")).isCloseTo((950.0 - 610.0) / 610.0, within(1e-9));
+        assertThat(verdict.rssGrowthBytes()).containsEntry("model-worker", 340L << 20).containsEntry("kafka-broker", 0L);
         assertThat(verdict.meanRate()).isEqualTo(2_000.0);
         assertThat(verdict.rateCv()).isZero();
     }
