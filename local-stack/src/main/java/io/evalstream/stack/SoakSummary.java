@@ -26,9 +26,10 @@ public final class SoakSummary {
     /** Resident memory may grow this much (relative) over the steady window and still count as flat. */
     static final double FLAT_RSS_GROWTH = 0.10;
     /**
-     * The live heap (after a full collection) may grow this much over the steady window and still count as flat: what
-     * the services keep per run (manifests, gauges, run checks) grows with the runs, a few dozen in a soak, never
-     * with the tasks. Over the 750,000 tasks of a million-task soak's window it would hide a leak of 22 bytes a task.
+     * The live heap (after a full collection) may grow this much between its two measurements and still count as
+     * flat: what the services keep per run (manifests, gauges, run checks) grows with the runs, a few dozen in a soak,
+     * never with the tasks. Over the 650,000 tasks between the measurements of a million-task soak it would hide a
+     * leak of 26 bytes a task.
      */
     static final long FLAT_HEAP_GROWTH_BYTES = 16L << 20;
     /** Throughput counts as steady when its coefficient of variation over the steady window is below this. */
@@ -55,7 +56,7 @@ public final class SoakSummary {
     }
 
     /**
-     * @param growthBytes per process: live heap at the end of the steady window minus at its start
+     * @param growthBytes per process: live heap at {@link #HEAP_END_SHARE} of the tasks minus at the window's start
      */
     public record HeapVerdict(Map<String, Long> growthBytes, boolean flat) {
     }

@@ -12,8 +12,8 @@ import org.rocksdb.WriteBufferManager;
  * One memory budget for every RocksDB store of the aggregator, however many tasks it has seen and however many
  * partitions it holds: Kafka's "bounded memory" recipe. By default each store instance (one per store and
  * partition: a dozen here) gets its own 50 MB block cache and three 16 MB memtables, and keeps the index and
- * filter blocks of every file it writes on the heap of RocksDB, outside any cache, so its resident memory grows with
- * the data. Here all of them share one LRU cache that also holds the memtables (through a
+ * filter blocks of every file it writes in native memory outside any cache, so resident memory grows with the
+ * data. Here all of them share one LRU cache that also holds the memtables (through a
  * {@link WriteBufferManager}) and the index and filter blocks, so the total stays at {@link Budget#totalBytes()}.
  *
  * <p>Kafka Streams creates this class by name ({@code rocksdb.config.setter}) once per store instance; the cache
