@@ -2,7 +2,6 @@ package io.evalstream.stack;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,11 +27,6 @@ final class UpCommand implements Callable<Integer> {
         }
         LocalStack stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(),
                 dirs.workDirOrTemp("evalstream-up"), dirs.datasets, dirs.benchmarks, Map.of(), true, workers));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.close();
-            stopped.countDown();
-        }, "stack-stop"));
         System.out.println("evalstream is up (simulated models: " + String.join(", ", RunSpecs.SIMULATED_MODELS)
                 + "); Ctrl-C stops everything.");
         System.out.print(stack.describe());
@@ -41,7 +35,8 @@ final class UpCommand implements Callable<Integer> {
         System.out.println("  export EVALSTREAM_TOKEN=$(cat " + stack.token().file() + ")");
         System.out.println("  curl -H \"Authorization: Bearer $EVALSTREAM_TOKEN\" localhost:" + DefaultPorts.PRODUCER
                 + "/benchmarks");
-        stopped.await();
+        // Until Ctrl-C or SIGTERM: the stack's own exit hook then stops the broker and the services.
+        Thread.currentThread().join();
         return 0;
     }
 }
