@@ -65,7 +65,9 @@ final class BenchmarkLoader {
         throw new BenchmarkException("no data root holds every file this benchmark needs ("
                 + paths.entrySet().stream().map(path -> path.getKey() + " '" + path.getValue() + "'")
                         .collect(Collectors.joining(", "))
-                + "); searched " + roots.stream().map(DataRoot::describe).collect(Collectors.joining(", "))
+                + "); searched " + roots.stream().map(root -> paths.values().stream()
+                        .filter(path -> root.find(path).isEmpty()).map(root::explainMiss)
+                        .collect(Collectors.joining("; "))).collect(Collectors.joining("; "))
                 + ". Put the files into the datasets directory (or beside the definition in the benchmarks"
                 + " directory), or fix the paths");
     }

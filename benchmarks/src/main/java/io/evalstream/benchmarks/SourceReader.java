@@ -30,8 +30,7 @@ final class SourceReader {
     static List<Sourced> read(DataRoot root, SourceSpec source, String key) {
         List<String> files = root.find(source.path());
         if (files.isEmpty()) {
-            throw new BenchmarkException("key '" + key + ".path' is '" + source.path() + "', which matches no file in "
-                    + root.describe());
+            throw new BenchmarkException("key '" + key + ".path': " + root.explainMiss(source.path()));
         }
         SubsetRule rule = source.subset();
         Pattern filePattern = rule == null || rule.file() == null ? null : Pattern.compile(rule.file());

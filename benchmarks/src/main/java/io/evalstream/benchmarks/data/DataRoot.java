@@ -16,4 +16,12 @@ public interface DataRoot {
 
     /** Where the files come from, for listings, log lines and error messages. */
     String describe();
+
+    /**
+     * Why {@code glob} matched nothing here, for the error a user reads: the folder searched and what it holds, so a
+     * misspelt folder or a file left out is seen at once.
+     */
+    default String explainMiss(String glob) {
+        return "'" + glob + "' matches no file in " + describe();
+    }
 }
