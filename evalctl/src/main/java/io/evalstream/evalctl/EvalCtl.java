@@ -60,15 +60,7 @@ public final class EvalCtl {
     /** The configured command line: errors a user can act on are printed plainly with their exit code. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new EvalCtl()).setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
-            if (exception instanceof CliException cli) {
-                failed.getErr().println("evalctl: " + cli.getMessage());
-                return cli.exitCode();
-            }
-            failed.getErr().println("evalctl failed: " + exception);
-            exception.printStackTrace(failed.getErr());
-            return ExitCode.FAILED;
-        });
+        commandLine.setExecutionExceptionHandler(new FailureHandler("evalctl"));
         return commandLine;
     }
 

@@ -31,6 +31,8 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
 
     private static final String NO_MODELS = "none";
+    /** How long a run may go without a task graded before the demo gives up and says what is missing. */
+    private static final Duration STALL = Duration.ofSeconds(60);
 
     @Mixin
     StackDirs dirs;
@@ -135,7 +137,7 @@ final class DemoCommand implements Callable<Integer> {
                 + " bubblewrap sandbox (its isolation is logged in logs/grader-service.log).");
         out.println();
         LiveView view = new LiveView(out);
-        JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(10), view::show);
+        JsonNode report = client.awaitCompleteOrFail(runId, STALL, view::show);
         out.println();
         out.println("Final scores of run " + runId + " (all SIMULATED models):");
         out.print(Reports.table(report));

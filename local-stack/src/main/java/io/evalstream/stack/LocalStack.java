@@ -2,6 +2,8 @@ package io.evalstream.stack;
 
 import io.evalstream.broker.FreePorts;
 import io.evalstream.broker.LocalKafka;
+import io.evalstream.evalctl.CliException;
+import io.evalstream.evalctl.ExitCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -46,6 +48,9 @@ public final class LocalStack implements AutoCloseable {
 
     public static LocalStack start(StackOptions options) {
         requireBuilt(options.home());
+        if (options.defaultPorts()) {
+            DefaultPorts.requireFree();
+        }
         Path kafkaDir = options.workDir().resolve("kafka");
         LocalKafka kafka = LocalKafka.start(kafkaDir,
                 options.defaultPorts() ? DefaultPorts.KAFKA : FreePorts.next(), options.fixedHeaps());
@@ -257,8 +262,8 @@ public final class LocalStack implements AutoCloseable {
     private static void requireBuilt(Path home) {
         for (String module : List.of("prompt-producer", "model-worker", "grader-service", "aggregator")) {
             if (!Files.isRegularFile(jar(home, module))) {
-                throw new IllegalStateException(module + " is not built (" + jar(home, module)
-                        + " is missing); run ./mvnw -B install -DskipTests from " + home);
+                throw new CliException(ExitCode.USAGE, module + " is not built (" + jar(home, module)
+                        + " is missing); run ./run build in " + home);
             }
         }
     }

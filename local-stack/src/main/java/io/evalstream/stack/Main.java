@@ -1,16 +1,20 @@
 package io.evalstream.stack;
 
+import io.evalstream.evalctl.FailureHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of {@code ./run demo} and {@code ./run bench}. */
+/** Entry point of {@code ./run demo}, {@code ./run up} and {@code ./run bench}. */
 @Command(name = "evalstream-stack", mixinStandardHelpOptions = true,
         description = "Runs evalstream on this machine: a real Kafka broker and the four services as processes.",
         subcommands = {DemoCommand.class, UpCommand.class, BenchCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
-        int exit = new CommandLine(new Main()).execute(args);
+        CommandLine commandLine = new CommandLine(new Main());
+        String command = args.length > 0 ? args[0] : "";
+        commandLine.setExecutionExceptionHandler(new FailureHandler("./run " + command));
+        int exit = commandLine.execute(args);
         // Child processes are stopped by then; exiting explicitly ends any lingering non-daemon client threads.
         System.exit(exit);
     }

@@ -14,10 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import io.evalstream.evalctl.CliException;
+import io.evalstream.evalctl.ExitCode;
 
 /** One packaged Quarkus service running as a child JVM, with its own HTTP port and log file. */
 public final class ServiceProcess {
 
+    private static final int TAIL_LINES = 15;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -97,13 +100,14 @@ public final class ServiceProcess {
         }
     }
 
-    /** Waits until {@code /q/health/ready} answers 200, or fails naming the log to read. */
+    /** Waits until {@code /q/health/ready} answers 200, or fails with the last lines of its log and where it is. */
     void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest ready = HttpRequest.newBuilder(uri("/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " during start; see " + log);
+                throw new CliException(ExitCode.SERVICE_ERROR, name + " exited with " + process.exitValue()
+                        + " during start. The last lines of its log (" + log + "):\n" + tail());
             }
             try {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -122,7 +126,19 @@ public final class ServiceProcess {
                 throw new IllegalStateException("interrupted while waiting for " + name, e);
             }
         }
-        throw new IllegalStateException(name + " not ready after " + timeout.toSeconds() + " s; see " + log);
+        throw new CliException(ExitCode.SERVICE_ERROR, name + " was not ready after " + timeout.toSeconds()
+                + " s. The last lines of its log (" + log + "):\n" + tail());
+    }
+
+    /** The last lines of the log, indented, for a message that must say why a service did not start. */
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()).stream()
+                    .map(line -> "    " + line).toList());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "    (the log cannot be read: " + e.getMessage() + ")";
+        }
     }
 
     /** SIGTERM, then SIGKILL if it has not stopped within 20 s. */

@@ -2,6 +2,8 @@ package io.evalstream.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.Json;
+import io.evalstream.evalctl.CliException;
+import io.evalstream.evalctl.ExitCode;
 import io.evalstream.evalctl.render.Reports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,8 +95,23 @@ public final class StackClient {
             }
             sleep(POLL);
         }
-        throw new IllegalStateException("run " + runId + " did not complete within " + timeout.toSeconds()
-                + " s; last report: " + last);
+        throw new CliException(ExitCode.TIMED_OUT, "run " + runId + " did not complete within "
+                + timeout.toSeconds() + " s; " + (last == null ? "the aggregator never reported it"
+                        : "still missing: " + missing(last)) + ". The services' logs say why.");
+    }
+
+    /** Per model and benchmark that is not complete: how many of its tasks are graded, e.g. {@code m/b 3 of 6}. */
+    static String missing(JsonNode report) {
+        List<String> cells = new ArrayList<>();
+        for (JsonNode score : report.path("scores")) {
+            long graded = score.path("graded").asLong();
+            long expected = score.path("expected").asLong();
+            if (graded < expected) {
+                cells.add(score.path("modelId").asText() + "/" + score.path("benchmarkId").asText() + " " + graded
+                        + " of " + expected + " graded");
+            }
+        }
+        return cells.isEmpty() ? "no cell (the run's totals are behind)" : String.join(", ", cells);
     }
 
     /**
@@ -123,6 +140,20 @@ public final class StackClient {
             sleep(POLL);
         }
         return Optional.ofNullable(last);
+    }
+
+    /**
+     * As {@link #awaitCompleteOrStalled}, but a run that stops moving is a failure the user reads in one line: what
+     * is missing per model and benchmark.
+     */
+    public JsonNode awaitCompleteOrFail(String runId, Duration stall, Consumer<JsonNode> onReport) {
+        JsonNode last = awaitCompleteOrStalled(runId, stall, onReport).orElseThrow(() -> new CliException(
+                ExitCode.TIMED_OUT, "the aggregator never reported run " + runId + "; its log says why"));
+        if (!Reports.isComplete(last)) {
+            throw new CliException(ExitCode.TIMED_OUT, "run " + runId + " stopped moving: no task graded for "
+                    + stall.toSeconds() + " s; still missing: " + missing(last) + ". The services' logs say why.");
+        }
+        return last;
     }
 
     public HttpResponse<String> get(URI uri) {
