@@ -55,6 +55,11 @@ public final class StackClient {
         return json(stack.aggregator("/runs")).orElseGet(Json.mapper()::createArrayNode);
     }
 
+    /** The grader's Prometheus exposition ({@code /q/metrics}). */
+    public String graderMetrics() {
+        return get(stack.service("grader-service").uri("/q/metrics")).body();
+    }
+
     /** The prompt-producer's {@code GET /benchmarks}: what it has loaded, with where each one's data came from. */
     public JsonNode benchmarks() {
         return json(stack.producer("/benchmarks")).orElseThrow(
