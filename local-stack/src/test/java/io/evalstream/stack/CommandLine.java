@@ -31,7 +31,7 @@ final class CommandLine {
     /**
      * The absolute path of {@code tool} on the PATH.
      *
-     * @throws AssertionError naming the Debian package to install when it is not there (never a skip: CI installs it)
+     * @throws AssertionError naming what installs it when it is not there (never a skip: ./run test installs it)
      */
     static Path require(String tool, String debianPackage) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
@@ -40,8 +40,8 @@ final class CommandLine {
                 return candidate.toAbsolutePath();
             }
         }
-        throw new AssertionError("'" + tool + "' is not on the PATH, so the deploy files cannot be checked. Install it:"
-                + " apt-get install -y --no-install-recommends " + debianPackage + "  (.ci/run does this)");
+        throw new AssertionError("'" + tool + "' is not on the PATH, so the deploy files cannot be checked. Run the"
+                + " tests with ./run test, or run ./run setup first: either installs it (" + debianPackage + ")");
     }
 
     /** Runs {@code command} in {@code dir} and waits for it, at most {@code timeout}. */

@@ -64,7 +64,7 @@ final class RenderedOverlays {
     }
 
     private static Rendering render(String overlay) {
-        Path kubectl = CommandLine.require("kubectl", "kubectl");
+        Path kubectl = CommandLine.require("kubectl", "a kubectl with kustomize v5, into .tools/bin");
         try {
             CommandLine.Result result = CommandLine.run(HOME, TOOL_TIMEOUT, kubectl.toString(), "kustomize",
                     HOME.resolve("deploy/k8s/overlays").resolve(overlay).toString());
