@@ -157,8 +157,8 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Built-in samples are small excerpts, not the test sets: a reader must not take their scores for real ones. */
     private static String describeSource(String source) {
-        return source.startsWith("classpath:") ? "the small samples built into the benchmarks module (" + source
-                + "; not the full test sets: --datasets DIR for those)" : source;
+        return source.contains("classpath:") ? source + ", small excerpts rather than the full test sets (--datasets DIR"
+                + " reads those)" : source;
     }
 
     private SandboxRuns sandboxRuns(StackClient client) {
