@@ -40,8 +40,9 @@ final class ModelOptionParser {
     /** One {@code --model} value. */
     static ModelOption parse(String value) {
         int equals = value.indexOf('=');
-        int colon = value.indexOf(':');
-        if (equals <= 0 || colon < equals) {
+        // A model id may hold a colon itself (org:model), so the backend's colon is the first after the '='.
+        int colon = equals < 0 ? -1 : value.indexOf(':', equals);
+        if (equals <= 0 || colon < 0) {
             throw new ModelOptionException("--model " + value + ": expected NAME=BACKEND:TARGET[,OPTION=VALUE...],"
                     + " e.g. --model " + EXAMPLE);
         }

@@ -39,7 +39,9 @@ final class ModelsFile {
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ModelOptionException(source + ": not valid YAML: " + e.getOriginalMessage()
+            // SnakeYAML explains over several lines; the command prints one.
+            throw new ModelOptionException(source + ": not valid YAML: " + e.getOriginalMessage().strip()
+                    .replaceAll("\\s+", " ")
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
         }
         if (root == null || !root.isObject() || !root.has("models")) {
