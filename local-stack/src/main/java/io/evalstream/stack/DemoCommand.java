@@ -26,9 +26,10 @@ import picocli.CommandLine.Option;
 
 /** {@code ./run demo}: a real evaluation end to end on this machine, with a live view and a final scoreboard. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start a broker and the four services, evaluate three simulated models on every built-in "
-                + "benchmark with its declared settings, then the simulated and the real (GGUF) models side by side "
-                + "on the judged story benchmark; show live progress, print the scoreboards and stop everything.")
+        description = "Start a broker and the four services, evaluate three simulated models (or your own, with "
+                + "--model) on every built-in benchmark with its declared settings, then the same models and the real "
+                + "(GGUF) ones side by side on the judged story benchmark; show live progress, print the scoreboards "
+                + "and stop everything.")
 final class DemoCommand implements Callable<Integer> {
 
     private static final String NO_MODELS = "none";
@@ -90,8 +91,9 @@ final class DemoCommand implements Callable<Integer> {
             describeModels(modelsDir, real);
         } else {
             out.println("YOUR models, evaluated instead of the simulated ones on " + (limit != null ? "at most "
-                    + limit : "the first " + OWN_MODELS_LIMIT + " (--limit N for more)") + " items of every benchmark"
-                    + " (a key is read by the workers from the variable or file named, never from a command line):");
+                    + limit + " items of every benchmark" : "the first " + OWN_MODELS_LIMIT + " items of every"
+                    + " benchmark (--limit N for more)") + "; a key is read by the workers from the variable or file"
+                    + " named, never from a command line:");
             out.print(own.describe());
             describeGguf(modelsDir, real);
         }
@@ -137,7 +139,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private int evaluate(StackClient client, DemoModels evaluated, Integer limit) throws Exception {
-        String runId = runId("sim");
+        String runId = runId(evaluated.allSimulated() ? "sim" : "own");
         JsonNode loaded = client.benchmarks();
         List<String> benchmarks = new ArrayList<>();
         Map<String, List<String>> bySource = new TreeMap<>();
@@ -171,7 +173,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Final scores of run " + runId + (evaluated.allSimulated() ? " (all SIMULATED models):" : ":"));
         if (!evaluated.allSimulated()) {
-            evaluated.labels().forEach((model, label) -> out.println("  " + model + ": " + label));
+            out.println("  (" + evaluated.legend() + ")");
         }
         out.print(Reports.table(report));
         out.println();

@@ -64,10 +64,12 @@ record DemoModels(Map<String, String> labels) {
         return labels.values().stream().allMatch(SIMULATED::equals);
     }
 
-    /** e.g. {@code REAL openai = an OpenAI-compatible server called over HTTP; SIMULATED = ...}, for the labels used. */
+    /** e.g. {@code mine: REAL openai = an OpenAI-compatible server called over HTTP; sim-weak: SIMULATED = ...}. */
     String legend() {
+        Map<String, List<String>> byLabel = new LinkedHashMap<>();
+        labels.forEach((id, label) -> byLabel.computeIfAbsent(label, l -> new ArrayList<>()).add(id));
         List<String> parts = new ArrayList<>();
-        labels.values().stream().distinct().sorted().forEach(label -> parts.add(label + " = " + MEANINGS.get(label)));
+        byLabel.forEach((label, ids) -> parts.add(String.join(", ", ids) + ": " + label + " = " + MEANINGS.get(label)));
         return String.join("; ", parts);
     }
 }

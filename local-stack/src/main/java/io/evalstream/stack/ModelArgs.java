@@ -20,13 +20,18 @@ final class ModelArgs {
             description = "YAML with the same fields: models: {NAME: {backend: openai, url: URL, key-env: VAR, ...}}.")
     Path modelsFile;
 
+    /** Where the user ran {@code ./run}, which changes to the repository before it starts this program. */
+    static Path callerDir() {
+        return Path.of(System.getProperty("evalstream.caller.dir", "")).toAbsolutePath();
+    }
+
     /**
      * The models, checked against this process's environment (which the model workers inherit); empty after
      * printing the one line that says what is wrong, and the command then exits with 2 before starting anything.
      */
     Optional<OwnModels> resolve() {
         try {
-            return Optional.of(OwnModels.resolve(models, modelsFile, System.getenv()));
+            return Optional.of(OwnModels.resolve(models, modelsFile, System.getenv(), callerDir()));
         } catch (ModelOptionException e) {
             System.err.println(e.getMessage());
             return Optional.empty();

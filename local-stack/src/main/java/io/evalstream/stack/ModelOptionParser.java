@@ -84,8 +84,11 @@ final class ModelOptionParser {
         Set<String> unknown = new HashSet<>(fields.keySet());
         ALLOWED.get(backend).forEach(unknown::remove);
         if (!unknown.isEmpty()) {
+            // On the command line the backend and its target are written before the options, not as options.
+            List<String> allowed = ALLOWED.get(backend).stream().filter(key -> noun.equals("key")
+                    || !(key.equals("backend") || key.equals(TARGET.get(backend)))).toList();
             throw new ModelOptionException(where + ": unknown " + noun + " '" + unknown.stream().sorted().findFirst()
-                    .orElseThrow() + "'; allowed for " + backend.key() + ": " + String.join(", ", ALLOWED.get(backend)));
+                    .orElseThrow() + "'; allowed for " + backend.key() + ": " + String.join(", ", allowed));
         }
         Limits limits = new Limits(positive(where, fields, "concurrency"), positive(where, fields, "rpm"),
                 positive(where, fields, "tpm"));

@@ -32,13 +32,16 @@ record OwnModels(List<ModelOption> models) {
      * @param options     the {@code --model} values, in order
      * @param modelsFile  a models file, or null
      * @param environment where {@code key-env} variables are looked up: the environment the worker will have
+     * @param base        what relative paths (the models file, key files, GGUF files) are relative to: the
+     *                    directory the user ran the command in
      * @throws ModelOptionException naming the first model and field that cannot work
      */
-    static OwnModels resolve(List<String> options, Path modelsFile, Map<String, String> environment) {
+    static OwnModels resolve(List<String> options, Path modelsFile, Map<String, String> environment, Path base) {
         List<ModelOption> parsed = new ArrayList<>();
         options.forEach(option -> parsed.add(ModelOptionParser.parse(option)));
         if (modelsFile != null) {
-            parsed.addAll(ModelsFile.parse(modelsFile.toString(), read(modelsFile)));
+            Path file = base.resolve(modelsFile);
+            parsed.addAll(ModelsFile.parse(modelsFile.toString(), read(file)));
         }
         Map<String, ModelOption> byName = new LinkedHashMap<>();
         for (ModelOption model : parsed) {
@@ -46,7 +49,7 @@ record OwnModels(List<ModelOption> models) {
                 throw new ModelOptionException("model '" + model.name() + "' is the name of a built-in simulated"
                         + " model; choose another name");
             }
-            if (byName.put(model.name(), checked(model, environment)) != null) {
+            if (byName.put(model.name(), checked(model, environment, base)) != null) {
                 throw new ModelOptionException("model '" + model.name() + "' is named twice (in --model or"
                         + " --models-file); give each model its own name");
             }
@@ -77,18 +80,18 @@ record OwnModels(List<ModelOption> models) {
         return lines.toString();
     }
 
-    private static ModelOption checked(ModelOption model, Map<String, String> environment) {
+    private static ModelOption checked(ModelOption model, Map<String, String> environment, Path base) {
         String where = "--model " + model.name();
         return switch (model.backend()) {
             case OPENAI -> new ModelOption(model.name(), Backend.OPENAI, model.target(),
-                    checkedKey(where, model.openAi(), environment), model.limits());
+                    checkedKey(where, model.openAi(), environment, base), model.limits());
             case GGUF -> new ModelOption(model.name(), Backend.GGUF,
-                    readable(where, "the GGUF file", model.target()), model.openAi(), model.limits());
+                    readable(where, "the GGUF file", base.resolve(model.target())), model.openAi(), model.limits());
             case SIM -> model;
         };
     }
 
-    private static OpenAi checkedKey(String where, OpenAi openAi, Map<String, String> environment) {
+    private static OpenAi checkedKey(String where, OpenAi openAi, Map<String, String> environment, Path base) {
         return switch (openAi.key()) {
             case ApiKey.None none -> openAi;
             case ApiKey.FromEnv env -> {
@@ -100,13 +103,13 @@ record OwnModels(List<ModelOption> models) {
                 yield openAi;
             }
             case ApiKey.FromFile file -> new OpenAi(openAi.api(), openAi.serverModel(),
-                    new ApiKey.FromFile(readable(where, "key-file", file.path())));
+                    new ApiKey.FromFile(readable(where, "key-file", base.resolve(file.path()))));
         };
     }
 
     /** The absolute path of a readable regular file. */
-    private static String readable(String where, String what, String path) {
-        Path file = Path.of(path).toAbsolutePath().normalize();
+    private static String readable(String where, String what, Path path) {
+        Path file = path.toAbsolutePath().normalize();
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new ModelOptionException(where + ": " + what + " " + file + (Files.exists(file)
                     ? " is not a readable file" : " does not exist") + "; check the path");

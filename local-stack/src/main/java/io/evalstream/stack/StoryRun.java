@@ -55,10 +55,11 @@ final class StoryRun {
                     + submitted.body());
             return 1;
         }
-        out.printf("Story run %s submitted: %d tasks. %s continue the same story beginnings; the grader's automatic"
+        out.printf("Story run %s submitted: %d tasks. %s the same story beginnings; the grader's automatic"
                 + " judge scores each continuation 1-10 for %s (grammar errors per 100 words from LanguageTool,"
                 + " embedding similarity to the beginning, lexical novelty and diversity).%n%n", runId,
-                Json.mapper().readTree(submitted.body()).path("tasks").asLong(), String.join(", ", models),
+                Json.mapper().readTree(submitted.body()).path("tasks").asLong(), String.join(", ", models)
+                        + (models.size() == 1 ? " continues" : " continue"),
                 String.join(", ", DIMENSIONS));
         LiveView view = new LiveView(out);
         Optional<JsonNode> last = client.awaitCompleteOrStalled(runId, STALL, view::show);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code ./run up}: the stack on the documented ports until Ctrl-C, to drive by hand with curl and kcat. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Start a broker (localhost:9092) and the four services (ports 8081-8084) and keep them "
-                + "running until Ctrl-C.")
+                + "running until Ctrl-C; --model serves models of your own beside the simulated ones.")
 final class UpCommand implements Callable<Integer> {
 
     @Mixin

@@ -46,7 +46,7 @@ class ModelOptionParserTest {
             mine=openai:http://bad host/v1                 | url is not a URL
             mine=openai:https://me:sk-secret@host/v1       | url must not carry credentials (user:password@)
             mine=openai:https://host/v1?api-key=sk-secret  | url must be the API root without ?query
-            mine=openai:http://h/v1,colour=red             | unknown option 'colour'; allowed for openai: backend, url, api, model, key-env, key-file, concurrency, rpm, tpm
+            mine=openai:http://h/v1,colour=red             | unknown option 'colour'; allowed for openai: api, model, key-env, key-file, concurrency, rpm, tpm
             mine=openai:http://h/v1,api=embeddings         | api must be chat or completions, not 'embeddings'
             mine=openai:http://h/v1,key-env=MY KEY         | key-env must name an environment variable
             mine=openai:http://h/v1,key-env=${MY_KEY}      | key-env must name an environment variable
@@ -60,7 +60,7 @@ class ModelOptionParserTest {
             mine=openai:http://h/v1,rpm=1,rpm=2            | option 'rpm' is given twice
             mine=openai:http://h/v1,rpm                    | option 'rpm' is not OPTION=VALUE
             mine=openai:http://h/v1,url=http://other/v1    | option 'url' is given twice
-            mine=gguf:/m.gguf,api=chat                     | unknown option 'api'; allowed for gguf: backend, path, concurrency, rpm, tpm
+            mine=gguf:/m.gguf,api=chat                     | unknown option 'api'; allowed for gguf: concurrency, rpm, tpm
             mine=gguf:                                     | option 'path' is missing; give the GGUF file
             mine=sim:genius                                | unknown sim profile 'genius'; use one of default, strong, medium, weak, flaky, slow
             my model=sim:weak                              | --model my model: 'my model' is not a valid model name

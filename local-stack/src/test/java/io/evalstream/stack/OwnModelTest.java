@@ -54,7 +54,7 @@ class OwnModelTest {
         Map<String, String> workerEnvironment = new HashMap<>(System.getenv());
         workerEnvironment.put(KEY_VARIABLE, KEY);
         OwnModels own = OwnModels.resolve(List.of(MODEL + "=openai:" + stub.baseUrl() + ",key-env=" + KEY_VARIABLE),
-                null, workerEnvironment);
+                null, workerEnvironment, Path.of(""));
         stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(), work.resolve("stack"), null, null,
                 own.workerProperties(), false, 1).withWorkerEnvironment(Map.of(KEY_VARIABLE, KEY)));
         client = new StackClient(stack);

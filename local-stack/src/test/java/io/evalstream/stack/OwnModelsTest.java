@@ -31,7 +31,8 @@ class OwnModelsTest {
             sim-strong=sim:weak                              | model 'sim-strong' is the name of a built-in simulated model; choose another name
             """)
     void whatTheMachineLacksIsNamedBeforeAnythingStarts(String option, String message) {
-        assertThatThrownBy(() -> OwnModels.resolve(List.of(option.replace("DIR", dir.toString())), null, ENV))
+        assertThatThrownBy(() -> OwnModels.resolve(List.of(option.replace("DIR", dir.toString())), null, ENV,
+                Path.of("")))
                 .isInstanceOf(ModelOptionException.class).hasMessageContaining(message.replace("DIR", dir.toString()))
                 .hasMessageNotContaining("sk-canary");
     }
@@ -40,24 +41,24 @@ class OwnModelsTest {
     void aNameGivenTwiceAcrossOptionsAndTheFileIsRefused() throws Exception {
         Path file = Files.writeString(dir.resolve("models.yaml"), "models: {mine: {backend: sim}}\n");
 
-        assertThatThrownBy(() -> OwnModels.resolve(List.of("mine=sim:weak"), file, ENV))
+        assertThatThrownBy(() -> OwnModels.resolve(List.of("mine=sim:weak"), file, ENV, Path.of("")))
                 .hasMessage("model 'mine' is named twice (in --model or --models-file); give each model its own name");
     }
 
     @Test
     void aMissingModelsFileIsNamed() {
-        assertThatThrownBy(() -> OwnModels.resolve(List.of(), dir.resolve("nope.yaml"), ENV))
+        assertThatThrownBy(() -> OwnModels.resolve(List.of(), dir.resolve("nope.yaml"), ENV, Path.of("")))
                 .hasMessage("--models-file " + dir.resolve("nope.yaml") + " does not exist; check the path");
     }
 
     @Test
-    void filesAreServedByAbsolutePathAndTheKeyOnlyByTheNameOfItsVariable() throws Exception {
+    void relativeFilesAreFoundFromWhereTheCommandRanAndServedByAbsolutePath() throws Exception {
         Path key = Files.writeString(dir.resolve("key"), "sk-canary-in-file\n");
         Path gguf = Files.writeString(dir.resolve("tiny.gguf"), "GGUF");
-        Path relativeKey = Path.of("").toAbsolutePath().relativize(key);
+        Files.writeString(dir.resolve("models.yaml"), "models: {tiny: {backend: gguf, path: tiny.gguf}}\n");
 
         OwnModels own = OwnModels.resolve(List.of("env=openai:http://h/v1,key-env=MY_KEY",
-                "file=openai:http://h/v1,key-file=" + relativeKey, "tiny=gguf:" + gguf), null, ENV);
+                "file=openai:http://h/v1,key-file=key"), Path.of("models.yaml"), ENV, dir);
 
         assertThat(own.ids()).containsExactly("env", "file", "tiny");
         assertThat(own.workerProperties())
