@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,9 +26,10 @@ import picocli.CommandLine.Option;
 
 /** {@code ./run demo}: a real evaluation end to end on this machine, with a live view and a final scoreboard. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start a broker and the four services, evaluate three simulated models on every built-in "
-                + "benchmark with its declared settings, then the simulated and the real (GGUF) models side by side "
-                + "on the judged story benchmark; show live progress, print the scoreboards and stop everything.")
+        description = "Start a broker and the four services, evaluate three simulated models (or your own, with "
+                + "--model) on every built-in benchmark with its declared settings, then the same models and the real "
+                + "(GGUF) ones side by side on the judged story benchmark; show live progress, print the scoreboards "
+                + "and stop everything.")
 final class DemoCommand implements Callable<Integer> {
 
     private static final String NO_MODELS = "none";
@@ -38,9 +40,14 @@ final class DemoCommand implements Callable<Integer> {
      * on these 2 cores, and eight of the 24 keep the whole demo near a minute after the first build.
      */
     private static final int STORY_BEGINNINGS = 8;
+    /** Items per benchmark when the user's own models are evaluated and no --limit is given: a quick first look. */
+    static final int OWN_MODELS_LIMIT = 5;
 
     @Mixin
     StackDirs dirs;
+
+    @Mixin
+    ModelArgs modelArgs;
 
     @Option(names = "--workers", defaultValue = "1",
             description = "Model-worker replicas, one consumer group sharing the tasks (default: ${DEFAULT-VALUE}).")
@@ -51,7 +58,8 @@ final class DemoCommand implements Callable<Integer> {
             + "Default: ../shared/models beside the repository when it exists; '" + NO_MODELS + "' for none.")
     String models;
 
-    @Option(names = "--limit", description = "At most this many items per benchmark (default: all).")
+    @Option(names = "--limit", description = "At most this many items per benchmark (default: all; "
+            + OWN_MODELS_LIMIT + " with --model or --models-file).")
     Integer limit;
 
     @Option(names = "--latency-ms", defaultValue = "40",
@@ -66,31 +74,48 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println("--workers must be at least 1, not " + workers + ".");
             return 2;
         }
+        Optional<OwnModels> checked = modelArgs.resolve();
+        if (checked.isEmpty()) {
+            return 2;
+        }
+        OwnModels own = checked.get();
         Path home = StackOptions.defaultHome();
-        Path modelsDir = NO_MODELS.equals(models) ? null
-                : models != null ? Path.of(models).toAbsolutePath() : StackOptions.sharedModels(home);
+        // With models of their own, the user sees those alone unless they name a GGUF directory too.
+        Path modelsDir = NO_MODELS.equals(models) ? null : models != null ? Path.of(models).toAbsolutePath()
+                : own.isEmpty() ? StackOptions.sharedModels(home) : null;
         if (modelsDir != null && !Files.isDirectory(modelsDir)) {
             System.err.println("--models " + modelsDir + " is not a directory; give a directory of *.gguf files or '"
                     + NO_MODELS + "'.");
             return 2;
         }
         RealModels real = modelsDir == null ? RealModels.none() : RealModels.in(modelsDir);
+        DemoModels evaluated = own.isEmpty() ? DemoModels.simulated() : DemoModels.own(own);
+        Integer itemLimit = limit != null || own.isEmpty() ? limit : OWN_MODELS_LIMIT;
         Path dir = dirs.workDirOrTemp("evalstream-demo");
         out.println("evalstream demo: a real Kafka broker (KRaft) and four services as separate processes, "
                 + workers + " model-worker replica" + (workers == 1 ? "" : "s") + ".");
-        describeModels(modelsDir, real);
+        if (own.isEmpty()) {
+            describeModels(modelsDir, real);
+        } else {
+            out.println("YOUR models, evaluated instead of the simulated ones on " + (limit != null ? "at most "
+                    + limit + " items of every benchmark" : "the first " + OWN_MODELS_LIMIT + " items of every"
+                    + " benchmark (--limit N for more)") + "; a key is read by the workers from the variable or file"
+                    + " named, never from a command line:");
+            out.print(own.describe());
+            describeGguf(modelsDir, real);
+        }
         out.println("Logs and broker data: " + dir);
         Map<String, String> workerProperties = simulatedLatency();
         workerProperties.putAll(real.workerProperties());
+        workerProperties.putAll(own.workerProperties());
         long started = System.nanoTime();
         try (LocalStack stack = LocalStack.start(new StackOptions(home, dir, dirs.datasets, dirs.benchmarks,
                 workerProperties, false, workers))) {
             out.printf("Stack up in %.1f s (Kafka at %s).%n", (System.nanoTime() - started) / 1e9, stack.bootstrapServers());
             StackClient client = new StackClient(stack);
-            int exit = evaluate(client);
-            return exit != 0 ? exit
-                    : new StoryRun(client, out).run(runId("stories"), RunSpecs.SIMULATED_MODELS, real,
-                            limit != null ? limit : STORY_BEGINNINGS);
+            int exit = evaluate(client, evaluated, itemLimit);
+            return exit != 0 ? exit : new StoryRun(client, out).run(runId("stories"), evaluated.plus(real),
+                    limit != null ? limit : STORY_BEGINNINGS);
         }
     }
 
@@ -99,7 +124,16 @@ final class DemoCommand implements Callable<Integer> {
                 + " (sim backend: seeded accuracy and latency, canned text; no model is called).");
         if (modelsDir == null) {
             out.println("REAL models: none (" + (NO_MODELS.equals(models) ? "--models " + NO_MODELS
-                    : "no ../shared/models beside the repository") + "; --models DIR names a directory of GGUF files).");
+                    : "no ../shared/models beside the repository") + "; --models DIR names a directory of GGUF files,"
+                    + " --model NAME=openai:URL a server of your own).");
+            return;
+        }
+        describeGguf(modelsDir, real);
+    }
+
+    /** The GGUF files of a models directory, which join the story run. */
+    private void describeGguf(Path modelsDir, RealModels real) {
+        if (modelsDir == null) {
             return;
         }
         out.println("REAL models from " + modelsDir + (real.isEmpty() ? ": none (no *.gguf file there)." : ":"));
@@ -112,8 +146,8 @@ final class DemoCommand implements Callable<Integer> {
         return "demo-" + kind + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     }
 
-    private int evaluate(StackClient client) throws Exception {
-        String runId = runId("sim");
+    private int evaluate(StackClient client, DemoModels evaluated, Integer limit) throws Exception {
+        String runId = runId(evaluated.allSimulated() ? "sim" : "own");
         JsonNode loaded = client.benchmarks();
         List<String> benchmarks = new ArrayList<>();
         Map<String, List<String>> bySource = new TreeMap<>();
@@ -129,7 +163,7 @@ final class DemoCommand implements Callable<Integer> {
         bySource.forEach((source, ids) -> out.println("Data from " + describeSource(source) + ": "
                 + String.join(", ", ids)));
         // No overrides: every benchmark runs with the settings its definition declares (GPT-Fathom's).
-        HttpResponse<String> submitted = client.submit(RunSpecs.json(runId, RunSpecs.SIMULATED_MODELS, benchmarks,
+        HttpResponse<String> submitted = client.submit(RunSpecs.json(runId, evaluated.ids(), benchmarks,
                 limit, SettingsOverrides.NONE, 1));
         if (submitted.statusCode() != 202) {
             System.err.println("The prompt-producer refused the demo run (" + submitted.statusCode() + "): "
@@ -146,7 +180,10 @@ final class DemoCommand implements Callable<Integer> {
         JsonNode report = client.awaitCompleteOrFail(runId, STALL, view::show);
         out.println();
         out.println("Code (humaneval): " + sandboxRuns(client).since(before).describe());
-        out.println("Final scores of run " + runId + " (all SIMULATED models):");
+        out.println("Final scores of run " + runId + (evaluated.allSimulated() ? " (all SIMULATED models):" : ":"));
+        if (!evaluated.allSimulated()) {
+            out.println("  (" + evaluated.legend() + ")");
+        }
         out.print(Reports.table(report));
         out.println();
         out.println("Per model, each benchmark weighing the same (mean score ± standard error), overall and per category:");

@@ -187,6 +187,8 @@ public final class LocalStack implements AutoCloseable {
         // (45 s by default) before another replica takes them over. 10 s keeps a crash visible but short.
         workerProperties.put("mp.messaging.incoming.tasks.session.timeout.ms", "10000");
         workerProperties.put("mp.messaging.incoming.tasks.heartbeat.interval.ms", "3000");
+        // Each replica takes this share of every model's rpm and tpm budget, so together they keep to it.
+        workerProperties.put("evalstream.worker.replicas", Integer.toString(options.workers()));
         workerProperties.putAll(options.workerProperties());
 
         producer = add("prompt-producer", DefaultPorts.PRODUCER, producerProps);
@@ -225,13 +227,19 @@ public final class LocalStack implements AutoCloseable {
         // llama.cpp's loader clears llama* files in its temp dir: replicas sharing one would delete each
         // other's native library while loading it.
         properties.put("de.kherud.llama.tmpdir", directory(options.workDir().resolve("native").resolve(name)));
-        ServiceProcess worker = add(name, WORKER, port, properties, List.of("--enable-native-access=ALL-UNNAMED"));
+        ServiceProcess worker = add(name, WORKER, port, properties, List.of("--enable-native-access=ALL-UNNAMED"),
+                options.workerEnvironment());
         workers.add(worker);
         return worker;
     }
 
     private ServiceProcess add(String name, String module, int port, Map<String, String> properties,
             List<String> jvmOptions) {
+        return add(name, module, port, properties, jvmOptions, Map.of());
+    }
+
+    private ServiceProcess add(String name, String module, int port, Map<String, String> properties,
+            List<String> jvmOptions, Map<String, String> environment) {
         Map<String, String> all = new HashMap<>(properties);
         all.put("quarkus.http.port", Integer.toString(port));
         // The file, not the token: a command line is readable by every user of the machine.
@@ -242,7 +250,7 @@ public final class LocalStack implements AutoCloseable {
             jvm.addAll(List.of("-Xms" + HEAP, "-XX:+AlwaysPreTouch"));
         }
         ServiceProcess service = new ServiceProcess(name, port, ServiceProcess.javaCommand(jar, all, HEAP, jvm),
-                options.workDir().resolve("logs").resolve(name + ".log"));
+                options.workDir().resolve("logs").resolve(name + ".log"), environment);
         services.add(service);
         return service;
     }

@@ -27,13 +27,23 @@ public final class ServiceProcess {
     private final int port;
     private final List<String> command;
     private final Path log;
+    private final Map<String, String> environment;
     private Process process;
 
     ServiceProcess(String name, int port, List<String> command, Path log) {
+        this(name, port, command, log, Map.of());
+    }
+
+    /**
+     * @param environment added to this process's own, which the service inherits: how a secret such as an API key
+     *                    reaches it without being on its command line (readable by every user of the machine)
+     */
+    ServiceProcess(String name, int port, List<String> command, Path log, Map<String, String> environment) {
         this.name = name;
         this.port = port;
         this.command = List.copyOf(command);
         this.log = log;
+        this.environment = Map.copyOf(environment);
     }
 
     /** The command line for {@code jar} with {@code properties} as system properties and a bounded heap. */
@@ -93,8 +103,10 @@ public final class ServiceProcess {
     void start() {
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + " (" + command + ")", e);
         }

@@ -19,12 +19,16 @@ import java.util.Map;
  *                      -XX:+AlwaysPreTouch), as a production JVM is run for a stable footprint: resident memory
  *                      then shows only what grows outside the heap. The soak runs so; heap growth it measures
  *                      separately, as the live heap after a full collection
+ * @param workerEnvironment environment variables added to every model worker's (which inherits this process's),
+ *                      e.g. the variable an API key is read from; never put on a command line
  */
 public record StackOptions(Path home, Path workDir, Path datasetsDir, Path benchmarksDir,
-        Map<String, String> workerProperties, boolean defaultPorts, int workers, boolean fixedHeaps) {
+        Map<String, String> workerProperties, boolean defaultPorts, int workers, boolean fixedHeaps,
+        Map<String, String> workerEnvironment) {
 
     public StackOptions {
         workerProperties = Map.copyOf(workerProperties);
+        workerEnvironment = Map.copyOf(workerEnvironment);
         if (workers < 1) {
             throw new IllegalArgumentException("a stack needs at least one model-worker replica, not " + workers);
         }
@@ -32,7 +36,7 @@ public record StackOptions(Path home, Path workDir, Path datasetsDir, Path bench
 
     public StackOptions(Path home, Path workDir, Path datasetsDir, Path benchmarksDir,
             Map<String, String> workerProperties, boolean defaultPorts, int workers) {
-        this(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers, false);
+        this(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers, false, Map.of());
     }
 
     public StackOptions(Path home, Path workDir, Path datasetsDir, Path benchmarksDir,
@@ -47,13 +51,19 @@ public record StackOptions(Path home, Path workDir, Path datasetsDir, Path bench
     /** These options with {@code count} worker replicas. */
     public StackOptions withWorkers(int count) {
         return new StackOptions(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, count,
-                fixedHeaps);
+                fixedHeaps, workerEnvironment);
     }
 
     /** These options with every heap fixed and touched at start (see {@code fixedHeaps}). */
     public StackOptions withFixedHeaps() {
         return new StackOptions(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers,
-                true);
+                true, workerEnvironment);
+    }
+
+    /** These options with {@code environment} added to every model worker's. */
+    public StackOptions withWorkerEnvironment(Map<String, String> environment) {
+        return new StackOptions(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers,
+                fixedHeaps, environment);
     }
 
     /** The repository root: {@code -Devalstream.home}, else the working directory. */

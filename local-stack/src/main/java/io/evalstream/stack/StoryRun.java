@@ -13,13 +13,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The demo's story run: real and simulated models continue the same story beginnings side by side, and the
- * grader's automatic judge scores every continuation on the TinyStories rubric.
+ * The demo's story run: the demo's models (simulated, real, or the user's own) continue the same story beginnings
+ * side by side, and the grader's automatic judge scores every continuation on the TinyStories rubric.
  */
 final class StoryRun {
 
@@ -39,15 +38,14 @@ final class StoryRun {
     }
 
     /** @return the demo's exit code: 0 when the run completed or the benchmark is not there to run */
-    int run(String runId, List<String> simulated, RealModels real, Integer limit) throws IOException {
+    int run(String runId, DemoModels demoModels, Integer limit) throws IOException {
         if (!client.benchmarkIds().contains(BENCHMARK)) {
             out.println("Story run skipped: the prompt-producer does not offer the '" + BENCHMARK + "' benchmark"
                     + " (it is not in its GET /benchmarks list), so no model"
-                    + (real.isEmpty() ? "" : ", real or simulated,") + " continues a story in this demo.");
+                    + (demoModels.allSimulated() ? "" : ", real or simulated,") + " continues a story in this demo.");
             return 0;
         }
-        List<String> models = new ArrayList<>(simulated);
-        models.addAll(real.ids());
+        List<String> models = demoModels.ids();
         RunSpec spec = new RunSpec(runId, models,
                 List.of(new BenchmarkSelection(BENCHMARK, limit, List.of(), SettingsOverrides.NONE, Judging.AUTO)),
                 SettingsOverrides.NONE, 1);
@@ -57,10 +55,11 @@ final class StoryRun {
                     + submitted.body());
             return 1;
         }
-        out.printf("Story run %s submitted: %d tasks. %s continue the same story beginnings; the grader's automatic"
+        out.printf("Story run %s submitted: %d tasks. %s the same story beginnings; the grader's automatic"
                 + " judge scores each continuation 1-10 for %s (grammar errors per 100 words from LanguageTool,"
                 + " embedding similarity to the beginning, lexical novelty and diversity).%n%n", runId,
-                Json.mapper().readTree(submitted.body()).path("tasks").asLong(), String.join(", ", models),
+                Json.mapper().readTree(submitted.body()).path("tasks").asLong(), String.join(", ", models)
+                        + (models.size() == 1 ? " continues" : " continue"),
                 String.join(", ", DIMENSIONS));
         LiveView view = new LiveView(out);
         Optional<JsonNode> last = client.awaitCompleteOrStalled(runId, STALL, view::show);
@@ -76,10 +75,8 @@ final class StoryRun {
                     + " (see logs/grader-service.log and logs/model-worker*.log). What was graded:%n",
                     Reports.graded(report), Reports.expected(report), STALL.toMinutes());
         }
-        out.println("Story continuations of run " + runId + ", judged (REAL = a GGUF file run in-process by"
-                + " llama.cpp; SIMULATED = the sim backend's canned text):");
-        out.print(Reports.judgedTable(report, BENCHMARK, DIMENSIONS,
-                model -> real.ids().contains(model) ? "REAL gguf" : "SIMULATED"));
+        out.println("Story continuations of run " + runId + ", judged (" + demoModels.legend() + "):");
+        out.print(Reports.judgedTable(report, BENCHMARK, DIMENSIONS, demoModels::label));
         return complete ? 0 : 1;
     }
 }

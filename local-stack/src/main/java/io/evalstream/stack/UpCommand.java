@@ -1,6 +1,6 @@
 package io.evalstream.stack;
 
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -9,11 +9,14 @@ import picocli.CommandLine.Option;
 /** {@code ./run up}: the stack on the documented ports until Ctrl-C, to drive by hand with curl and kcat. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Start a broker (localhost:9092) and the four services (ports 8081-8084) and keep them "
-                + "running until Ctrl-C.")
+                + "running until Ctrl-C; --model serves models of your own beside the simulated ones.")
 final class UpCommand implements Callable<Integer> {
 
     @Mixin
     StackDirs dirs;
+
+    @Mixin
+    ModelArgs modelArgs;
 
     @Option(names = "--workers", defaultValue = "1", description = "Model-worker replicas, one consumer group sharing "
             + "the tasks; the first on port 8082, the others on free ports (default: ${DEFAULT-VALUE}).")
@@ -25,10 +28,21 @@ final class UpCommand implements Callable<Integer> {
             System.err.println("--workers must be at least 1, not " + workers + ".");
             return 2;
         }
+        Optional<OwnModels> checked = modelArgs.resolve();
+        if (checked.isEmpty()) {
+            return 2;
+        }
+        OwnModels own = checked.get();
         LocalStack stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(),
-                dirs.workDirOrTemp("evalstream-up"), dirs.datasets, dirs.benchmarks, Map.of(), true, workers));
+                dirs.workDirOrTemp("evalstream-up"), dirs.datasets, dirs.benchmarks, own.workerProperties(), true,
+                workers));
         System.out.println("evalstream is up (simulated models: " + String.join(", ", RunSpecs.SIMULATED_MODELS)
                 + "); Ctrl-C stops everything.");
+        if (!own.isEmpty()) {
+            System.out.println("Your models, served by every worker beside the simulated ones (a key is read by the"
+                    + " workers from the variable or file named, never passed on a command line):");
+            System.out.print(own.describe());
+        }
         System.out.print(stack.describe());
         System.out.println("Run and admin endpoints need the stack's bearer token, in " + stack.token().file()
                 + " (readable by you only):");

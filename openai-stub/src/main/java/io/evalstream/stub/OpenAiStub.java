@@ -11,12 +11,18 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +44,7 @@ public final class OpenAiStub implements AutoCloseable {
     private final StubOptions options;
     private final Map<String, PromptLog> prompts = new ConcurrentHashMap<>();
     private final AtomicLong total = new AtomicLong();
+    private final Map<String, AtomicLong> authorizations = new ConcurrentHashMap<>();
 
     private OpenAiStub(Vertx vertx, StubOptions options) {
         this.vertx = vertx;
@@ -89,8 +96,33 @@ public final class OpenAiStub implements AutoCloseable {
         return total.get();
     }
 
+    /**
+     * Requests so far by the {@link #fingerprint} of their {@code Authorization} header ({@code none} without one):
+     * what a test in another process reads from {@code GET /stub/requests} to check the key that was sent.
+     */
+    public Map<String, Long> authorizations() {
+        Map<String, Long> counts = new TreeMap<>();
+        authorizations.forEach((fingerprint, count) -> counts.put(fingerprint, count.get()));
+        return counts;
+    }
+
+    /** {@code sha256:<hex>} of a header value: comparable with what the sender meant, without holding the key. */
+    public static String fingerprint(String header) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(header.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
     private void accept(HttpServerRequest request) {
         String path = request.path();
+        if (request.method() == HttpMethod.GET && path.equals("/stub/requests")) {
+            reply(request.response(), 200, new JsonObject().put("total", total.get())
+                    .put("authorization", new JsonObject(new LinkedHashMap<>(authorizations()))));
+            return;
+        }
         boolean chat = path.endsWith("/chat/completions");
         if (request.method() != HttpMethod.POST || !(chat || path.endsWith("/completions"))) {
             request.response().setStatusCode(404).end();
@@ -111,6 +143,9 @@ public final class OpenAiStub implements AutoCloseable {
         }
         String prompt = chat ? lastMessage(json) : json.getString("prompt", "");
         total.incrementAndGet();
+        String authorization = request.getHeader("Authorization");
+        authorizations.computeIfAbsent(authorization == null ? "none" : fingerprint(authorization),
+                k -> new AtomicLong()).incrementAndGet();
         int n = prompts.computeIfAbsent(prompt, p -> new PromptLog()).arrived(arrived, request.headers(), body);
         Fault fault = Fault.in(prompt);
         Duration latency = fault != null && fault.latency() != null ? fault.latency() : options.nextLatency();

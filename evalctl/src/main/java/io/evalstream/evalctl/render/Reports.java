@@ -1,6 +1,7 @@
 package io.evalstream.evalctl.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -121,17 +122,24 @@ public final class Reports {
      */
     public static String judgedTable(JsonNode report, String benchmarkId, List<String> dimensions,
             Function<String, String> kindOf) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "  %-10s %-22s %9s", "kind", "model",
+        List<JsonNode> scores = new ArrayList<>();
+        report.path("scores").forEach(score -> {
+            if (benchmarkId.equals(score.path("benchmarkId").asText())) {
+                scores.add(score);
+            }
+        });
+        // As wide as the longest kind (REAL openai), so the columns stay aligned.
+        int kindWidth = scores.stream().mapToInt(score -> kindOf.apply(score.path("modelId").asText()).length())
+                .reduce(10, Math::max);
+        String kindColumn = "  %-" + kindWidth + "s";
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, kindColumn + " %-22s %9s", "kind", "model",
                 "judged"));
         dimensions.forEach(dimension -> out.append(String.format(Locale.ROOT, " %13s", dimension)));
         out.append(String.format(Locale.ROOT, " %15s %7s", "score (0-1)", "errors"));
         out.append('\n').append("  ").append("-".repeat(out.length() - 3)).append('\n');
-        for (JsonNode score : report.path("scores")) {
-            if (!benchmarkId.equals(score.path("benchmarkId").asText())) {
-                continue;
-            }
+        for (JsonNode score : scores) {
             String model = score.path("modelId").asText();
-            out.append(String.format(Locale.ROOT, "  %-10s %-22s %4d/%-4d", kindOf.apply(model), model,
+            out.append(String.format(Locale.ROOT, kindColumn + " %-22s %4d/%-4d", kindOf.apply(model), model,
                     score.path("judged").asLong(), score.path("expected").asLong()));
             dimensions.forEach(dimension -> out.append(String.format(Locale.ROOT, " %13s",
                     judgeScore(score, dimension))));
