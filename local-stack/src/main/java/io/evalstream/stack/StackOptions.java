@@ -19,12 +19,15 @@ import java.util.Map;
  *                      -XX:+AlwaysPreTouch), as a production JVM is run for a stable footprint: resident memory
  *                      then shows only what grows outside the heap. The soak runs so; heap growth it measures
  *                      separately, as the live heap after a full collection
+ * @param graderProperties extra system properties for the grader (e.g. its sandbox settings)
  */
 public record StackOptions(Path home, Path workDir, Path datasetsDir, Path benchmarksDir,
-        Map<String, String> workerProperties, boolean defaultPorts, int workers, boolean fixedHeaps) {
+        Map<String, String> workerProperties, boolean defaultPorts, int workers, boolean fixedHeaps,
+        Map<String, String> graderProperties) {
 
     public StackOptions {
         workerProperties = Map.copyOf(workerProperties);
+        graderProperties = Map.copyOf(graderProperties);
         if (workers < 1) {
             throw new IllegalArgumentException("a stack needs at least one model-worker replica, not " + workers);
         }
@@ -32,7 +35,7 @@ public record StackOptions(Path home, Path workDir, Path datasetsDir, Path bench
 
     public StackOptions(Path home, Path workDir, Path datasetsDir, Path benchmarksDir,
             Map<String, String> workerProperties, boolean defaultPorts, int workers) {
-        this(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers, false);
+        this(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers, false, Map.of());
     }
 
     public StackOptions(Path home, Path workDir, Path datasetsDir, Path benchmarksDir,
@@ -47,13 +50,19 @@ public record StackOptions(Path home, Path workDir, Path datasetsDir, Path bench
     /** These options with {@code count} worker replicas. */
     public StackOptions withWorkers(int count) {
         return new StackOptions(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, count,
-                fixedHeaps);
+                fixedHeaps, graderProperties);
     }
 
     /** These options with every heap fixed and touched at start (see {@code fixedHeaps}). */
     public StackOptions withFixedHeaps() {
         return new StackOptions(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers,
-                true);
+                true, graderProperties);
+    }
+
+    /** These options with {@code properties} added to the grader's. */
+    public StackOptions withGraderProperties(Map<String, String> properties) {
+        return new StackOptions(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers,
+                fixedHeaps, properties);
     }
 
     /** The repository root: {@code -Devalstream.home}, else the working directory. */

@@ -26,7 +26,8 @@ public class CallFactsTest {
 
     public static GradedSample sample(Verdict verdict, ErrorKind kind, long latency, long promptTokens, long at) {
         return new GradedSample(CELL, verdict, verdict == Verdict.CORRECT ? 1.0 : 0.0, Category.MATH, "h", null, null,
-                null, kind, latency, new TokenUsage(promptTokens, promptTokens / 10), at, null);
+                null, kind, latency, new TokenUsage(promptTokens, promptTokens / 10), at, null,
+                kind == null ? null : "failed: " + kind);
     }
 
     @Test
