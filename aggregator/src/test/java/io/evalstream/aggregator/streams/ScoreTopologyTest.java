@@ -13,7 +13,6 @@ import io.evalstream.aggregator.scoring.Tally;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Grade;
-import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Verdict;
@@ -83,7 +82,7 @@ class ScoreTopologyTest extends TopologyHarness {
         send(first);
         send(second);
 
-        BenchmarkScore score = latestScores().get(new ScoreKey(RUN, "sim-strong", "humaneval"));
+        BenchmarkScore score = latestScores().get(RUN + "/sim-strong/humaneval");
 
         assertThat(score).extracting(BenchmarkScore::graded, BenchmarkScore::errors).containsExactly(2L, 2L);
         assertThat(score.errorKinds()).containsExactly(Map.entry(ErrorKind.UNGRADABLE, 2L));
@@ -96,7 +95,7 @@ class ScoreTopologyTest extends TopologyHarness {
         send(Fixtures.ungradable(task, "code sandbox unavailable: bwrap not found"));
         send(task, Verdict.CORRECT);
 
-        BenchmarkScore score = latestScores().get(new ScoreKey(RUN, "sim-strong", "humaneval"));
+        BenchmarkScore score = latestScores().get(RUN + "/sim-strong/humaneval");
 
         assertThat(score).extracting(BenchmarkScore::graded, BenchmarkScore::correct, BenchmarkScore::errors)
                 .containsExactly(1L, 1L, 0L);
