@@ -75,6 +75,12 @@ public final class Fixtures {
                 "text/rubric@1", HASH, 640, true, ErrorKind.TIMEOUT, T0, null, "the judge timed out");
     }
 
+    /** A code answer the grader could not run: an ERROR of its own kind with the reason in words. */
+    public static Grade ungradable(TaskId task, String reason) {
+        return new Grade(1, task, Verdict.ERROR, 0.0, null, "42", Category.CODING, null, "code/code_execution@1", HASH,
+                812, true, ErrorKind.UNGRADABLE, T0, null, reason);
+    }
+
     public static byte[] bytes(Grade grade) {
         return GRADES.encode(grade);
     }

@@ -20,6 +20,8 @@ import java.util.TreeMap;
  * @param judgeScores     per rubric dimension, the mean judge score (1-10) and its standard error; empty when
  *                        nothing was judged
  * @param errorKinds      ERROR grades by the kind of failure (timeout, rate_limited...); empty when none
+ * @param errorReasons    for each kind in {@code errorKinds}, the reason one of those grades gives (its detail, at most
+ *                        {@link #MAX_REASON} characters); a kind whose grades give none is left out; empty when none
  * @param latency         percentiles of the model-call latency of the graded tasks; null until one is graded
  * @param tokens          prompt and completion tokens summed over the latest grade of each task
  * @param firstGradedAt   when the cell's first grade was made; null until then
@@ -30,7 +32,10 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
         long graded, long correct, long incorrect, long noAnswer, long errors, long expected, Double accuracy,
         Double ci95Low, Double ci95High, Double meanScore, Double meanScoreStdErr, Double progress, Instant updatedAt,
         long judged, List<DimensionScore> judgeScores, Map<ErrorKind, Long> errorKinds, LatencySummary latency,
-        TokenUsage tokens, Instant firstGradedAt, Double etaSeconds) {
+        TokenUsage tokens, Instant firstGradedAt, Double etaSeconds, Map<ErrorKind, String> errorReasons) {
+
+    /** A sample reason says why in a line or two; a whole stack trace or program output is cut. */
+    public static final int MAX_REASON = 300;
 
     public BenchmarkScore {
         Require.supportedVersion(schemaVersion);
@@ -43,6 +48,8 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
         judgeScores = judgeScores == null ? List.of() : List.copyOf(judgeScores);
         errorKinds = errorKinds == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(errorKinds));
         tokens = tokens == null ? TokenUsage.NONE : tokens;
+        errorReasons = errorReasons == null ? Map.of()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(errorReasons));
     }
 
     /** A snapshot of a cell nothing in which was judged. */
@@ -52,7 +59,7 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
             Instant updatedAt) {
         this(schemaVersion, runId, modelId, benchmarkId, category, graded, correct, incorrect, noAnswer, errors,
                 expected, accuracy, ci95Low, ci95High, meanScore, meanScoreStdErr, progress, updatedAt, 0, List.of(),
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     public ScoreKey key() {

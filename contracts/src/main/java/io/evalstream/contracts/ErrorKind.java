@@ -1,6 +1,9 @@
 package io.evalstream.contracts;
 
-/** Why a model call ended without text. Bounded, so it can label a metric. */
+/**
+ * Why a task ended without a grade on its merits: its model call failed, no worker serves its model, or the grader
+ * could not grade it. Bounded, so it can label a metric.
+ */
 public enum ErrorKind {
     TIMEOUT,
     RATE_LIMITED,
@@ -10,5 +13,9 @@ public enum ErrorKind {
     MALFORMED_RESPONSE,
     BAD_INPUT,
     UNKNOWN_MODEL,
-    INTERNAL
+    INTERNAL,
+    /** No worker serves the task's model (for a judged answer: its judge model), so it was never asked. */
+    NO_WORKER_FOR_MODEL,
+    /** The grader could not grade the answer (its code sandbox or automatic judge is unavailable): no fault of the model. */
+    UNGRADABLE
 }

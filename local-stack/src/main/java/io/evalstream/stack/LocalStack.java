@@ -199,6 +199,7 @@ public final class LocalStack implements AutoCloseable {
         // As for the workers: a crashed grader's partitions move to its successor after 10 s, not Kafka's 45 s.
         graderProps.put("mp.messaging.incoming.completions.session.timeout.ms", "10000");
         graderProps.put("mp.messaging.incoming.completions.heartbeat.interval.ms", "3000");
+        graderProps.putAll(options.graderProperties());
         add("grader-service", DefaultPorts.GRADER, graderProps);
         aggregator = add("aggregator", DefaultPorts.AGGREGATOR, aggregatorProperties(options.workDir()
                 .resolve("streams-state")));

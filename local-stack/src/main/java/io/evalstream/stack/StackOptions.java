@@ -21,14 +21,16 @@ import java.util.Map;
  *                      separately, as the live heap after a full collection
  * @param workerEnvironment environment variables added to every model worker's (which inherits this process's),
  *                      e.g. the variable an API key is read from; never put on a command line
+ * @param graderProperties extra system properties for the grader (e.g. its sandbox settings)
  */
 public record StackOptions(Path home, Path workDir, Path datasetsDir, Path benchmarksDir,
         Map<String, String> workerProperties, boolean defaultPorts, int workers, boolean fixedHeaps,
-        Map<String, String> workerEnvironment) {
+        Map<String, String> workerEnvironment, Map<String, String> graderProperties) {
 
     public StackOptions {
         workerProperties = Map.copyOf(workerProperties);
         workerEnvironment = Map.copyOf(workerEnvironment);
+        graderProperties = Map.copyOf(graderProperties);
         if (workers < 1) {
             throw new IllegalArgumentException("a stack needs at least one model-worker replica, not " + workers);
         }
@@ -36,7 +38,8 @@ public record StackOptions(Path home, Path workDir, Path datasetsDir, Path bench
 
     public StackOptions(Path home, Path workDir, Path datasetsDir, Path benchmarksDir,
             Map<String, String> workerProperties, boolean defaultPorts, int workers) {
-        this(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers, false, Map.of());
+        this(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers, false, Map.of(),
+                Map.of());
     }
 
     public StackOptions(Path home, Path workDir, Path datasetsDir, Path benchmarksDir,
@@ -51,19 +54,25 @@ public record StackOptions(Path home, Path workDir, Path datasetsDir, Path bench
     /** These options with {@code count} worker replicas. */
     public StackOptions withWorkers(int count) {
         return new StackOptions(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, count,
-                fixedHeaps, workerEnvironment);
+                fixedHeaps, workerEnvironment, graderProperties);
     }
 
     /** These options with every heap fixed and touched at start (see {@code fixedHeaps}). */
     public StackOptions withFixedHeaps() {
         return new StackOptions(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers,
-                true, workerEnvironment);
+                true, workerEnvironment, graderProperties);
     }
 
     /** These options with {@code environment} added to every model worker's. */
     public StackOptions withWorkerEnvironment(Map<String, String> environment) {
         return new StackOptions(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers,
-                fixedHeaps, environment);
+                fixedHeaps, environment, graderProperties);
+    }
+
+    /** These options with {@code properties} added to the grader's. */
+    public StackOptions withGraderProperties(Map<String, String> properties) {
+        return new StackOptions(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers,
+                fixedHeaps, workerEnvironment, properties);
     }
 
     /** The repository root: {@code -Devalstream.home}, else the working directory. */

@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -35,20 +33,7 @@ class EvalCtlTest extends SharedStack {
 
     /** evalctl with {@code EVALSTREAM_TOKEN} set to {@code token}, as a user exports it. */
     private CommandLine.Result evalctlWithToken(String token, String... args) throws IOException, InterruptedException {
-        Path home = Path.of(System.getProperty("evalstream.home"));
-        Path jar = home.resolve("evalctl/target/evalctl.jar");
-        assertThat(jar).as("evalctl is packaged before local-stack's tests run").isRegularFile();
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "EVALSTREAM_PRODUCER_URL", stack.producer("").toString(),
-                "EVALSTREAM_AGGREGATOR_URL", stack.aggregator("").toString(),
-                "EVALSTREAM_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
-                "EVALSTREAM_TOKEN", token));
-        String[] command = new String[args.length + 3];
-        command[0] = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        command[1] = "-jar";
-        command[2] = jar.toString();
-        System.arraycopy(args, 0, command, 3, args.length);
-        return CommandLine.run(dir, environment, Duration.ofMinutes(6), command);
+        return EvalCtl.run(stack, dir, token, args);
     }
 
     @Test

@@ -207,7 +207,7 @@ final class ExactCounts {
     }
 
     /** Every sample of the metric {@code name} in a Prometheus text page, by its labels. */
-    private static Map<Map<String, String>, Double> series(String metrics, String name) {
+    static Map<Map<String, String>, Double> series(String metrics, String name) {
         Map<Map<String, String>, Double> series = new HashMap<>();
         Matcher line = SERIES.matcher(metrics);
         while (line.find()) {

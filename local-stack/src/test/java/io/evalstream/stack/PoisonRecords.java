@@ -65,7 +65,7 @@ final class PoisonRecords {
                 node -> ((ObjectNode) node.path("settings")).put("maxTokens", -5));
         table.object("judge task without subject", "field 'subject'", node -> node.put("purpose", "JUDGE"));
         table.ids("");
-        table.runRows("", "model 'no-such-model' is not configured on this worker");
+        table.runRows("");
         return table.rows;
     }
 
@@ -89,7 +89,7 @@ final class PoisonRecords {
         table.object("first token after the end", "field 'firstTokenMillis'",
                 node -> node.put("firstTokenMillis", node.path("latencyMillis").asLong() + 1000));
         table.ids("task.");
-        table.runRows("task.", null);
+        table.runRows("task.");
         return table.rows;
     }
 
@@ -113,7 +113,7 @@ final class PoisonRecords {
                 node -> node.put("verdict", "ERROR").put("score", 0.0).remove("errorKind"));
         table.object("latency negative", "field 'latencyMillis' must be >= 0", node -> node.put("latencyMillis", -7));
         table.ids("");
-        table.runRows("", null);
+        table.runRows("");
         return table.rows;
     }
 
@@ -203,13 +203,13 @@ final class PoisonRecords {
     }
 
     /**
-     * Rows that are valid records but contradict the run's manifest; {@code unservedReason} is the reason for a
-     * model nobody serves (the worker rejects it before looking at the run), null to check it against the run.
+     * Rows that are valid records but contradict the run's manifest, so none of its expected tasks: dead-lettered
+     * (a model nobody serves too: only a task its run expects ends as a NO_WORKER_FOR_MODEL error).
      */
-    private void runRows(String prefix, String unservedReason) {
+    private void runRows(String prefix) {
         String[] parts = taskId(template, prefix).split("/");
         taskIdRow(prefix, "model nobody serves", with(parts, 1, "no-such-model"),
-                unservedReason != null ? unservedReason : "model 'no-such-model' is not in the run's manifest");
+                "model 'no-such-model' is not in the run's manifest");
         taskIdRow(prefix, "model not in the run", with(parts, 1, "sim-medium"),
                 "model 'sim-medium' is not in the run's manifest");
         taskIdRow(prefix, "benchmark not in the run", with(parts, 2, "no-such-benchmark"),

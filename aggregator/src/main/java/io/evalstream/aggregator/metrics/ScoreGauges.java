@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -182,7 +183,7 @@ public class ScoreGauges implements ScoreEvents {
         for (ErrorKind kind : score.errorKinds().keySet()) {
             if (cell.firstSeen("kind:" + kind)) {
                 gauge(run, "evalstream_error_kind_samples", "Tasks whose latest grade is ERROR, by kind of failure",
-                        tags(key).and("kind", kind.name().toLowerCase()), cell, live -> live.errors(kind));
+                        tags(key).and("kind", kind.name().toLowerCase(Locale.ROOT)), cell, live -> live.errors(kind));
             }
         }
         if (score.category() != null && run.firstTime("category:" + key.modelId() + "/" + score.category())) {

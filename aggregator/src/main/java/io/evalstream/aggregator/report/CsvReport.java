@@ -49,6 +49,7 @@ public final class CsvReport {
     static List<String> columns(List<String> dimensions) {
         List<String> columns = new ArrayList<>(CsvRows.FIXED);
         Arrays.stream(ErrorKind.values()).forEach(kind -> columns.add(CsvRows.errorColumn(kind)));
+        Arrays.stream(ErrorKind.values()).forEach(kind -> columns.add(CsvRows.reasonColumn(kind)));
         dimensions.forEach(dimension -> columns.addAll(CsvRows.judgeColumns(dimension)));
         return columns;
     }

@@ -46,6 +46,10 @@ final class CsvRows {
         return "errors." + CsvReport.lower(kind);
     }
 
+    static String reasonColumn(ErrorKind kind) {
+        return errorColumn(kind) + ".reason";
+    }
+
     static List<String> judgeColumns(String dimension) {
         return List.of("judge." + dimension + ".mean", "judge." + dimension + ".stdErr",
                 "judge." + dimension + ".judged");
@@ -67,7 +71,8 @@ final class CsvRows {
         scores(row, s.accuracy(), s.ci95Low(), s.ci95High(), s.meanScore(), s.meanScoreStdErr());
         set(row, "benchmarkMean", s.benchmarkMean());
         set(row, "benchmarkMeanStdErr", s.benchmarkMeanStdErr());
-        live(row, s.progress(), s.etaSeconds(), s.latency(), s.tokens(), s.errorKinds());
+        live(row, s.progress(), s.etaSeconds(), s.latency(), s.tokens());
+        errors(row, s.errorKinds(), s.errorReasons());
         judge(row, s.judgeScores());
     }
 
@@ -76,7 +81,8 @@ final class CsvRows {
         set(row, "category", s.category() == null ? null : s.category().name());
         counts(row, s.expected(), s.graded(), s.correct(), s.incorrect(), s.noAnswer(), s.errors(), s.judged());
         scores(row, s.accuracy(), s.ci95Low(), s.ci95High(), s.meanScore(), s.meanScoreStdErr());
-        live(row, s.progress(), s.etaSeconds(), s.latency(), s.tokens(), s.errorKinds());
+        live(row, s.progress(), s.etaSeconds(), s.latency(), s.tokens());
+        errors(row, s.errorKinds(), s.errorReasons());
         judge(row, s.judgeScores());
         passAtK.stream().filter(p -> p.modelId().equals(s.modelId()) && p.benchmarkId().equals(s.benchmarkId()))
                 .flatMap(p -> p.estimates().stream())
@@ -144,8 +150,7 @@ final class CsvRows {
         set(row, "meanScoreStdErr", stdErr);
     }
 
-    private void live(String[] row, Double progress, Double eta, LatencySummary latency, TokenUsage tokens,
-            Map<ErrorKind, Long> errorKinds) {
+    private void live(String[] row, Double progress, Double eta, LatencySummary latency, TokenUsage tokens) {
         set(row, "progress", progress);
         set(row, "etaSeconds", eta);
         if (latency != null) {
@@ -158,9 +163,13 @@ final class CsvRows {
             set(row, "promptTokens", tokens.promptTokens());
             set(row, "completionTokens", tokens.completionTokens());
         }
+    }
+
+    private void errors(String[] row, Map<ErrorKind, Long> errorKinds, Map<ErrorKind, String> reasons) {
         // Every kind gets its count (0 when none), so a column of errors sums without gaps.
         for (ErrorKind kind : ErrorKind.values()) {
             set(row, errorColumn(kind), errorKinds.getOrDefault(kind, 0L));
+            set(row, reasonColumn(kind), reasons.get(kind));
         }
     }
 

@@ -3,6 +3,7 @@ package io.evalstream.aggregator.report;
 import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.LatencySummary;
+import io.evalstream.contracts.Texts;
 import io.evalstream.contracts.TokenUsage;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,8 @@ final class Figures {
 
     /** What a figure that does not exist (yet) reads as. */
     static final String NONE = "–";
+    /** A sample reason in a table cell: enough to tell what went wrong; the JSON report has it whole. */
+    static final int MAX_REASON = 80;
 
     private Figures() {
     }
@@ -54,13 +57,18 @@ final class Figures {
                 .collect(Collectors.joining("; "));
     }
 
-    /** Errors by kind, e.g. {@code timeout 2, server_error 1}. */
-    static String errorKinds(Map<ErrorKind, Long> kinds) {
+    /**
+     * Errors by kind with each kind's sample reason, abbreviated, e.g.
+     * {@code timeout 2 (openai backend failed: HttpTimeoutException), server_error 1}.
+     */
+    static String errorKinds(Map<ErrorKind, Long> kinds, Map<ErrorKind, String> reasons) {
         if (kinds.isEmpty()) {
             return NONE;
         }
         return kinds.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(entry -> entry.getKey().name().toLowerCase(Locale.ROOT) + " " + entry.getValue())
+                .map(entry -> entry.getKey().name().toLowerCase(Locale.ROOT) + " " + entry.getValue()
+                        + (reasons.containsKey(entry.getKey())
+                                ? " (" + Texts.abbreviate(reasons.get(entry.getKey()), MAX_REASON) + ")" : ""))
                 .collect(Collectors.joining(", "));
     }
 

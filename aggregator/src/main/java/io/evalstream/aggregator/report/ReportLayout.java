@@ -97,7 +97,7 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
                         Figures.progress(s.graded(), s.expected(), s.progress()),
                         Figures.accuracy(s.accuracy(), s.ci95Low(), s.ci95High()),
                         Figures.meanWithError(s.meanScore(), s.meanScoreStdErr()), Figures.judgeMeans(s.judgeScores()),
-                        Figures.errorKinds(s.errorKinds()), Figures.latency(s.latency()), Figures.tokens(s.tokens()),
+                        Figures.errorKinds(s.errorKinds(), s.errorReasons()), Figures.latency(s.latency()), Figures.tokens(s.tokens()),
                         Figures.eta(s.etaSeconds()))).toList());
     }
 
@@ -149,7 +149,7 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
         return concat(leading, List.of(Figures.progress(s.graded(), s.expected(), s.progress()),
                 Figures.accuracy(s.accuracy(), s.ci95Low(), s.ci95High()),
                 Figures.meanWithError(s.meanScore(), s.meanScoreStdErr()), Figures.judgeMeans(s.judgeScores()),
-                Figures.errorKinds(s.errorKinds()), Figures.latency(s.latency()), Figures.tokens(s.tokens()),
+                Figures.errorKinds(s.errorKinds(), s.errorReasons()), Figures.latency(s.latency()), Figures.tokens(s.tokens()),
                 Figures.eta(s.etaSeconds())));
     }
 

@@ -1,11 +1,13 @@
 package io.evalstream.aggregator.scoring;
 
+import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Judgement;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Subset;
+import io.evalstream.contracts.Texts;
 import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
 import java.util.Collections;
@@ -25,6 +27,8 @@ import java.util.TreeMap;
  * @param labels      the judge's categorical findings (e.g. age_group), at most {@link #MAX_LABELS}, values cut
  *                    to {@link #MAX_LABEL_LENGTH} characters; null when there are none
  * @param errorKind   why the model call failed, for ERROR grades; null otherwise
+ * @param errorReason the ERROR grade's detail, cut to {@link BenchmarkScore#MAX_REASON} characters; null for other
+ *                    grades, ERROR grades without one, and older state
  * @param latencyMillis the model call's latency; null in state written before it was kept
  * @param usage       the call's tokens; null when none were reported (or in older state)
  * @param gradedAtMillis when the grade was made (epoch ms), for the pace and ETA; null in older state
@@ -33,7 +37,7 @@ import java.util.TreeMap;
  */
 public record GradedSample(ScoreKey cell, Verdict verdict, double score, Category category, String settingsHash,
         Subset subset, Map<String, Double> judgeScores, Map<String, String> labels, ErrorKind errorKind,
-        Long latencyMillis, TokenUsage usage, Long gradedAtMillis, SourcePosition source) {
+        Long latencyMillis, TokenUsage usage, Long gradedAtMillis, SourcePosition source, String errorReason) {
 
     /** Rubric dimensions kept per grade and counted per cell: a judge gone wrong cannot blow up the state. */
     public static final int MAX_DIMENSIONS = 16;
@@ -60,7 +64,8 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
     /** A sample without call facts (latency, tokens, time, error kind) or position. */
     public GradedSample(ScoreKey cell, Verdict verdict, double score, Category category, String settingsHash,
             Subset subset, Map<String, Double> judgeScores, Map<String, String> labels) {
-        this(cell, verdict, score, category, settingsHash, subset, judgeScores, labels, null, null, null, null, null);
+        this(cell, verdict, score, category, settingsHash, subset, judgeScores, labels, null, null, null, null, null,
+                null);
     }
 
     /** A sample nothing judged. */
@@ -75,7 +80,8 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
         return new GradedSample(grade.taskId().scoreKey(), grade.verdict(), grade.score(), grade.category(),
                 grade.settingsHash(), grade.subset(), judgement == null ? null : judgement.scores(),
                 judgement == null ? null : shortValues(judgement.labels()), grade.errorKind(), grade.latencyMillis(),
-                grade.usage(), grade.gradedAt().toEpochMilli(), source);
+                grade.usage(), grade.gradedAt().toEpochMilli(), source, grade.verdict() == Verdict.ERROR
+                        ? Texts.abbreviate(grade.detail(), BenchmarkScore.MAX_REASON) : null);
     }
 
     public static GradedSample of(Grade grade) {
@@ -99,7 +105,7 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
     public GradedSample forTally() {
         return subset == null && labels == null && source == null ? this
                 : new GradedSample(cell, verdict, score, category, settingsHash, null, judgeScores, null, errorKind,
-                        latencyMillis, usage, gradedAtMillis, null);
+                        latencyMillis, usage, gradedAtMillis, null, errorReason);
     }
 
     private static <V> SortedMap<String, V> first(Map<String, V> map, int limit) {

@@ -22,14 +22,17 @@ import java.util.Map;
  * @param benchmarkMeanStdErr its standard error; null while some benchmark has fewer than 2 grades
  * @param progress            graded / expected; null when nothing is expected
  * @param etaSeconds          seconds until every expected task is graded, at the pace since the first grade
+ * @param errorReasons        a sample reason per kind of {@code errorKinds}, as on a benchmark's score
  */
 public record RollupScore(String modelId, Category category, int benchmarks, long expected, long graded,
         long correct, long errors, long judged, Double accuracy, Double ci95Low, Double ci95High, Double meanScore,
         Double meanScoreStdErr, Double benchmarkMean, Double benchmarkMeanStdErr, Double progress, Double etaSeconds,
-        List<DimensionScore> judgeScores, Map<ErrorKind, Long> errorKinds, LatencySummary latency, TokenUsage tokens) {
+        List<DimensionScore> judgeScores, Map<ErrorKind, Long> errorKinds, LatencySummary latency, TokenUsage tokens,
+        Map<ErrorKind, String> errorReasons) {
 
     public RollupScore {
         judgeScores = List.copyOf(judgeScores);
         errorKinds = Map.copyOf(errorKinds);
+        errorReasons = Map.copyOf(errorReasons);
     }
 }

@@ -73,7 +73,7 @@ public final class Rollups {
                 Means.boxed(sum.meanScore()), Means.boxed(sum.meanScoreStdErr()), Means.boxed(macroMean(graded)),
                 Means.boxed(macroStdErr(graded)), expected == 0 ? null : Scoring.progress(sum.graded(), expected),
                 expected == 0 ? null : Means.boxed(Scoring.eta(sum.graded(), expected, sum.firstGradedAt(), at)),
-                sum.judgeScores(), sum.errorKinds(), sum.latency().summary(), sum.tokens());
+                sum.judgeScores(), sum.errorKinds(), sum.latency().summary(), sum.tokens(), sum.errorReasons());
     }
 
     /** The mean of the benchmarks' mean scores, each benchmark weighing the same. */

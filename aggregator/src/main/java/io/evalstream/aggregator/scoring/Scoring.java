@@ -41,7 +41,8 @@ public final class Scoring {
                 expected == null ? null : progress(tally.graded(), expected.tasks()), at, tally.judged(),
                 tally.judgeScores(), tally.errorKinds(), tally.latency().summary(), tally.tokens(),
                 tally.firstGradedAt() == null ? null : Instant.ofEpochMilli(tally.firstGradedAt()),
-                expected == null ? null : Means.boxed(eta(tally.graded(), expected.tasks(), tally.firstGradedAt(), at)));
+                expected == null ? null : Means.boxed(eta(tally.graded(), expected.tasks(), tally.firstGradedAt(), at)),
+                tally.errorReasons());
     }
 
     /**

@@ -6,7 +6,6 @@ import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +30,8 @@ import java.util.TreeMap;
  *                       A dimension stays (at n = 0) until the cell empties, so a score left out because the cell
  *                       was full is also left out when its grade is subtracted.
  * @param errorKinds     ERROR grades by kind (grades that name their kind)
+ * @param errorReasons   a sample reason per kind of {@code errorKinds} (see {@link ErrorCounts}); kept beside the
+ *                       counts rather than with them so older state still reads
  * @param latency        model-call latencies of the grades that report one
  * @param firstGradedAt  earliest grade time ever added (epoch ms); kept when that grade is replaced, so the pace
  *                       stays measured from the cell's first grade; null while nothing was added
@@ -39,7 +40,7 @@ import java.util.TreeMap;
 public record Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
         double scoreSquareSum, Category category, String settingsHash, Long judged, Map<String, Moments> dimensions,
         Map<ErrorKind, Long> errorKinds, LatencyHistogram latency, Long promptTokens, Long completionTokens,
-        Long firstGradedAt, Long lastGradedAt) {
+        Long firstGradedAt, Long lastGradedAt, Map<ErrorKind, String> errorReasons) {
 
     public static final Tally EMPTY = new Tally(0, 0, 0, 0, 0, 0.0, 0.0, null, null);
 
@@ -58,8 +59,9 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         }
         dimensions = dimensions == null || dimensions.isEmpty() ? Map.of()
                 : Collections.unmodifiableSortedMap(new TreeMap<>(dimensions));
-        errorKinds = errorKinds == null || errorKinds.isEmpty() ? Map.of()
-                : Collections.unmodifiableMap(new EnumMap<>(errorKinds));
+        ErrorCounts checked = new ErrorCounts(errorKinds, errorReasons);
+        errorKinds = checked.counts();
+        errorReasons = checked.reasons();
         latency = latency == null ? LatencyHistogram.EMPTY : latency;
     }
 
@@ -67,7 +69,7 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
     public Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
             double scoreSquareSum, Category category, String settingsHash) {
         this(graded, correct, incorrect, noAnswer, errors, scoreSum, scoreSquareSum, category, settingsHash, 0L, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     public Tally add(GradedSample sample) {
@@ -88,7 +90,7 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         if (graded == 1) {
             // An emptied cell starts again from exact zeros instead of carrying the rounding of its subtractions.
             return new Tally(0, 0, 0, 0, 0, 0.0, 0.0, category, settingsHash, 0L, null, null, null, null, null,
-                    firstGradedAt, lastGradedAt);
+                    firstGradedAt, lastGradedAt, null);
         }
         return change(sample, -1, category, settingsHash);
     }
@@ -97,16 +99,14 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
     public Tally plus(Tally other) {
         TreeMap<String, Moments> moments = new TreeMap<>(dimensions);
         other.dimensions.forEach((dimension, more) -> moments.merge(dimension, more, Moments::plus));
-        EnumMap<ErrorKind, Long> kinds = new EnumMap<>(ErrorKind.class);
-        kinds.putAll(errorKinds);
-        other.errorKinds.forEach((kind, count) -> kinds.merge(kind, count, Long::sum));
+        ErrorCounts kinds = errorCounts().plus(other.errorCounts());
         return new Tally(graded + other.graded, correct + other.correct, incorrect + other.incorrect,
                 noAnswer + other.noAnswer, errors + other.errors, scoreSum + other.scoreSum,
                 scoreSquareSum + other.scoreSquareSum, same(category, other.category, graded, other.graded),
-                same(settingsHash, other.settingsHash, graded, other.graded), judged + other.judged, moments, kinds,
-                latency.plus(other.latency), promptTokens + other.promptTokens,
+                same(settingsHash, other.settingsHash, graded, other.graded), judged + other.judged, moments,
+                kinds.counts(), latency.plus(other.latency), promptTokens + other.promptTokens,
                 completionTokens + other.completionTokens, earliest(firstGradedAt, other.firstGradedAt),
-                latest(lastGradedAt, other.lastGradedAt));
+                latest(lastGradedAt, other.lastGradedAt), kinds.reasons());
     }
 
     /** The sample's rubric dimensions {@link #add} leaves out because this cell already counts the most it may. */
@@ -152,6 +152,11 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
                 .filter(Objects::nonNull).toList();
     }
 
+    /** ERROR grades by kind with a sample reason per kind. */
+    public ErrorCounts errorCounts() {
+        return new ErrorCounts(errorKinds, errorReasons);
+    }
+
     public TokenUsage tokens() {
         return new TokenUsage(promptTokens, completionTokens);
     }
@@ -169,29 +174,15 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         double score = sample.score();
         TokenUsage usage = sample.usage() == null ? TokenUsage.NONE : sample.usage();
         Long at = sample.gradedAtMillis();
+        ErrorCounts kinds = errorCounts().move(sample.errorKind(), sample.errorReason(), delta);
         return new Tally(graded + delta, counts[0], counts[1], counts[2], counts[3],
                 scoreSum + delta * score, scoreSquareSum + delta * score * score, newCategory, newHash, counts[4],
-                moveScores(sample.judgeScoresOrEmpty(), delta), moveKind(sample.errorKind(), delta),
+                moveScores(sample.judgeScoresOrEmpty(), delta), kinds.counts(),
                 sample.latencyMillis() == null ? latency
                         : delta > 0 ? latency.add(sample.latencyMillis()) : latency.remove(sample.latencyMillis()),
                 promptTokens + delta * usage.promptTokens(), completionTokens + delta * usage.completionTokens(),
                 delta > 0 ? earliest(firstGradedAt, at) : firstGradedAt,
-                delta > 0 ? latest(lastGradedAt, at) : lastGradedAt);
-    }
-
-    private Map<ErrorKind, Long> moveKind(ErrorKind kind, int delta) {
-        if (kind == null) {
-            return errorKinds;
-        }
-        EnumMap<ErrorKind, Long> next = new EnumMap<>(ErrorKind.class);
-        next.putAll(errorKinds);
-        long count = next.getOrDefault(kind, 0L) + delta;
-        if (count > 0) {
-            next.put(kind, count);
-        } else {
-            next.remove(kind);
-        }
-        return next;
+                delta > 0 ? latest(lastGradedAt, at) : lastGradedAt, kinds.reasons());
     }
 
     private Map<String, Moments> moveScores(Map<String, Double> scores, int delta) {

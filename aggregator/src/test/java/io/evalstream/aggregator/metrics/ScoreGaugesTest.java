@@ -17,6 +17,7 @@ import io.evalstream.contracts.Verdict;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,25 @@ class ScoreGaugesTest {
         // 6 of 20 graded, the first 10 s ago (mmlu's tally has no grade times): 14 remaining at 0.6 tasks/s.
         assertThat(registry.get("evalstream_run_eta_seconds").tags("run", "run-g").gauge().value())
                 .isCloseTo(14 * 10.0 / 6, within(1e-9));
+    }
+
+    @Test
+    void everyErrorKindGetsItsGaugeAndNoReasonBecomesALabel() {
+        long t0 = Fixtures.T0.toEpochMilli();
+        Tally errors = Tally.EMPTY;
+        for (ErrorKind kind : ErrorKind.values()) {
+            errors = errors.add(CallFactsTest.sample(Verdict.ERROR, kind, 100, 0, t0));
+        }
+
+        gauges.scoreChanged(Scoring.score(CELL, errors, null, clock.instant()));
+
+        for (ErrorKind kind : ErrorKind.values()) {
+            assertThat(registry.get("evalstream_error_kind_samples").tags("kind", kind.name().toLowerCase(Locale.ROOT))
+                    .gauge().value()).as("%s", kind).isEqualTo(1);
+        }
+        // A reason is unbounded text: it must never become a label.
+        assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getTags())
+                .noneMatch(tag -> tag.getValue().startsWith("failed:")));
     }
 
     @Test

@@ -33,6 +33,11 @@ class CsvReportTest {
             category  ¦ sim-strong ¦ MATH       ¦ benchmarkMeanStdErr ¦ 0.289
             category  ¦ sim-strong ¦ MATH       ¦ errors.timeout      ¦ 1
             category  ¦ sim-strong ¦ MATH       ¦ errors.rate_limited ¦ 0
+            category  ¦ sim-strong ¦ MATH       ¦ errors.timeout.reason ¦ openai backend failed: HttpTimeoutException: request timed out
+            category  ¦ sim-strong ¦ MATH       ¦ errors.ungradable   ¦ 0
+            category  ¦ sim-strong ¦ MATH       ¦ errors.ungradable.reason ¦
+            benchmark ¦ sim-strong ¦ gsm8k      ¦ errors.timeout.reason ¦ openai backend failed: HttpTimeoutException: request timed out
+            benchmark ¦ sim-strong ¦ gsm8k      ¦ errors.no_worker_for_model ¦ 0
             category  ¦ sim-strong ¦ MATH       ¦ incorrect           ¦
             benchmark ¦ sim-strong ¦ gsm8k      ¦ category            ¦ MATH
             benchmark ¦ sim-strong ¦ gsm8k      ¦ accuracy            ¦ 0.5
@@ -95,7 +100,7 @@ class CsvReportTest {
     @Test
     void aReportWithoutJudgedGradesHasNoJudgeColumns() {
         assertThat(CsvReport.columns(List.of())).noneMatch(column -> column.startsWith("judge."))
-                .contains("errors.internal", "passAt100");
+                .contains("errors.internal", "errors.no_worker_for_model", "errors.ungradable.reason", "passAt100");
     }
 
     private static Map<String, String> row(String scope, String model, String which) {

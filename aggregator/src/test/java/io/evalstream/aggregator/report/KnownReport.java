@@ -33,6 +33,7 @@ final class KnownReport {
     static final String SCRIPT = "<script>alert(\"x\")</script>";
     static final String AWKWARD = "B: 4-5, \"older\" | or\nyounger";
     static final String HASH = Fixtures.HASH;
+    static final String REASON = "openai backend failed: HttpTimeoutException: request timed out";
 
     private KnownReport() {
     }
@@ -62,25 +63,26 @@ final class KnownReport {
         return List.of(
                 new BenchmarkScore(1, RUN, "sim-strong", "gsm8k", Category.MATH, 4, 2, 1, 0, 1, 4, 0.5, 0.15, 0.85,
                         0.5, 0.289, 1.0, Fixtures.T0, 0, List.of(), Map.of(ErrorKind.TIMEOUT, 1L),
-                        new LatencySummary(4, 812, 950, 990), new TokenUsage(1200, 340), Fixtures.T0, 0.0),
+                        new LatencySummary(4, 812, 950, 990), new TokenUsage(1200, 340), Fixtures.T0, 0.0,
+                        Map.of(ErrorKind.TIMEOUT, REASON)),
                 new BenchmarkScore(1, RUN, "sim-strong", "stories", Category.WRITING, 5, 0, 0, 0, 0, 5, null, null,
                         null, 0.6, 0.05, 1.0, Fixtures.T0, 5, List.of(new DimensionScore("grammar", 5, 7.5, 0.5),
-                        new DimensionScore("creativity", 5, 6.0, null)), Map.of(), null, null, Fixtures.T0, 0.0),
+                        new DimensionScore("creativity", 5, 6.0, null)), Map.of(), null, null, Fixtures.T0, 0.0, null),
                 new BenchmarkScore(1, RUN, "sim-weak", "gsm8k", Category.MATH, 0, 0, 0, 0, 0, 3, null, null, null,
-                        null, null, 0.0, Fixtures.T0, 0, List.of(), Map.of(), null, null, null, null));
+                        null, null, 0.0, Fixtures.T0, 0, List.of(), Map.of(), null, null, null, null, null));
     }
 
     private static RollupScore category() {
         return new RollupScore("sim-strong", Category.MATH, 1, 4, 4, 2, 1, 0, 0.5, 0.15, 0.85, 0.5, 0.289, 0.5, 0.289,
                 1.0, 0.0, List.of(), Map.of(ErrorKind.TIMEOUT, 1L), new LatencySummary(4, 812, 950, 990),
-                new TokenUsage(1200, 340));
+                new TokenUsage(1200, 340), Map.of(ErrorKind.TIMEOUT, REASON));
     }
 
     private static List<RollupScore> overall() {
         return List.of(new RollupScore("sim-strong", null, 2, 9, 9, 2, 1, 5, 0.5, 0.15, 0.85, 0.556, 0.1, 0.55, 0.15,
                         1.0, 0.0, List.of(new DimensionScore("grammar", 5, 7.5, 0.5)), Map.of(ErrorKind.TIMEOUT, 1L),
-                        new LatencySummary(4, 812, 950, 990), new TokenUsage(1200, 340)),
+                        new LatencySummary(4, 812, 950, 990), new TokenUsage(1200, 340), Map.of(ErrorKind.TIMEOUT, REASON)),
                 new RollupScore("sim-weak", null, 1, 3, 0, 0, 0, 0, null, null, null, null, null, null, null, 0.0,
-                        3725.0, List.of(), Map.of(), null, TokenUsage.NONE));
+                        3725.0, List.of(), Map.of(), null, TokenUsage.NONE, Map.of()));
     }
 }

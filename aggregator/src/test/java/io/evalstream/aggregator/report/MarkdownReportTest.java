@@ -29,10 +29,10 @@ class MarkdownReportTest {
             settings row, stops quoted     ¦ | gsm8k | default | 1b105633790b6540 | 5 | yes | 0.0 | 1.0 | 512 | 1234 | "Question:" "\\\\n\\\\n" "\\<script\\>alert(\\\\"x\\\\")\\</script\\>" "a\\|b" | NUMERIC | NUMERIC\\_EQUAL | – |
             judging                        ¦ | stories | default | 1b105633790b6540 | 0 | no | 0.0 | 1.0 | 256 | 0 | – | TEXT | RUBRIC | tinystories by auto |
             overall heading                ¦ ## Overall per model
-            overall row                    ¦ | sim-strong | 2 | 0.550 ± 0.150 | 9 / 9 (100.0%) | 50.0% \\[15.0%, 85.0%\\] | 0.556 ± 0.100 | grammar 7.5 ± 0.5 (n=5) | timeout 1 | 812 / 950 / 990 ms | 1200 in / 340 out | done |
+            overall row                    ¦ | sim-strong | 2 | 0.550 ± 0.150 | 9 / 9 (100.0%) | 50.0% \\[15.0%, 85.0%\\] | 0.556 ± 0.100 | grammar 7.5 ± 0.5 (n=5) | timeout 1 (openai backend failed: HttpTimeoutException: request timed out) | 812 / 950 / 990 ms | 1200 in / 340 out | done |
             overall with nothing graded    ¦ | sim-weak | 1 | – | 0 / 3 (0.0%) | – | – | – | – | – | 0 in / 0 out | 1h 02m 05s |
-            category row                   ¦ | sim-strong | MATH | 1 | 0.500 ± 0.289 | 4 / 4 (100.0%) | 50.0% \\[15.0%, 85.0%\\] | 0.500 ± 0.289 | – | timeout 1 | 812 / 950 / 990 ms | 1200 in / 340 out | done |
-            benchmark row                  ¦ | sim-strong | gsm8k | MATH | 4 / 4 (100.0%) | 50.0% \\[15.0%, 85.0%\\] | 0.500 ± 0.289 | – | timeout 1 | 812 / 950 / 990 ms | 1200 in / 340 out | done |
+            category row                   ¦ | sim-strong | MATH | 1 | 0.500 ± 0.289 | 4 / 4 (100.0%) | 50.0% \\[15.0%, 85.0%\\] | 0.500 ± 0.289 | – | timeout 1 (openai backend failed: HttpTimeoutException: request timed out) | 812 / 950 / 990 ms | 1200 in / 340 out | done |
+            benchmark row                  ¦ | sim-strong | gsm8k | MATH | 4 / 4 (100.0%) | 50.0% \\[15.0%, 85.0%\\] | 0.500 ± 0.289 | – | timeout 1 (openai backend failed: HttpTimeoutException: request timed out) | 812 / 950 / 990 ms | 1200 in / 340 out | done |
             judged benchmark, no accuracy  ¦ | sim-strong | stories | WRITING | 5 / 5 (100.0%) | – | 0.600 ± 0.050 | grammar 7.5 ± 0.5 (n=5); creativity 6.0 (n=5) | – | – | 0 in / 0 out | done |
             benchmark without grades       ¦ | sim-weak | gsm8k | MATH | 0 / 3 (0.0%) | – | – | – | – | – | 0 in / 0 out | – |
             pass@k header                  ¦ | Model | Benchmark | Problems | Samples per problem | pass@1 |

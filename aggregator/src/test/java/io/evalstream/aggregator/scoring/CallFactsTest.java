@@ -26,7 +26,8 @@ public class CallFactsTest {
 
     public static GradedSample sample(Verdict verdict, ErrorKind kind, long latency, long promptTokens, long at) {
         return new GradedSample(CELL, verdict, verdict == Verdict.CORRECT ? 1.0 : 0.0, Category.MATH, "h", null, null,
-                null, kind, latency, new TokenUsage(promptTokens, promptTokens / 10), at, null);
+                null, kind, latency, new TokenUsage(promptTokens, promptTokens / 10), at, null,
+                kind == null ? null : "failed: " + kind);
     }
 
     @Test
@@ -57,7 +58,7 @@ public class CallFactsTest {
                 .add(sample(Verdict.ERROR, ErrorKind.TIMEOUT, 100, 0, T + 9));
         Tally knowledge = new Tally(2, 1, 1, 0, 0, 1.0, 1.0, Category.KNOWLEDGE, "h").add(
                 new GradedSample(new ScoreKey("run-c", "sim-flaky", "mmlu"), Verdict.ERROR, 0.0, Category.KNOWLEDGE,
-                        "h", null, null, null, ErrorKind.TIMEOUT, 250L, null, T + 1, null));
+                        "h", null, null, null, ErrorKind.TIMEOUT, 250L, null, T + 1, null, "read timed out"));
 
         Tally sum = math.plus(knowledge);
 
@@ -65,6 +66,7 @@ public class CallFactsTest {
         assertThat(sum.correct()).isEqualTo(2);
         assertThat(sum.errors()).isEqualTo(2);
         assertThat(sum.errorKinds()).containsExactly(Map.entry(ErrorKind.TIMEOUT, 2L));
+        assertThat(sum.errorReasons()).containsExactly(Map.entry(ErrorKind.TIMEOUT, "failed: TIMEOUT"));
         assertThat(sum.latency().count()).isEqualTo(3);
         assertThat(sum.category()).isNull();
         assertThat(sum.settingsHash()).isEqualTo("h");

@@ -11,6 +11,7 @@ import io.evalstream.aggregator.Fixtures;
 import io.evalstream.aggregator.scoring.GradedSample;
 import io.evalstream.aggregator.scoring.Tally;
 import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.TaskId;
@@ -69,6 +70,37 @@ class ScoreTopologyTest extends TopologyHarness {
         try (var entries = latest.all()) {
             assertThat(entries).toIterable().extracting(entry -> entry.key).containsExactly(grade.taskId().toString());
         }
+    }
+
+    @Test
+    void aRedeliveredErrorGradeCountsOnceInItsKindWithItsReason() {
+        String reason = "code sandbox unavailable: bwrap not found at /nowhere/bwrap";
+        Grade first = Fixtures.ungradable(task(RUN, "sim-strong", "humaneval", 1), reason);
+        Grade second = Fixtures.ungradable(task(RUN, "sim-strong", "humaneval", 2), reason);
+        send(first);
+        send(second);
+        send(first);
+        send(second);
+
+        BenchmarkScore score = latestScores().get(RUN + "/sim-strong/humaneval");
+
+        assertThat(score).extracting(BenchmarkScore::graded, BenchmarkScore::errors).containsExactly(2L, 2L);
+        assertThat(score.errorKinds()).containsExactly(Map.entry(ErrorKind.UNGRADABLE, 2L));
+        assertThat(score.errorReasons()).containsExactly(Map.entry(ErrorKind.UNGRADABLE, reason));
+    }
+
+    @Test
+    void anErrorGradeReplacedByAnAnswerTakesItsKindAndReasonAway() {
+        TaskId task = task(RUN, "sim-strong", "humaneval", 1);
+        send(Fixtures.ungradable(task, "code sandbox unavailable: bwrap not found"));
+        send(task, Verdict.CORRECT);
+
+        BenchmarkScore score = latestScores().get(RUN + "/sim-strong/humaneval");
+
+        assertThat(score).extracting(BenchmarkScore::graded, BenchmarkScore::correct, BenchmarkScore::errors)
+                .containsExactly(1L, 1L, 0L);
+        assertThat(score.errorKinds()).isEmpty();
+        assertThat(score.errorReasons()).isEmpty();
     }
 
     @Test

@@ -5,8 +5,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 
 /**
- * Shows the run's progress while it goes: redrawn in place on a terminal, one block every few seconds
- * when the output is a file or a pipe.
+ * Shows the run's progress while it goes, and its errors by kind with a sample reason once there are any: redrawn in
+ * place on a terminal, one block every few seconds when the output is a file or a pipe.
  */
 public final class LiveView {
 
@@ -36,7 +36,7 @@ public final class LiveView {
         }
         lastGraded = graded;
         String block = String.format("Progress: %d of %d graded%s%n", graded, Reports.expected(report),
-                Reports.eta(report)) + Reports.progress(report);
+                Reports.eta(report)) + Reports.progress(report) + Reports.errors(report);
         if (terminal) {
             if (linesDrawn > 0) {
                 out.print("\033[" + linesDrawn + "F\033[J");

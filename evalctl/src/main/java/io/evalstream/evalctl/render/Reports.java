@@ -1,6 +1,7 @@
 package io.evalstream.evalctl.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,8 @@ import java.util.function.Function;
 public final class Reports {
 
     private static final int BAR = 24;
+    /** A sample reason on a terminal line: enough to tell what went wrong; the report has it whole. */
+    private static final int REASON = 72;
 
     private Reports() {
     }
@@ -47,6 +50,25 @@ public final class Reports {
             out.append(String.format(Locale.ROOT, "  %-22s %-10s [%s%s] %7d/%-7d %s%n",
                     score.path("modelId").asText(), score.path("benchmarkId").asText(),
                     "#".repeat(filled), ".".repeat(BAR - filled), graded, expected, headline(score)));
+        }
+        return out.toString();
+    }
+
+    /**
+     * One line per (benchmark, model, error kind) with errors: the count, the kind and a sample reason, abbreviated,
+     * e.g. {@code humaneval sim-strong: 6 UNGRADABLE — code sandbox unavailable: bwrap not found...}; empty when there
+     * are no errors.
+     */
+    public static String errors(JsonNode report) {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode score : report.path("scores")) {
+            JsonNode reasons = score.path("errorReasons");
+            score.path("errorKinds").properties().forEach(kind -> {
+                JsonNode reason = reasons.path(kind.getKey());
+                out.append(String.format(Locale.ROOT, "  %s %s: %d %s%s%n", score.path("benchmarkId").asText(),
+                        score.path("modelId").asText(), kind.getValue().asLong(), kind.getKey(),
+                        reason.isTextual() ? " — " + Texts.abbreviate(oneLine(reason.asText()), REASON) : ""));
+            });
         }
         return out.toString();
     }
@@ -95,7 +117,8 @@ public final class Reports {
 
     /**
      * The final scoreboard: model x benchmark with accuracy, its 95% Wilson interval, the mean score (above
-     * accuracy for partial-credit metrics such as token F1) and counts.
+     * accuracy for partial-credit metrics such as token F1) and counts; below it, the errors by kind with a sample
+     * reason ({@link #errors}).
      */
     public static String table(JsonNode report) {
         StringBuilder out = new StringBuilder();
@@ -110,7 +133,12 @@ public final class Reports {
                     mean.isNumber() ? percent(mean.asDouble()) : "-", score.path("correct").asLong(),
                     score.path("graded").asLong(), score.path("errors").asLong()));
         }
-        return out.toString();
+        String errors = errors(report);
+        return errors.isEmpty() ? out.toString() : out.append("  Errors by kind:\n").append(errors).toString();
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
     }
 
     /**

@@ -34,6 +34,37 @@ class ReportsTest {
     }
 
     @Test
+    void theTableListsErrorsByKindWithAnAbbreviatedOneLineSampleReasonBelowIt() throws Exception {
+        String report = """
+                {"scores":[
+                  {"modelId":"sim-strong","benchmarkId":"humaneval","graded":6,"expected":6,"errors":6,
+                   "errorKinds":{"UNGRADABLE":6},
+                   "errorReasons":{"UNGRADABLE":"code sandbox unavailable: bwrap not found at /nowhere/bwrap;\\n code\
+                 tasks cannot be run on this grader until bubblewrap is installed or the fallback allows rlimits"}},
+                  {"modelId":"sim-nobody","benchmarkId":"gsm8k","graded":3,"expected":3,"errors":3,
+                   "errorKinds":{"NO_WORKER_FOR_MODEL":3,"TIMEOUT":1}, "errorReasons":{"NO_WORKER_FOR_MODEL":"model\
+                 'sim-nobody' is not configured on this worker"}}]}""";
+
+        List<String> lines = Reports.table(Json.mapper().readTree(report)).lines().toList();
+
+        assertThat(lines).hasSize(8);
+        assertThat(lines.get(4)).isEqualTo("  Errors by kind:");
+        assertThat(lines.get(5)).isEqualTo("  humaneval sim-strong: 6 UNGRADABLE — code sandbox unavailable: bwrap not"
+                + " found at /nowhere/bwrap; code tasks…");
+        assertThat(lines.get(6)).isEqualTo("  gsm8k sim-nobody: 3 NO_WORKER_FOR_MODEL — model 'sim-nobody' is not"
+                + " configured on this worker");
+        assertThat(lines.get(7)).isEqualTo("  gsm8k sim-nobody: 1 TIMEOUT");
+    }
+
+    @Test
+    void aRunWithoutErrorsHasNoErrorLines() throws Exception {
+        JsonNode report = Json.mapper().readTree(REPORT);
+
+        assertThat(Reports.errors(report)).isEmpty();
+        assertThat(Reports.table(report)).doesNotContain("Errors by kind");
+    }
+
+    @Test
     void progressBarsAreProportionalToGradedOverExpected() throws Exception {
         String progress = Reports.progress(Json.mapper().readTree(REPORT));
         assertThat(progress).contains("[########################]     100/100").contains("[############............]      50/100");
@@ -46,9 +77,9 @@ class ReportsTest {
                 new BenchmarkScore(1, "r", "stories260K", "stories", Category.WRITING, 24, 0, 0, 0, 2, 24, 0.0, 0.0,
                         0.14, 0.4125, 0.03, 1.0, now, 22, List.of(new DimensionScore("grammar", 22, 6.25, 0.31),
                                 new DimensionScore("creativity", 22, 4.5, 0.2),
-                                new DimensionScore("consistency", 22, 7.0, null)), null, null, null, null, null),
+                                new DimensionScore("consistency", 22, 7.0, null)), null, null, null, null, null, null),
                 new BenchmarkScore(1, "r", "sim-weak", "stories", Category.WRITING, 3, 0, 0, 0, 0, 24, 0.0, 0.0,
-                        0.5, null, null, 0.125, now, 0, List.of(), null, null, null, null, null),
+                        0.5, null, null, 0.125, now, 0, List.of(), null, null, null, null, null, null),
                 new BenchmarkScore(1, "r", "sim-weak", "gsm8k", Category.MATH, 3, 1, 2, 0, 0, 3, 0.3, 0.1,
                         0.7, 0.3, 0.2, 1.0, now));
         JsonNode report = Json.mapper().readTree(Json.mapper().writeValueAsString(Map.of("scores", scores)));

@@ -2,6 +2,7 @@ package io.evalstream.grader.grading;
 
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.CompletionStatus;
+import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Metric;
@@ -42,7 +43,7 @@ public final class Grader {
     }
 
     /**
-     * A failed model call is graded ERROR with its error kind; a successful one by the task's grader, against
+     * A failed model call is graded ERROR with its error kind and message; a successful one by the task's grader, against
      * the reference and every alias.
      *
      * @param gradedAt the grading time to record, passed in so grading stays a pure function
@@ -92,6 +93,17 @@ public final class Grader {
         return graded(completion, outcome, CODE_GRADER, gradedAt);
     }
 
+    /**
+     * The grade of a code completion the sandbox could not run at all: ERROR of kind UNGRADABLE with the reason as
+     * its detail, so its run counts it (that is no fault of the model, and retrying would fail the same way).
+     */
+    public static Grade ungradableCode(Completion completion, String reason, Instant gradedAt) {
+        PromptTask task = completion.task();
+        return new Grade(SchemaVersion.CURRENT, task.taskId(), Verdict.ERROR, 0.0, null, task.reference(),
+                task.category(), task.subset(), CODE_GRADER, task.settingsHash(), completion.latencyMillis(),
+                completion.simulated(), ErrorKind.UNGRADABLE, gradedAt, null, reason).recording(completion);
+    }
+
     private static Outcome run(ProgramRunner runner, PromptTask task, String code) {
         ProgramRunner.ProgramRun run = runner.run(CodePrograms.humanEval(task.code(), code));
         return run.passed() ? Outcome.scored(code, 1.0) : Outcome.scored(code, 0.0, run.failure());
@@ -107,8 +119,10 @@ public final class Grader {
 
     private static Grade failed(Completion completion, String grader, Instant gradedAt) {
         PromptTask task = completion.task();
+        // The error's message is the grade's detail, so a report can say why, not just how often.
         return new Grade(SchemaVersion.CURRENT, task.taskId(), Verdict.ERROR, 0.0, null, task.reference(),
                 task.category(), task.subset(), grader, task.settingsHash(), completion.latencyMillis(),
-                completion.simulated(), completion.error().kind(), gradedAt).recording(completion);
+                completion.simulated(), completion.error().kind(), gradedAt, null, completion.error().message())
+                .recording(completion);
     }
 }

@@ -62,8 +62,17 @@ public final class JudgedGrades {
     }
 
     /**
+     * The grade of an answer the automatic judge could not judge (its tools did not load): ERROR of kind UNGRADABLE
+     * with the reason as its detail, so its run counts it.
+     */
+    public static Grade ungradable(Completion subject, String reason, Instant gradedAt) {
+        return grade(subject, Verdict.ERROR, null, ErrorKind.UNGRADABLE, reason, gradedAt);
+    }
+
+    /**
      * The subject's grade from its judge's completion: JUDGED with the scores the rubric reads in the reply; ERROR
-     * (MALFORMED_RESPONSE) when the reply cannot be read; ERROR with the judge's error kind when the judge failed.
+     * (MALFORMED_RESPONSE) when the reply cannot be read; ERROR with the judge's error kind when the judge failed
+     * (NO_WORKER_FOR_MODEL when no worker serves the judge model), the detail naming the judge.
      *
      * @throws IllegalArgumentException when the completion is not a judge's
      */

@@ -43,11 +43,13 @@ public class AutoJudges {
     }
 
     /**
-     * @return the JUDGED grade of an OK, non-blank story continuation, or a failure with
-     *         {@link JudgeUnavailableException} when the judge's tools could not be loaded
+     * @return the JUDGED grade of an OK, non-blank story continuation; an UNGRADABLE error grade when the judge's
+     *         tools could not be loaded
      */
     Uni<Grade> grade(Completion subject) {
-        return Uni.createFrom().item(() -> judge(subject)).runSubscriptionOn(executor);
+        return Uni.createFrom().item(() -> judge(subject)).runSubscriptionOn(executor)
+                .onFailure(JudgeUnavailableException.class)
+                .recoverWithItem(e -> JudgedGrades.ungradable(subject, e.getMessage(), Instant.now()));
     }
 
     private Grade judge(Completion subject) {
@@ -70,7 +72,7 @@ public class AutoJudges {
                         settings.threads(), Duration.ofNanos(System.nanoTime() - start).toMillis());
             } catch (RuntimeException | LinkageError e) {
                 unavailable = new JudgeUnavailableException(e.toString(), e);
-                LOG.errorf(e, "The automatic judge could not be loaded; stories it should judge are dead-lettered");
+                LOG.errorf(e, "The automatic judge could not be loaded; stories it should judge are graded UNGRADABLE");
             }
         }
         if (unavailable != null) {

@@ -49,12 +49,14 @@ public class CodeExecutions {
     }
 
     /**
-     * @return the grade, or a failure with {@link SandboxUnavailableException} when the sandbox could not judge
-     *         the program (that is no fault of the model, so it must not become a grade)
+     * @return the grade; an UNGRADABLE error grade when the sandbox could not run the program (no fault of the
+     *         model, so not INCORRECT; and a retry would fail the same way, so not left on the DLQ)
      */
     Uni<Grade> grade(Completion completion) {
         return Uni.createFrom().item(() -> Grader.gradeCode(completion, this::run, Instant.now()))
-                .runSubscriptionOn(executor);
+                .runSubscriptionOn(executor)
+                .onFailure(SandboxUnavailableException.class)
+                .recoverWithItem(e -> Grader.ungradableCode(completion, e.getMessage(), Instant.now()));
     }
 
     private ProgramRun run(String program) {

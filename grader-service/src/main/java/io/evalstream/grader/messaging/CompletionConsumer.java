@@ -25,9 +25,10 @@ import org.jboss.logging.Logger;
 /**
  * Grades every completion and publishes the grade keyed by taskId. A grade carries its completion's ack, so
  * the completion's offset is committed only once the broker has the grade; an answer for a judge model is acked
- * once its judge task is on the broker, and the judge's completion later carries the subject's grade. A record
- * that cannot be read, or whose task contradicts its run's manifest, is nacked, and the channel's dead-letter-queue
- * strategy writes it to the DLQ with the reason.
+ * once its judge task is on the broker, and the judge's completion later carries the subject's grade. A completion
+ * the grader cannot grade (sandbox or automatic judge unavailable) gets an UNGRADABLE error grade, so its run counts
+ * it. A record that cannot be read, or whose task contradicts its run's manifest (so is none of its expected tasks),
+ * is nacked, and the channel's dead-letter-queue strategy writes it to the DLQ with the reason.
  */
 @ApplicationScoped
 public class CompletionConsumer {
@@ -109,8 +110,7 @@ public class CompletionConsumer {
 
     /**
      * Publishes the grade when there is one, else acks the completion (its judge task is on the broker); whatever
-     * stopped the grading (the sandbox or the judge's tools unavailable, a judge task not published), the completion
-     * is kept on the DLQ, not lost.
+     * else stopped the grading (a judge task not published), the completion is kept on the DLQ, not lost.
      */
     private Uni<Optional<Message<byte[]>>> publishOrAck(Message<byte[]> record, IncomingKafkaRecordMetadata<?, ?> source,
             Uni<Optional<Grade>> grading) {

@@ -1,5 +1,6 @@
 package io.evalstream.grader.messaging;
 
+import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Verdict;
 import io.evalstream.contracts.Judging;
@@ -10,11 +11,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code evalstream_grades_total{verdict,grader}} and {@code evalstream_dead_letters_total{topic}}. Counters are
+ * {@code evalstream_grades_total{verdict,grader}}, {@code evalstream_terminal_errors_total{kind}} (completions the
+ * grader could not grade, made ERROR grades instead of dead letters) and {@code evalstream_dead_letters_total{topic}}. Counters are
  * looked up in maps rather than registered per record, which keeps the hot path free of registry work.
  */
 @ApplicationScoped
@@ -23,9 +26,13 @@ public class GradeMetrics {
     private final MeterRegistry registry;
     private final Map<String, Map<Verdict, Counter>> grades = new ConcurrentHashMap<>();
     private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+    private final Counter ungradable;
 
     GradeMetrics(MeterRegistry registry) {
         this.registry = registry;
+        ungradable = Counter.builder("evalstream.terminal.errors")
+                .description("Completions the grader could not grade, published as ERROR grades, by kind")
+                .tag("kind", ErrorKind.UNGRADABLE.name().toLowerCase(Locale.ROOT)).register(registry);
         // Registered up front so dashboards show every series at 0 before the first grade arrives.
         Grader.names().forEach(grader -> grades.put(grader, gradeCounters(grader)));
         // Judge models are named by runs; the automatic judge is known now.
@@ -37,6 +44,9 @@ public class GradeMetrics {
 
     void graded(Grade grade) {
         grades.computeIfAbsent(grade.grader(), this::gradeCounters).get(grade.verdict()).increment();
+        if (grade.errorKind() == ErrorKind.UNGRADABLE) {
+            ungradable.increment();
+        }
     }
 
     /** @param topic the topic the dead-lettered record was read from */

@@ -142,7 +142,7 @@ class GraderTest {
 
     @ParameterizedTest
     @EnumSource(ErrorKind.class)
-    void gradesAFailedModelCallAsAnErrorOfItsKind(ErrorKind kind) {
+    void gradesAFailedModelCallAsAnErrorOfItsKindWithItsMessage(ErrorKind kind) {
         PromptTask task = task("run-1", "mmlu-7", Extraction.MULTIPLE_CHOICE, Metric.EXACT_MATCH, "C", List.of(),
                 new Subset("anatomy", "other"));
 
@@ -151,8 +151,8 @@ class GraderTest {
         Grade grade = Grader.grade(completion, GRADED_AT);
 
         assertThat(grade).isEqualTo(new Grade(1, task.taskId(), Verdict.ERROR, 0.0, null, "C", task.category(),
-                task.subset(), "multiple_choice/exact_match@1", task.settingsHash(), 30_000, false, kind, GRADED_AT)
-                .recording(completion));
+                task.subset(), "multiple_choice/exact_match@1", task.settingsHash(), 30_000, false, kind, GRADED_AT,
+                null, "no answer after 3 attempts").recording(completion));
         assertThat(grade.prompt()).as("recorded for audits").isEqualTo(task.prompt());
         assertThat(grade.completion()).isNull();
     }
@@ -253,6 +253,21 @@ class GraderTest {
         assertThat(empty.detail()).isEqualTo("no code in the completion");
         assertThat(failedCall.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(failedCall.errorKind()).isEqualTo(ErrorKind.TIMEOUT);
+    }
+
+    @Test
+    void gradesCodeTheSandboxCannotRunUngradableWithTheReason() {
+        PromptTask task = codeTask("run-1", "HumanEval-0", ADD);
+
+        Grade grade = Grader.ungradableCode(ok(task, "```python\nreturn a + b\n```"),
+                "code sandbox unavailable: bwrap not found at /nowhere/bwrap", GRADED_AT);
+
+        assertThat(grade.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(grade.score()).isZero();
+        assertThat(grade.errorKind()).isEqualTo(ErrorKind.UNGRADABLE);
+        assertThat(grade.detail()).isEqualTo("code sandbox unavailable: bwrap not found at /nowhere/bwrap");
+        assertThat(grade.grader()).isEqualTo(Grader.CODE_GRADER);
+        assertThat(grade.taskId()).isEqualTo(task.taskId());
     }
 
     @Test

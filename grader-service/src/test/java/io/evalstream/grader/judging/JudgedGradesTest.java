@@ -10,6 +10,7 @@ import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.ModelError;
 import io.evalstream.contracts.InvalidRecordException;
 import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.PromptTask;
@@ -71,6 +72,32 @@ class JudgedGradesTest {
         assertThat(grade.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(grade.errorKind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(grade.detail()).isEqualTo("judge judge-model failed: no answer after 3 attempts");
+    }
+
+    @Test
+    void gradesTheSubjectNoWorkerForModelNamingTheJudgeWhenNoWorkerServesIt() {
+        PromptTask judgeTask = PromptTask.judgeTask(subject, "judge-nobody-serves", "prompt", 256);
+        Completion unserved = Completion.failed(judgeTask, new ModelError(ErrorKind.NO_WORKER_FOR_MODEL,
+                "model 'judge-nobody-serves' is not configured on this worker; configured: [sim-strong]"), "none", 0, 1);
+
+        Grade grade = JudgedGrades.fromJudge(unserved, AT);
+
+        assertThat(grade.taskId()).isEqualTo(subject.taskId());
+        assertThat(grade.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(grade.errorKind()).isEqualTo(ErrorKind.NO_WORKER_FOR_MODEL);
+        assertThat(grade.detail()).isEqualTo("judge judge-nobody-serves failed: model 'judge-nobody-serves' is not"
+                + " configured on this worker; configured: [sim-strong]");
+    }
+
+    @Test
+    void gradesAnAnswerTheAutomaticJudgeCannotJudgeUngradableWithTheReason() {
+        Grade grade = JudgedGrades.ungradable(subject, "automatic judge unavailable: its tools did not load", AT);
+
+        assertThat(grade.taskId()).isEqualTo(subject.taskId());
+        assertThat(grade.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(grade.score()).isZero();
+        assertThat(grade.errorKind()).isEqualTo(ErrorKind.UNGRADABLE);
+        assertThat(grade.detail()).isEqualTo("automatic judge unavailable: its tools did not load");
     }
 
     @Test

@@ -60,12 +60,13 @@ public final class ErrorClassifier {
     /**
      * Whether another call may succeed where this one failed: rate limits, server errors, timeouts, broken
      * connections and garbled bodies (a proxy or a server restart mid-answer) pass; a request the server
-     * rejects (4xx), bad input, an unknown model or a bug fails the same way every time.
+     * rejects (4xx), bad input, an unknown model, a model no worker serves, an answer the grader cannot grade or a
+     * bug fails the same way every time.
      */
     public static boolean retryable(ErrorKind kind) {
         return switch (kind) {
             case RATE_LIMITED, SERVER_ERROR, TIMEOUT, CONNECTION, MALFORMED_RESPONSE -> true;
-            case CLIENT_ERROR, BAD_INPUT, UNKNOWN_MODEL, INTERNAL -> false;
+            case CLIENT_ERROR, BAD_INPUT, UNKNOWN_MODEL, NO_WORKER_FOR_MODEL, UNGRADABLE, INTERNAL -> false;
         };
     }
 
@@ -77,7 +78,7 @@ public final class ErrorClassifier {
     public static boolean unhealthy(ErrorKind kind) {
         return switch (kind) {
             case SERVER_ERROR, TIMEOUT, CONNECTION, MALFORMED_RESPONSE -> true;
-            case RATE_LIMITED, CLIENT_ERROR, BAD_INPUT, UNKNOWN_MODEL, INTERNAL -> false;
+            case RATE_LIMITED, CLIENT_ERROR, BAD_INPUT, UNKNOWN_MODEL, NO_WORKER_FOR_MODEL, UNGRADABLE, INTERNAL -> false;
         };
     }
 

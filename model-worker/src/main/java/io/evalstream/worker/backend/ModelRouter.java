@@ -5,7 +5,6 @@ import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.ModelError;
 import io.evalstream.contracts.PromptTask;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -33,23 +32,18 @@ public final class ModelRouter implements AutoCloseable {
         return backends.keySet();
     }
 
-    /** Why this worker cannot serve the task, or empty when it can. */
-    public Optional<String> rejection(PromptTask task) {
-        String model = task.taskId().modelId();
-        if (backends.containsKey(model)) {
-            return Optional.empty();
-        }
-        return Optional.of("model '" + model + "' is not configured on this worker; configured: " + models());
-    }
+    /** The backend kind on the error completion of a task whose model no backend here serves. */
+    static final String NO_BACKEND = "none";
 
     /**
-     * Serves the task (with the backend's retries, if any); the stage always completes normally. Call only
-     * for a task {@link #rejection} accepts.
+     * Serves the task (with the backend's retries, if any); the stage always completes normally. A task for a model
+     * this worker does not serve ends at once as a NO_WORKER_FOR_MODEL error completion naming the models it does:
+     * dead-lettered, it would never be graded and its run never complete.
      */
     public CompletionStage<Completion> complete(PromptTask task) {
         ModelBackend backend = backends.get(task.taskId().modelId());
         if (backend == null) {
-            throw new IllegalArgumentException(rejection(task).orElseThrow());
+            return CompletableFuture.completedStage(unserved(task));
         }
         CompletionStage<Served> served;
         try {
@@ -59,6 +53,18 @@ public final class ModelRouter implements AutoCloseable {
         }
         return served.handle((outcome, bug) -> outcome != null ? outcome : Served.failed(bug, 1, 0))
                 .thenApply(outcome -> completion(task, backend, outcome));
+    }
+
+    /** Whether a backend here serves the task's model. */
+    public boolean serves(PromptTask task) {
+        return backends.containsKey(task.taskId().modelId());
+    }
+
+    private Completion unserved(PromptTask task) {
+        ModelError error = new ModelError(ErrorKind.NO_WORKER_FOR_MODEL, "model '" + task.taskId().modelId()
+                + "' is not configured on this worker; configured: " + models());
+        // No call was made, but the wire counts attempts from 1: the routing decision is the one attempt.
+        return Completion.failed(task, error, NO_BACKEND, 0, 1);
     }
 
     private static Completion completion(PromptTask task, ModelBackend backend, Served served) {

@@ -6,22 +6,20 @@ import io.evalstream.contracts.WireFormat;
 
 /**
  * Decides whether a record read off the tasks topic is a task this worker can serve. Anything else is
- * invalid input with a reason fit for the dead-letter topic: not a valid {@link PromptTask}, a Kafka key
- * that is not the task's id, or a model this worker does not serve.
+ * invalid input with a reason fit for the dead-letter topic: not a valid {@link PromptTask}, or a Kafka key
+ * that is not the task's id. A task for a model this worker does not serve is admitted: it belongs to its run, which
+ * counts it once {@link ModelRouter#complete} has ended it as an error completion.
  */
 public final class TaskAdmission {
 
     private static final WireFormat<PromptTask> TASKS = WireFormat.of(PromptTask.class);
     private static final int MAX_KEY_CHARS = 200;
 
-    private final ModelRouter router;
-
-    public TaskAdmission(ModelRouter router) {
-        this.router = router;
+    private TaskAdmission() {
     }
 
     /** @param key the record's Kafka key, or null when it has none (a key is optional; if present it must match) */
-    public Decoded<PromptTask> admit(String key, byte[] value) {
+    public static Decoded<PromptTask> admit(String key, byte[] value) {
         Decoded<PromptTask> decoded = TASKS.decode(value);
         if (!(decoded instanceof Decoded.Valid<PromptTask> valid)) {
             return decoded;
@@ -32,7 +30,7 @@ public final class TaskAdmission {
             return new Decoded.Invalid<>("record key '" + abbreviate(key) + "' differs from the task's taskId '"
                     + taskId + "'; the key must be the taskId");
         }
-        return router.rejection(task).<Decoded<PromptTask>>map(Decoded.Invalid::new).orElse(decoded);
+        return decoded;
     }
 
     private static String abbreviate(String text) {

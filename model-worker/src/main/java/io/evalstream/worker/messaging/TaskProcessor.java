@@ -26,9 +26,10 @@ import org.jboss.logging.Logger;
 /**
  * Tasks in, completions out, up to {@code max-in-flight} model calls at once (completions leave in the
  * order they finish). A completion acks its task only once the broker has acked the completion, so the
- * consumer commits an offset only when every task below it has its completion written. A record that
- * is not a task this worker serves, or contradicts its run's manifest (a benchmark, variant or settings hash the
- * run does not have), is nacked: the channel's failure strategy dead-letters it.
+ * consumer commits an offset only when every task below it has its completion written. A task for a model this
+ * worker does not serve ends as a NO_WORKER_FOR_MODEL error completion, so its run counts it. A record that is not
+ * a task, or contradicts its run's manifest (a benchmark, variant or settings hash the run does not have, so not one
+ * of the run's expected tasks), is nacked: the channel's failure strategy dead-letters it.
  */
 @ApplicationScoped
 public class TaskProcessor {
@@ -37,7 +38,6 @@ public class TaskProcessor {
     private static final WireFormat<Completion> COMPLETIONS = WireFormat.of(Completion.class);
 
     private final ModelRouter router;
-    private final TaskAdmission admission;
     private final WorkerMetrics metrics;
     private final RunDirectory runs;
     private final int maxInFlight;
@@ -47,7 +47,6 @@ public class TaskProcessor {
             throw new IllegalStateException("evalstream.worker.max-in-flight must be >= 1, got " + config.maxInFlight());
         }
         this.router = router;
-        this.admission = new TaskAdmission(router);
         this.metrics = metrics;
         this.runs = runs;
         this.maxInFlight = config.maxInFlight();
@@ -66,7 +65,7 @@ public class TaskProcessor {
         var source = incoming.getMetadata(IncomingKafkaRecordMetadata.class);
         String key = source.map(m -> m.getKey() instanceof String k ? k : null).orElse(null);
         String topic = source.map(IncomingKafkaRecordMetadata::getTopic).orElse("unknown");
-        return switch (admission.admit(key, incoming.getPayload())) {
+        return switch (TaskAdmission.admit(key, incoming.getPayload())) {
             case Decoded.Valid<PromptTask> valid -> checkRun(incoming, valid.value(), topic);
             case Decoded.Invalid<PromptTask> invalid -> deadLetter(incoming, topic, invalid.reason());
         };
@@ -81,9 +80,18 @@ public class TaskProcessor {
     }
 
     private CompletionStage<Message<byte[]>> complete(Message<byte[]> incoming, PromptTask task, String topic) {
-        metrics.started();
+        // An unserved model is no model call: counted without its id, which whoever wrote the task chose, so it
+        // must not become a metric label.
+        boolean served = router.serves(task);
+        if (served) {
+            metrics.started();
+        }
         return router.complete(task).thenCompose(completion -> {
-            metrics.finished(completion);
+            if (served) {
+                metrics.finished(completion);
+            } else {
+                metrics.unserved();
+            }
             try {
                 return CompletableFuture.completedStage(toMessage(incoming, completion));
             } catch (RuntimeException e) {

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The worker's meters. Labels are bounded: model ids come from configuration (a task for any other
- * model is dead-lettered before it is counted here), outcomes from {@link ErrorKind}. Meters are
+ * model is counted by {@link #unserved} alone, without its model), outcomes from {@link ErrorKind}. Meters are
  * looked up once per model, not once per record.
  */
 @Singleton
@@ -28,10 +28,16 @@ public class WorkerMetrics {
     private final Map<String, ModelMeters> models = new ConcurrentHashMap<>();
     private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
     private final Map<String, ModelCallMeters> calls = new ConcurrentHashMap<>();
+    private final Counter unserved;
 
     public WorkerMetrics(MeterRegistry registry) {
         this.registry = registry;
         registry.gauge("evalstream.worker.in.flight", inFlight);
+        // Registered up front, so a dashboard shows it at 0 before the first unserved task.
+        unserved = Counter.builder("evalstream.terminal.errors")
+                .description("Tasks ended as an error completion without a model call (instead of being"
+                        + " dead-lettered), by kind")
+                .tag("kind", label(ErrorKind.NO_WORKER_FOR_MODEL)).register(registry);
     }
 
     /** The listener of one model's guarded calls (calls, retries, budget waits, breaker). */
@@ -57,6 +63,11 @@ public class WorkerMetrics {
         }
         meters.promptTokens().increment(completion.usage().promptTokens());
         meters.completionTokens().increment(completion.usage().completionTokens());
+    }
+
+    /** A task for a model no backend here serves ended as a NO_WORKER_FOR_MODEL error completion. */
+    public void unserved() {
+        unserved.increment();
     }
 
     /** A record read from {@code topic} went to the dead-letter topic. */

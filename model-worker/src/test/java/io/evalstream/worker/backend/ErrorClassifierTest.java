@@ -55,6 +55,8 @@ class ErrorClassifierTest {
             CLIENT_ERROR,       false, false
             BAD_INPUT,          false, false
             UNKNOWN_MODEL,      false, false
+            NO_WORKER_FOR_MODEL, false, false
+            UNGRADABLE,         false, false
             INTERNAL,           false, false
             """)
     void decidesWhichKindsAreRetriedAndWhichCountAgainstTheBreaker(ErrorKind kind, boolean retryable,

@@ -77,11 +77,21 @@ class ModelRouterTest {
     }
 
     @Test
-    void rejectsAModelItDoesNotServeNamingTheConfiguredOnes() {
+    void endsATaskForAModelItDoesNotServeAsATerminalErrorNamingTheConfiguredOnes() {
         ModelRouter router = routerWith(t -> CompletableFuture.completedStage(null));
+        PromptTask unserved = Tasks.numeric("run-1", "gpt-9", "q1", "1");
 
-        assertThat(router.rejection(TASK)).isEmpty();
-        assertThat(router.rejection(Tasks.numeric("run-1", "gpt-9", "q1", "1")))
-                .contains("model 'gpt-9' is not configured on this worker; configured: [m, other]");
+        CompletableFuture<Completion> stage = router.complete(unserved).toCompletableFuture();
+
+        assertThat(router.serves(TASK)).isTrue();
+        assertThat(router.serves(unserved)).isFalse();
+        assertThat(stage).isDone();
+        Completion completion = stage.join();
+        assertThat(completion.task()).isEqualTo(unserved);
+        assertThat(completion.status()).isEqualTo(CompletionStatus.ERROR);
+        assertThat(completion.error().kind()).isEqualTo(ErrorKind.NO_WORKER_FOR_MODEL);
+        assertThat(completion.error().message())
+                .isEqualTo("model 'gpt-9' is not configured on this worker; configured: [m, other]");
+        assertThat(completion.backend()).isEqualTo(ModelRouter.NO_BACKEND);
     }
 }

@@ -8,6 +8,7 @@ import io.evalstream.broker.KafkaTestResource;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.CompletionStatus;
 import io.evalstream.contracts.DeadLetter;
+import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.WireFormat;
@@ -61,7 +62,7 @@ class WorkerPipelineTest {
     String bootstrapServers;
 
     @Test
-    void servesEveryValidTaskExactlyOnceAndDeadLettersEveryBadRecord() throws Exception {
+    void servesEveryValidTaskExactlyOnceEndsUnservedOnesAsErrorsAndDeadLettersEveryBadRecord() throws Exception {
         String runId = newRunId();
         List<PromptTask> tasks = IntStream.range(0, 400).mapToObj(i -> i % 2 == 0
                 ? Tasks.numeric(runId, MODELS.get(i % 4), "q" + i, Integer.toString(i))
@@ -75,12 +76,19 @@ class WorkerPipelineTest {
         records.add(taskRecord(runId + "/sim-strong/gsm8k/q-other/default/0", misKeyed));
         produce(records);
 
-        List<Completion> completions = awaitExactly(Topics.COMPLETIONS, runId, tasks.size()).stream()
+        List<Completion> all = awaitExactly(Topics.COMPLETIONS, runId, tasks.size() + 1).stream()
                 .map(r -> {
                     Completion c = decode(r);
                     assertThat(r.key()).isEqualTo(c.taskId().toString());
                     return c;
                 }).toList();
+        Completion unservedCompletion = all.stream().filter(c -> c.task().equals(unserved)).findFirst().orElseThrow();
+        assertThat(unservedCompletion.status()).isEqualTo(CompletionStatus.ERROR);
+        assertThat(unservedCompletion.error().kind()).isEqualTo(ErrorKind.NO_WORKER_FOR_MODEL);
+        assertThat(unservedCompletion.error().message()).isEqualTo("model 'no-such-model' is not configured"
+                + " on this worker; configured: [babyllama-tok105, sim-medium, sim-slow, sim-strong, sim-weak,"
+                + " stories260K, stub-breaker, stub-gpt, stub-limited, stub-text]");
+        List<Completion> completions = all.stream().filter(c -> c != unservedCompletion).toList();
         assertThat(completions).extracting(Completion::task).containsExactlyInAnyOrderElementsOf(tasks);
         assertThat(completions).allSatisfy(c -> assertThat(c.status()).isEqualTo(CompletionStatus.OK));
         assertThat(completions).filteredOn(c -> c.taskId().modelId().startsWith("sim-")).hasSize(300)
@@ -92,12 +100,9 @@ class WorkerPipelineTest {
         assertThat(completions).filteredOn(c -> c.backend().equals("openai")).hasSize(100)
                 .allSatisfy(c -> assertThat(c.text()).isEqualTo(OpenAiStub.ANSWER));
 
-        Map<String, String> reasons = awaitExactly(Topics.DLQ, runId, 3).stream()
+        Map<String, String> reasons = awaitExactly(Topics.DLQ, runId, 2).stream()
                 .collect(Collectors.toMap(ConsumerRecord::key, r -> header(r, DeadLetter.REASON)));
         assertThat(reasons.get(runId + "/not-json")).contains("not a valid JSON PromptTask");
-        assertThat(reasons.get(unserved.taskId().toString())).isEqualTo("model 'no-such-model' is not configured"
-                + " on this worker; configured: [babyllama-tok105, sim-medium, sim-slow, sim-strong, sim-weak,"
-                + " stories260K, stub-breaker, stub-gpt, stub-limited, stub-text]");
         assertThat(reasons.get(runId + "/sim-strong/gsm8k/q-other/default/0")).contains("differs from the task's taskId");
 
         awaitAllTaskOffsetsCommitted();
@@ -105,7 +110,10 @@ class WorkerPipelineTest {
         assertThat(counter(metrics, "evalstream_model_requests_total{model=\"stub-gpt\",outcome=\"ok\"}"))
                 .isGreaterThanOrEqualTo(100);
         assertThat(counter(metrics, "evalstream_dead_letters_total{topic=\"evalstream.tasks\"}"))
-                .isGreaterThanOrEqualTo(3);
+                .isGreaterThanOrEqualTo(2);
+        assertThat(counter(metrics, "evalstream_terminal_errors_total{kind=\"no_worker_for_model\"}"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(metrics).doesNotContain("model=\"no-such-model\"");
         assertThat(metrics).contains("evalstream_model_latency_seconds_bucket{model=\"sim-weak\"",
                 "evalstream_model_tokens_total{direction=\"completion\",model=\"sim-medium\"}",
                 "evalstream_worker_in_flight ")
