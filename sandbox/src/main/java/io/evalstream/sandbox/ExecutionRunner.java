@@ -1,9 +1,9 @@
 package io.evalstream.sandbox;
 
 import io.evalstream.sandbox.Termination.Cause;
-import java.io.File;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +16,6 @@ final class ExecutionRunner {
     private static final String STATUS_FILE = "bwrap-status.json";
     private static final Duration KILL_GRACE = Duration.ofSeconds(2);
     private static final Duration DRAIN_GRACE = Duration.ofSeconds(2);
-    private static final File DEV_NULL = new File("/dev/null");
 
     private final SandboxLimits limits;
     private final Commands commands;
@@ -29,12 +28,12 @@ final class ExecutionRunner {
     }
 
     /** Never throws for anything the program does. */
-    Execution run(Isolation mode, Slot slot, String program) {
+    Execution run(Isolation mode, Slot slot, String program, String input) {
         long started = System.nanoTime();
         Path dir = null;
         try {
             dir = scratch.create(slot, program);
-            return Outcomes.judge(launch(mode, slot, dir, started), limits);
+            return Outcomes.judge(launch(mode, slot, dir, input, started), limits);
         } catch (IOException e) {
             return Execution.sandboxError("cannot run the program: " + e.getMessage(), elapsed(started));
         } catch (InterruptedException e) {
@@ -45,11 +44,13 @@ final class ExecutionRunner {
         }
     }
 
-    private Termination launch(Isolation mode, Slot slot, Path dir, long started) throws IOException, InterruptedException {
+    private Termination launch(Isolation mode, Slot slot, Path dir, String input, long started)
+            throws IOException, InterruptedException {
         Path status = dir.resolve(STATUS_FILE);
         Process process = builder(mode, slot, dir, status).start();
         boolean swept = false;
         try {
+            feed(process, input);
             OutputTail tail = OutputTail.start(process.getInputStream(), limits.outputBytes(), () -> stop(process, mode));
             boolean exited = process.waitFor(limits.wallTime().toNanos(), TimeUnit.NANOSECONDS);
             if (!exited) {
@@ -91,7 +92,19 @@ final class ExecutionRunner {
         if (mode == Isolation.RLIMITS_ONLY) {
             builder.environment().putAll(commands.environment(dir.toString()));
         }
-        return builder.redirectErrorStream(true).redirectInput(DEV_NULL);
+        return builder.redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE);
+    }
+
+    /**
+     * Writes the whole input and closes the pipe, so the program sees end-of-file after it. Small enough for the
+     * pipe's buffer, it never blocks; a program that exits without reading it is no error.
+     */
+    private static void feed(Process process, String input) {
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // Broken pipe: the program (or bwrap before it) is gone already; its outcome says why.
+        }
     }
 
     /**

@@ -49,7 +49,7 @@ final class Probe {
     }
 
     private static Optional<String> trial(ExecutionRunner runner, Slot slot, Isolation mode) {
-        Execution probe = runner.run(mode, slot, PROGRAM);
+        Execution probe = runner.run(mode, slot, PROGRAM, "");
         if (probe.passed() && probe.output().contains(MARKER)) {
             return Optional.empty();
         }

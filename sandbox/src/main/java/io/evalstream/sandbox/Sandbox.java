@@ -16,6 +16,8 @@ import java.util.Objects;
  */
 public final class Sandbox implements AutoCloseable {
 
+    private static final int MAX_INPUT_CHARS = 4096;
+
     private static final System.Logger LOG = System.getLogger(Sandbox.class.getName());
 
     private final SandboxConfig config;
@@ -91,7 +93,25 @@ public final class Sandbox implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public Execution runPython(String program) {
+        return runPython(program, "");
+    }
+
+    /**
+     * Runs one program with {@code input} as the whole of its standard input, and waits for its outcome. Never throws
+     * for anything the program does.
+     *
+     * @param input what the program reads on stdin (UTF-8, at most a pipe's buffer: a few KiB), e.g. a secret it
+     *              must not find in its own source
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public Execution runPython(String program, String input) {
         Objects.requireNonNull(program, "program");
+        Objects.requireNonNull(input, "input");
+        if (input.length() > MAX_INPUT_CHARS) {
+            // Fed before the output is drained: beyond a pipe's buffer it could block on a program that never reads.
+            throw new IllegalArgumentException("a program's input is at most " + MAX_INPUT_CHARS + " characters, not "
+                    + input.length());
+        }
         if (isolation() == Isolation.NONE) {
             return Execution.refused(decision.reason());
         }
@@ -110,7 +130,7 @@ public final class Sandbox implements AutoCloseable {
         }
         try {
             requireOpen();
-            return runner.run(isolation(), slot, program);
+            return runner.run(isolation(), slot, program, input);
         } finally {
             slots.release(slot);
         }

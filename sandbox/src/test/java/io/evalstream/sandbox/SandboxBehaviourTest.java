@@ -86,6 +86,21 @@ class SandboxBehaviourTest {
     }
 
     @Test
+    void theProgramReadsItsInputOnceAndThenEndOfFile() {
+        Execution run = sandbox.runPython("import sys\nfirst = sys.stdin.readline()\nrest = sys.stdin.read()\n"
+                + "print(repr(first), repr(rest))\n", "nonce-123\n");
+
+        assertThat(run.status()).isEqualTo(Status.PASSED);
+        assertThat(run.output()).contains("'nonce-123\\n' ''");
+    }
+
+    @Test
+    void anInputBeyondAPipesWorthIsRefusedBeforeAnythingRuns() {
+        assertThatThrownBy(() -> sandbox.runPython("pass\n", "x".repeat(4097)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 4096 characters");
+    }
+
+    @Test
     void jvmEnvironmentDoesNotReachTheProgram() throws IOException {
         Execution execution = sandbox.runPython("import os, json\nprint(json.dumps(dict(os.environ)))\n");
         Map<String, String> inside = new ObjectMapper().readValue(execution.output(), new TypeReference<>() { });

