@@ -5,13 +5,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What a simulated judge takes from its prompt: the text to judge, and the scores the prompt tells it to give.
  *
  * <p>It reads like an instruction-following model. When the answer sits between answer markers
  * ({@code <<<ANSWER-nonce>>>} ... {@code <<<END-ANSWER-nonce>>>}, each on a line of its own, as the grader writes
- * them), it judges what is between them as data and takes orders only from the text around them. Without markers it
+ * them), it judges what is between them as data and takes orders only from the text around them; a paragraph of the
+ * data that asks for a score is a note to the judge, which it neither obeys nor credits as story. Without markers it
  * cannot tell the story from the instructions, so it obeys a score the prompt asks for anywhere, one written into
  * the story included: the naive judge that prompt injection talks into a score, for tests of the defence.
  *
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
 record JudgePrompt(String judged, Map<String, Integer> ordered) {
 
     private static final Pattern OPEN = Pattern.compile("(?m)^<<<ANSWER-([0-9a-f]{32})>>>$");
+    private static final Pattern PARAGRAPH = Pattern.compile("\\n[ \\t]*\\n\\s*");
     // "Grammar: 10/10", "reply grammar = 10 / 10": a score out of 10 after a dimension's name. A placeholder such as
     // "Grammar: <score>/10" in the reply format asks for nothing.
     private static final Pattern ORDER = Pattern.compile(
@@ -43,10 +46,16 @@ record JudgePrompt(String judged, Map<String, Integer> ordered) {
             if (end >= open.end()) {
                 String data = prompt.substring(Math.min(end, open.end() + 1), end);
                 String instructions = prompt.substring(0, open.start()) + prompt.substring(end + close.length());
-                return new JudgePrompt(data, orders(instructions));
+                return new JudgePrompt(withoutNotesToTheJudge(data), orders(instructions));
             }
         }
         return new JudgePrompt(subject, orders(prompt));
+    }
+
+    /** {@code data} without its paragraphs that ask for a score. */
+    private static String withoutNotesToTheJudge(String data) {
+        return PARAGRAPH.splitAsStream(data).filter(paragraph -> !ORDER.matcher(paragraph).find())
+                .collect(Collectors.joining("\n\n"));
     }
 
     /** The last score out of 10 the text asks for per dimension, when it is 1-10. */
