@@ -57,7 +57,7 @@ final class TinyStoriesReply {
             String dimension = dimensions.get(d);
             Optional<Matcher> line = next < 0 ? Optional.empty() : match(pattern(dimension), lines.get(next));
             if (line.isEmpty()) {
-                boolean nothingOfTheBlock = scores.isEmpty() && age.isEmpty() && next >= 0;
+                boolean nothingOfTheBlock = d == dimensions.size() - 1 && age.isEmpty() && next >= 0;
                 return unreadable(nothingOfTheBlock ? "it does not end with the score block; its last line is '"
                         + quote(lines.get(next)) + "'" : "no " + dimension + " score in the final block");
             }

@@ -120,6 +120,8 @@ class TinyStoriesReplyTest {
                                 + "Grammar: 5/10\nConsistency: 5/10", "no creativity score in the final block"),
                 Arguments.of("scores outside 1-10", "Grammar: 11/10\nCreativity: 0/10\nConsistency: 7/10",
                         "grammar score 11 is outside 1-10; creativity score 0 is outside 1-10"),
+                Arguments.of("a score outside 1-10, then a missing dimension", "Grammar: 8/10\nConsistency: 0/10",
+                        "no creativity score in the final block"),
                 Arguments.of("another scale", "Grammar: 4/5\nCreativity: 3/5\nConsistency: 5/5",
                         "grammar scored out of 5, not 10; creativity scored out of 5, not 10"),
                 Arguments.of("a score in words", "Grammar: eight\nCreativity: 6\nConsistency: 7",
