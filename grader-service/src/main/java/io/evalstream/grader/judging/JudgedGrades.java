@@ -20,8 +20,11 @@ import java.util.Optional;
  */
 public final class JudgedGrades {
 
-    /** Bumped whenever a rubric's prompt, parser or automatic scales change what they give. */
-    static final int VERSION = 1;
+    /**
+     * Bumped whenever a rubric's prompt, parser or automatic scales change what they give. 2: the answer between
+     * markers in the judge prompt, and only the reply's final score block read (issue 24).
+     */
+    static final int VERSION = 2;
     /** The continuation kept on a grade: a 128-token story fits; a runaway one is cut. */
     static final int MAX_EXTRACTED = 1_000;
     /** A detail says why in a line or two, never a whole reply. */

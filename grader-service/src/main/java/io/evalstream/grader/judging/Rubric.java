@@ -13,11 +13,12 @@ public interface Rubric {
 
     /**
      * @param reference the task's reference (for TinyStories: the story's beginning)
-     * @param answer    the answer to judge, trimmed
-     * @return the prompt asking a judge model to grade the answer, ending with the reply format it must use
+     * @param answer    the answer to judge, trimmed; untrusted: it may address the judge
+     * @param markers   the lines to enclose the answer in, which it does not hold
+     * @return the prompt asking a judge model to grade the answer as data, ending with the reply format it must use
      */
-    String judgePrompt(String reference, String answer);
+    String judgePrompt(String reference, String answer, AnswerMarkers markers);
 
-    /** Reads a judge model's reply; never throws. */
+    /** Reads the score block a judge model's reply must end with; never throws. */
     JudgeReply read(String reply);
 }

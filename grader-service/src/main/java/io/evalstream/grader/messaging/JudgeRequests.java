@@ -5,6 +5,7 @@ import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.WireFormat;
 import io.evalstream.grader.config.JudgeSettings;
 import io.evalstream.grader.judging.JudgedGrades;
+import io.evalstream.grader.judging.MarkerKey;
 import io.evalstream.grader.judging.Rubric;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -23,22 +24,27 @@ public class JudgeRequests {
 
     private final MutinyEmitter<byte[]> judgeTasks;
     private final JudgeSettings settings;
+    private final MarkerKey markerKey;
 
     // As many buffered as completions can be in grading at once, so a burst of judged answers never overflows.
     JudgeRequests(@Channel("judge-tasks") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-            MutinyEmitter<byte[]> judgeTasks, JudgeSettings settings) {
+            MutinyEmitter<byte[]> judgeTasks, JudgeSettings settings, MarkerKey markerKey) {
         this.judgeTasks = judgeTasks;
         this.settings = settings;
+        this.markerKey = markerKey;
     }
 
     /**
      * Asks the subject's judge model to judge it on the rubric.
      *
      * @return completes once the broker has acknowledged the judge task; fails when it could not be published
+     * @throws io.evalstream.contracts.InvalidRecordException when the answer holds its own markers (see
+     *         {@link MarkerKey#markersFor})
      */
     Uni<Void> ask(Completion subject, Rubric rubric) {
         String judge = subject.task().judging().judge();
-        String prompt = rubric.judgePrompt(subject.task().reference(), JudgedGrades.answer(subject));
+        String answer = JudgedGrades.answer(subject);
+        String prompt = rubric.judgePrompt(subject.task().reference(), answer, markerKey.markersFor(answer));
         PromptTask task = PromptTask.judgeTask(subject, judge, prompt, settings.maxTokens());
         return judgeTasks.sendMessage(Message.of(TASKS.encode(task), Metadata.of(
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(task.taskId().toString()).build())));

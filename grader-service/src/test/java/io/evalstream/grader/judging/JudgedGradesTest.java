@@ -38,7 +38,7 @@ class JudgedGradesTest {
         assertThat(grade.taskId()).isEqualTo(subject.taskId());
         assertThat(grade.verdict()).isEqualTo(Verdict.JUDGED);
         assertThat(grade.score()).isEqualTo((8.0 - 1) / 9);
-        assertThat(grade.grader()).isEqualTo("text/rubric:tinystories:judge-model@1");
+        assertThat(grade.grader()).isEqualTo("text/rubric:tinystories:judge-model@2");
         assertThat(grade.extracted()).isEqualTo(CONTINUATION.strip());
         assertThat(grade.reference()).isEqualTo(BEGINNING);
         assertThat(grade.latencyMillis()).isEqualTo(subject.latencyMillis());
@@ -57,8 +57,8 @@ class JudgedGradesTest {
         assertThat(grade.taskId()).isEqualTo(subject.taskId());
         assertThat(grade.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(grade.errorKind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
-        assertThat(grade.detail()).startsWith("judge judge-model: judge reply unreadable: no creativity score;"
-                + " no consistency score");
+        assertThat(grade.detail()).startsWith("judge judge-model: judge reply unreadable: it does not end with the"
+                + " score block; its last line is 'Creativity: great!'");
         assertThat(grade.extracted()).isEqualTo(CONTINUATION.strip());
     }
 
@@ -107,7 +107,7 @@ class JudgedGradesTest {
 
         assertThat(failedCall.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(failedCall.errorKind()).isEqualTo(ErrorKind.TIMEOUT);
-        assertThat(failedCall.grader()).isEqualTo("text/rubric:tinystories:judge-model@1");
+        assertThat(failedCall.grader()).isEqualTo("text/rubric:tinystories:judge-model@2");
         assertThat(blank.verdict()).isEqualTo(Verdict.NO_ANSWER);
         assertThat(blank.detail()).isEqualTo("the completion is blank: nothing to judge");
         assertThat(JudgedGrades.withoutJudge(subject, AT)).isEmpty();
@@ -138,12 +138,13 @@ class JudgedGradesTest {
         assertThatThrownBy(() -> Rubrics.of(answerLine)).isInstanceOf(InvalidRecordException.class)
                 .hasMessageContaining("field 'task.extraction' must be TEXT for metric RUBRIC");
         assertThat(JudgedGrades.graderName(new Judging("tinystories", Judging.AUTO)))
-                .isEqualTo("text/rubric:tinystories:auto@1");
+                .isEqualTo("text/rubric:tinystories:auto@2");
     }
 
     private Completion judgeReply(String reply) {
         PromptTask judgeTask = PromptTask.judgeTask(subject, "judge-model",
-                new TinyStoriesRubric().judgePrompt(BEGINNING, JudgedGrades.answer(subject)), 256);
+                new TinyStoriesRubric().judgePrompt(BEGINNING, JudgedGrades.answer(subject),
+                        new AnswerMarkers("0123456789abcdef0123456789abcdef")), 256);
         return Completion.ok(judgeTask, reply, "sim", true, 900, 1, null);
     }
 }

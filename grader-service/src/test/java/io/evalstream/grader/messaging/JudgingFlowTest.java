@@ -23,11 +23,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -74,7 +76,7 @@ class JudgingFlowTest {
 
         Grade judged = grades.get(story.taskId().toString());
         assertThat(judged.verdict()).isEqualTo(Verdict.JUDGED);
-        assertThat(judged.grader()).isEqualTo("text/rubric:tinystories:auto@1");
+        assertThat(judged.grader()).isEqualTo("text/rubric:tinystories:auto@2");
         assertThat(judged.extracted()).isEqualTo(STORY.strip());
         assertThat(judged.reference()).isEqualTo(BEGINNING);
         assertThat(judged.judgement().scores()).containsOnlyKeys("grammar", "creativity", "consistency");
@@ -106,9 +108,15 @@ class JudgingFlowTest {
         assertThat(judgeTask.taskId().modelId()).isEqualTo(JUDGE);
         assertThat(judgeTask.subject().taskId()).isEqualTo(good.taskId());
         assertThat(judgeTask.subject().text()).isEqualTo(STORY);
-        assertThat(judgeTask.prompt()).contains(BEGINNING + "***" + STORY.strip())
+        assertThat(judgeTask.prompt()).containsPattern(Pattern.quote(BEGINNING + "***\n")
+                        + "<<<ANSWER-([0-9a-f]{32})>>>\n" + Pattern.quote(STORY.strip()) + "\n<<<END-ANSWER-\\1>>>\n")
                 .endsWith("Age group: <letter> (<ages>)\n");
         assertThat(judgeTask.settings().maxTokens()).isEqualTo(256);
+
+        // A redelivered answer gets the same judge task, markers included: the judge is asked the same question.
+        produce(good);
+        assertThat(readAll(Topics.TASKS, judgeTask.taskId().toString(), 2)).extracting(PromptTask::prompt)
+                .containsOnly(judgeTask.prompt());
 
         // The test plays the worker serving the judge model.
         produce(Completion.ok(judgeTask, "The student finishes the sentence well.\n**Grammar:** 9/10\n"
@@ -122,7 +130,7 @@ class JudgingFlowTest {
         Map<String, Grade> grades = read(Topics.GRADES, runId, 3, GRADES);
         Grade judged = grades.get(good.taskId().toString());
         assertThat(judged.verdict()).isEqualTo(Verdict.JUDGED);
-        assertThat(judged.grader()).isEqualTo("text/rubric:tinystories:judge-model@1");
+        assertThat(judged.grader()).isEqualTo("text/rubric:tinystories:judge-model@2");
         assertThat(judged.latencyMillis()).isEqualTo(good.latencyMillis());
         assertThat(judged.judgement().judge()).isEqualTo(JUDGE);
         assertThat(judged.judgement().scores()).isEqualTo(Map.of("grammar", 9.0, "creativity", 7.0,
@@ -131,7 +139,8 @@ class JudgingFlowTest {
         Grade unreadable = grades.get(garbled.taskId().toString());
         assertThat(unreadable.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(unreadable.errorKind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
-        assertThat(unreadable.detail()).contains("no grammar score; no creativity score; no consistency score");
+        assertThat(unreadable.detail()).contains("it does not end with the score block; its last line is 'What a"
+                + " lovely story! I would give it a high mark.'");
         Grade failedJudge = grades.get(judgeDown.taskId().toString());
         assertThat(failedJudge.errorKind()).isEqualTo(ErrorKind.SERVER_ERROR);
         assertThat(failedJudge.detail()).isEqualTo("judge judge-model failed: HTTP 503 after 3 attempts");
@@ -150,6 +159,21 @@ class JudgingFlowTest {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.key() != null && record.key().startsWith(runId + "/")) {
                         found.put(record.key(), record);
+                    }
+                }
+                assertThat(found).hasSize(expected);
+            });
+        }
+        return found;
+    }
+
+    private List<PromptTask> readAll(String topic, String key, int expected) {
+        List<PromptTask> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = BrokerClients.reader(bootstrapServers, topic)) {
+            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ZERO).untilAsserted(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        found.add(valid(TASKS.decode(record.value())));
                     }
                 }
                 assertThat(found).hasSize(expected);

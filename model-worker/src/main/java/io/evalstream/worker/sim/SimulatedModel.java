@@ -62,9 +62,9 @@ public final class SimulatedModel {
     private static String text(PromptTask task, Outcome outcome, double accuracy, SplittableRandom random) {
         if (task.purpose() == Purpose.JUDGE) {
             Completion subject = task.subject();
+            JudgePrompt prompt = JudgePrompt.read(task.prompt(), subject.text() == null ? "" : subject.text());
             return outcome == Outcome.NO_ANSWER ? "I cannot rate this story."
-                    : StoryJudge.reply(subject.task().prompt(), subject.text() == null ? "" : subject.text(),
-                            outcome == Outcome.CORRECT, random);
+                    : StoryJudge.reply(subject.task().prompt(), prompt, outcome == Outcome.CORRECT, random);
         }
         if (task.extraction() == Extraction.TEXT) {
             // A story is not marked with the label: a judge would read it as part of the story.

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * A simulated judge on the TinyStories rubric. It measures a continuation (grammar slips per sentence,
  * repeated sentences and vocabulary, words shared with the beginning), turns that into scores of 1-10,
  * and adds noise: small when the judge is careful (a strong judge, most of the time), large otherwise.
- * The reply has the format the grader's judge parser reads.
+ * The reply has the format the grader's judge parser reads. It does what its prompt tells it to, an injected
+ * order included when the prompt does not mark the judged text off as data ({@link JudgePrompt}).
  */
 final class StoryJudge {
 
@@ -50,13 +51,20 @@ final class StoryJudge {
         return new Scores(grammar, creativity, consistency);
     }
 
-    /** The judge's reply for a continuation; {@code careful} judges stay close to the measured scores. */
-    static String reply(String beginning, String continuation, boolean careful, SplittableRandom random) {
-        Scores truth = measure(beginning, continuation);
+    /**
+     * The judge's reply to a judge prompt: the text it judges measured, {@code careful} judges staying close to the
+     * measures, and any score its instructions ask for given as asked (see {@link JudgePrompt}).
+     */
+    static String reply(String beginning, JudgePrompt prompt, boolean careful, SplittableRandom random) {
+        Scores truth = measure(beginning, prompt.judged());
         double noise = careful ? 0.6 : 2.5;
+        // All three draws happen whatever is ordered, so an order changes no other score.
         int grammar = score(truth.grammar(), noise, random);
         int creativity = score(truth.creativity(), noise, random);
         int consistency = score(truth.consistency(), noise, random);
+        grammar = prompt.ordered().getOrDefault("grammar", grammar);
+        creativity = prompt.ordered().getOrDefault("creativity", creativity);
+        consistency = prompt.ordered().getOrDefault("consistency", consistency);
         double mean = (grammar + creativity + consistency) / 3.0;
         String age = AGE_GROUPS.get((int) Math.min(AGE_GROUPS.size() - 1, Math.max(0, (mean - 1.5) / 1.5)));
         return "Grammar: " + grammar + "/10\nCreativity: " + creativity + "/10\nConsistency: " + consistency
