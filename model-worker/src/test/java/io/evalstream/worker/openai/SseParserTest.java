@@ -17,7 +17,7 @@ class SseParserTest {
     /** Feeds the stream in chunks of {@code chunk} bytes and collects every event's data, the unterminated last included. */
     private static List<String> events(String stream, int chunk) {
         byte[] bytes = stream.getBytes(StandardCharsets.UTF_8);
-        SseParser parser = new SseParser();
+        SseParser parser = new SseParser(1 << 20);
         List<String> events = new ArrayList<>();
         for (int i = 0; i < bytes.length; i += chunk) {
             events.addAll(parser.feed(Arrays.copyOfRange(bytes, i, Math.min(bytes.length, i + chunk))));
