@@ -104,6 +104,46 @@ class GuardedBackendTest {
     }
 
     @Test
+    void aReplyOverItsCapIsNotRetriedButCountsOnceAgainstTheBreaker() {
+        // Issue 24: a flood is MALFORMED_RESPONSE (the endpoint is unhealthy) yet terminal (another call reads the
+        // same flood). Four tasks flooded once each fill a window of four: the breaker opens, counting calls, not tries.
+        AtomicInteger calls = new AtomicInteger();
+        List<BreakerState> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ModelBackend flooding = new ModelBackend() {
+            @Override
+            public String kind() {
+                return "fake";
+            }
+
+            @Override
+            public CompletionStage<ModelReply> complete(PromptTask task) {
+                calls.incrementAndGet();
+                return CompletableFuture.failedStage(ModelCallException.terminal(ErrorKind.MALFORMED_RESPONSE,
+                        "the reply body exceeds its cap of 10 bytes"));
+            }
+        };
+        ResiliencePolicy breaker = new ResiliencePolicy("m", 8, 0, 0, 4, Duration.ofMillis(20), Duration.ofSeconds(3),
+                0.2, 0.5, 4, Duration.ofSeconds(30), Duration.ofSeconds(2));
+        GuardedBackend guarded = new GuardedBackend(flooding, breaker, TIMER, new CallListener() {
+            @Override
+            public void breakerChanged(BreakerState state) {
+                states.add(state);
+            }
+        });
+
+        for (int task = 1; task <= 4; task++) {
+            Served served = guarded.serve(TASK).toCompletableFuture().join();
+            assertThat(served.attempts()).as("calls for task %d", task).isEqualTo(1);
+            assertThat(served.failure()).isInstanceOfSatisfying(ModelCallException.class, f -> {
+                assertThat(f.kind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
+                assertThat(f.terminal()).isTrue();
+            }).hasMessage("the reply body exceeds its cap of 10 bytes");
+        }
+        assertThat(calls.get()).isEqualTo(4);
+        assertThat(states).containsExactly(BreakerState.CLOSED, BreakerState.OPEN);
+    }
+
+    @Test
     void waitsAtLeastTheServersRetryAfter() {
         Flaky backend = new Flaky(1, ErrorKind.RATE_LIMITED, Duration.ofMillis(700));
         Served served = serve(backend, policy(8, 0, 4));
