@@ -205,16 +205,20 @@ public class Backends {
 
     private static ReplyCaps caps(String id, WorkerConfig.Caps caps) {
         try {
-            return new ReplyCaps(bytes(caps.errorBody()), caps.bytesPerToken(), caps.replyAllowance().asLongValue(),
-                    caps.replyCeiling().asLongValue(), bytes(caps.sseLine()));
+            return new ReplyCaps(buffer(caps.errorBody(), "error-body"), caps.bytesPerToken(),
+                    caps.replyAllowance().asLongValue(), caps.replyCeiling().asLongValue(),
+                    buffer(caps.sseLine(), "sse-line"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("evalstream.worker.models." + id + "." + e.getMessage(), e);
         }
     }
 
-    /** A size held in an int buffer; past 1 GiB it is surely a typo. */
-    private static int bytes(MemorySize size) {
+    /** A cap on bytes held in one array: at most 1 GiB. */
+    private static int buffer(MemorySize size, String key) {
         long value = size.asLongValue();
-        return value > (1 << 30) ? Integer.MAX_VALUE : (int) value;
+        if (value > 1 << 30) {
+            throw new IllegalArgumentException("openai.caps." + key + " must be at most 1G, got " + value);
+        }
+        return (int) value;
     }
 }
