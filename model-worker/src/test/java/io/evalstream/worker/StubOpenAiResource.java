@@ -36,6 +36,8 @@ public final class StubOpenAiResource implements QuarkusTestResourceLifecycleMan
         stub = OpenAiStub.start();
         Map<String, String> config = new HashMap<>();
         model(config, MODEL, "openai.api-key", SECRET);
+        // Short SSE lines, so an endless line meets the line cap, not the stream's: FloodTest proves both caps.
+        config.put(key(MODEL, "openai.caps.sse-line"), "64K");
         model(config, TEXT_MODEL, "openai.api-key-file", secretFile().toString());
         config.put(key(TEXT_MODEL, "openai.api"), "completions");
         config.put(key(TEXT_MODEL, "openai.stream"), "false");

@@ -17,15 +17,23 @@ import java.util.regex.Pattern;
  * the connection), {@code malformed} (a 200 whose JSON or SSE event does not parse), {@code truncate}
  * (an SSE stream that ends before {@code [DONE]}; a JSON body cut short), {@code echo-key} (a 401 whose
  * body quotes the Authorization header back), {@code latency=MS} (this prompt's latency),
- * {@code times=N}.
+ * {@code times=N}. Floods, each written as fast as the client reads and stopped when it hangs up:
+ * {@code gzip-bomb[=MiB]} (a 200 of about 1/1000 its size, {@code Content-Encoding: gzip}, inflating to 1 GiB of
+ * JSON-ish bytes by default), {@code endless-line} (a 200 SSE stream whose {@code data:} line never ends) and
+ * {@code huge-error[=MB]} (an error status, {@code status=N} or 500, with a 50 MB body by default).
+ *
+ * @param megabytes size of a gzip bomb (inflated, MiB) or of a huge error body (MB); 0 for other kinds
  */
 public record Fault(Kind kind, int status, Integer retryAfterSeconds, boolean retryAfterAsDate, Duration latency,
-        Integer times) {
+        Integer times, int megabytes) {
 
     /** The kinds of misbehaviour. */
     public enum Kind {
-        NONE, STATUS, HANG, RESET, MALFORMED, TRUNCATE, ECHO_KEY
+        NONE, STATUS, HANG, RESET, MALFORMED, TRUNCATE, ECHO_KEY, GZIP_BOMB, ENDLESS_LINE, HUGE_ERROR
     }
+
+    private static final int BOMB_MIB = 1024;
+    private static final int HUGE_ERROR_MB = 50;
 
     private static final Pattern DIRECTIVE = Pattern.compile("\\[\\[stub:([^\\]]*)]]");
 
@@ -46,6 +54,8 @@ public record Fault(Kind kind, int status, Integer retryAfterSeconds, boolean re
         boolean asDate = false;
         Duration latency = null;
         Integer times = null;
+        Kind flood = null;
+        int megabytes = 0;
         for (String part : settings.split(",")) {
             String[] kv = part.strip().split("=", 2);
             String key = kv[0].strip().toLowerCase(Locale.ROOT);
@@ -67,13 +77,27 @@ public record Fault(Kind kind, int status, Integer retryAfterSeconds, boolean re
                 case "echo-key" -> kind = Kind.ECHO_KEY;
                 case "latency" -> latency = Duration.ofMillis(Long.parseLong(value));
                 case "times" -> times = Integer.parseInt(value);
+                case "gzip-bomb" -> {
+                    flood = Kind.GZIP_BOMB;
+                    megabytes = value.isEmpty() ? BOMB_MIB : Integer.parseInt(value);
+                }
+                case "endless-line" -> flood = Kind.ENDLESS_LINE;
+                case "huge-error" -> {
+                    flood = Kind.HUGE_ERROR;
+                    megabytes = value.isEmpty() ? HUGE_ERROR_MB : Integer.parseInt(value);
+                }
                 case "" -> {
                 }
                 default -> throw new IllegalArgumentException("unknown stub fault setting '" + key + "' in '"
                         + settings + "'");
             }
         }
-        return new Fault(kind, status, retryAfter, asDate, latency, times);
+        if (flood != null) {
+            // A flood wins over a plain status, which only sets a huge error's status.
+            return new Fault(flood, flood == Kind.HUGE_ERROR && status == 0 ? 500 : status, retryAfter, asDate,
+                    latency, times, megabytes);
+        }
+        return new Fault(kind, status, retryAfter, asDate, latency, times, 0);
     }
 
     /** Whether the {@code n}-th request (1-based) of the prompt is hit. */

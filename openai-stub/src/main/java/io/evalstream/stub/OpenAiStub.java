@@ -192,6 +192,9 @@ public final class OpenAiStub implements AutoCloseable {
             case TRUNCATE -> truncate(call, response);
             case ECHO_KEY -> reply(response, 401, Replies.error(401, "Incorrect API key provided: "
                     + call.request().getHeader("Authorization")));
+            case GZIP_BOMB -> Floods.gzipBomb(response, call.stream(), fault.megabytes(), log(call.prompt()));
+            case ENDLESS_LINE -> Floods.endlessLine(response, log(call.prompt()));
+            case HUGE_ERROR -> Floods.hugeError(response, fault.status(), fault.megabytes(), log(call.prompt()));
             case NONE -> answerNormally(call, response);
         }
     }

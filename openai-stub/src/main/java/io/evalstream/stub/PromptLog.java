@@ -16,6 +16,8 @@ public final class PromptLog {
 
     private final List<Long> arrivalNanos = new ArrayList<>();
     private int count;
+    private long bytesSent;
+    private int hangUps;
     // Kept as received and converted only when a test asks: a bench sends thousands a second.
     private MultiMap lastHeaders = MultiMap.caseInsensitiveMultiMap();
     private Buffer lastBody = Buffer.buffer();
@@ -28,6 +30,24 @@ public final class PromptLog {
         lastHeaders = headers;
         lastBody = body;
         return count;
+    }
+
+    synchronized void sent(long bytes) {
+        bytesSent += bytes;
+    }
+
+    synchronized void hungUp() {
+        hangUps++;
+    }
+
+    /** Body bytes a flood fault wrote for the prompt (on the wire: compressed for a gzip bomb). */
+    public synchronized long bytesSent() {
+        return bytesSent;
+    }
+
+    /** Flood responses to the prompt that the client closed before they ended. */
+    public synchronized int hangUps() {
+        return hangUps;
     }
 
     /** Requests seen for the prompt. */

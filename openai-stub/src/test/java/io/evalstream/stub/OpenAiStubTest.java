@@ -3,12 +3,18 @@ package io.evalstream.stub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.zip.GZIPInputStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +59,68 @@ class OpenAiStubTest {
         assertThat(fault.retryAfterAsDate()).isEqualTo(asDate);
         assertThat(fault.hits(1)).isEqualTo(hitRequests >= 1);
         assertThat(fault.hits(3)).isEqualTo(hitRequests >= 3);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            gzip-bomb                    | GZIP_BOMB    | 0   | 1024
+            gzip-bomb=8,times=1          | GZIP_BOMB    | 0   | 8
+            endless-line                 | ENDLESS_LINE | 0   | 0
+            huge-error                   | HUGE_ERROR   | 500 | 50
+            status=503,huge-error=2      | HUGE_ERROR   | 503 | 2
+            huge-error=2,status=502      | HUGE_ERROR   | 502 | 2
+            """)
+    void parsesAFloodWithItsSize(String settings, Fault.Kind kind, int status, int megabytes) {
+        Fault fault = Fault.parse(settings);
+
+        assertThat(fault.kind()).isEqualTo(kind);
+        assertThat(fault.status()).isEqualTo(status);
+        assertThat(fault.megabytes()).isEqualTo(megabytes);
+    }
+
+    @ParameterizedTest(name = "stream={0}")
+    @CsvSource({"false", "true"})
+    void aGzipBombIsAValidGzipBodyThatInflatesToItsSize(boolean stream) throws Exception {
+        String prompt = "[[stub:gzip-bomb=16]] " + System.nanoTime();
+        HttpResponse<InputStream> response = postForStream("/chat/completions", chat(prompt, stream));
+        long inflated = 0;
+        byte[] start = new byte[64];
+        try (InputStream body = new GZIPInputStream(response.body())) {
+            int head = body.readNBytes(start, 0, start.length);
+            inflated += head + body.transferTo(OutputStream.nullOutputStream());
+        }
+
+        assertThat(response.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(new String(start, StandardCharsets.UTF_8)).startsWith(stream ? "data: {\"id\":\"stub-bomb\""
+                : "{\"id\":\"stub-bomb\"");
+        assertThat(inflated).as("bytes inflated (the trailer's CRC and length were checked)")
+                .isBetween(16L << 20, (16L << 20) + 100);
+        assertThat(stub.log(prompt).bytesSent()).as("bytes on the wire").isLessThan(64 << 10);
+    }
+
+    @Test
+    void anEndlessLineGoesOnUntilTheClientHangsUp() throws Exception {
+        String prompt = "[[stub:endless-line]] " + System.nanoTime();
+        HttpResponse<InputStream> response = postForStream("/chat/completions", chat(prompt, true));
+        byte[] read;
+        try (InputStream body = response.body()) {
+            read = body.readNBytes(4 << 20);
+        }
+
+        String text = new String(read, StandardCharsets.US_ASCII);
+        assertThat(text).startsWith("data: {").doesNotContain("\n").endsWith("xxxx");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stub.log(prompt).hangUps() == 1);
+        assertThat(stub.log(prompt).bytesSent()).as("bytes sent before the hang-up").isLessThan(64L << 20);
+    }
+
+    @Test
+    void aHugeErrorBodyIsJsonOfItsSize() throws Exception {
+        HttpResponse<String> response = post("/chat/completions", chat("[[stub:huge-error=2]]", false));
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body().length()).isBetween(1_900_000, 2_000_000);
+        assertThat(new JsonObject(response.body()).getJsonObject("error").getString("message"))
+                .startsWith("stub error body of 2 MB: xxx");
     }
 
     @Test
@@ -106,6 +174,12 @@ class OpenAiStubTest {
     private static String chat(String prompt, boolean stream) {
         return "{\"model\":\"m\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\""
                 + prompt + "\"}]}";
+    }
+
+    private static HttpResponse<InputStream> postForStream(String path, String body) throws IOException,
+            InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + path)).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     private static HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {

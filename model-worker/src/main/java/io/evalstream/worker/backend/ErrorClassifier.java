@@ -71,6 +71,15 @@ public final class ErrorClassifier {
     }
 
     /**
+     * Whether this failed call may be retried: its kind allows it and it is not {@linkplain
+     * ModelCallException#terminal() terminal} (a reply over its size cap is MALFORMED_RESPONSE, but calling again
+     * would read the same flood).
+     */
+    public static boolean retryable(ModelCallException call) {
+        return !call.terminal() && retryable(call.kind());
+    }
+
+    /**
      * Whether a failure says the endpoint is unhealthy, so it counts towards opening its circuit breaker. A
      * 429 does not (the server is healthy and said when to come back; the rate budget and Retry-After deal
      * with it), nor does a request the server rejected.

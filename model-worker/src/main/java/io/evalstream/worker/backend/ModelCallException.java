@@ -15,6 +15,7 @@ public final class ModelCallException extends RuntimeException {
 
     private final ErrorKind kind;
     private final Duration retryAfter;
+    private final boolean terminal;
 
     public ModelCallException(ErrorKind kind, String message) {
         this(kind, message, null, null);
@@ -26,9 +27,28 @@ public final class ModelCallException extends RuntimeException {
 
     /** @param retryAfter how long the server asked us to wait before calling again; null when it did not say */
     public ModelCallException(ErrorKind kind, String message, Throwable cause, Duration retryAfter) {
+        this(kind, message, cause, retryAfter, false);
+    }
+
+    private ModelCallException(ErrorKind kind, String message, Throwable cause, Duration retryAfter,
+            boolean terminal) {
         super(message, cause, false, false);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.retryAfter = retryAfter;
+        this.terminal = terminal;
+    }
+
+    /**
+     * A failure that ends the task whatever its kind would allow: calling again would only repeat it, or
+     * worse, as with a reply over its size cap (another call would read the same flood).
+     */
+    public static ModelCallException terminal(ErrorKind kind, String message) {
+        return new ModelCallException(kind, message, null, null, true);
+    }
+
+    /** The same failure with another message (e.g. naming the endpoint), still terminal if this one is. */
+    public ModelCallException withMessage(String message, Duration retryAfter) {
+        return new ModelCallException(kind, message, getCause(), retryAfter, terminal);
     }
 
     public ErrorKind kind() {
@@ -38,6 +58,11 @@ public final class ModelCallException extends RuntimeException {
     /** The server's {@code Retry-After}, or null. */
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    /** Whether no further call may be made for this task, whatever {@link #kind()} allows. */
+    public boolean terminal() {
+        return terminal;
     }
 
     public ModelError toError() {

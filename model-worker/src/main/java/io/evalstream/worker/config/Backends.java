@@ -10,6 +10,7 @@ import io.evalstream.worker.gguf.GgufBackend;
 import io.evalstream.worker.gguf.GgufModelSpec;
 import io.evalstream.worker.openai.OpenAiBackend;
 import io.evalstream.worker.openai.OpenAiEndpoint;
+import io.evalstream.worker.openai.ReplyCaps;
 import io.evalstream.worker.sim.SimProfiles;
 import io.evalstream.worker.sim.SimSettings;
 import io.evalstream.worker.metrics.WorkerMetrics;
@@ -18,6 +19,7 @@ import io.evalstream.worker.resilience.GuardedBackend;
 import io.evalstream.worker.resilience.ResiliencePolicy;
 import io.evalstream.worker.sim.SimulatedBackend;
 import io.evalstream.worker.sim.SimulatedModel;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -198,6 +200,25 @@ public class Backends {
                 "backend openai needs evalstream.worker.models." + id + ".openai.base-url"));
         return new OpenAiEndpoint(URI.create(openai.baseUrl()), openai.model().orElse(id),
                 ApiKeys.resolve(id, openai), policy.requestTimeout(), openai.api(), openai.stream(),
-                policy.maxConcurrency());
+                policy.maxConcurrency(), caps(id, openai.caps()));
+    }
+
+    private static ReplyCaps caps(String id, WorkerConfig.Caps caps) {
+        try {
+            return new ReplyCaps(buffer(caps.errorBody(), "error-body"), caps.bytesPerToken(),
+                    caps.replyAllowance().asLongValue(), caps.replyCeiling().asLongValue(),
+                    buffer(caps.sseLine(), "sse-line"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("evalstream.worker.models." + id + "." + e.getMessage(), e);
+        }
+    }
+
+    /** A cap on bytes held in one array: at most 1 GiB. */
+    private static int buffer(MemorySize size, String key) {
+        long value = size.asLongValue();
+        if (value > 1 << 30) {
+            throw new IllegalArgumentException("openai.caps." + key + " must be at most 1G, got " + value);
+        }
+        return (int) value;
     }
 }

@@ -1,6 +1,7 @@
 package io.evalstream.worker.config;
 
 import io.evalstream.worker.openai.OpenAiApi;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -172,6 +173,36 @@ public interface WorkerConfig {
 
         /** Overrides {@link WorkerConfig#requestTimeout()} for this model. */
         Optional<Duration> requestTimeout();
+
+        /** How much of each response is read, after decompression, before the call is given up. */
+        Caps caps();
+    }
+
+    /**
+     * Size caps on what an OpenAI-compatible server sends back (see {@link io.evalstream.worker.openai.ReplyCaps}):
+     * a response past one ends the task as a terminal MALFORMED_RESPONSE, not retried. Sizes take K, M, G suffixes.
+     */
+    interface Caps {
+
+        /** Of a 4xx/5xx body: enough to quote the server's message. */
+        @WithDefault("4K")
+        MemorySize errorBody();
+
+        /** Of a 2xx reply (whole or streamed), per token of the task's max_tokens. */
+        @WithDefault("1024")
+        int bytesPerToken();
+
+        /** Of a 2xx reply, on top of the per-token share. */
+        @WithDefault("64K")
+        MemorySize replyAllowance();
+
+        /** Of a 2xx reply, whatever max_tokens says. */
+        @WithDefault("64M")
+        MemorySize replyCeiling();
+
+        /** Of one server-sent-event line. */
+        @WithDefault("1M")
+        MemorySize sseLine();
     }
 
     /** A local GGUF file run in-process by llama.cpp; see {@link io.evalstream.worker.gguf.GgufModelSpec}. */

@@ -48,7 +48,8 @@ public final class OpenAiBackend implements ModelBackend {
         this.clients = clients;
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add("Content-Type", "application/json")
-                .add("Accept", endpoint.stream() ? "text/event-stream" : "application/json");
+                .add("Accept", endpoint.stream() ? "text/event-stream" : "application/json")
+                .add("Accept-Encoding", CappedBody.ACCEPTED_ENCODINGS);
         if (endpoint.apiKey() != null) {
             headers.add("Authorization", "Bearer " + endpoint.apiKey());
         }
@@ -68,7 +69,9 @@ public final class OpenAiBackend implements ModelBackend {
                 .setTcpNoDelay(true)
                 // No pipelining: a slow generation would hold up every call queued behind it on its socket.
                 .setPipelining(false)
-                .setDecompressionSupported(true)
+                // Bodies are inflated by CappedBody, piece by piece under the reply's cap: the client's own
+                // decompression inflates a whole network read at once, 1000 to 1 for a gzip bomb.
+                .setDecompressionSupported(false)
                 .setSsl(tls);
         if (tls) {
             // HTTP/2 multiplexes many calls over few connections where ALPN can negotiate it; plain-text
@@ -113,6 +116,12 @@ public final class OpenAiBackend implements ModelBackend {
         for (HttpClient client : clients) {
             client.close();
         }
+    }
+
+    /** The failure of a call with the endpoint in its message (never the key), terminal if {@code failure} is. */
+    static ModelCallException failure(OpenAiEndpoint endpoint, ModelCallException failure, String detail) {
+        return failure.withMessage(endpoint.redact("POST " + endpoint.url() + " " + failure.getMessage() + detail),
+                failure.retryAfter());
     }
 
     /** For messages: what failed and where, never the key. */

@@ -12,11 +12,13 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.RequestOptions;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * One HTTP exchange with an OpenAI-compatible server, from connecting to the last byte, with its own
@@ -76,57 +78,93 @@ final class OpenAiCall {
         if (status < 200 || status > 299) {
             Duration retryAfter = RetryAfter.parse(response.getHeader("Retry-After"),
                     response.getHeader("retry-after-ms"), Instant.now()).orElse(null);
-            response.body().onComplete(body -> fail(OpenAiBackend.failure(endpoint, ErrorClassifier.ofStatus(status),
-                    "returned HTTP " + status + ": " + (body.succeeded() ? excerpt(body.result()) : ""), retryAfter)));
+            readWhole(response, "the HTTP " + status + " error body", endpoint.caps().errorBodyBytes(),
+                    body -> fail(OpenAiBackend.failure(endpoint, ErrorClassifier.ofStatus(status),
+                            "returned HTTP " + status + ": " + excerpt(body), retryAfter)));
             return;
         }
+        long cap = endpoint.caps().replyBytes(task.settings().maxTokens());
         String type = response.getHeader("Content-Type");
         if (endpoint.stream() && type != null && type.startsWith("text/event-stream")) {
-            stream(response);
+            stream(response, cap);
         } else {
-            response.body().onComplete(body -> {
-                if (body.failed()) {
-                    failTransport(body.cause());
-                    return;
-                }
+            readWhole(response, "the reply body", cap, body -> {
                 try {
-                    succeed(OpenAiProtocol.whole(body.result().getBytes(), task, endpoint.api()));
+                    succeed(OpenAiProtocol.whole(body, task, endpoint.api()));
                 } catch (ModelCallException e) {
-                    fail(OpenAiBackend.failure(endpoint, e.kind(), e.getMessage() + ": " + excerpt(body.result()),
-                            null));
+                    fail(OpenAiBackend.failure(endpoint, e.kind(), e.getMessage() + ": " + excerpt(body), null));
                 }
             });
         }
     }
 
-    private void stream(HttpClientResponse response) {
-        SseParser parser = new SseParser();
+    /** Reads a body under its cap into memory, then hands it on; past the cap the call fails and the socket closes. */
+    private void readWhole(HttpClientResponse response, String what, long cap, Consumer<byte[]> whenRead) {
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        CappedBody body = open(response, what, cap, read::write);
+        if (body != null) {
+            response.handler(chunk -> consume(() -> body.feed(chunk.getBytes()), read, true));
+            response.endHandler(end -> consume(() -> {
+                body.end();
+                whenRead.accept(read.toByteArray());
+            }, read, false));
+        }
+    }
+
+    /** Parses events as they arrive, under the stream's cap and each line's. */
+    private void stream(HttpClientResponse response, long cap) {
+        SseParser parser = new SseParser(endpoint.caps().lineBytes());
         StreamedReply reply = new StreamedReply(endpoint.api(), sentNanos);
-        response.handler(chunk -> {
-            if (result.isDone()) {
-                return;
-            }
-            try {
-                long now = System.nanoTime();
-                for (String data : parser.feed(chunk.getBytes())) {
-                    reply.accept(data, now);
-                }
-            } catch (ModelCallException e) {
-                fail(OpenAiBackend.failure(endpoint, e.kind(), e.getMessage(), null));
-                request.reset();
+        CappedBody body = open(response, "the event stream", cap, (bytes, offset, length) -> {
+            long now = System.nanoTime();
+            for (String data : parser.feed(bytes, offset, length)) {
+                reply.accept(data, now);
             }
         });
-        response.endHandler(end -> {
-            try {
+        if (body != null) {
+            response.handler(chunk -> consume(() -> body.feed(chunk.getBytes()), null, true));
+            response.endHandler(end -> consume(() -> {
+                body.end();
                 String last = parser.finish();
                 if (last != null) {
                     reply.accept(last, System.nanoTime());
                 }
                 succeed(reply.reply(task));
-            } catch (ModelCallException e) {
-                fail(OpenAiBackend.failure(endpoint, e.kind(), e.getMessage(), null));
+            }, null, false));
+        }
+    }
+
+    /** The body decoded per its Content-Encoding under {@code cap}; null (the call failed) for an unknown encoding. */
+    private CappedBody open(HttpClientResponse response, String what, long cap, ByteSink sink) {
+        try {
+            CappedBody body = CappedBody.of(response.getHeader("Content-Encoding"), what, cap, sink);
+            // Every way the call ends frees the inflater's native memory; no chunk is read after that.
+            result.whenComplete((reply, failure) -> body.release());
+            return body;
+        } catch (ModelCallException e) {
+            fail(OpenAiBackend.failure(endpoint, e, ""));
+            request.reset();
+            return null;
+        }
+    }
+
+    /**
+     * One step of reading a body, unless the call has ended. A failure ends the call, quoting the start of what was
+     * read when there is some, and mid-body closes the socket: the rest of a flood is never read.
+     */
+    private void consume(Runnable step, ByteArrayOutputStream read, boolean midBody) {
+        if (result.isDone()) {
+            return;
+        }
+        try {
+            step.run();
+        } catch (ModelCallException e) {
+            fail(OpenAiBackend.failure(endpoint, e, read == null || read.size() == 0 ? ""
+                    : "; it begins: " + excerpt(read.toByteArray())));
+            if (midBody) {
+                request.reset();
             }
-        });
+        }
     }
 
     private void expire() {
@@ -167,9 +205,13 @@ final class OpenAiCall {
         return failure.getClass().getSimpleName() + (detail == null ? "" : ": " + detail);
     }
 
-    /** Redacted before it is cut: a key straddling the cut would otherwise keep its first half. */
-    private String excerpt(Buffer body) {
-        String text = endpoint.redact(body.toString(StandardCharsets.UTF_8)).replaceAll("\\s+", " ").strip();
+    /**
+     * Redacted before it is cut: a key straddling the cut would otherwise keep its first half. A body cut at its cap
+     * loses the character the cap split rather than showing a replacement character.
+     */
+    private String excerpt(byte[] body) {
+        String decoded = new String(body, 0, Utf8.completeLength(body, body.length), StandardCharsets.UTF_8);
+        String text = endpoint.redact(decoded).replaceAll("\\s+", " ").strip();
         return text.length() <= MAX_BODY_CHARS ? text : text.substring(0, MAX_BODY_CHARS - 3) + "...";
     }
 }

@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * @param api         chat or completions
  * @param stream      whether to ask for server-sent events (needed to measure time to first token)
  * @param connections most connections kept open to the server (HTTP/1.1 carries one call at a time)
+ * @param caps        how much of each response is read before the call is given up
  */
 public record OpenAiEndpoint(URI baseUrl, String model, String apiKey, Duration timeout, OpenAiApi api,
-        boolean stream, int connections) {
+        boolean stream, int connections, ReplyCaps caps) {
 
     static final String REDACTED = "***";
     /** A bearer credential quoted back by a server, whoever's it is. */
@@ -41,6 +42,13 @@ public record OpenAiEndpoint(URI baseUrl, String model, String apiKey, Duration 
         if (connections < 1) {
             throw new IllegalArgumentException("connections must be at least 1, got " + connections);
         }
+        Objects.requireNonNull(caps, "caps");
+    }
+
+    /** An endpoint whose responses are read under {@link ReplyCaps#DEFAULTS}. */
+    public OpenAiEndpoint(URI baseUrl, String model, String apiKey, Duration timeout, OpenAiApi api, boolean stream,
+            int connections) {
+        this(baseUrl, model, apiKey, timeout, api, stream, connections, ReplyCaps.DEFAULTS);
     }
 
     /** A streaming chat endpoint with room for 64 connections. */
@@ -70,6 +78,6 @@ public record OpenAiEndpoint(URI baseUrl, String model, String apiKey, Duration 
     public String toString() {
         return "OpenAiEndpoint[baseUrl=" + redact(baseUrl.toString()) + ", model=" + model + ", apiKey="
                 + (apiKey == null ? "none" : REDACTED) + ", timeout=" + timeout + ", api=" + api + ", stream="
-                + stream + ", connections=" + connections + "]";
+                + stream + ", connections=" + connections + ", caps=" + caps + "]";
     }
 }

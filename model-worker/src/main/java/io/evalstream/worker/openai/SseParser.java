@@ -10,20 +10,38 @@ import java.util.List;
  * (WHATWG HTML "server-sent events"): lines end in LF, CRLF or CR; a blank line ends an event; several
  * {@code data:} lines of one event are joined with LF; one space after the colon is dropped; comments
  * ({@code :...}) and other fields ({@code event:}, {@code id:}) are skipped. Bytes are decoded per line, so
- * a multi-byte character split across chunks survives. Not thread-safe: one parser per response.
+ * a multi-byte character split across chunks survives. A line longer than its cap fails the call before the
+ * buffer grows past it: a server that never sends a line end cannot fill the heap. Not thread-safe: one parser
+ * per response.
  */
 final class SseParser {
 
+    private final int maxLineBytes;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
     private final StringBuilder data = new StringBuilder();
     private boolean hasData;
     private boolean lastWasCr;
 
+    /** @param maxLineBytes longest line accepted, in bytes, without its line end */
+    SseParser(int maxLineBytes) {
+        this.maxLineBytes = maxLineBytes;
+    }
+
     /** The data of every event completed by this chunk. */
     List<String> feed(byte[] chunk) {
+        return feed(chunk, 0, chunk.length);
+    }
+
+    /**
+     * The data of every event completed by {@code length} bytes of {@code chunk} from {@code offset}.
+     *
+     * @throws io.evalstream.worker.backend.ModelCallException terminal MALFORMED_RESPONSE for a line over the cap
+     */
+    List<String> feed(byte[] chunk, int offset, int length) {
         List<String> events = new ArrayList<>(2);
-        int from = 0;
-        for (int i = 0; i < chunk.length; i++) {
+        int end = offset + length;
+        int from = offset;
+        for (int i = offset; i < end; i++) {
             byte b = chunk[i];
             if (b != '\n' && b != '\r') {
                 continue;
@@ -34,13 +52,13 @@ final class SseParser {
                 from = i + 1;
                 continue;
             }
-            line.write(chunk, from, i - from);
+            append(chunk, from, i - from);
             from = i + 1;
             lastWasCr = b == '\r';
             endLine(events);
         }
-        line.write(chunk, from, chunk.length - from);
-        if (from < chunk.length) {
+        append(chunk, from, end - from);
+        if (from < end) {
             lastWasCr = false;
         }
         return events;
@@ -54,6 +72,14 @@ final class SseParser {
         }
         endLine(events);
         return events.isEmpty() ? null : events.getFirst();
+    }
+
+    private void append(byte[] chunk, int from, int length) {
+        long size = (long) line.size() + length;
+        if (size > maxLineBytes) {
+            throw OverCap.of("a server-sent event line", maxLineBytes, size);
+        }
+        line.write(chunk, from, length);
     }
 
     private void endLine(List<String> events) {

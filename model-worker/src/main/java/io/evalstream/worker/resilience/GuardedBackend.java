@@ -167,7 +167,7 @@ public final class GuardedBackend implements ModelBackend {
             return true;
         }
         ModelCallException call = ErrorClassifier.findCall(failure);
-        return call != null && ErrorClassifier.retryable(call.kind())
+        return call != null && ErrorClassifier.retryable(call)
                 && (call.retryAfter() == null || call.retryAfter().compareTo(policy.maxDelay()) <= 0);
     }
 

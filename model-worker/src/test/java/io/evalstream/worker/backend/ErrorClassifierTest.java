@@ -63,6 +63,22 @@ class ErrorClassifierTest {
             boolean unhealthy) {
         assertThat(ErrorClassifier.retryable(kind)).isEqualTo(retryable);
         assertThat(ErrorClassifier.unhealthy(kind)).isEqualTo(unhealthy);
+        assertThat(ErrorClassifier.retryable(new ModelCallException(kind, "failed"))).as("a call failing with it")
+                .isEqualTo(retryable);
+        assertThat(ErrorClassifier.retryable(ModelCallException.terminal(kind, "failed"))).as("a terminal failure")
+                .isFalse();
+    }
+
+    @Test
+    void aTerminalFailureKeepsBeingTerminalWhenItsMessageIsRewritten() {
+        // Issue 24: a reply over its size cap is re-worded with the endpoint's name on its way out of the call.
+        ModelCallException capped = ModelCallException.terminal(ErrorKind.MALFORMED_RESPONSE, "over the cap");
+
+        ModelCallException named = capped.withMessage("POST http://x/v1/chat/completions over the cap", null);
+
+        assertThat(named.terminal()).isTrue();
+        assertThat(named.kind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
+        assertThat(ErrorClassifier.unhealthy(named.kind())).as("still counts against the breaker, once").isTrue();
     }
 
     static Stream<Arguments> failures() {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,11 +51,18 @@ class GuardedBackendTest {
         final int failures;
         final ErrorKind kind;
         final Duration retryAfter;
+        final boolean terminal;
 
         Flaky(int failures, ErrorKind kind, Duration retryAfter) {
+            this(failures, kind, retryAfter, false);
+        }
+
+        /** @param terminal whether its failures are {@linkplain ModelCallException#terminal() terminal} */
+        Flaky(int failures, ErrorKind kind, Duration retryAfter, boolean terminal) {
             this.failures = failures;
             this.kind = kind;
             this.retryAfter = retryAfter;
+            this.terminal = terminal;
         }
 
         @Override
@@ -66,8 +74,8 @@ class GuardedBackendTest {
         public synchronized CompletionStage<ModelReply> complete(PromptTask task) {
             callNanos.add(System.nanoTime());
             if (calls.incrementAndGet() <= failures) {
-                return CompletableFuture.failedStage(new ModelCallException(kind, "call failed with " + kind, null,
-                        retryAfter));
+                return CompletableFuture.failedStage(terminal ? ModelCallException.terminal(kind, "call failed with "
+                        + kind) : new ModelCallException(kind, "call failed with " + kind, null, retryAfter));
             }
             return CompletableFuture.completedStage(REPLY);
         }
@@ -101,6 +109,33 @@ class GuardedBackendTest {
         if (!ok) {
             assertThat(((ModelCallException) served.failure()).kind()).isEqualTo(kind);
         }
+    }
+
+    @Test
+    void aReplyOverItsCapIsNotRetriedButCountsOnceAgainstTheBreaker() {
+        // Issue 24: a flood is MALFORMED_RESPONSE (the endpoint is unhealthy) yet terminal (another call reads the
+        // same flood). Four tasks flooded once each fill a window of four: the breaker opens, counting calls, not tries.
+        Flaky flooding = new Flaky(100, ErrorKind.MALFORMED_RESPONSE, null, true);
+        List<BreakerState> states = new CopyOnWriteArrayList<>();
+        ResiliencePolicy breaker = new ResiliencePolicy("m", 8, 0, 0, 4, Duration.ofMillis(20), Duration.ofSeconds(3),
+                0.2, 0.5, 4, Duration.ofSeconds(30), Duration.ofSeconds(2));
+        GuardedBackend guarded = new GuardedBackend(flooding, breaker, TIMER, new CallListener() {
+            @Override
+            public void breakerChanged(BreakerState state) {
+                states.add(state);
+            }
+        });
+
+        for (int task = 1; task <= 4; task++) {
+            Served served = guarded.serve(TASK).toCompletableFuture().join();
+            assertThat(served.attempts()).as("calls for task %d", task).isEqualTo(1);
+            assertThat(served.failure()).isInstanceOfSatisfying(ModelCallException.class, f -> {
+                assertThat(f.kind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
+                assertThat(f.terminal()).isTrue();
+            }).hasMessage("call failed with MALFORMED_RESPONSE");
+        }
+        assertThat(flooding.calls.get()).isEqualTo(4);
+        assertThat(states).containsExactly(BreakerState.CLOSED, BreakerState.OPEN);
     }
 
     @Test
