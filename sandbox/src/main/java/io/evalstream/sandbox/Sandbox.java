@@ -42,7 +42,7 @@ public final class Sandbox implements AutoCloseable {
         Sandbox sandbox;
         try {
             Host host = Host.detect();
-            ScratchDirs scratch = new ScratchDirs(config.workRoot());
+            ScratchDirs scratch = new ScratchDirs(config.workRoot(), host.uid());
             scratch.prepare();
             slots = SlotPool.claim(config.slots(), host);
             ExecutionRunner runner = new ExecutionRunner(config.limits(), new Commands(config, host), scratch);
