@@ -4,6 +4,7 @@ import io.evalstream.sandbox.Termination.Cause;
 import java.io.File;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,6 +48,10 @@ final class ExecutionRunner {
 
     private Termination launch(Isolation mode, Slot slot, Path dir, long started) throws IOException, InterruptedException {
         Path status = dir.resolve(STATUS_FILE);
+        if (mode == Isolation.BUBBLEWRAP && commands.seccomp().isPresent()) {
+            // Root-owned and read by the wrapper before it drops privileges: the program never sees it.
+            Files.write(dir.resolve(Commands.SECCOMP_FILE), commands.seccomp().get());
+        }
         Process process = builder(mode, slot, dir, status).start();
         boolean swept = false;
         try {

@@ -70,9 +70,10 @@ public final class Sandbox implements AutoCloseable {
         return decision.isolation();
     }
 
-    /** One line for logs: isolation and why, python, slots and their uids, limits. */
+    /** One line for logs: isolation and why, the system call filter, python, slots and their uids, limits. */
     public String describe() {
-        return "isolation " + isolation() + " (" + decision.reason() + "), python " + config.python()
+        return "isolation " + isolation() + " (" + decision.reason() + "), "
+                + SeccompFilter.describe(System.getProperty("os.arch")) + ", python " + config.python()
                 + ", " + config.slots() + " slots" + uidRange() + ", work root " + config.workRoot()
                 + ", limits " + config.limits().describe();
     }
