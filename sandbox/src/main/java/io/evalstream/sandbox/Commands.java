@@ -37,11 +37,13 @@ final class Commands {
     private final Host host;
     private final String python;
     private final Optional<byte[]> seccomp;
+    private final MemoryFence fence;
 
     /** The interpreter is run by its real path: a symlink outside /usr would not exist inside the sandbox. */
-    Commands(SandboxConfig config, Host host) {
+    Commands(SandboxConfig config, Host host, MemoryFence fence) {
         this.config = config;
         this.host = host;
+        this.fence = fence;
         this.python = realPath(config.python()).toString();
         this.seccomp = SeccompFilter.forArchitecture(System.getProperty("os.arch"));
     }
@@ -62,9 +64,9 @@ final class Commands {
     /** The {@link #seccomp()} filter, when there is one, is read from {@value #SECCOMP_FILE} beside {@code statusFile}. */
     List<String> bubblewrap(Slot slot, Path program, Path statusFile) {
         List<String> cmd = new ArrayList<>(seccomp.isPresent()
-                ? wrapper(List.of("exec " + STATUS_FD + ">\"$1\" " + SECCOMP_FD + "<\"$2\""),
+                ? wrapper(slot, "exec " + STATUS_FD + ">\"$1\" " + SECCOMP_FD + "<\"$2\"",
                         statusFile.toString(), statusFile.resolveSibling(SECCOMP_FILE).toString())
-                : wrapper(List.of("exec " + STATUS_FD + ">\"$1\""), statusFile.toString()));
+                : wrapper(slot, "exec " + STATUS_FD + ">\"$1\"", statusFile.toString()));
         cmd.addAll(limits(slot, BWRAP_HELPERS));
         cmd.addAll(List.of(config.bwrap().toString(), "--json-status-fd", STATUS_FD));
         if (seccomp.isPresent()) {
@@ -92,7 +94,7 @@ final class Commands {
 
     /** Run with the scratch directory as working directory and {@link #environment} as the whole environment. */
     List<String> rlimitsOnly(Slot slot) {
-        List<String> cmd = new ArrayList<>(wrapper(List.of()));
+        List<String> cmd = new ArrayList<>(wrapper(slot, null));
         cmd.addAll(limits(slot, 0));
         cmd.addAll(python());
         return cmd;
@@ -113,19 +115,29 @@ final class Commands {
     }
 
     /**
-     * {@code sh -c} running {@code steps}, then exec'ing the rest of the command line. The files the steps use are
-     * passed as {@code $1..$n}, never spliced into the script.
+     * {@code sh -c}, still privileged: OOM killer's first choice, into the slot's cgroup if it has one, then
+     * {@code opening} (which names its files {@code $1..$n}), then exec'ing the rest of the command line. Paths
+     * are passed as arguments, never spliced into the script.
      */
-    private List<String> wrapper(List<String> steps, String... files) {
+    private List<String> wrapper(Slot slot, String opening, String... files) {
         List<String> script = new ArrayList<>();
+        List<String> arguments = new ArrayList<>(List.of(files));
         script.add(OOM_FIRST);
-        script.addAll(steps);
+        Optional<Path> procs = fence.procsFile(slot);
+        if (procs.isPresent()) {
+            arguments.add(procs.get().toString());
+            // $$ is this shell, which then becomes setpriv, prlimit and bwrap: every process of the run is inside.
+            script.add("echo $$ >\"$" + arguments.size() + "\"");
+        }
+        if (opening != null) {
+            script.add(opening);
+        }
         // sh exports a PWD of its own; the program's environment must be exactly ours.
         script.add("unset PWD");
-        script.add("shift " + files.length);
+        script.add("shift " + arguments.size());
         script.add("exec \"$@\"");
         List<String> cmd = new ArrayList<>(List.of(host.sh().toString(), "-c", String.join(" && ", script), "evalstream-sandbox"));
-        cmd.addAll(List.of(files));
+        cmd.addAll(arguments);
         return cmd;
     }
 
@@ -151,7 +163,7 @@ final class Commands {
                 // The soft limit sends SIGXCPU (reported as the CPU limit); the hard one kills a program ignoring it.
                 "--cpu=" + cpu + ":" + (cpu + 1),
                 "--as=" + limits.memoryBytes(),
-                "--nproc=" + (limits.processes() + helpers + ProcessTable.nprocCharge(slot.uid())),
+                "--nproc=" + (fence.processes(limits) + helpers + ProcessTable.nprocCharge(slot.uid())),
                 "--fsize=" + limits.fileBytes(),
                 "--nofile=" + OPEN_FILES,
                 "--core=0"));

@@ -22,26 +22,38 @@ final class ExecutionRunner {
     private final SandboxLimits limits;
     private final Commands commands;
     private final ScratchDirs scratch;
+    private final MemoryFence fence;
 
-    ExecutionRunner(SandboxLimits limits, Commands commands, ScratchDirs scratch) {
+    ExecutionRunner(SandboxLimits limits, Commands commands, ScratchDirs scratch, MemoryFence fence) {
         this.limits = limits;
         this.commands = commands;
         this.scratch = scratch;
+        this.fence = fence;
     }
 
     /** Never throws for anything the program does. */
     Execution run(Isolation mode, Slot slot, String program) {
         long started = System.nanoTime();
         Path dir = null;
+        boolean fenced = false;
         try {
             dir = scratch.create(slot, program);
-            return Outcomes.judge(launch(mode, slot, dir, started), limits);
+            fence.enter(slot);
+            fenced = true;
+            Termination termination = launch(mode, slot, dir, started);
+            fenced = false;
+            // Whatever the kernel's kill looked like from outside (a signal, bwrap dying before the program), the
+            // program caused it: it is graded, not retried.
+            return Outcomes.judge(fence.leave(slot) ? termination.outOfMemory() : termination, limits);
         } catch (IOException e) {
             return Execution.sandboxError("cannot run the program: " + e.getMessage(), elapsed(started));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Execution.sandboxError("interrupted while the program ran; it was killed", elapsed(started));
         } finally {
+            if (fenced) {
+                fence.leave(slot);
+            }
             delete(dir);
         }
     }
