@@ -56,8 +56,9 @@ interface MemoryFence {
 
         @Override
         public String describe(SandboxLimits limits) {
-            return "memory fence PROCESS_BUDGET (no cgroup: " + whyNoCgroup + "): " + limits.processesWithinTotal()
-                    + " processes × " + Units.bytes(limits.memoryBytes()) + " + " + SandboxLimits.TMPFS_MOUNTS + " tmpfs × "
+            int processes = limits.processesWithinTotal();
+            return "memory fence PROCESS_BUDGET (no cgroup: " + whyNoCgroup + "): " + processes
+                    + (processes == 1 ? " process × " : " processes × ") + Units.bytes(limits.memoryBytes()) + " + " + SandboxLimits.TMPFS_MOUNTS + " tmpfs × "
                     + Units.bytes(limits.tmpfsBytes()) + " within " + Units.bytes(limits.totalMemoryBytes())
                     + ", OOM killer's first choice";
         }
