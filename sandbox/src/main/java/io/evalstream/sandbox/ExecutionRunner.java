@@ -4,6 +4,7 @@ import io.evalstream.sandbox.Termination.Cause;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,26 +21,38 @@ final class ExecutionRunner {
     private final SandboxLimits limits;
     private final Commands commands;
     private final ScratchDirs scratch;
+    private final MemoryFence fence;
 
-    ExecutionRunner(SandboxLimits limits, Commands commands, ScratchDirs scratch) {
+    ExecutionRunner(SandboxLimits limits, Commands commands, ScratchDirs scratch, MemoryFence fence) {
         this.limits = limits;
         this.commands = commands;
         this.scratch = scratch;
+        this.fence = fence;
     }
 
     /** Never throws for anything the program does. */
     Execution run(Isolation mode, Slot slot, String program, String input) {
         long started = System.nanoTime();
         Path dir = null;
+        boolean fenced = false;
         try {
             dir = scratch.create(slot, program);
-            return Outcomes.judge(launch(mode, slot, dir, input, started), limits);
+            fence.enter(slot);
+            fenced = true;
+            Termination termination = launch(mode, slot, dir, input, started);
+            fenced = false;
+            // Whatever the kernel's kill looked like from outside (a signal, bwrap dying before the program), the
+            // program caused it: it is graded, not retried.
+            return Outcomes.judge(fence.leave(slot) ? termination.outOfMemory() : termination, limits);
         } catch (IOException e) {
             return Execution.sandboxError("cannot run the program: " + e.getMessage(), elapsed(started));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Execution.sandboxError("interrupted while the program ran; it was killed", elapsed(started));
         } finally {
+            if (fenced) {
+                fence.leave(slot);
+            }
             delete(dir);
         }
     }
@@ -47,6 +60,10 @@ final class ExecutionRunner {
     private Termination launch(Isolation mode, Slot slot, Path dir, String input, long started)
             throws IOException, InterruptedException {
         Path status = dir.resolve(STATUS_FILE);
+        if (mode == Isolation.BUBBLEWRAP && commands.seccomp().isPresent()) {
+            // Root-owned and read by the wrapper before it drops privileges: the program never sees it.
+            Files.write(dir.resolve(Commands.SECCOMP_FILE), commands.seccomp().get());
+        }
         Process process = builder(mode, slot, dir, status).start();
         boolean swept = false;
         try {

@@ -24,6 +24,8 @@ final class Outcomes {
             case OUTPUT_LIMIT -> killed(t, Status.OUTPUT_LIMIT, "output exceeded " + Units.bytes(limits.outputBytes()));
             case NOT_STARTED -> new Execution(Status.SANDBOX_ERROR, Execution.NO_EXIT, t.output(), t.wallTime(),
                     "the sandbox did not start the program: " + lastLine(t.output()).orElse("no message"));
+            case OUT_OF_MEMORY -> killed(t, Status.FAILED,
+                    "killed: the execution exceeded " + Units.bytes(limits.totalMemoryBytes()) + " of memory in total");
             case EXITED -> exited(t, limits);
         };
     }

@@ -24,13 +24,15 @@ public final class Sandbox implements AutoCloseable {
     private final Probe.Decision decision;
     private final SlotPool slots;
     private final ExecutionRunner runner;
+    private final String memory;
     private volatile boolean closed;
 
-    private Sandbox(SandboxConfig config, Probe.Decision decision, SlotPool slots, ExecutionRunner runner) {
+    private Sandbox(SandboxConfig config, Probe.Decision decision, SlotPool slots, ExecutionRunner runner, String memory) {
         this.config = config;
         this.decision = decision;
         this.slots = slots;
         this.runner = runner;
+        this.memory = memory;
     }
 
     /**
@@ -44,16 +46,19 @@ public final class Sandbox implements AutoCloseable {
         Sandbox sandbox;
         try {
             Host host = Host.detect();
-            ScratchDirs scratch = new ScratchDirs(config.workRoot());
+            ScratchDirs scratch = new ScratchDirs(config.workRoot(), host.uid());
             scratch.prepare();
             slots = SlotPool.claim(config.slots(), host);
-            ExecutionRunner runner = new ExecutionRunner(config.limits(), new Commands(config, host), scratch);
-            sandbox = new Sandbox(config, Probe.decide(config, runner, slots.slots().get(0)), slots, runner);
+            MemoryFence fence = Cgroups.fence(host, config.limits());
+            ExecutionRunner runner = new ExecutionRunner(config.limits(), new Commands(config, host, fence), scratch, fence);
+            sandbox = new Sandbox(config, Probe.decide(config, runner, slots.slots().get(0)), slots, runner,
+                    fence.describe(config.limits()));
         } catch (IOException | RuntimeException e) {
             if (slots != null) {
                 slots.close(Duration.ZERO);
             }
-            sandbox = new Sandbox(config, new Probe.Decision(Isolation.NONE, "cannot prepare the sandbox: " + e), null, null);
+            sandbox = new Sandbox(config, new Probe.Decision(Isolation.NONE, "cannot prepare the sandbox: " + e), null, null,
+                    "no memory fence");
         }
         sandbox.announce();
         return sandbox;
@@ -72,9 +77,13 @@ public final class Sandbox implements AutoCloseable {
         return decision.isolation();
     }
 
-    /** One line for logs: isolation and why, python, slots and their uids, limits. */
+    /**
+     * One line for logs: isolation and why, the system call filter, the memory fence (a cgroup or a process budget)
+     * and why, python, slots and their uids, limits.
+     */
     public String describe() {
-        return "isolation " + isolation() + " (" + decision.reason() + "), python " + config.python()
+        return "isolation " + isolation() + " (" + decision.reason() + "), "
+                + SeccompFilter.describe(System.getProperty("os.arch")) + ", " + memory + ", python " + config.python()
                 + ", " + config.slots() + " slots" + uidRange() + ", work root " + config.workRoot()
                 + ", limits " + config.limits().describe();
     }

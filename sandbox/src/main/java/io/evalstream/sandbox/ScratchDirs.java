@@ -16,15 +16,21 @@ import java.nio.file.attribute.PosixFilePermissions;
 final class ScratchDirs {
 
     private final Path workRoot;
+    private final int owner;
 
-    ScratchDirs(Path workRoot) {
+    /** @param owner the JVM's uid, which must own the work root */
+    ScratchDirs(Path workRoot, int owner) {
         this.workRoot = workRoot;
+        this.owner = owner;
     }
 
-    /** Creates the work root: others may traverse it (the slot uids must) but not list it. */
+    /**
+     * Creates or checks the work root: only its owner may list or write it; others may traverse it, because the
+     * slot uids must reach their own run directory (bwrap binds {@code main.py} as the slot uid). Run directory
+     * names are random, so traversal reveals nothing.
+     */
     void prepare() throws IOException {
-        Files.createDirectories(workRoot);
-        Files.setPosixFilePermissions(workRoot, PosixFilePermissions.fromString("rwx--x--x"));
+        OwnedDirectory.prepare(workRoot, "rwx--x--x", owner);
     }
 
     Path create(Slot slot, String program) throws IOException {

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -50,7 +51,7 @@ final class SlotPool implements AutoCloseable {
             }
             return new SlotPool(shared, List.of());
         }
-        return claimUids(count, lockDirectory());
+        return claimUids(count, lockDirectory(host.uid()));
     }
 
     private static SlotPool claimUids(int count, Path lockDir) throws IOException {
@@ -88,8 +89,10 @@ final class SlotPool implements AutoCloseable {
         return used;
     }
 
-    private static FileChannel tryLock(Path file) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    /** The locked file's channel, or null when another sandbox holds the lock. */
+    static FileChannel tryLock(Path file) throws IOException {
+        // NOFOLLOW: a link planted under the lock file's name must not make us create or lock a file elsewhere.
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -103,10 +106,11 @@ final class SlotPool implements AutoCloseable {
         return channel;
     }
 
-    private static Path lockDirectory() throws IOException {
+    /** Shared by every sandbox JVM of this uid on the machine; only that uid may list or write it. */
+    private static Path lockDirectory(int owner) throws IOException {
         Path runLock = Path.of("/run/lock");
         Path base = Files.isDirectory(runLock) && Files.isWritable(runLock) ? runLock : Path.of(System.getProperty("java.io.tmpdir"));
-        return Files.createDirectories(base.resolve("evalstream-sandbox"));
+        return OwnedDirectory.prepare(base.resolve("evalstream-sandbox"), "rwx------", owner);
     }
 
     /** A uid or gid already known to the system would give the program that account's files. */

@@ -17,6 +17,12 @@ record Termination(Cause cause, int exitCode, String output, Duration wallTime) 
         /** The sandbox killed it at the output limit. */
         OUTPUT_LIMIT,
         /** The sandbox failed before the program started (bwrap reported no child). */
-        NOT_STARTED
+        NOT_STARTED,
+        /** The kernel killed the execution for exceeding its total memory (its cgroup's memory.max). */
+        OUT_OF_MEMORY
+    }
+
+    Termination outOfMemory() {
+        return new Termination(Cause.OUT_OF_MEMORY, exitCode, output, wallTime);
     }
 }

@@ -20,15 +20,16 @@ class CommandsTest {
     private static final SandboxConfig CONFIG = SandboxConfig.defaults().withBwrap(Path.of("/usr/bin/bwrap"));
     private static final Slot OWN_UID = new Slot(0, 61003, true);
 
-    private final Commands commands = new Commands(CONFIG, MERGED_USR);
+    private final Commands commands = new Commands(CONFIG, MERGED_USR, new MemoryFence.ProcessBudget("a test"));
 
     @Test
     void bubblewrapCommandDropsPrivilegesThenLimitsThenIsolates() {
         String cmd = String.join(" ", commands.bubblewrap(OWN_UID, Path.of("/w/run-1/main.py"), Path.of("/w/run-1/status.json")));
 
-        assertThat(cmd).startsWith("/bin/sh -c exec 3>\"$0\" && exec \"$@\" /w/run-1/status.json "
-                + "/usr/bin/setpriv --reuid 61003 --regid 61003 --clear-groups /usr/bin/prlimit --cpu=5:6 --as=1073741824 --nproc=");
-        assertThat(cmd).contains("--fsize=16777216 --nofile=64 --core=0 /usr/bin/bwrap --json-status-fd 3 --unshare-all "
+        assertThat(cmd).startsWith("/bin/sh -c echo 1000 >/proc/self/oom_score_adj && exec 3>\"$1\" 4<\"$2\" && unset PWD && shift 2 "
+                + "&& exec \"$@\" evalstream-sandbox /w/run-1/status.json /w/run-1/seccomp.bpf "
+                + "/usr/bin/setpriv --reuid 61003 --regid 61003 --clear-groups /usr/bin/prlimit --cpu=5:6 --as=268435456 --nproc=");
+        assertThat(cmd).contains("--fsize=16777216 --nofile=64 --core=0 /usr/bin/bwrap --json-status-fd 3 --seccomp 4 --unshare-all "
                 + "--unshare-user --disable-userns --die-with-parent --new-session --cap-drop ALL --ro-bind /usr /usr "
                 + "--symlink usr/bin /bin --symlink usr/lib /lib --ro-bind /lib64 /lib64 --proc /proc --dev /dev "
                 + "--size 67108864 --tmpfs /tmp --size 67108864 --tmpfs /scratch --ro-bind /w/run-1/main.py /scratch/main.py "
@@ -52,16 +53,18 @@ class CommandsTest {
         Slot shared = new Slot(0, 0, false);
 
         assertThat(commands.bubblewrap(shared, Path.of("/w/main.py"), Path.of("/w/s.json"))).doesNotContain("/usr/bin/setpriv");
-        assertThat(commands.rlimitsOnly(shared).getFirst()).isEqualTo("/usr/bin/prlimit");
+        assertThat(commands.rlimitsOnly(shared)).doesNotContain("/usr/bin/setpriv").contains("/usr/bin/prlimit");
     }
 
     @Test
     void rlimitsOnlyCommandSwitchesUidLimitsAndRunsThePythonOnly() {
         List<String> cmd = commands.rlimitsOnly(OWN_UID);
 
-        assertThat(cmd.subList(0, 7)).containsExactly("/usr/bin/setpriv", "--reuid", "61003", "--regid", "61003",
+        assertThat(cmd.subList(0, 5)).containsExactly("/bin/sh", "-c", "echo 1000 >/proc/self/oom_score_adj && unset PWD && shift 0 && exec \"$@\"",
+                "evalstream-sandbox", "/usr/bin/setpriv");
+        assertThat(cmd.subList(4, 11)).containsExactly("/usr/bin/setpriv", "--reuid", "61003", "--regid", "61003",
                 "--clear-groups", "/usr/bin/prlimit");
-        assertThat(cmd).contains("--cpu=5:6", "--as=1073741824", "--fsize=16777216", "--nofile=64", "--core=0");
+        assertThat(cmd).contains("--cpu=5:6", "--as=268435456", "--fsize=16777216", "--nofile=64", "--core=0");
         assertThat(cmd.subList(cmd.size() - 4, cmd.size())).containsExactly("-s", "-B", "-u", "main.py");
     }
 

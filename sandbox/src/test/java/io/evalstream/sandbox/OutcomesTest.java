@@ -33,6 +33,8 @@ class OutcomesTest {
             OUTPUT_LIMIT | 137 | "xxxx"                           | OUTPUT_LIMIT  | -1  | output exceeded 64 KiB
             NOT_STARTED  | 1   | "bwrap: Creating new namespace failed: Operation not permitted\\n" | SANDBOX_ERROR | -1 | the sandbox did not start the program: bwrap: Creating new namespace failed: Operation not permitted
             NOT_STARTED  | 1   | ""                               | SANDBOX_ERROR | -1  | the sandbox did not start the program: no message
+            OUT_OF_MEMORY | 137 | "filling\n"                     | FAILED        | -1  | killed: the execution exceeded 512 MiB of memory in total
+            OUT_OF_MEMORY | 1  | "bwrap: Can't fork\n"           | FAILED        | -1  | killed: the execution exceeded 512 MiB of memory in total
             """)
     void terminationIsJudged(Cause cause, int code, String output, Status status, int exitCode, String reason) {
         String text = output.equals("TRACEBACK") ? TRACEBACK : output.translateEscapes();

@@ -171,8 +171,9 @@ class SandboxBehaviourTest {
 
     @Test
     void describeNamesIsolationPythonSlotsAndLimits() {
-        assertThat(sandbox.describe()).contains("isolation BUBBLEWRAP", "python /usr/bin/python3", "2 slots",
-                "cpu 1 s, wall 2 s, memory 512 MiB, processes 16, output 64 KiB, file 1 MiB");
+        assertThat(sandbox.describe()).contains("isolation BUBBLEWRAP", "seccomp denies 43 system calls", "memory fence ",
+                "OOM killer's first choice", "python /usr/bin/python3", "2 slots",
+                "cpu 1 s, wall 2 s, memory 256 MiB per process, 4104 MiB in total, processes 16, output 64 KiB, file 1 MiB");
     }
 
     @Test

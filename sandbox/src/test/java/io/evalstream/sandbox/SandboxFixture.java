@@ -14,9 +14,12 @@ import java.util.stream.Stream;
 /** Real sandboxes for tests, and the checks every test ends with: nothing left on disk, nothing left running. */
 final class SandboxFixture {
 
-    /** Short limits so the attack suite stays fast. */
-    static final SandboxLimits FAST = new SandboxLimits(Duration.ofSeconds(1), Duration.ofSeconds(2), 512L << 20, 16,
-            64L << 10, 1L << 20);
+    /**
+     * Short limits so the attack suite stays fast. The total has room for all 16 processes, so that without a
+     * cgroup the process budget does not cut the count these tests fork and thread with.
+     */
+    static final SandboxLimits FAST = new SandboxLimits(Duration.ofSeconds(1), Duration.ofSeconds(2), 256L << 20, 16,
+            64L << 10, 1L << 20, 16 * (256L << 20) + 2 * (4L << 20));
 
     private SandboxFixture() {
     }

@@ -22,7 +22,8 @@ public class SandboxProducer {
         SandboxConfig config = new SandboxConfig(settings.python(), settings.bwrap().orElse(defaults.bwrap()),
                 settings.workRoot().orElse(defaults.workRoot()), settings.slots().orElse(defaults.slots()),
                 new SandboxLimits(settings.cpuTime(), settings.wallTime(), settings.memory().asLongValue(),
-                        settings.processes(), settings.output().asLongValue(), settings.fileSize().asLongValue()),
+                        settings.processes(), settings.output().asLongValue(), settings.fileSize().asLongValue(),
+                        settings.totalMemory().asLongValue()),
                 settings.fallback());
         Sandbox sandbox = Sandbox.start(config);
         LOG.infof("Code sandbox: %s", sandbox.describe());

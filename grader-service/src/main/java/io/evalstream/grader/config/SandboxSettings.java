@@ -33,8 +33,16 @@ public interface SandboxSettings {
     Duration wallTime();
 
     /** Address space per process. */
-    @WithDefault("1G")
+    @WithDefault("256M")
     MemorySize memory();
+
+    /**
+     * Memory of one execution in total (all its processes and its two tmpfs mounts). Two slots of 512M fit the
+     * pod's 1536Mi beside the JVM. Must hold one process of {@link #memory()} and two tmpfs of 4 × {@link #fileSize()}:
+     * the grader does not start otherwise.
+     */
+    @WithDefault("512M")
+    MemorySize totalMemory();
 
     /** Processes and threads the program may have. */
     @WithDefault("32")
