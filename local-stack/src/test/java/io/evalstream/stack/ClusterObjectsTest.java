@@ -7,6 +7,7 @@ import static io.evalstream.stack.RenderedOverlays.container;
 import static io.evalstream.stack.RenderedOverlays.custom;
 import static io.evalstream.stack.RenderedOverlays.deployment;
 import static io.evalstream.stack.RenderedOverlays.named;
+import static io.evalstream.stack.RenderedOverlays.objects;
 import static io.evalstream.stack.RenderedOverlays.onlyOne;
 import static io.evalstream.stack.RenderedOverlays.serviceProperties;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,10 +18,11 @@ import io.evalstream.contracts.Topics;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,21 +30,26 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The rendered manifests' objects around the pods: the Strimzi topics, the KEDA scaler, the grader's NetworkPolicy,
+ * The rendered manifests' objects around the pods: the Strimzi topics, the KEDA scaler, the services' NetworkPolicies,
  * the ServiceMonitor and PrometheusRule, the dashboards ConfigMap; each agreeing with what the code and
  * {@code deploy/} say.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ClusterObjectsTest {
+
+    /** The services with a REST API for clients beside /q/metrics. */
+    private static final Set<String> REST_APIS = Set.of("prompt-producer", "aggregator");
 
     @Test
     void prodDeclaresTheContractTopicsWithTheirPartitionsAndCompaction() throws IOException {
@@ -91,18 +98,97 @@ class ClusterObjectsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void theNetworkPolicyLetsTheGraderReachOnlyKafkaAndDnsAndOnlyPrometheusIn(String overlay) {
-        NetworkPolicy policy = all(overlay).stream().filter(NetworkPolicy.class::isInstance)
-                .map(NetworkPolicy.class::cast).collect(onlyOne());
+    void eachServiceHasOneNetworkPolicyForBothDirectionsWhoseEgressNamesItsPeers(String overlay) {
+        for (String name : SERVICES.keySet()) {
+            Map<String, String> pod = deployment(overlay, name).getSpec().getTemplate().getMetadata().getLabels();
 
-        assertThat(deployment(overlay, "grader-service").getSpec().getTemplate().getMetadata().getLabels())
-                .containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
-        assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
-        assertThat(policy.getSpec().getEgress()).flatExtracting(rule -> rule.getPorts())
-                .extracting(NetworkPolicyPort::getPort).extracting(IntOrString::getIntVal)
-                .containsExactlyInAnyOrder(9092, 53, 53);
-        assertThat(policy.getSpec().getIngress()).flatExtracting(rule -> rule.getPorts())
-                .extracting(p -> p.getPort().getIntVal()).containsExactly(8083);
+            assertThat(objects(overlay, NetworkPolicy.class))
+                    .filteredOn(p -> NetworkPolicies.selects(p.getSpec().getPodSelector(), pod)).as(name)
+                    .singleElement().satisfies(p -> assertThat(p.getSpec().getPolicyTypes())
+                            .containsExactlyInAnyOrder("Ingress", "Egress"));
+        }
+        assertThat(objects(overlay, NetworkPolicy.class)).flatExtracting(NetworkPolicies::openEgress).isEmpty();
+        // The documented exception: the worker's rule to hosted model endpoints, and only the worker's.
+        assertThat(policy(overlay, "model-worker").getSpec().getEgress())
+                .filteredOn(NetworkPolicies::isModelEndpointRule).hasSize(1);
+        assertThat(objects(overlay, NetworkPolicy.class)).filteredOn(p -> !p.getMetadata().getName()
+                        .equals(policy(overlay, "model-worker").getMetadata().getName()))
+                .flatExtracting(p -> p.getSpec().getEgress()).noneMatch(NetworkPolicies::isModelEndpointRule);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {ports: [{port: 9092}]}                                                                    | no `to:`
+            {to: [], ports: [{port: 9092}]}                                                            | no `to:`
+            {to: [{ipBlock: {cidr: 10.0.0.0/8}}], ports: [{port: 9092}]}                               | an ipBlock
+            {to: [{ipBlock: {cidr: 0.0.0.0/0}}], ports: [{port: 443}]}                                 | an ipBlock
+            {to: [{ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10]}}], ports: [{port: 443}]} | an ipBlock
+            {to: [{ipBlock: {cidr: "::/0"}}], ports: [{port: 443}]}                                    | an ipBlock
+            {to: [{ipBlock: {cidr: 10.1.2.0/24}}], ports: [{port: 443}]}                               | an ipBlock
+            {to: [{ipBlock: {cidr: 162.159.140.0/24}}]}                                                | an ipBlock
+            {to: [{ipBlock: {cidr: 162.159.140.0/24}}, {podSelector: {}}], ports: [{port: 443}]}       | an ipBlock
+            {to: [{podSelector: {matchLabels: {app: kafka}}}], ports: [{port: 9092}]}                  |
+            {to: [{ipBlock: {cidr: 162.159.140.0/24}}], ports: [{port: 443}]}                          |
+            {to: [{ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, 169.254.0.0/16]}}], ports: [{port: 443}]} |
+            """)
+    void anEgressRuleOpenBeyondNamedPeersIsCaught(String rule, String complaint) throws IOException {
+        NetworkPolicy policy = (NetworkPolicy) Manifests.parse(Manifests.yaml(
+                "{apiVersion: networking.k8s.io/v1, kind: NetworkPolicy, metadata: {name: p}, spec: {podSelector: {},"
+                        + " egress: [" + rule + "]}}"));
+
+        if (complaint == null) {
+            assertThat(NetworkPolicies.openEgress(policy)).isEmpty();
+        } else {
+            assertThat(NetworkPolicies.openEgress(policy)).singleElement().asString().contains(complaint);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void eachServiceReachesTheOverlaysKafkaPodsAndClusterDnsAndTheGraderNothingElse(String overlay) {
+        Map<String, String> kafkaPeer = overlay.equals("dev")
+                ? named(overlay, StatefulSet.class, "kafka").getSpec().getTemplate().getMetadata().getLabels()
+                // Strimzi's labels on the pods of the Kafka resource.
+                : Map.of("strimzi.io/cluster", custom(overlay, "Kafka").getFirst().getMetadata().getName(),
+                        "strimzi.io/kind", "Kafka");
+        for (String name : SERVICES.keySet()) {
+            List<NetworkPolicyEgressRule> egress = policy(overlay, name).getSpec().getEgress();
+
+            assertThat(egress).filteredOn(r -> NetworkPolicies.ports(r).equals(List.of("TCP/9092"))).as(name)
+                    .singleElement().satisfies(r -> assertThat(r.getTo()).singleElement().satisfies(peer -> {
+                        assertThat(peer.getNamespaceSelector()).as("Kafka in this namespace").isNull();
+                        assertThat(NetworkPolicies.selects(peer.getPodSelector(), kafkaPeer)).isTrue();
+                        assertThat(peer.getPodSelector().getMatchLabels()).isNotEmpty();
+                    }));
+            assertThat(egress).filteredOn(r -> NetworkPolicies.ports(r).equals(List.of("UDP/53", "TCP/53"))).as(name)
+                    .singleElement().satisfies(r -> assertThat(r.getTo()).singleElement().satisfies(peer -> {
+                        assertThat(peer.getNamespaceSelector().getMatchLabels())
+                                .containsExactly(Map.entry("kubernetes.io/metadata.name", "kube-system"));
+                        assertThat(peer.getPodSelector().getMatchLabels())
+                                .containsExactly(Map.entry("k8s-app", "kube-dns"));
+                    }));
+        }
+        assertThat(policy(overlay, "grader-service").getSpec().getEgress()).flatExtracting(NetworkPolicies::ports)
+                .containsExactlyInAnyOrder("TCP/9092", "UDP/53", "TCP/53");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void onlyPrometheusAndForTheRestApisLabelledClientsComeIn(String overlay) {
+        Map<String, String> prometheus = Map.of("app.kubernetes.io/name", "prometheus");
+        Map<String, String> client = Map.of("evalstream.io/api-client", "true");
+        SERVICES.forEach((name, port) -> {
+            List<NetworkPolicyIngressRule> ingress = policy(overlay, name).getSpec().getIngress();
+            List<Map<String, String>> from = ingress.stream().flatMap(r -> r.getFrom().stream())
+                    .map(peer -> peer.getPodSelector().getMatchLabels()).toList();
+
+            assertThat(ingress).as(name).allSatisfy(r -> {
+                assertThat(r.getFrom()).as("`from:` of " + name).isNotEmpty();
+                assertThat(r.getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(port);
+            });
+            assertThat(from).as(name).isEqualTo(REST_APIS.contains(name) ? List.of(prometheus, client)
+                    : List.of(prometheus));
+        });
     }
 
     @ParameterizedTest
@@ -121,6 +207,12 @@ class ClusterObjectsTest {
         }
         assertThat(Manifests.at(custom(overlay, "PrometheusRule").getFirst(), "spec", "groups"))
                 .as("the PrometheusRule is stale: run deploy/k8s/sync").isEqualTo(rules.path("groups"));
+    }
+
+    private static NetworkPolicy policy(String overlay, String service) {
+        Map<String, String> pod = deployment(overlay, service).getSpec().getTemplate().getMetadata().getLabels();
+        return objects(overlay, NetworkPolicy.class).stream()
+                .filter(p -> NetworkPolicies.selects(p.getSpec().getPodSelector(), pod)).collect(onlyOne());
     }
 
     @Test

@@ -20,8 +20,11 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.SeccompProfile;
+import io.fabric8.kubernetes.api.model.SeccompProfileBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -29,8 +32,12 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -81,7 +88,6 @@ class DeployManifestsTest {
 
         assertThat(pods).hasSize(overlay.equals("dev") ? 5 : 4);
         for (PodSpec pod : pods) {
-            assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
             assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
             assertThat(pod.getSecurityContext().getRunAsUser()).isPositive();
             for (Container container : pod.getContainers()) {
@@ -98,6 +104,26 @@ class DeployManifestsTest {
                 assertThat(emptyDirMounts(pod, container)).as(name + " writable /tmp").contains("/tmp");
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyPodIsUnderASeccompFilterAndTheGraderUnderItsOwnForTheSandbox(String overlay) {
+        Map<String, SeccompProfile> profiles = new TreeMap<>();
+        objects(overlay, Deployment.class).forEach(d -> profiles.put(d.getMetadata().getName(),
+                d.getSpec().getTemplate().getSpec().getSecurityContext().getSeccompProfile()));
+        objects(overlay, StatefulSet.class).forEach(s -> profiles.put(s.getMetadata().getName(),
+                s.getSpec().getTemplate().getSpec().getSecurityContext().getSeccompProfile()));
+
+        // bubblewrap needs user namespaces, which RuntimeDefault forbids; the profile is deploy/seccomp/grader.json,
+        // installed on the nodes (README), never Unconfined.
+        assertThat(profiles.remove("grader-service")).isEqualTo(new SeccompProfileBuilder()
+                .withType("Localhost").withLocalhostProfile("evalstream/grader.json").build());
+        assertThat(profiles).hasSize(overlay.equals("dev") ? 4 : 3)
+                .allSatisfy((name, profile) -> assertThat(profile.getType()).as(name).isEqualTo("RuntimeDefault"));
+        // No container loosens its pod's filter.
+        assertThat(objects(overlay, Deployment.class)).flatExtracting(d -> d.getSpec().getTemplate().getSpec()
+                .getContainers()).allSatisfy(c -> assertThat(c.getSecurityContext().getSeccompProfile()).isNull());
     }
 
     @ParameterizedTest
@@ -145,29 +171,77 @@ class DeployManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"prompt-producer", "model-worker", "grader-service", "aggregator"})
-    void everyEnvironmentVariableIsOneTheServiceReadsAndNoSecretIsInline(String name) throws IOException {
+    void everyEnvironmentVariableIsOneTheServiceReadsAndSecretsAreMountedFiles(String name) throws IOException {
         Set<String> read = serviceProperties(name).stringPropertyNames().stream()
                 .map(key -> key.toUpperCase().replaceAll("[^A-Z0-9]", "_")).collect(Collectors.toSet());
-        // The worker's README documents ${OPENAI_API_KEY} as the way a hosted model's key reaches its config.
-        if (Files.readString(HOME.resolve(name).resolve("README.md")).contains("${OPENAI_API_KEY}")) {
-            read.add("OPENAI_API_KEY");
-        }
         // The run and admin endpoints' token settings, read by the shared BearerAuth (see the service's README).
         if (Files.readString(HOME.resolve(name).resolve("README.md")).contains("evalstream.auth.token-file")) {
             read.addAll(List.of("EVALSTREAM_AUTH_TOKEN", "EVALSTREAM_AUTH_TOKEN_FILE", "EVALSTREAM_AUTH_ENABLED"));
         }
         for (String overlay : List.of("dev", "prod")) {
-            List<EnvVar> env = container(overlay, name).getEnv();
-            assertThat(env).extracting(EnvVar::getName).contains("KAFKA_BOOTSTRAP_SERVERS").allMatch(read::contains);
-            // A secret comes from a Secret, as a variable or (a *_FILE variable) as a file mounted from one.
-            assertThat(env).filteredOn(v -> v.getName().matches(".*(KEY|TOKEN|PASSWORD|SECRET).*"))
-                    .filteredOn(v -> !v.getName().endsWith("_FILE"))
-                    .allSatisfy(v -> assertThat(v.getValueFrom().getSecretKeyRef().getName())
-                            .isEqualTo("evalstream-model-keys"));
-            assertThat(env).filteredOn(v -> v.getName().endsWith("_FILE")).allSatisfy(v -> assertThat(
-                    secretMounts(deployment(overlay, name), container(overlay, name))).anySatisfy(v.getValue()::startsWith));
+            Container container = container(overlay, name);
+            assertThat(container.getEnv()).extracting(EnvVar::getName).contains("KAFKA_BOOTSTRAP_SERVERS")
+                    .allMatch(read::contains);
+            assertThat(container.getEnv()).filteredOn(v -> v.getName().endsWith("_FILE")).allSatisfy(v -> assertThat(
+                    secretMounts(deployment(overlay, name), container)).anySatisfy(v.getValue()::startsWith));
             assertThat(all(overlay)).extracting(HasMetadata::getKind).doesNotContain("Secret");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void noDeploymentHasAKeyOrOtherSecretInItsEnvironment(String overlay) {
+        List<Container> containers = objects(overlay, Deployment.class).stream()
+                .flatMap(d -> Stream.concat(d.getSpec().getTemplate().getSpec().getContainers().stream(),
+                        d.getSpec().getTemplate().getSpec().getInitContainers().stream())).toList();
+
+        assertThat(containers).hasSizeGreaterThanOrEqualTo(RenderedOverlays.SERVICES.size());
+        assertThat(containers).flatExtracting(Container::getEnv).filteredOn(DeployManifestsTest::secretInEnvironment)
+                .as("secrets as variables (mount them as files instead)").isEmpty();
+        assertThat(containers).flatExtracting(Container::getEnvFrom).filteredOn(e -> e.getSecretRef() != null)
+                .as("Secrets as envFrom").isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            OPENAI_API_KEY,                                     , true
+            ANTHROPIC_API_KEY,                                  , true
+            EVALSTREAM_WORKER_MODELS__GPT__OPENAI_API_KEY,      , true
+            EVALSTREAM_AUTH_TOKEN,                              , true
+            DB_PASSWORD,                                        , true
+            HF_TOKEN,                                           , true
+            KAFKA_BOOTSTRAP_SERVERS,                            , false
+            EVALSTREAM_AUTH_TOKEN_FILE,                         , false
+            KAFKA_BOOTSTRAP_SERVERS,       evalstream-model-keys, true
+            """)
+    void aSecretInTheEnvironmentIsRecognisedByNameOrBySecretReference(String name, String secret, boolean expected) {
+        EnvVarBuilder variable = new EnvVarBuilder().withName(name);
+        if (secret != null) {
+            variable.withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey("k").endSecretKeyRef()
+                    .endValueFrom();
+        }
+
+        assertThat(secretInEnvironment(variable.build())).isEqualTo(expected);
+    }
+
+    /** A variable named like a key, token, password or secret (but a *_FILE path to one), or set from a Secret. */
+    private static boolean secretInEnvironment(EnvVar variable) {
+        boolean fromSecret = variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null;
+        return fromSecret || (variable.getName().matches(".*(KEY|TOKEN|PASSWORD|SECRET|CREDENTIAL).*")
+                && !variable.getName().endsWith("_FILE"));
+    }
+
+    @Test
+    void theWorkerReadsHostedModelKeysFromTheMountedSecretTheModelsFileNames() throws IOException {
+        Deployment worker = deployment("prod", "model-worker");
+        String example = Files.readString(HOME.resolve("deploy/k8s/base/model-worker-models.properties"));
+        Matcher keyFile = Pattern.compile("openai\\.api-key-file=(\\S+)").matcher(example);
+
+        assertThat(worker.getSpec().getTemplate().getSpec().getVolumes()).filteredOn(v -> v.getSecret() != null)
+                .extracting(v -> v.getSecret().getSecretName()).contains("evalstream-model-keys");
+        assertThat(keyFile.find()).as("an openai.api-key-file example in the models file").isTrue();
+        assertThat(secretMounts(worker, container("prod", "model-worker")))
+                .anySatisfy(mount -> assertThat(keyFile.group(1)).startsWith(mount + "/"));
     }
 
     @Test
