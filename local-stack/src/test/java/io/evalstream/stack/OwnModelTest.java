@@ -49,7 +49,7 @@ class OwnModelTest {
     @BeforeAll
     static void start() throws IOException {
         Path work = Files.createTempDirectory("evalstream-own-model");
-        stub = StubProcess.start(StackOptions.defaultHome(), work.resolve("stub.log"));
+        stub = StubProcess.start(work.resolve("stub.log"));
         // The worker's environment: this one, which it inherits, plus the key's variable.
         Map<String, String> workerEnvironment = new HashMap<>(System.getenv());
         workerEnvironment.put(KEY_VARIABLE, KEY);

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
- * The OpenAI-compatible stub as a server process of its own, started from the packaged jars in
- * {@code local-stack/target/lib} ({@code ./run build}), as a user would run a model server beside the stack.
+ * The OpenAI-compatible stub as a server process of its own, started from the openai-stub classes on the test's class
+ * path, as a user would run a model server beside the stack.
  */
 final class StubProcess implements AutoCloseable {
 
@@ -33,14 +33,13 @@ final class StubProcess implements AutoCloseable {
     }
 
     /** Starts the stub on a free port of 127.0.0.1, its output in {@code log}, and waits until it answers. */
-    static StubProcess start(Path home, Path log) throws IOException {
-        Path lib = home.resolve("local-stack/target/lib");
-        if (!Files.isDirectory(lib)) {
-            throw new IllegalStateException(lib + " is missing: run ./run build first");
-        }
+    static StubProcess start(Path log) throws IOException {
         int port = FreePorts.next();
+        // The test's own class path holds openai-stub: local-stack/target/lib only exists after the package phase,
+        // which comes after the tests in `mvn verify` on a fresh clone.
         List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx128m",
-                "-cp", lib + "/*", "io.evalstream.stub.StubServer", "--port", Integer.toString(port));
+                "-cp", System.getProperty("java.class.path"), "io.evalstream.stub.StubServer", "--port",
+                Integer.toString(port));
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
