@@ -39,7 +39,9 @@ final class StubProcess implements AutoCloseable {
             throw new IllegalStateException(lib + " is missing: run ./run build first");
         }
         int port = FreePorts.next();
+        // Its temp files (Vert.x's cache, Netty's natives) where this JVM keeps its own, never the system's temp dir.
         List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx128m",
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", lib + "/*", "io.evalstream.stub.StubServer", "--port", Integer.toString(port));
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
