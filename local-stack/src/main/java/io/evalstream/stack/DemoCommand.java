@@ -93,7 +93,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         RealModels real = modelsDir == null ? RealModels.none() : RealModels.in(modelsDir);
         DemoModels evaluated = own.isEmpty() ? DemoModels.simulated() : DemoModels.own(own);
-        Integer itemLimit = limit != null || own.isEmpty() ? limit : OWN_MODELS_LIMIT;
+        // Boxed on both sides: with an int there, the null limit (all items) would be unboxed and throw.
+        Integer itemLimit = limit != null || own.isEmpty() ? limit : Integer.valueOf(OWN_MODELS_LIMIT);
         WorkDir dir = work.open("evalstream-demo");
         out.println("evalstream demo: a real Kafka broker (KRaft) and four services as separate processes, "
                 + workers + " model-worker replica" + (workers == 1 ? "" : "s") + ".");
