@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -17,12 +18,18 @@ public final class KafkaTestResource implements QuarkusTestResourceLifecycleMana
     @Override
     public synchronized Map<String, String> start() {
         if (broker == null) {
+            Path dir;
             try {
-                broker = LocalKafka.start(Files.createTempDirectory("evalstream-test-kafka"));
+                dir = Files.createTempDirectory("evalstream-test-kafka");
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create a directory for the test broker", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::kill, "test-kafka-stop"));
+            broker = LocalKafka.start(dir);
+            // Its data goes with it: each test JVM formats a new broker, so nothing would ever read it again.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                broker.kill();
+                Directories.delete(dir);
+            }, "test-kafka-stop"));
         }
         return Map.of(
                 "kafka.bootstrap.servers", broker.bootstrapServers(),
@@ -31,6 +38,7 @@ public final class KafkaTestResource implements QuarkusTestResourceLifecycleMana
 
     @Override
     public void stop() {
-        // The broker outlives one test class so the next class in this JVM reuses it; the shutdown hook stops it.
+        // The broker outlives one test class so the next class in this JVM reuses it; the shutdown hook stops it and
+        // deletes its directory.
     }
 }

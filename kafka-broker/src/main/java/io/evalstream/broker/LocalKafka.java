@@ -111,6 +111,7 @@ public final class LocalKafka implements AutoCloseable {
     private void format() {
         try {
             Files.createDirectories(dir.resolve("data"));
+            Files.createDirectories(tempDir());
             Files.writeString(dir.resolve("server.properties"), serverProperties());
             Files.writeString(dir.resolve("log4j2.properties"), log4jProperties());
         } catch (IOException e) {
@@ -176,11 +177,17 @@ public final class LocalKafka implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(heap);
-        command.addAll(List.of("-XX:+UseG1GC", "-Djava.awt.headless=true",
+        // Compression codecs (lz4, zstd, snappy) extract their native libraries into the temp dir, and a broker
+        // killed with SIGKILL never deletes them: kept with the broker's data, they go when its directory does.
+        command.addAll(List.of("-XX:+UseG1GC", "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + tempDir(),
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                 "-Dkafka.logs.dir=" + dir,
                 "-cp", brokerClasspath(), mainClass));
         return command;
+    }
+
+    private Path tempDir() {
+        return dir.resolve("tmp");
     }
 
     private static Process startProcess(List<String> command, Path output) {

@@ -6,13 +6,13 @@ import io.evalstream.contracts.Json;
 import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.evalctl.render.Reports;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,8 +36,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Samples per item of the measured run (default: ${DEFAULT-VALUE}).")
     int samplesPerItem;
 
-    @Option(names = "--work-dir", description = "Where broker data and service logs go (default: a new temp dir).")
-    Path workDir;
+    @Mixin
+    WorkDirOptions work;
 
     @Option(names = "--worker-tasks", defaultValue = "60000",
             description = "Tasks of the openai worker bench, 2,000 in flight at 500 ms (0 skips it; default: ${DEFAULT-VALUE}).")
@@ -60,7 +60,13 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path home = StackOptions.defaultHome();
         Path datasets = StackOptions.sharedDatasets(home);
-        Path dir = workDir != null ? workDir : Files.createTempDirectory("evalstream-bench");
+        WorkDir dir = work.open("evalstream-bench");
+        // On stderr: stdout is the figures, one JSON line each, for scripts to read.
+        System.err.println(dir.describe());
+        return dir.run(() -> bench(home, dir.path(), datasets), System.err);
+    }
+
+    private int bench(Path home, Path dir, Path datasets) throws Exception {
         if (onlySoak) {
             soak(home, dir.resolve("soak"), datasets);
             return 0;

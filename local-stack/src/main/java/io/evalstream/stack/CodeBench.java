@@ -5,6 +5,7 @@ import io.evalstream.benchmarks.CatalogConfig;
 import io.evalstream.benchmarks.CatalogLoader;
 import io.evalstream.benchmarks.Item;
 import io.evalstream.sandbox.SandboxBench;
+import io.evalstream.sandbox.SandboxConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,10 @@ final class CodeBench {
         Benchmark humaneval = CatalogLoader.load(new CatalogConfig(Optional.ofNullable(datasets), Optional.empty()))
                 .find("humaneval").orElseThrow(() -> new IllegalStateException("no humaneval benchmark is defined"));
         List<String> programs = humaneval.items().stream().map(CodeBench::program).toList();
-        return SandboxBench.run(programs, Runtime.getRuntime().availableProcessors());
+        try (SandboxScratch scratch = SandboxScratch.create()) {
+            return SandboxBench.run(SandboxConfig.defaults().withSlots(Runtime.getRuntime().availableProcessors())
+                    .withWorkRoot(scratch.dir()), programs);
+        }
     }
 
     /** The program HumanEval runs for a completion: prompt, completion, tests, then the check call. */

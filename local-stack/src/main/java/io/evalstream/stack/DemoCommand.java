@@ -47,6 +47,9 @@ final class DemoCommand implements Callable<Integer> {
     StackDirs dirs;
 
     @Mixin
+    WorkDirOptions work;
+
+    @Mixin
     ModelArgs modelArgs;
 
     @Option(names = "--workers", defaultValue = "1",
@@ -90,8 +93,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         RealModels real = modelsDir == null ? RealModels.none() : RealModels.in(modelsDir);
         DemoModels evaluated = own.isEmpty() ? DemoModels.simulated() : DemoModels.own(own);
-        Integer itemLimit = limit != null || own.isEmpty() ? limit : OWN_MODELS_LIMIT;
-        Path dir = dirs.workDirOrTemp("evalstream-demo");
+        // Boxed on both sides: with an int there, the null limit (all items) would be unboxed and throw.
+        Integer itemLimit = limit != null || own.isEmpty() ? limit : Integer.valueOf(OWN_MODELS_LIMIT);
+        WorkDir dir = work.open("evalstream-demo");
         out.println("evalstream demo: a real Kafka broker (KRaft) and four services as separate processes, "
                 + workers + " model-worker replica" + (workers == 1 ? "" : "s") + ".");
         if (own.isEmpty()) {
@@ -104,17 +108,23 @@ final class DemoCommand implements Callable<Integer> {
             out.print(own.describe());
             describeGguf(modelsDir, real);
         }
-        out.println("Logs and broker data: " + dir);
+        out.println(dir.describe());
         Map<String, String> workerProperties = simulatedLatency();
         workerProperties.putAll(real.workerProperties());
         workerProperties.putAll(own.workerProperties());
+        StackOptions options = new StackOptions(home, dir.path(), dirs.datasets, dirs.benchmarks, workerProperties,
+                false, workers);
+        return dir.run(() -> demo(options, evaluated.plus(real), evaluated, itemLimit), System.err);
+    }
+
+    private int demo(StackOptions options, DemoModels storyModels, DemoModels evaluated, Integer itemLimit)
+            throws Exception {
         long started = System.nanoTime();
-        try (LocalStack stack = LocalStack.start(new StackOptions(home, dir, dirs.datasets, dirs.benchmarks,
-                workerProperties, false, workers))) {
+        try (LocalStack stack = LocalStack.start(options)) {
             out.printf("Stack up in %.1f s (Kafka at %s).%n", (System.nanoTime() - started) / 1e9, stack.bootstrapServers());
             StackClient client = new StackClient(stack);
             int exit = evaluate(client, evaluated, itemLimit);
-            return exit != 0 ? exit : new StoryRun(client, out).run(runId("stories"), evaluated.plus(real),
+            return exit != 0 ? exit : new StoryRun(client, out).run(runId("stories"), storyModels,
                     limit != null ? limit : STORY_BEGINNINGS);
         }
     }

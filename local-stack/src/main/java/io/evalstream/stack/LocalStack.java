@@ -31,10 +31,11 @@ public final class LocalStack implements AutoCloseable {
     private final StackOptions options;
     private final LocalKafka kafka;
     private final ApiToken token;
+    private final SandboxScratch sandboxScratch = SandboxScratch.create();
     // Replicas come and go while the stack runs (kill, replace), and readers iterate meanwhile.
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private final List<ServiceProcess> workers = new CopyOnWriteArrayList<>();
-    private final Thread stopOnExit = new Thread(this::stop, "stack-stop");
+    private final Runnable stopOnExit = this::stop;
     private Map<String, String> workerProperties;
     private ServiceProcess producer;
     private volatile ServiceProcess aggregator;
@@ -56,7 +57,7 @@ public final class LocalStack implements AutoCloseable {
                 options.defaultPorts() ? DefaultPorts.KAFKA : FreePorts.next(), options.fixedHeaps());
         LocalStack stack = new LocalStack(options, kafka);
         // Ctrl-C or a SIGTERM to whatever started the stack must not leave a broker and four JVMs behind.
-        Runtime.getRuntime().addShutdownHook(stack.stopOnExit);
+        ExitHook.stopAtExit(stack.stopOnExit);
         try {
             stack.startServices();
             return stack;
@@ -199,6 +200,7 @@ public final class LocalStack implements AutoCloseable {
         // As for the workers: a crashed grader's partitions move to its successor after 10 s, not Kafka's 45 s.
         graderProps.put("mp.messaging.incoming.completions.session.timeout.ms", "10000");
         graderProps.put("mp.messaging.incoming.completions.heartbeat.interval.ms", "3000");
+        graderProps.put("evalstream.grader.sandbox.work-root", sandboxScratch.dir().toString());
         graderProps.putAll(options.graderProperties());
         add("grader-service", DefaultPorts.GRADER, graderProps);
         aggregator = add("aggregator", DefaultPorts.AGGREGATOR, aggregatorProperties(options.workDir()
@@ -250,7 +252,8 @@ public final class LocalStack implements AutoCloseable {
         if (options.fixedHeaps()) {
             jvm.addAll(List.of("-Xms" + HEAP, "-XX:+AlwaysPreTouch"));
         }
-        ServiceProcess service = new ServiceProcess(name, port, ServiceProcess.javaCommand(jar, all, HEAP, jvm),
+        ServiceProcess service = new ServiceProcess(name, port, ServiceProcess.javaCommand(jar,
+                options.workDir().resolve("tmp").resolve(name), all, HEAP, jvm),
                 options.workDir().resolve("logs").resolve(name + ".log"), environment);
         services.add(service);
         return service;
@@ -279,16 +282,14 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        } catch (IllegalStateException exiting) {
-            // The JVM is exiting and the hook is already stopping the stack; stopping twice is harmless.
-        }
+        // Should the JVM be exiting meanwhile, the hook's stop waits for this one and then finds nothing running.
+        ExitHook.forget(stopOnExit);
         stop();
     }
 
     private synchronized void stop() {
         services.reversed().forEach(ServiceProcess::stop);
         kafka.stop();
+        sandboxScratch.close();
     }
 }

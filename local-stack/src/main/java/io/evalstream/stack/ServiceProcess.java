@@ -28,7 +28,8 @@ public final class ServiceProcess {
     private final List<String> command;
     private final Path log;
     private final Map<String, String> environment;
-    private Process process;
+    // Read by the exit hook's thread, which stops the process on Ctrl-C.
+    private volatile Process process;
 
     ServiceProcess(String name, int port, List<String> command, Path log) {
         this(name, port, command, log, Map.of());
@@ -46,19 +47,28 @@ public final class ServiceProcess {
         this.environment = Map.copyOf(environment);
     }
 
-    /** The command line for {@code jar} with {@code properties} as system properties and a bounded heap. */
-    static List<String> javaCommand(Path jar, Map<String, String> properties, String heap) {
-        return javaCommand(jar, properties, heap, List.of());
+    /**
+     * The command line for {@code jar} with {@code properties} as system properties and a bounded heap; its temp
+     * files go to {@code tempDir}, which is created.
+     */
+    static List<String> javaCommand(Path jar, Path tempDir, Map<String, String> properties, String heap) {
+        return javaCommand(jar, tempDir, properties, heap, List.of());
     }
 
-    /** As {@link #javaCommand(Path, Map, String)}, with extra JVM options such as {@code --enable-native-access}. */
-    static List<String> javaCommand(Path jar, Map<String, String> properties, String heap, List<String> jvmOptions) {
+    /** As {@link #javaCommand(Path, Path, Map, String)}, with extra JVM options such as {@code --enable-native-access}. */
+    static List<String> javaCommand(Path jar, Path tempDir, Map<String, String> properties, String heap,
+            List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx" + heap);
         command.addAll(jvmOptions);
         command.add("-XX:+UseParallelGC");
         command.add("-XX:+ExitOnOutOfMemoryError");
+        // RocksDB and lz4 extract their native libraries into java.io.tmpdir and Vert.x keeps its file cache under
+        // vertx.cacheDirBase; a service killed with SIGKILL deletes none of it. In a directory of the stack's own,
+        // it all goes when that directory does, instead of piling up in the system's temp dir.
+        command.add("-Djava.io.tmpdir=" + created(tempDir));
+        command.add("-Dvertx.cacheDirBase=" + tempDir.resolve("vertx-cache"));
         // For profiling and tuning without a rebuild, e.g. EVALSTREAM_SERVICE_JAVA_OPTS=-XX:StartFlightRecording
         String extra = System.getenv("EVALSTREAM_SERVICE_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
@@ -68,6 +78,14 @@ public final class ServiceProcess {
         command.add("-jar");
         command.add(jar.toString());
         return command;
+    }
+
+    private static Path created(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the temp directory " + dir + " for a service", e);
+        }
     }
 
     public String name() {

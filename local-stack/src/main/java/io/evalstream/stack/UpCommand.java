@@ -16,6 +16,9 @@ final class UpCommand implements Callable<Integer> {
     StackDirs dirs;
 
     @Mixin
+    WorkDirOptions work;
+
+    @Mixin
     ModelArgs modelArgs;
 
     @Option(names = "--workers", defaultValue = "1", description = "Model-worker replicas, one consumer group sharing "
@@ -33,9 +36,15 @@ final class UpCommand implements Callable<Integer> {
             return 2;
         }
         OwnModels own = checked.get();
-        LocalStack stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(),
-                dirs.workDirOrTemp("evalstream-up"), dirs.datasets, dirs.benchmarks, own.workerProperties(), true,
-                workers));
+        WorkDir dir = work.open("evalstream-up");
+        System.out.println(dir.describe());
+        StackOptions options = new StackOptions(StackOptions.defaultHome(), dir.path(), dirs.datasets, dirs.benchmarks,
+                own.workerProperties(), true, workers);
+        return dir.run(() -> serve(LocalStack.start(options), own), System.err);
+    }
+
+    /** Until Ctrl-C or SIGTERM: the exit hook then stops the broker and the services, and deletes their data. */
+    private int serve(LocalStack stack, OwnModels own) throws InterruptedException {
         System.out.println("evalstream is up (simulated models: " + String.join(", ", RunSpecs.SIMULATED_MODELS)
                 + "); Ctrl-C stops everything.");
         if (!own.isEmpty()) {
@@ -49,7 +58,6 @@ final class UpCommand implements Callable<Integer> {
         System.out.println("  export EVALSTREAM_TOKEN=$(cat " + stack.token().file() + ")");
         System.out.println("  curl -H \"Authorization: Bearer $EVALSTREAM_TOKEN\" localhost:" + DefaultPorts.PRODUCER
                 + "/benchmarks");
-        // Until Ctrl-C or SIGTERM: the stack's own exit hook then stops the broker and the services.
         Thread.currentThread().join();
         return 0;
     }

@@ -58,6 +58,12 @@ final class WorkerBench {
                 OpenAiStub stub = OpenAiStub.start(OpenAiStub.StubOptions.fixedLatency(LATENCY).withEventLoops(2))) {
             TopicAdmin.ensureTopics(kafka.bootstrapServers(), LocalKafka.DEFAULT_PARTITIONS, (short) 1);
             ServiceProcess worker = worker(home, workDir, kafka.bootstrapServers(), stub.baseUrl());
+            // On Ctrl-C the worker and the broker must be gone before the work directory is deleted.
+            Runnable stopOnExit = () -> {
+                worker.stop();
+                kafka.stop();
+            };
+            ExitHook.stopAtExit(stopOnExit);
             worker.start();
             try {
                 worker.awaitReady(Duration.ofSeconds(180));
@@ -73,6 +79,7 @@ final class WorkerBench {
                         .put("stub_and_client_cpu_s", seconds(ownCpu().minus(cpuBefore[2])));
                 return Json.mapper().writeValueAsString(line);
             } finally {
+                ExitHook.forget(stopOnExit);
                 worker.stop();
             }
         }
@@ -91,7 +98,8 @@ final class WorkerBench {
                 model + "limits.max-concurrency", Integer.toString(IN_FLIGHT),
                 model + "request-timeout", "30s");
         return new ServiceProcess("model-worker", port,
-                ServiceProcess.javaCommand(LocalStack.jar(home, "model-worker"), properties, "1g"),
+                ServiceProcess.javaCommand(LocalStack.jar(home, "model-worker"), workDir.resolve("tmp/worker-bench"),
+                        properties, "1g"),
                 workDir.resolve("logs").resolve("worker-bench.log"));
     }
 

@@ -3,8 +3,7 @@ package io.evalstream.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The broker stopped mid-run and started again on its port and log directory: the four services ride it out
@@ -23,13 +23,15 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
 class BrokerRestartTest {
 
+    @TempDir
+    static Path work;
     private static LocalStack stack;
     private static StackClient client;
 
     @BeforeAll
-    static void startStack() throws IOException {
+    static void startStack() {
         stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(),
-                Files.createTempDirectory("evalstream-broker-restart"), null, SharedStack.WORKER_PROPERTIES));
+                work, null, SharedStack.WORKER_PROPERTIES));
         client = new StackClient(stack);
     }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A model of the user's own, named as {@code ./run up --model mine=openai:URL,key-env=MY_KEY} names it, served by
@@ -42,13 +43,14 @@ class OwnModelTest {
     private static final List<String> BENCHMARKS = List.of("gsm8k", "mmlu");
     private static final int ITEMS = 3;
 
+    @TempDir
+    static Path work;
     private static StubProcess stub;
     private static LocalStack stack;
     private static StackClient client;
 
     @BeforeAll
     static void start() throws IOException {
-        Path work = Files.createTempDirectory("evalstream-own-model");
         stub = StubProcess.start(work.resolve("stub.log"));
         // The worker's environment: this one, which it inherits, plus the key's variable.
         Map<String, String> workerEnvironment = new HashMap<>(System.getenv());

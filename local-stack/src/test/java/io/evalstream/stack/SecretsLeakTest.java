@@ -40,6 +40,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real run with a model behind an API key, answered by the OpenAI-compatible stub, one of whose 401s quotes the
@@ -58,6 +59,8 @@ class SecretsLeakTest {
     private static final String WRONG_TOKEN = "wrong-canary-" + UUID.randomUUID();
     private static final String ECHO_PROMPT_MARK = "[[stub:echo-key]]";
 
+    @TempDir
+    static Path work;
     private static OpenAiStub stub;
     private static LocalStack stack;
     private static StackClient client;
@@ -66,7 +69,6 @@ class SecretsLeakTest {
     @BeforeAll
     static void start() throws IOException {
         stub = OpenAiStub.start();
-        Path work = Files.createTempDirectory("evalstream-leak");
         keyFile = Files.writeString(work.resolve("openai-key"), API_KEY + "\n");
         String prefix = "evalstream.worker.models." + MODEL + ".";
         Map<String, String> worker = Map.of(prefix + "backend", "openai",

@@ -1,5 +1,6 @@
 package io.evalstream.stack;
 
+import io.evalstream.broker.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -80,8 +81,10 @@ abstract class SharedStack {
             try {
                 Map<String, String> workers = new HashMap<>(WORKER_PROPERTIES);
                 workers.putAll(REAL_MODELS.workerProperties());
-                shared = LocalStack.start(new StackOptions(StackOptions.defaultHome(),
-                        Files.createTempDirectory("evalstream-e2e"), null, workers));
+                Path dir = Files.createTempDirectory("evalstream-e2e");
+                shared = LocalStack.start(new StackOptions(StackOptions.defaultHome(), dir, null, workers));
+                // The stack stops when the test JVM exits, and its data is no use to anyone after that.
+                ExitHook.cleanUpAtExit(() -> Directories.delete(dir));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create a work directory for the stack", e);
             }

@@ -36,8 +36,10 @@ final class StubProcess implements AutoCloseable {
     static StubProcess start(Path log) throws IOException {
         int port = FreePorts.next();
         // The test's own class path holds openai-stub: local-stack/target/lib only exists after the package phase,
-        // which comes after the tests in `mvn verify` on a fresh clone.
+        // which comes after the tests in `mvn verify` on a fresh clone. Its temp files (Vert.x's cache, Netty's
+        // natives) go where this JVM keeps its own, never the system's temp dir.
         List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx128m",
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", System.getProperty("java.class.path"), "io.evalstream.stub.StubServer", "--port",
                 Integer.toString(port));
         Files.createDirectories(log.getParent());

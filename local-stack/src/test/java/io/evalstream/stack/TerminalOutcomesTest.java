@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Topics;
 import io.evalstream.evalctl.render.Reports;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -37,6 +36,8 @@ class TerminalOutcomesTest {
     private static final int HUMANEVAL = 4;
     private static final int STORIES = 3;
 
+    @TempDir
+    static Path work;
     private static LocalStack stack;
     private static StackClient client;
 
@@ -51,7 +52,7 @@ class TerminalOutcomesTest {
                 "evalstream.worker.models." + ANSWERING + ".sim.error-rate", "0",
                 "evalstream.worker.models." + ANSWERING + ".sim.no-answer-rate", "0");
         stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(),
-                Files.createTempDirectory("evalstream-outcomes"), null, worker)
+                work, null, worker)
                 .withGraderProperties(Map.of("evalstream.grader.sandbox.bwrap", "/nonexistent/bwrap")));
         client = new StackClient(stack);
     }
