@@ -13,7 +13,8 @@ public final class Reports {
 
     private static final int BAR = 24;
     /** A sample reason on a terminal line: enough to tell what went wrong; the report has it whole. */
-    private static final int REASON = 72;
+    // Long enough for the part of a reason that says what to fix (e.g. which binary is missing where).
+    private static final int REASON = 160;
 
     private Reports() {
     }
