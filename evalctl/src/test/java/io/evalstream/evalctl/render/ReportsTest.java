@@ -40,7 +40,8 @@ class ReportsTest {
                   {"modelId":"sim-strong","benchmarkId":"humaneval","graded":6,"expected":6,"errors":6,
                    "errorKinds":{"UNGRADABLE":6},
                    "errorReasons":{"UNGRADABLE":"code sandbox unavailable: bwrap not found at /nowhere/bwrap;\\n code\
-                 tasks cannot be run on this grader until bubblewrap is installed or the fallback allows rlimits"}},
+                 tasks cannot be run on this grader until bubblewrap is installed (apt-get install bubblewrap) or the\
+                 fallback allows rlimits, which isolates nothing"}},
                   {"modelId":"sim-nobody","benchmarkId":"gsm8k","graded":3,"expected":3,"errors":3,
                    "errorKinds":{"NO_WORKER_FOR_MODEL":3,"TIMEOUT":1}, "errorReasons":{"NO_WORKER_FOR_MODEL":"model\
                  'sim-nobody' is not configured on this worker"}}]}""";
@@ -50,7 +51,8 @@ class ReportsTest {
         assertThat(lines).hasSize(8);
         assertThat(lines.get(4)).isEqualTo("  Errors by kind:");
         assertThat(lines.get(5)).isEqualTo("  humaneval sim-strong: 6 UNGRADABLE — code sandbox unavailable: bwrap not"
-                + " found at /nowhere/bwrap; code tasks…");
+                + " found at /nowhere/bwrap; code tasks cannot be run on this grader until bubblewrap is installed"
+                + " (apt-get install bubblewrap)…");
         assertThat(lines.get(6)).isEqualTo("  gsm8k sim-nobody: 3 NO_WORKER_FOR_MODEL — model 'sim-nobody' is not"
                 + " configured on this worker");
         assertThat(lines.get(7)).isEqualTo("  gsm8k sim-nobody: 1 TIMEOUT");
