@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +43,12 @@ class SandboxAttackTest {
 
     @TempDir
     static Path workRoot;
-    @TempDir
-    static Path hostDir;
+    /**
+     * A host folder under the system's /tmp, where the sandbox mounts a tmpfs of its own: the attacks write to its path,
+     * and nothing may reach the host's folder. (Not a @TempDir: the tests' temp dir lies under target/, a path that
+     * does not exist in the sandbox's read-only root at all.)
+     */
+    private static Path hostDir;
     private Sandbox sandbox;
     private ServerSocket listener;
 
@@ -56,6 +61,7 @@ class SandboxAttackTest {
 
     @BeforeAll
     void start() throws IOException {
+        hostDir = Files.createTempDirectory(Path.of("/tmp"), "evalstream-attack-host");
         sandbox = SandboxFixture.startBubblewrap(SandboxFixture.config(workRoot, 2, SandboxFixture.FAST));
         listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
     }
@@ -64,6 +70,11 @@ class SandboxAttackTest {
     void stop() throws IOException {
         sandbox.close();
         listener.close();
+        try (Stream<Path> paths = Files.walk(hostDir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     @AfterEach
