@@ -29,10 +29,16 @@ class AggregatorRestartTest extends SharedStack {
     @Test
     void aReplacedAggregatorServesTheSameReportGaugesAndSamples() throws Exception {
         String runId = "e2e-restart-" + System.currentTimeMillis();
-        HttpResponse<String> accepted = client.submit(RunSpecs.json(runId, List.of("sim-strong", FLAKY_MODEL),
-                List.of("gsm8k", "mmlu"), 30, new SettingsOverrides(0, false, 0.7, null, 64, 7L, null), 2));
+        List<String> models = List.of("sim-strong", FLAKY_MODEL);
+        List<String> benchmarks = List.of("gsm8k", "mmlu");
+        HttpResponse<String> accepted = client.submit(RunSpecs.json(runId, models, benchmarks, 30,
+                new SettingsOverrides(0, false, 0.7, null, 64, 7L, null), 2));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         JsonNode live = client.awaitComplete(runId, Duration.ofMinutes(8), report -> { });
+        // 2 models x 30 items of each sample x 2 samples: 240, from the spec and the files, not the report.
+        long tasks = SampleItems.tasks(models, benchmarks, 30, 2);
+        assertThat(Reports.expected(live)).isEqualTo(tasks);
+        assertThat(Reports.graded(live)).isEqualTo(tasks);
 
         // The gauges follow the tallies once per commit, a moment after the report (which reads the tally store)
         // says COMPLETE: wait until they show every cell graded before taking them as the reference.
@@ -54,7 +60,7 @@ class AggregatorRestartTest extends SharedStack {
                 assertThat(value).as(series).isEqualTo("1.0");
             }
         });
-        assertThat(samplesBefore).hasSize((int) Reports.graded(live))
+        assertThat(samplesBefore).hasSize((int) tasks)
                 .allSatisfy(line -> assertThat(Json.mapper().readTree(line).path("prompt").asText()).isNotBlank());
 
         stack.replaceAggregator();

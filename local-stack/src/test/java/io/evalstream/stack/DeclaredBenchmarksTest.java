@@ -2,8 +2,10 @@ package io.evalstream.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Grade;
@@ -15,10 +17,16 @@ import io.evalstream.contracts.WireFormat;
 import io.evalstream.evalctl.render.Reports;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -73,6 +81,77 @@ class DeclaredBenchmarksTest extends SharedStack {
         }
         assertThat(checked).isEqualTo(codeAnswers.size()).isGreaterThan(0);
         assertThat(codeAnswers).containsValues("reference", "other");
+
+        assertCodeIsRun(codeAnswers.keySet().stream().sorted().limit(2).toList());
+    }
+
+    /**
+     * The simulated models answer with the reference or a wrong program, which a grader comparing code as text would
+     * grade alike. So two of the run's completions go round again with programs no text comparison can grade: the
+     * reference behind a harmless extra statement (other text, same behaviour: CORRECT), and the reference behind a
+     * raise (INCORRECT, with the traceback only running it produces), while the grader's execution counter moves.
+     */
+    private static void assertCodeIsRun(List<String> taskIds) throws Exception {
+        Map<String, byte[]> completions = new HashMap<>();
+        for (var record : TopicReader.readAll(stack.bootstrapServers(), Topics.COMPLETIONS)) {
+            if (taskIds.contains(record.key())) {
+                completions.put(record.key(), record.value());
+            }
+        }
+        String rewritten = taskIds.get(0);
+        String broken = taskIds.get(1);
+        double executionsBefore = codeExecutions();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.COMPLETIONS, rewritten, withProgram(completions.get(rewritten),
+                    "    evalstream_rewritten = True\n"))).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.COMPLETIONS, broken, withProgram(completions.get(broken),
+                    "    raise ValueError('evalstream: deliberately wrong')\n"))).get(30, TimeUnit.SECONDS);
+        }
+
+        Map<String, Grade> regraded = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> latestOfSecondGrades(taskIds), grades -> grades.size() == taskIds.size());
+        assertThat(regraded.get(rewritten).verdict()).as("the reference behind an extra statement: %s",
+                regraded.get(rewritten)).isEqualTo(Verdict.CORRECT);
+        assertThat(regraded.get(broken).verdict()).isEqualTo(Verdict.INCORRECT);
+        assertThat(regraded.get(broken).detail()).as("the sandbox's failure detail")
+                .contains("ValueError: evalstream: deliberately wrong");
+        assertThat(codeExecutions()).as("evalstream_code_executions_total").isGreaterThanOrEqualTo(executionsBefore + 2);
+    }
+
+    /** The completion with its program replaced by {@code prefix} followed by the task's reference solution. */
+    private static byte[] withProgram(byte[] completion, String prefix) throws Exception {
+        ObjectNode node = (ObjectNode) Json.mapper().readTree(completion);
+        String reference = node.path("task").path("reference").asText();
+        assertThat(reference).as("reference of %s", node.path("taskId")).isNotBlank();
+        node.put("text", CODE_LABEL + prefix + reference);
+        return Json.mapper().writeValueAsBytes(node);
+    }
+
+    /** The latest grade of each task that has been graded twice (once in the run, once more here). */
+    private static Map<String, Grade> latestOfSecondGrades(List<String> taskIds) {
+        Map<String, List<Grade>> grades = new HashMap<>();
+        for (var record : TopicReader.readAll(stack.bootstrapServers(), Topics.GRADES)) {
+            if (taskIds.contains(record.key())
+                    && WireFormat.of(Grade.class).decode(record.value()) instanceof Decoded.Valid<Grade> grade) {
+                grades.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(grade.value());
+            }
+        }
+        Map<String, Grade> latest = new HashMap<>();
+        grades.forEach((key, all) -> {
+            if (all.size() >= 2) {
+                latest.put(key, all.getLast());
+            }
+        });
+        return latest;
+    }
+
+    /** {@code evalstream_code_executions_total} of the grader, over every status. */
+    private static double codeExecutions() {
+        return client.get(stack.service("grader-service").uri("/q/metrics")).body().lines()
+                .filter(line -> line.startsWith("evalstream_code_executions_total{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

@@ -67,6 +67,8 @@ class PoisonInputTest extends SharedStack {
     private static final List<String> GROUPS = List.of("evalstream-worker", "evalstream-grader",
             "evalstream-aggregator", "evalstream-aggregator-runs");
     private static final List<String> TOPICS = List.of(Topics.TASKS, Topics.COMPLETIONS, Topics.GRADES, Topics.RUNS);
+    /** Items per benchmark: above both samples' sizes, so the whole of each. */
+    private static final int LIMIT = 100;
 
     @Test
     void everyPoisonRecordIsDeadLetteredWithItsReasonWhileTheRunAroundThemCompletesWithExactCounts() throws Exception {
@@ -74,7 +76,7 @@ class PoisonInputTest extends SharedStack {
         stack.services().forEach(service -> pids.put(service.name(), service.pid()));
         String runId = "e2e-poison-" + System.currentTimeMillis();
         List<String> models = List.of("sim-strong", PACED_MODEL);
-        String spec = RunSpecs.json(runId, models, RunSpecs.THROUGHPUT_BENCHMARKS, 100,
+        String spec = RunSpecs.json(runId, models, RunSpecs.THROUGHPUT_BENCHMARKS, LIMIT,
                 new SettingsOverrides(0, false, 0.0, null, null, null, null), 1);
         assertThat(client.submit(spec).statusCode()).isEqualTo(202);
 
@@ -238,8 +240,9 @@ class PoisonInputTest extends SharedStack {
     private static void assertExactCounts(String runId, List<String> models, List<Poison> poison) {
         JsonNode report = client.report(runId).orElseThrow();
         assertThat(Reports.isComplete(report)).isTrue();
-        long expected = Reports.expected(report);
-        assertThat(expected).as("expected tasks: 2 models on the built-in gsm8k and mmlu samples").isPositive();
+        // 2 models on the first 100 items of the gsm8k (40) and mmlu (50) samples: 180, counted from the files.
+        long expected = SampleItems.tasks(models, RunSpecs.THROUGHPUT_BENCHMARKS, LIMIT, 1);
+        assertThat(Reports.expected(report)).as("expected tasks in the report").isEqualTo(expected);
         assertThat(Reports.graded(report)).isEqualTo(expected);
         Set<String> graded = new HashSet<>();
         for (var record : TopicReader.readAll(stack.bootstrapServers(), Topics.GRADES)) {

@@ -49,6 +49,8 @@ class RealModelsTest {
     void theSharedModelsAreFoundWhenTheyArePresent() {
         Path shared = StackOptions.sharedModels(StackOptions.defaultHome());
         if (shared == null) {
+            SharedStack.requireShared("the shared models' listing",
+                    StackOptions.defaultHome().resolve("../shared/models"));
             System.err.println("!!! ../shared/models is absent: the real GGUF models were not listed;"
                     + " only the temporary files above were checked.");
             assertThat(RealModels.none().isEmpty()).isTrue();

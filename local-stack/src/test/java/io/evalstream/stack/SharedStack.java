@@ -92,9 +92,21 @@ abstract class SharedStack {
         return shared;
     }
 
+    /**
+     * Fails when {@code EVALSTREAM_REQUIRE_SHARED} is set ({@code ./run test} sets it when {@code ../shared} is beside
+     * the repository, as in CI): there missing models are a broken checkout, not a reason to check less.
+     */
+    static void requireShared(String check, Path missing) {
+        if (System.getenv("EVALSTREAM_REQUIRE_SHARED") != null) {
+            throw new AssertionError(check + " need " + missing + ", which is missing although"
+                    + " EVALSTREAM_REQUIRE_SHARED is set: the tests fail rather than run on simulated models only");
+        }
+    }
+
     private static RealModels realModels() {
         Path dir = StackOptions.defaultHome().resolve("../shared/models").normalize();
         if (!Files.isDirectory(dir)) {
+            requireShared("the end-to-end tests' real models", dir);
             System.err.println("!!! No real models at " + dir + ": the end-to-end tests run on simulated models only,"
                     + " and the real-model tests will fail saying so. Put the GGUF files of ../shared/models there.");
             return RealModels.none();

@@ -13,7 +13,8 @@ import java.util.Map;
  * Starts a local OpenAI-compatible stub and adds four models served by the openai backend against it:
  * {@value #MODEL} (chat, streamed, key from config), {@value #TEXT_MODEL} (completions, not streamed, key
  * from a secret file), {@value #BREAKER_MODEL} (a breaker that opens quickly) and {@value #LIMITED_MODEL}
- * (600 requests per minute). Retries are fast and timeouts short so fault tests finish in seconds.
+ * (600 requests per minute), and {@value #HELD_MODEL} (no retries, a two-minute timeout: for calls the stub holds at
+ * a gate while a test counts them). Retries are fast and timeouts short so fault tests finish in seconds.
  */
 public final class StubOpenAiResource implements QuarkusTestResourceLifecycleManager {
 
@@ -21,6 +22,7 @@ public final class StubOpenAiResource implements QuarkusTestResourceLifecycleMan
     public static final String TEXT_MODEL = "stub-text";
     public static final String BREAKER_MODEL = "stub-breaker";
     public static final String LIMITED_MODEL = "stub-limited";
+    public static final String HELD_MODEL = "stub-held";
     public static final String SECRET = "sk-test-0123456789abcdef";
     public static final int LIMITED_PER_MINUTE = 600;
 
@@ -47,6 +49,9 @@ public final class StubOpenAiResource implements QuarkusTestResourceLifecycleMan
         config.put(key(BREAKER_MODEL, "circuit-breaker.delay"), "2s");
         model(config, LIMITED_MODEL, "openai.api-key", SECRET);
         config.put(key(LIMITED_MODEL, "limits.requests-per-minute"), Integer.toString(LIMITED_PER_MINUTE));
+        model(config, HELD_MODEL, "openai.api-key", SECRET);
+        config.put(key(HELD_MODEL, "request-timeout"), "120s");
+        config.put(key(HELD_MODEL, "retry.max-attempts"), "1");
         return config;
     }
 

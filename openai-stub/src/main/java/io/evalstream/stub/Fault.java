@@ -17,19 +17,21 @@ import java.util.regex.Pattern;
  * the connection), {@code malformed} (a 200 whose JSON or SSE event does not parse), {@code truncate}
  * (an SSE stream that ends before {@code [DONE]}; a JSON body cut short), {@code echo-key} (a 401 whose
  * body quotes the Authorization header back), {@code latency=MS} (this prompt's latency),
- * {@code times=N}. Floods, each written as fast as the client reads and stopped when it hangs up:
+ * {@code times=N}, {@code hold=GATE} (held unanswered until the test calls {@link OpenAiStub#release}{@code (GATE)},
+ * then answered normally: a test counts how many calls are in flight at once instead of timing them). Floods, each written as fast as the client reads and stopped when it hangs up:
  * {@code gzip-bomb[=MiB]} (a 200 of about 1/1000 its size, {@code Content-Encoding: gzip}, inflating to 1 GiB of
  * JSON-ish bytes by default), {@code endless-line} (a 200 SSE stream whose {@code data:} line never ends) and
  * {@code huge-error[=MB]} (an error status, {@code status=N} or 500, with a 50 MB body by default).
  *
  * @param megabytes size of a gzip bomb (inflated, MiB) or of a huge error body (MB); 0 for other kinds
+ * @param gate the gate a {@link Kind#HOLD} request waits at; null for other kinds
  */
 public record Fault(Kind kind, int status, Integer retryAfterSeconds, boolean retryAfterAsDate, Duration latency,
-        Integer times, int megabytes) {
+        Integer times, int megabytes, String gate) {
 
     /** The kinds of misbehaviour. */
     public enum Kind {
-        NONE, STATUS, HANG, RESET, MALFORMED, TRUNCATE, ECHO_KEY, GZIP_BOMB, ENDLESS_LINE, HUGE_ERROR
+        NONE, STATUS, HANG, HOLD, RESET, MALFORMED, TRUNCATE, ECHO_KEY, GZIP_BOMB, ENDLESS_LINE, HUGE_ERROR
     }
 
     private static final int BOMB_MIB = 1024;
@@ -56,6 +58,7 @@ public record Fault(Kind kind, int status, Integer retryAfterSeconds, boolean re
         Integer times = null;
         Kind flood = null;
         int megabytes = 0;
+        String gate = null;
         for (String part : settings.split(",")) {
             String[] kv = part.strip().split("=", 2);
             String key = kv[0].strip().toLowerCase(Locale.ROOT);
@@ -71,6 +74,13 @@ public record Fault(Kind kind, int status, Integer retryAfterSeconds, boolean re
                     asDate = true;
                 }
                 case "hang" -> kind = Kind.HANG;
+                case "hold" -> {
+                    if (value.isEmpty()) {
+                        throw new IllegalArgumentException("hold needs a gate name, hold=GATE, in '" + settings + "'");
+                    }
+                    kind = Kind.HOLD;
+                    gate = value;
+                }
                 case "reset" -> kind = Kind.RESET;
                 case "malformed" -> kind = Kind.MALFORMED;
                 case "truncate" -> kind = Kind.TRUNCATE;
@@ -95,9 +105,9 @@ public record Fault(Kind kind, int status, Integer retryAfterSeconds, boolean re
         if (flood != null) {
             // A flood wins over a plain status, which only sets a huge error's status.
             return new Fault(flood, flood == Kind.HUGE_ERROR && status == 0 ? 500 : status, retryAfter, asDate,
-                    latency, times, megabytes);
+                    latency, times, megabytes, null);
         }
-        return new Fault(kind, status, retryAfter, asDate, latency, times, 0);
+        return new Fault(kind, status, retryAfter, asDate, latency, times, 0, gate);
     }
 
     /** Whether the {@code n}-th request (1-based) of the prompt is hit. */

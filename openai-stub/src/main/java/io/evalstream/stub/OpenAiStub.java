@@ -45,6 +45,7 @@ public final class OpenAiStub implements AutoCloseable {
     private final Map<String, PromptLog> prompts = new ConcurrentHashMap<>();
     private final AtomicLong total = new AtomicLong();
     private final Map<String, AtomicLong> authorizations = new ConcurrentHashMap<>();
+    private final Gates gates = new Gates();
 
     private OpenAiStub(Vertx vertx, StubOptions options) {
         this.vertx = vertx;
@@ -94,6 +95,21 @@ public final class OpenAiStub implements AutoCloseable {
     /** Requests of any prompt so far. */
     public long totalRequests() {
         return total.get();
+    }
+
+    /** Requests held at {@code gate} ({@code [[stub:hold=GATE]]}) right now: calls the client has in flight. */
+    public int held(String gate) {
+        return gates.held(gate);
+    }
+
+    /** The most requests ever held at {@code gate} at once: the client's peak concurrency for those prompts. */
+    public int peakHeld(String gate) {
+        return gates.peak(gate);
+    }
+
+    /** Answers every request held at {@code gate} normally; later requests for it are not held. */
+    public void release(String gate) {
+        gates.release(gate);
     }
 
     /**
@@ -180,6 +196,7 @@ public final class OpenAiStub implements AutoCloseable {
             case HANG -> {
                 // Never answered: the client's timeout has to end it.
             }
+            case HOLD -> gates.hold(fault.gate(), response, () -> answerNormally(call, response));
             case RESET -> {
                 response.setChunked(true).putHeader("Content-Type", contentType(call))
                         .write(call.stream() ? "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Nat\"}}]}\n\n"

@@ -13,6 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +47,7 @@ class OpenAiStubTest {
             status=429,retry-after=2,times=1 | STATUS    | 429 | 2    | false | 1
             status=503,retry-after-date=3    | STATUS    | 503 | 3    | true  | 2147483647
             hang                             | HANG      | 0   |      | false | 2147483647
+            hold=g1                          | HOLD      | 0   |      | false | 2147483647
             reset, times=2                   | RESET     | 0   |      | false | 2
             malformed                        | MALFORMED | 0   |      | false | 2147483647
             truncate,times=1,latency=20      | TRUNCATE  | 0   |      | false | 1
@@ -164,6 +169,26 @@ class OpenAiStubTest {
     }
 
     @Test
+    void holdsRequestsAtTheirGateUntilReleasedCountingHowManyWaitAtOnce() throws Exception {
+        String gate = "gate-" + System.nanoTime();
+        List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, 5)
+                .mapToObj(i -> HTTP.sendAsync(request("/chat/completions",
+                        chat("Question: " + i + " [[stub:hold=" + gate + "]]", false)),
+                        HttpResponse.BodyHandlers.ofString())).toList();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stub.held(gate) == 5);
+        assertThat(calls).noneMatch(CompletableFuture::isDone);
+        stub.release(gate);
+
+        assertThat(calls).allSatisfy(c -> assertThat(c.get(10, TimeUnit.SECONDS).body()).contains(OpenAiStub.ANSWER));
+        assertThat(stub.held(gate)).isZero();
+        assertThat(stub.peakHeld(gate)).isEqualTo(5);
+        assertThat(post("/chat/completions", chat("after [[stub:hold=" + gate + "]]", false)).statusCode())
+                .as("an open gate holds nothing").isEqualTo(200);
+        assertThatThrownBy(() -> Fault.parse("hold")).hasMessageContaining("hold needs a gate name");
+    }
+
+    @Test
     void echoesTheKeyWhenAskedSoClientsCanProveTheyRedactIt() throws Exception {
         HttpResponse<String> response = post("/chat/completions", chat("[[stub:echo-key]]", false));
 
@@ -183,8 +208,11 @@ class OpenAiStubTest {
     }
 
     private static HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer sk-stub").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request(path, body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(String path, String body) {
+        return HttpRequest.newBuilder(URI.create(stub.baseUrl() + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer sk-stub").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 }

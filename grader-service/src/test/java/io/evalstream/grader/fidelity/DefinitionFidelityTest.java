@@ -16,6 +16,7 @@ import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.grader.grading.Datasets;
 import io.evalstream.grader.grading.Grader;
 import io.evalstream.grader.grading.ProgramRunner.ProgramRun;
 import io.evalstream.grader.execution.HarnessRunner;
@@ -62,6 +63,7 @@ class DefinitionFidelityTest {
         Path datasets = Path.of(System.getProperty("evalstream.home", "."), "..", "shared", "datasets").normalize();
         real = Files.isDirectory(datasets.resolve("gsm8k"));
         if (!real) {
+            Datasets.requireShared("Definition fidelity", datasets.resolve("gsm8k"));
             System.err.println("!!! Definition fidelity NOT checked against the real test sets: " + datasets
                     + " is missing; only the built-in samples were graded");
         }

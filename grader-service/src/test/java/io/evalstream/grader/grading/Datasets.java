@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** The real benchmark files the fidelity tests read: never copied into the repository, read where they lie. */
-final class Datasets {
+public final class Datasets {
 
     private Datasets() {
     }
@@ -20,9 +20,21 @@ final class Datasets {
         if (home != null && Files.exists(path)) {
             return Optional.of(path);
         }
+        requireShared(check + " fidelity", path);
         System.err.println("!!! " + check + " fidelity NOT checked: " + path + " missing"
                 + (home == null ? " (system property evalstream.home is not set)" : "")
                 + "; only the built-in cases ran");
         return Optional.empty();
+    }
+
+    /**
+     * Fails when {@code EVALSTREAM_REQUIRE_SHARED} is set ({@code ./run test} sets it when {@code ../shared} is beside
+     * the repository, as in CI): there a missing file is a broken checkout, not a reason to check less.
+     */
+    public static void requireShared(String check, Path missing) {
+        if (System.getenv("EVALSTREAM_REQUIRE_SHARED") != null) {
+            throw new AssertionError(check + " needs " + missing + ", which is missing although"
+                    + " EVALSTREAM_REQUIRE_SHARED is set: the test fails rather than run on built-in samples only");
+        }
     }
 }

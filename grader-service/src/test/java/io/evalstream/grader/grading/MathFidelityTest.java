@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The MATH grader against all 5,000 answers of the real test set: each answer, as GPT-Fathom's few-shot format has
  * the model state it and as a boxed solution, grades CORRECT against itself; rewritings that mean the same grade
- * CORRECT; another item's different answer grades INCORRECT.
+ * CORRECT; another item's different answer grades INCORRECT. Which answers are alike and which rewritings apply is
+ * decided by the test alone, never by asking the grader's canonicaliser or evaluator, whose mistakes are under test.
  */
 @Timeout(120)
 class MathFidelityTest {
@@ -36,6 +38,22 @@ class MathFidelityTest {
             new Item("Mixed?", "6 \\frac{3}{4}"), new Item("Root?", "\\frac{\\sqrt{2}}{2}"),
             new Item("Units?", "90\\text{ square\nunits}"), new Item("Domain?", "(-\\infty, -2] \\cup [2, \\infty)"),
             new Item("Rate?", "7\\%"), new Item("Value?", "1.36"), new Item("Angle?", "\\frac{\\pi}{3}"));
+
+    /**
+     * Pairs of differently written answers in the MATH test set that have the same value, each read and listed by
+     * hand: the only pairs of different text that need not grade INCORRECT.
+     */
+    private static final Set<Set<String>> KNOWN_EQUAL = Set.of(
+            // Fractions and roots in LaTeX's short form.
+            Set.of("\\frac{3}{4}", "\\frac34"), Set.of("\\frac32", "\\frac{3}{2}"),
+            Set.of("\\frac{\\sqrt{3}}{2}", "\\frac{\\sqrt3}{2}"),
+            // Degrees, percent, dollars and units, which MATH grading leaves off.
+            Set.of("120^\\circ", "120"), Set.of("36^\\circ", "36"), Set.of("75^\\circ", "75"),
+            Set.of("9^\\circ", "9"), Set.of("145^\\circ", "145"), Set.of("6", "6^{\\circ}"), Set.of("7\\%", "7"),
+            Set.of("4", "\\$4"), Set.of("18\\text{ hours}", "18"), Set.of("9", "9\\text{ a.m.}"),
+            Set.of("90\\text{ square\nunits}", "90"),
+            // The variable named before its value.
+            Set.of("-1", "x = -1"), Set.of("x=5", "5"));
 
     private static List<Item> items;
 
@@ -89,26 +107,31 @@ class MathFidelityTest {
 
     @Test
     void gradesAnotherItemsDifferentAnswerIncorrect() {
+        // Which pairs are "the same answer" is decided without the grader (whose canonicaliser merging two different
+        // answers is the very bug to catch): the same text up to whitespace, or a pair listed by hand as equal.
         int pairs = 0;
         List<String> falsePositives = new ArrayList<>();
         for (int shift : new int[] {1, 2, 3, 7, 11, 101, 499, 1009, 2003}) {
             for (int i = 0; i < items.size(); i++) {
                 String reference = items.get(i).answer();
                 String other = items.get((i + shift) % items.size()).answer();
-                if (MathCanonical.of(reference).equals(MathCanonical.of(other))) {
+                if (sameText(reference, other) || KNOWN_EQUAL.contains(Set.of(reference, other))) {
                     continue;
                 }
                 pairs++;
                 if (MATH.grade(List.of(reference), finalAnswer(other)).verdict() != Verdict.INCORRECT) {
-                    falsePositives.add(reference + "  vs  " + other);
+                    falsePositives.add(reference + "\t" + other);
                 }
             }
         }
-        double rate = 1.0 - (double) falsePositives.size() / pairs;
-        System.out.printf("MATH different answers: %d of %d pairs graded INCORRECT (%.3f%%)%n",
-                pairs - falsePositives.size(), pairs, 100 * rate);
-        falsePositives.stream().limit(40).forEach(pair -> System.out.println("  equal " + pair));
-        assertThat(rate).isGreaterThanOrEqualTo(0.995);
+        System.out.printf("MATH different answers: %d of %d pairs graded INCORRECT%n", pairs - falsePositives.size(),
+                pairs);
+        falsePositives.forEach(pair -> System.out.println("  equal " + pair));
+        assertThat(falsePositives).as("different answers graded as equal").isEmpty();
+    }
+
+    private static boolean sameText(String a, String b) {
+        return a.replaceAll("\\s+", "").equals(b.replaceAll("\\s+", ""));
     }
 
     /** GPT-Fathom's MATH few-shot answer ending. */

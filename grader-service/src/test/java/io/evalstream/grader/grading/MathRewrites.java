@@ -29,7 +29,9 @@ final class MathRewrites {
             rewrites.put("thousands with {,}", thousands(a, "{,}"));
             rewrites.put("thousands with ,", thousands(a, ","));
         }
-        boolean plainValue = MathExpressions.evaluate(MathCanonical.of(a)).isPresent();
+        // Decided here, not by the grader's own canonicaliser and evaluator: asking them which answers they can read
+        // would leave out exactly the answers they misread.
+        boolean plainValue = isPlainValue(a);
         if (plainValue && !a.contains("=")) {
             rewrites.put("x = prefix", "x = " + a);
             rewrites.put("unit \\text{ cm}", a + "\\text{ cm}");
@@ -67,6 +69,16 @@ final class MathRewrites {
             i--;
         }
         return i >= 0 && i < text.length() - 1 && text.charAt(i) == '\\';
+    }
+
+    /**
+     * A number written with digits, a point, signs, {@code \frac}/{@code \dfrac}/{@code \tfrac}, {@code \sqrt},
+     * {@code \pi}, powers and braces, and nothing else: a single value a reader evaluates, such as {@code -\frac{3}{4}},
+     * {@code 2\sqrt{5}} or {@code \frac{\pi}{3}}. Lists, intervals, equations, units and words are not.
+     */
+    static boolean isPlainValue(String a) {
+        String rest = a.replaceAll("\\\\[dt]?frac|\\\\sqrt|\\\\pi", "");
+        return a.matches(".*[0-9].*") && rest.matches("[-+0-9.{}^ ]+") && !rest.matches(".*[0-9] +[0-9].*");
     }
 
     private static boolean isInteger(String a) {

@@ -1,6 +1,7 @@
 package io.evalstream.worker.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.PromptTask;
@@ -10,11 +11,15 @@ import io.evalstream.worker.backend.ModelBackend;
 import io.evalstream.worker.backend.ModelCallException;
 import io.evalstream.worker.backend.ModelReply;
 import io.evalstream.worker.backend.Served;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -160,9 +165,14 @@ class GuardedBackendTest {
 
     @Test
     void capsCallsInFlightWithoutHoldingThreads() {
+        // Counted, not timed: the backend holds every call until the test answers it, so what is in flight at any
+        // moment is exactly what the guard let through, and 1,995 callers wait at once for a permit.
+        int calls = 2_000;
+        int cap = 5;
+        Queue<CompletableFuture<ModelReply>> open = new ConcurrentLinkedQueue<>();
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
-        ModelBackend slow = new ModelBackend() {
+        ModelBackend held = new ModelBackend() {
             @Override
             public String kind() {
                 return "fake";
@@ -172,19 +182,29 @@ class GuardedBackendTest {
             public CompletionStage<ModelReply> complete(PromptTask task) {
                 peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                 CompletableFuture<ModelReply> reply = new CompletableFuture<>();
-                TIMER.schedule(() -> {
-                    inFlight.decrementAndGet();
-                    reply.complete(REPLY);
-                }, 20, TimeUnit.MILLISECONDS);
+                open.add(reply);
                 return reply;
             }
         };
-        GuardedBackend guarded = new GuardedBackend(slow, policy(5, 0, 1), TIMER, CallListener.NONE);
-        List<CompletableFuture<Served>> all = IntStream.range(0, 100)
+        int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+        GuardedBackend guarded = new GuardedBackend(held, policy(cap, 0, 1), TIMER, CallListener.NONE);
+        List<CompletableFuture<Served>> all = IntStream.range(0, calls)
                 .mapToObj(i -> guarded.serve(TASK).toCompletableFuture()).toList();
 
+        assertThat(inFlight.get()).as("calls let through at once").isEqualTo(cap);
+        assertThat(all).noneMatch(CompletableFuture::isDone);
+        assertThat(ManagementFactory.getThreadMXBean().getThreadCount() - threadsBefore)
+                .as("threads started for %d waiting calls", calls - cap).isLessThan(16);
+        for (int answered = 0; answered < calls; answered++) {
+            // The freed permit normally starts the next call at once, on this thread; waiting is only a fallback.
+            CompletableFuture<ModelReply> next = await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                    .atMost(Duration.ofSeconds(10)).until(open::poll, Objects::nonNull);
+            inFlight.decrementAndGet();
+            next.complete(REPLY);
+        }
+
         assertThat(all).allSatisfy(s -> assertThat(s.join().reply()).isEqualTo(REPLY));
-        assertThat(peak.get()).isEqualTo(5);
+        assertThat(peak.get()).as("most calls in flight at once").isEqualTo(cap);
     }
 
     @Test

@@ -25,20 +25,29 @@ final class RunRecords {
     /** The run's tasks once {@code count} distinct ones arrived, each keyed by its task id. */
     static List<PromptTask> tasks(String bootstrapServers, String runId, int count) {
         try (TopicReader reader = new TopicReader(bootstrapServers, Topics.TASKS)) {
-            return reader.readKeys(key -> key.startsWith(runId + "/"), count, DEADLINE).stream().map(record -> {
-                PromptTask task = decode(TASK, record.value());
-                assertThat(record.key()).isEqualTo(task.taskId().toString());
-                return task;
-            }).toList();
+            return tasks(reader.readKeys(key -> key.startsWith(runId + "/"), count, DEADLINE));
         }
     }
 
     static RunManifest manifest(String bootstrapServers, String runId) {
         try (TopicReader reader = new TopicReader(bootstrapServers, Topics.RUNS)) {
-            List<ConsumerRecord<String, byte[]>> records = reader.readKeys(runId::equals, 1, DEADLINE);
-            assertThat(records).hasSize(1);
-            return decode(MANIFEST, records.getFirst().value());
+            return manifest(reader.readKeys(runId::equals, 1, DEADLINE));
         }
+    }
+
+    /** The tasks among {@code records}, each keyed by its task id. */
+    static List<PromptTask> tasks(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(record -> {
+            PromptTask task = decode(TASK, record.value());
+            assertThat(record.key()).isEqualTo(task.taskId().toString());
+            return task;
+        }).toList();
+    }
+
+    /** The one manifest among {@code records}. */
+    static RunManifest manifest(List<ConsumerRecord<String, byte[]>> records) {
+        assertThat(records).as("manifests of the run").hasSize(1);
+        return decode(MANIFEST, records.getFirst().value());
     }
 
     static PromptTask find(List<PromptTask> tasks, TaskId id) {

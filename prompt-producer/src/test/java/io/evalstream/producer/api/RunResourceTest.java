@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -67,34 +68,29 @@ class RunResourceTest {
         Settings gsm8kSettings = overrides.applyTo(gsm8k.settings());
         Settings mmluSettings = overrides.applyTo(mmlu.settings());
 
-        Response response = post("""
-                {"runId": "%s", "models": ["model-a", "model-b"],
-                 "benchmarks": [{"id": "gsm8k", "limit": 3}, {"id": "mmlu", "limit": 7}],
-                 "settings": {"shots": 2, "chainOfThought": true, "temperature": 0.7, "maxTokens": 128},
-                 "samplesPerItem": 2}
-                """.formatted(runId));
+        List<PromptTask> tasks;
+        RunManifest manifest;
+        try (TopicReader taskTopic = new TopicReader(bootstrapServers, Topics.TASKS);
+                TopicReader runTopic = new TopicReader(bootstrapServers, Topics.RUNS)) {
+            taskTopic.endOffsets();
+            runTopic.endOffsets();
+            Response response = post("""
+                    {"runId": "%s", "models": ["model-a", "model-b"],
+                     "benchmarks": [{"id": "gsm8k", "limit": 3}, {"id": "mmlu", "limit": 7}],
+                     "settings": {"shots": 2, "chainOfThought": true, "temperature": 0.7, "maxTokens": 128},
+                     "samplesPerItem": 2}
+                    """.formatted(runId));
+            // The topics as they are the moment the 202 arrives (readers opened beforehand, so this is one request):
+            // only records below these offsets count. Polling afterwards would let a producer that answers before the
+            // broker acknowledged its sends catch up unseen.
+            Map<TopicPartition, Long> taskEnds = taskTopic.endOffsets();
+            Map<TopicPartition, Long> runEnds = runTopic.endOffsets();
+            assertThat(response.statusCode()).as(response.asString()).isEqualTo(202);
+            tasks = RunRecords.tasks(taskTopic.readBelow(taskEnds, key -> key.startsWith(runId + "/")));
+            manifest = RunRecords.manifest(runTopic.readBelow(runEnds, runId::equals));
+            checkAccepted(response, runId, gsm8k, gsm8kSettings, mmlu, mmluSettings);
+        }
 
-        response.then().statusCode(202)
-                .header("Location", "/runs/" + runId)
-                .body("runId", equalTo(runId))
-                .body("tasks", equalTo(40))
-                .body("expected", hasSize(4))
-                .body("expected[0].modelId", equalTo("model-a"))
-                .body("expected[0].benchmarkId", equalTo("gsm8k"))
-                .body("expected[0].category", equalTo("MATH"))
-                .body("expected[0].tasks", equalTo(6))
-                .body("expected[1].benchmarkId", equalTo("mmlu"))
-                .body("expected[1].tasks", equalTo(14))
-                .body("settingsHash.gsm8k.default", equalTo(gsm8k.settingsHash("default", gsm8kSettings)))
-                .body("settingsHash.mmlu.default", equalTo(mmlu.settingsHash("default", mmluSettings)))
-                .body("benchmarkSettings", hasSize(2))
-                .body("benchmarkSettings[1].benchmarkId", equalTo("mmlu"))
-                .body("benchmarkSettings[1].variant", equalTo("default"))
-                .body("benchmarkSettings[1].settings.shots", equalTo(2))
-                .body("benchmarkSettings[1].settings.stop", equalTo(List.of("\n\n")))
-                .body("benchmarkSettings[1].metric", equalTo("EXACT_MATCH"));
-
-        List<PromptTask> tasks = readTasks(runId, 40);
         assertThat(tasks).hasSize(40);
         assertThat(tasks.stream().map(PromptTask::taskId).collect(Collectors.toSet())).isEqualTo(expectedIds(runId));
         assertThat(tasks).allSatisfy(task -> {
@@ -117,7 +113,6 @@ class RunResourceTest {
         assertThat(choice.prompt()).startsWith("The following are multiple choice questions (with answers) about"
                 + " high school geography.").contains("(C) Amazon\n");
 
-        RunManifest manifest = readManifest(runId);
         assertThat(manifest.expectedTotal()).isEqualTo(40);
         assertThat(manifest.expected()).contains(new ExpectedCount("model-b", "mmlu", Category.KNOWLEDGE, 14));
         assertThat(manifest.spec().settings()).isEqualTo(overrides);
@@ -244,16 +239,35 @@ class RunResourceTest {
                 .containsPattern("evalstream_runs_submitted_total(\\{[^}]*})? [1-9]");
     }
 
+    private static void checkAccepted(Response response, String runId, Benchmark gsm8k, Settings gsm8kSettings,
+            Benchmark mmlu, Settings mmluSettings) {
+        response.then().statusCode(202)
+                .header("Location", "/runs/" + runId)
+                .body("runId", equalTo(runId))
+                .body("tasks", equalTo(40))
+                .body("expected", hasSize(4))
+                .body("expected[0].modelId", equalTo("model-a"))
+                .body("expected[0].benchmarkId", equalTo("gsm8k"))
+                .body("expected[0].category", equalTo("MATH"))
+                .body("expected[0].tasks", equalTo(6))
+                .body("expected[1].benchmarkId", equalTo("mmlu"))
+                .body("expected[1].tasks", equalTo(14))
+                .body("settingsHash.gsm8k.default", equalTo(gsm8k.settingsHash("default", gsm8kSettings)))
+                .body("settingsHash.mmlu.default", equalTo(mmlu.settingsHash("default", mmluSettings)))
+                .body("benchmarkSettings", hasSize(2))
+                .body("benchmarkSettings[1].benchmarkId", equalTo("mmlu"))
+                .body("benchmarkSettings[1].variant", equalTo("default"))
+                .body("benchmarkSettings[1].settings.shots", equalTo(2))
+                .body("benchmarkSettings[1].settings.stop", equalTo(List.of("\n\n")))
+                .body("benchmarkSettings[1].metric", equalTo("EXACT_MATCH"));
+    }
+
     private static Response post(String body) {
         return given().contentType(ContentType.JSON).body(body).post("/runs");
     }
 
     private List<PromptTask> readTasks(String runId, int count) {
         return RunRecords.tasks(bootstrapServers, runId, count);
-    }
-
-    private RunManifest readManifest(String runId) {
-        return RunRecords.manifest(bootstrapServers, runId);
     }
 
     private static Set<TaskId> expectedIds(String runId) {

@@ -48,6 +48,30 @@ final class TopicReader implements AutoCloseable {
         return all;
     }
 
+    /** Each partition's end offset now: one request, no waiting. */
+    Map<TopicPartition, Long> endOffsets() {
+        return consumer.endOffsets(consumer.assignment());
+    }
+
+    /**
+     * Records whose key matches among those below {@code ends} (an earlier {@link #endOffsets}): what was on the topic
+     * at that moment, whatever arrived since.
+     */
+    List<ConsumerRecord<String, byte[]>> readBelow(Map<TopicPartition, Long> ends, Predicate<String> key) {
+        List<ConsumerRecord<String, byte[]>> below = new ArrayList<>();
+        // The deadline only bounds reading what is already there; it is not a wait for more.
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                if (record.offset() < ends.get(partition) && record.key() != null && key.test(record.key())) {
+                    below.add(record);
+                }
+            }
+            return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+        });
+        return below;
+    }
+
     @Override
     public void close() {
         consumer.close();

@@ -7,6 +7,8 @@ import io.evalstream.benchmarks.Benchmark;
 import io.evalstream.benchmarks.Catalog;
 import io.evalstream.benchmarks.CatalogConfig;
 import io.evalstream.benchmarks.CatalogLoader;
+import io.evalstream.benchmarks.Item;
+import io.evalstream.benchmarks.Prompter;
 import io.evalstream.contracts.BenchmarkSelection;
 import io.evalstream.contracts.BenchmarkSettings;
 import io.evalstream.contracts.Category;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -198,7 +201,17 @@ class RunPlannerTest {
         RunSpec spec = new RunSpec("run-7", List.of("a", "b"), List.of(new BenchmarkSelection("math", null,
                 List.of("default"), null)), SAMPLING, 2);
 
-        assertThat(tasks(PLANNER.plan(spec, NOW))).isEqualTo(tasks(PLANNER.plan(spec, NOW.plusSeconds(60))));
+        Benchmark math = CATALOG.find("math").orElseThrow();
+        Prompter prompter = math.prompter("default", math.settings());
+        Map<String, String> prompts = math.items().stream().collect(Collectors.toMap(Item::id, prompter::render));
+        List<PromptTask> first = tasks(PLANNER.plan(spec, NOW));
+
+        // Two empty (or equally broken) plans are equal too: the first holds every task the spec asks for, from the
+        // catalog's own count, each with its item's prompt.
+        assertThat(first).hasSize(2 * math.items().size() * 2);
+        assertThat(first).allSatisfy(task -> assertThat(task.prompt()).isNotBlank()
+                .isEqualTo(prompts.get(task.taskId().itemId())));
+        assertThat(first).isEqualTo(tasks(PLANNER.plan(spec, NOW.plusSeconds(60))));
     }
 
     @ParameterizedTest(name = "{0}")
