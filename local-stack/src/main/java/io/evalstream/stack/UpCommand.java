@@ -36,6 +36,8 @@ final class UpCommand implements Callable<Integer> {
             return 2;
         }
         OwnModels own = checked.get();
+        // Before the work directory exists: a taken port is no failure to keep data for.
+        DefaultPorts.requireFree();
         WorkDir dir = work.open("evalstream-up");
         System.out.println(dir.describe());
         StackOptions options = new StackOptions(StackOptions.defaultHome(), dir.path(), dirs.datasets, dirs.benchmarks,
