@@ -1,8 +1,11 @@
 package io.evalstream.contracts;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,6 +45,35 @@ public final class KafkaClients {
             }
         });
         return new KafkaClients(copy);
+    }
+
+    /**
+     * From a service's configuration: every {@code kafka.*} property with the prefix removed, and every
+     * {@code KAFKA_*} environment variable as the property it stands for ({@code KAFKA_SASL_JAAS_CONFIG} is
+     * {@code sasl.jaas.config}), as the messaging channels read them. {@code kafka-streams.*} is Kafka Streams' own.
+     */
+    public static KafkaClients fromConfig(Iterable<String> names, Function<String, Optional<String>> value) {
+        return of(prefixed(names, value, "kafka.", "KAFKA_"));
+    }
+
+    /**
+     * The properties named {@code dotted + x} or (environment form) {@code underscored + X_Y}, as {@code x} and
+     * {@code x.y}; a dotted name wins over the environment form of the same property.
+     */
+    public static Map<String, String> prefixed(Iterable<String> names, Function<String, Optional<String>> value,
+            String dotted, String underscored) {
+        Map<String, String> fromEnvironment = new HashMap<>();
+        Map<String, String> fromProperties = new HashMap<>();
+        for (String name : names) {
+            if (name.startsWith(dotted)) {
+                value.apply(name).ifPresent(found -> fromProperties.put(name.substring(dotted.length()), found));
+            } else if (name.startsWith(underscored) && name.equals(name.toUpperCase(Locale.ROOT))) {
+                value.apply(name).ifPresent(found -> fromEnvironment.put(name.substring(underscored.length())
+                        .toLowerCase(Locale.ROOT).replace('_', '.'), found));
+            }
+        }
+        fromEnvironment.putAll(fromProperties);
+        return fromEnvironment;
     }
 
     /** A plaintext broker at {@code bootstrapServers}, nothing else set. */

@@ -18,8 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Every run's {@link RunCheck}, read from the compacted runs topic by a thread of its own (no consumer group: each
@@ -42,22 +40,19 @@ public final class RunDirectory implements AutoCloseable {
     private final Thread reader;
     private volatile boolean running = true;
 
-    private RunDirectory(String bootstrapServers) {
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "run-directory-" + UUID.randomUUID(),
+    private RunDirectory(KafkaClients kafka) {
+        this.consumer = kafka.consumer("run-directory-" + UUID.randomUUID(), Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 // Asking for the topic's partitions must not create it with the broker's defaults (not compacted):
                 // TopicAdmin creates it.
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, TopicAdmin.MAX_MESSAGE_BYTES),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, TopicAdmin.MAX_MESSAGE_BYTES));
         this.reader = Thread.ofPlatform().daemon().name("run-directory").unstarted(this::read);
     }
 
     /** Starts reading the runs topic (which must exist) from its beginning. */
-    public static RunDirectory start(String bootstrapServers) {
-        RunDirectory directory = new RunDirectory(bootstrapServers);
+    public static RunDirectory start(KafkaClients kafka) {
+        RunDirectory directory = new RunDirectory(kafka);
         directory.reader.start();
         return directory;
     }

@@ -1,16 +1,22 @@
 package io.evalstream.contracts;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates the evalstream topics that do not exist yet; every service calls it on start, whoever comes first wins. */
+/**
+ * Creates the evalstream topics that do not exist yet; every service calls it on start, whoever comes first wins.
+ * Topics that exist are left alone without asking to create them, so on a secured cluster, where the topics are
+ * made by an administrator (or Strimzi's {@code KafkaTopic}s), a service needs no right to create topics.
+ */
 public final class TopicAdmin {
 
     /**
@@ -25,30 +31,48 @@ public final class TopicAdmin {
 
     /**
      * @param partitions partitions of each new topic; it bounds how many replicas of a service share the work
-     * @throws IllegalStateException when the broker cannot be reached within 60 seconds
+     * @throws IllegalStateException when the broker cannot be reached within 60 seconds, or a topic is missing and
+     *                               may not be created with these credentials
      */
-    public static void ensureTopics(String bootstrapServers, int partitions, short replicationFactor) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    public static void ensureTopics(KafkaClients kafka, int partitions, short replicationFactor) {
+        try (Admin admin = kafka.admin("evalstream-topic-admin")) {
+            // Only topics this identity may describe are listed; a secured service may describe those it uses.
+            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             for (Topics.Definition definition : Topics.ALL) {
-                NewTopic topic = new NewTopic(definition.name(), partitions, replicationFactor).configs(Map.of(
-                        TopicConfig.CLEANUP_POLICY_CONFIG,
-                        definition.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
-                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES)));
-                try {
-                    admin.createTopics(java.util.List.of(topic)).all().get(60, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + definition.name() + " on "
-                                + bootstrapServers + ": " + e.getCause().getMessage(), e.getCause());
-                    }
+                if (!existing.contains(definition.name())) {
+                    create(admin, kafka, definition, partitions, replicationFactor);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within 60 s;"
-                    + " check kafka.bootstrap.servers", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka at " + kafka.bootstrapServers() + " (" + kafka.securityProtocol()
+                    + ") did not list its topics within 60 s (" + (e.getCause() != null ? e.getCause() : e)
+                    + "); check kafka.bootstrap.servers and, on a secured cluster, kafka.security.protocol and the"
+                    + " credentials", e);
+        }
+    }
+
+    private static void create(Admin admin, KafkaClients kafka, Topics.Definition definition, int partitions,
+            short replicationFactor) throws InterruptedException, TimeoutException {
+        NewTopic topic = new NewTopic(definition.name(), partitions, replicationFactor).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                definition.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES)));
+        try {
+            admin.createTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicAuthorizationException) {
+                throw new IllegalStateException("topic " + definition.name() + " does not exist on "
+                        + kafka.bootstrapServers() + " and this service may not create it; create the evalstream"
+                        + " topics first (deploy/k8s has them as Strimzi KafkaTopics) or let an administrator do it",
+                        e.getCause());
+            }
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + definition.name() + " on "
+                        + kafka.bootstrapServers() + ": " + e.getCause().getMessage(), e.getCause());
+            }
         }
     }
 }
