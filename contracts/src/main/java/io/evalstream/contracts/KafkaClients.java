@@ -53,7 +53,9 @@ public final class KafkaClients {
      * {@code sasl.jaas.config}), as the messaging channels read them. {@code kafka-streams.*} is Kafka Streams' own.
      */
     public static KafkaClients fromConfig(Iterable<String> names, Function<String, Optional<String>> value) {
-        return of(prefixed(names, value, "kafka.", "KAFKA_"));
+        Map<String, String> settings = prefixed(names, value, "kafka.", "KAFKA_");
+        settings.keySet().removeIf(name -> name.startsWith("streams."));
+        return of(settings);
     }
 
     /**
