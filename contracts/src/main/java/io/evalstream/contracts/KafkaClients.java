@@ -124,6 +124,6 @@ public final class KafkaClients {
     @Override
     public String toString() {
         // Never the settings: sasl.jaas.config and ssl.*.password are secrets.
-        return "KafkaClients[" + bootstrapServers() + ", " + securityProtocol() + "]";
+        return bootstrapServers() + " (" + securityProtocol() + ")";
     }
 }

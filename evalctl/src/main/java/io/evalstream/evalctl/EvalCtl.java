@@ -40,8 +40,8 @@ public final class EvalCtl {
     String aggregatorUrl;
 
     @Option(names = "--bootstrap-servers", scope = ScopeType.INHERIT, paramLabel = "HOST:PORT",
-            defaultValue = "${env:EVALSTREAM_BOOTSTRAP_SERVERS:-localhost:9092}",
-            description = "Kafka, for push (env EVALSTREAM_BOOTSTRAP_SERVERS; default ${DEFAULT-VALUE}).")
+            description = "Kafka, for push (env EVALSTREAM_BOOTSTRAP_SERVERS; else bootstrap.servers from"
+                    + " --kafka-config; default " + KafkaSettings.DEFAULT_BOOTSTRAP + ").")
     String bootstrapServers;
 
     @Option(names = "--token-file", scope = ScopeType.INHERIT, paramLabel = "FILE",

@@ -26,6 +26,13 @@ final class PushCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Only check the file.")
     boolean dryRun;
 
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client settings as a Java properties file, e.g. security.protocol=SASL_SSL,"
+                    + " sasl.mechanism, sasl.jaas.config, ssl.truststore.location (like kcat -F). Environment"
+                    + " variables EVALSTREAM_KAFKA_<NAME> set the same (EVALSTREAM_KAFKA_SECURITY_PROTOCOL);"
+                    + " the file wins over them.")
+    Path kafkaConfig;
+
     @Override
     public Integer call() {
         String name = InputFiles.name(file);
@@ -47,7 +54,8 @@ final class PushCommand extends Subcommand implements Callable<Integer> {
         if (dryRun) {
             out.printf("%s: %d task(s) valid; nothing pushed (--dry-run).%n", name, lines.tasks().size());
         } else {
-            TaskPusher.push(evalctl.bootstrapServers, lines.tasks());
+            TaskPusher.push(KafkaSettings.resolve(evalctl.bootstrapServers, kafkaConfig, System.getenv()),
+                    lines.tasks());
             out.printf("Pushed %d task(s) from %s onto %s%s.%n", lines.tasks().size(), name, Topics.TASKS,
                     lines.problems().isEmpty() ? "" : " (" + lines.problems().size() + " bad line(s) skipped)");
         }

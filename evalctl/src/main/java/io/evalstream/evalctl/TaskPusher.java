@@ -1,5 +1,6 @@
 package io.evalstream.evalctl;
 
+import io.evalstream.contracts.KafkaClients;
 import io.evalstream.contracts.Topics;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes tasks onto {@link Topics#TASKS} keyed by task id, as the prompt-producer does (so each lands on the
@@ -22,13 +23,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class TaskPusher {
 
     private static final int BLOCK_MILLIS = 15_000;
+    private static final Map<String, Object> SETTINGS = Map.of(
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.LINGER_MS_CONFIG, 5,
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, BLOCK_MILLIS,
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, BLOCK_MILLIS,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2 * BLOCK_MILLIS);
 
     private TaskPusher() {
     }
 
-    static void push(String bootstrapServers, List<TaskLines.Task> tasks) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config(bootstrapServers),
-                new StringSerializer(), new ByteArraySerializer())) {
+    static void push(KafkaClients kafka, List<TaskLines.Task> tasks) {
+        String bootstrapServers = kafka.bootstrapServers();
+        try (KafkaProducer<String, byte[]> producer = kafka.producer("evalctl", SETTINGS)) {
             List<Future<RecordMetadata>> acks = new ArrayList<>();
             for (TaskLines.Task task : tasks) {
                 acks.add(producer.send(new ProducerRecord<>(Topics.TASKS, task.taskId(), task.json())));
@@ -39,6 +47,8 @@ final class TaskPusher {
             }
         } catch (TimeoutException e) {
             throw unreachable(bootstrapServers, e);
+        } catch (AuthenticationException | AuthorizationException e) {
+            throw refusedCredentials(bootstrapServers, e);
         } catch (KafkaException e) {
             throw new CliException(ExitCode.SERVICE_ERROR, "Kafka at " + bootstrapServers + " refused the tasks: "
                     + e.getMessage(), e);
@@ -52,6 +62,9 @@ final class TaskPusher {
             if (e.getCause() instanceof TimeoutException timeout) {
                 throw unreachable(bootstrapServers, timeout);
             }
+            if (e.getCause() instanceof AuthenticationException || e.getCause() instanceof AuthorizationException) {
+                throw refusedCredentials(bootstrapServers, (KafkaException) e.getCause());
+            }
             throw new CliException(ExitCode.SERVICE_ERROR, "Kafka did not acknowledge line " + task.line() + " ("
                     + task.taskId() + "): " + e.getCause().getMessage() + ". Pushing the file again is safe: the"
                     + " aggregator counts a task once.", e);
@@ -61,20 +74,16 @@ final class TaskPusher {
         }
     }
 
+    private static CliException refusedCredentials(String bootstrapServers, KafkaException e) {
+        return new CliException(ExitCode.SERVICE_ERROR, "Kafka at " + bootstrapServers + " refused evalctl's"
+                + " credentials (" + e.getMessage() + "); check sasl.jaas.config and the ssl.* settings in"
+                + " --kafka-config or EVALSTREAM_KAFKA_*, and that the user may write " + Topics.TASKS, e);
+    }
+
     private static CliException unreachable(String bootstrapServers, TimeoutException e) {
         return new CliException(ExitCode.UNREACHABLE, "cannot reach Kafka at " + bootstrapServers + " ("
                 + e.getMessage() + "). Point evalctl at it with --bootstrap-servers or EVALSTREAM_BOOTSTRAP_SERVERS.",
                 e);
     }
 
-    private static Map<String, Object> config(String bootstrapServers) {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, BLOCK_MILLIS,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, BLOCK_MILLIS,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2 * BLOCK_MILLIS,
-                ProducerConfig.CLIENT_ID_CONFIG, "evalctl");
-    }
 }

@@ -18,8 +18,6 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Freshness of the live gauges: the time from a grade being sent to the grades topic until the aggregator's
@@ -53,10 +51,8 @@ final class FreshnessBench {
         String series = "evalstream_graded_samples{benchmark=\"probe\",model=\"probe\",run=\"" + runId + "\"}";
         double[] millis = new double[probes];
         int done = 0;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 0, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = stack.kafkaClients().producer("freshness-bench", Map.of(
+                ProducerConfig.LINGER_MS_CONFIG, 0, ProducerConfig.ACKS_CONFIG, "all"))) {
             for (; done < probes && keepGoing.getAsBoolean(); done++) {
                 TaskId task = new TaskId(runId, "probe", "probe", "item-" + done, "default", 0);
                 Grade grade = new Grade(SchemaVersion.CURRENT, task, Verdict.CORRECT, 1.0, "1", "1", Category.MATH,

@@ -2,6 +2,7 @@ package io.evalstream.stack;
 
 import io.evalstream.broker.FreePorts;
 import io.evalstream.broker.LocalKafka;
+import io.evalstream.contracts.KafkaClients;
 import io.evalstream.evalctl.CliException;
 import io.evalstream.evalctl.ExitCode;
 import java.io.IOException;
@@ -73,6 +74,11 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalKafka kafka() {
         return kafka;
+    }
+
+    /** Clients for the stack's broker with every right: for tests, benches and tools, never for a service. */
+    public KafkaClients kafkaClients() {
+        return KafkaClients.plaintext(kafka.bootstrapServers());
     }
 
     /** The bearer token the prompt-producer and the aggregator accept, new for every stack. */

@@ -6,6 +6,7 @@ import io.evalstream.broker.LocalKafka;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Json;
+import io.evalstream.contracts.KafkaClients;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.SchemaVersion;
@@ -31,10 +32,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * One packaged model worker against a local OpenAI-compatible server that answers every call after a fixed
@@ -56,7 +53,8 @@ final class WorkerBench {
     static String run(Path home, Path workDir, int tasks) throws Exception {
         try (LocalKafka kafka = LocalKafka.start(workDir.resolve("worker-bench-kafka"));
                 OpenAiStub stub = OpenAiStub.start(OpenAiStub.StubOptions.fixedLatency(LATENCY).withEventLoops(2))) {
-            TopicAdmin.ensureTopics(kafka.bootstrapServers(), LocalKafka.DEFAULT_PARTITIONS, (short) 1);
+            KafkaClients clients = KafkaClients.plaintext(kafka.bootstrapServers());
+            TopicAdmin.ensureTopics(clients, LocalKafka.DEFAULT_PARTITIONS, (short) 1);
             ServiceProcess worker = worker(home, workDir, kafka.bootstrapServers(), stub.baseUrl());
             // On Ctrl-C the worker and the broker must be gone before the work directory is deleted.
             Runnable stopOnExit = () -> {
@@ -70,8 +68,8 @@ final class WorkerBench {
                 String runId = "worker-bench-" + System.currentTimeMillis();
                 Duration[] cpuBefore = {worker.cpuTime(), kafka.cpuTime(), ownCpu()};
                 long start = System.nanoTime();
-                publish(kafka.bootstrapServers(), runId, tasks);
-                List<long[]> progress = awaitCompletions(kafka.bootstrapServers(), runId, tasks, start);
+                publish(clients, runId, tasks);
+                List<long[]> progress = awaitCompletions(clients, runId, tasks, start);
                 ObjectNode line = line(progress, tasks, (System.nanoTime() - start) / 1e9, stub.totalRequests());
                 // Where the CPU went: the worker, the broker, and this JVM (the stub server, producer, reader).
                 line.put("worker_cpu_s", seconds(worker.cpuTime().minus(cpuBefore[0])))
@@ -103,12 +101,11 @@ final class WorkerBench {
                 workDir.resolve("logs").resolve("worker-bench.log"));
     }
 
-    private static void publish(String bootstrap, String runId, int count) throws Exception {
+    private static void publish(KafkaClients kafka, String runId, int count) throws Exception {
         Settings settings = Settings.defaults();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 131072, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = kafka.producer("worker-bench", Map.of(
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 131072, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"))) {
             List<Future<RecordMetadata>> sends = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 TaskId id = new TaskId(runId, MODEL, "gsm8k", "q" + i, "default", 0);
@@ -126,13 +123,12 @@ final class WorkerBench {
     }
 
     /** Completions of the run counted as they arrive: (nanos since start, count) points. */
-    private static List<long[]> awaitCompletions(String bootstrap, String runId, int count, long start) {
+    private static List<long[]> awaitCompletions(KafkaClients kafka, String runId, int count, long start) {
         List<long[]> progress = new ArrayList<>();
         String prefix = runId + "/";
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = kafka.consumer("worker-bench", Map.of(
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000))) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.COMPLETIONS).stream()
                     .map(p -> new TopicPartition(Topics.COMPLETIONS, p.partition())).toList();
             consumer.assign(partitions);

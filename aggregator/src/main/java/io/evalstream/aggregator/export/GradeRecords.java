@@ -1,5 +1,6 @@
 package io.evalstream.aggregator.export;
 
+import io.evalstream.contracts.KafkaClients;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -11,8 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads chosen records of the grades topic by position, with a plain consumer that joins no group and commits
@@ -30,14 +29,12 @@ final class GradeRecords implements AutoCloseable {
     private final String topic;
     private final Duration stallTimeout;
 
-    GradeRecords(String bootstrap, String topic, Duration stallTimeout) {
-        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+    GradeRecords(KafkaClients kafka, String topic, Duration stallTimeout) {
+        this.consumer = kafka.consumer("evalstream-aggregator-export", Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 // A wanted offset already deleted makes the seek fall back to the log start, not fail.
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.CLIENT_ID_CONFIG, "evalstream-aggregator-export"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
         this.topic = topic;
         this.stallTimeout = stallTimeout;
     }

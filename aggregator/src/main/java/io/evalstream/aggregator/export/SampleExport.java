@@ -8,6 +8,7 @@ import io.evalstream.aggregator.streams.ScoreStores;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Json;
+import io.evalstream.contracts.KafkaClients;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.WireFormat;
@@ -19,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,11 +38,11 @@ public class SampleExport {
     private static final WireFormat<Grade> GRADES = WireFormat.of(Grade.class);
     private static final ObjectWriter LINES = Json.mapper().writerFor(SampleLine.class);
 
-    private final String bootstrap;
+    private final KafkaClients kafka;
     private final AggregatorConfig.Export config;
 
-    SampleExport(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, AggregatorConfig aggregator) {
-        this.bootstrap = bootstrap;
+    SampleExport(KafkaClients kafka, AggregatorConfig aggregator) {
+        this.kafka = kafka;
         this.config = aggregator.export();
     }
 
@@ -91,7 +91,7 @@ public class SampleExport {
         OutputStream out = new BufferedOutputStream(output, 1 << 16);
         Map<SourcePosition, String> missing = new HashMap<>();
         long[] read = {0};
-        try (GradeRecords records = new GradeRecords(bootstrap, Topics.GRADES, config.stallTimeout())) {
+        try (GradeRecords records = new GradeRecords(kafka, Topics.GRADES, config.stallTimeout())) {
             for (int partition : plan.offsets().partitions()) {
                 records.read(partition, plan.offsets().offsets(partition), (offset, bytes) -> {
                     SourcePosition at = new SourcePosition(partition, offset);

@@ -3,6 +3,7 @@ package io.evalstream.aggregator.messaging;
 import io.evalstream.aggregator.streams.Manifests;
 import io.evalstream.aggregator.streams.ScoreEvents;
 import io.evalstream.contracts.DeadLetter;
+import io.evalstream.contracts.KafkaClients;
 import io.evalstream.contracts.TopicAdmin;
 import io.evalstream.contracts.Topics;
 import io.quarkus.runtime.ShutdownEvent;
@@ -23,11 +24,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,14 +40,14 @@ public class ManifestDeadLetters {
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final ScoreEvents events;
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    ManifestDeadLetters(ScoreEvents events, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    ManifestDeadLetters(ScoreEvents events, KafkaClients kafka) {
         this.events = events;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     void start(@Observes StartupEvent event) {
@@ -68,16 +64,13 @@ public class ManifestDeadLetters {
     }
 
     private void run() {
-        try (var reader = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG, GROUP,
+        try (var reader = kafka.consumer(GROUP, Map.of(ConsumerConfig.GROUP_ID_CONFIG, GROUP,
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                         // The topology's start creates the topic, compacted; the broker's defaults would not be.
-                        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
-             var writer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicAdmin.MAX_MESSAGE_BYTES),
-                new StringSerializer(), new ByteArraySerializer())) {
+                        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false));
+             var writer = kafka.producer(GROUP + "-dlq", Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                        TopicAdmin.MAX_MESSAGE_BYTES))) {
             consumer = reader;
             reader.subscribe(List.of(Topics.RUNS));
             while (running) {

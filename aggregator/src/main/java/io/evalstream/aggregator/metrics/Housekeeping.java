@@ -1,18 +1,15 @@
 package io.evalstream.aggregator.metrics;
 
 import io.evalstream.aggregator.config.AggregatorConfig;
+import io.evalstream.contracts.KafkaClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** The gauges' periodic work, off the stream threads: expiring finished runs and reading consumer lag. */
@@ -24,17 +21,17 @@ class Housekeeping {
     private final ScoreGauges gauges;
     private final AggregatorConfig config;
     private final MeterRegistry registry;
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private ScheduledExecutorService timer;
     private ConsumerLag lag;
     private volatile boolean lagFailing;
 
     Housekeeping(ScoreGauges gauges, AggregatorConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            KafkaClients kafka) {
         this.gauges = gauges;
         this.config = config;
         this.registry = registry;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -42,8 +39,7 @@ class Housekeeping {
                 .factory());
         long expiry = config.gauges().expiryCheckInterval().toMillis();
         timer.scheduleWithFixedDelay(gauges::expire, expiry, expiry, TimeUnit.MILLISECONDS);
-        lag = new ConsumerLag(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "evalstream-aggregator-lag")), registry, config.lag().groups());
+        lag = new ConsumerLag(kafka.admin("evalstream-aggregator-lag"), registry, config.lag().groups());
         long every = config.lag().interval().toMillis();
         timer.scheduleWithFixedDelay(this::refreshLag, 0, every, TimeUnit.MILLISECONDS);
     }
@@ -67,7 +63,7 @@ class Housekeeping {
         } catch (Exception e) {
             // Logged once per outage: the broker being away is reported by the services themselves.
             if (!lagFailing) {
-                LOG.warnf("Cannot read consumer lag from %s (%s); lag gauges keep their last values", bootstrapServers,
+                LOG.warnf("Cannot read consumer lag from %s (%s); lag gauges keep their last values", kafka,
                         e.toString());
                 lagFailing = true;
             }

@@ -1,6 +1,7 @@
 package io.evalstream.aggregator.streams;
 
 import io.evalstream.aggregator.config.AggregatorConfig;
+import io.evalstream.contracts.KafkaClients;
 import io.evalstream.contracts.TopicAdmin;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -19,43 +20,45 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Runs the {@link ScoreTopology} for the life of the service. Every {@code kafka-streams.*} property is
- * passed to Kafka Streams with the prefix removed (as the Quarkus extension would). Topics are created
- * before start, because Kafka Streams stops on a missing source topic.
+ * Runs the {@link ScoreTopology} for the life of the service. Kafka Streams gets the service's Kafka client settings
+ * (every {@code kafka.*} property, so a secured cluster is configured once) with every {@code kafka-streams.*}
+ * property on top, prefix removed (as the Quarkus extension would). Topics are created before start, because Kafka
+ * Streams stops on a missing source topic.
  */
 @ApplicationScoped
 public class StreamsLifecycle {
 
     private static final Logger LOG = Logger.getLogger(StreamsLifecycle.class);
-    private static final String PREFIX = "kafka-streams.";
 
     private final ScoreEvents events;
     private final AggregatorConfig config;
     private final Config properties;
+    private final KafkaClients kafka;
     private final Event<StreamsRunning> running;
     private final int topicPartitions;
     private volatile KafkaStreams streams;
 
-    StreamsLifecycle(ScoreEvents events, AggregatorConfig config, Config properties, Event<StreamsRunning> running,
+    StreamsLifecycle(ScoreEvents events, AggregatorConfig config, Config properties, KafkaClients kafka,
+            Event<StreamsRunning> running,
             @ConfigProperty(name = "evalstream.topics.partitions", defaultValue = "6") int topicPartitions) {
         this.events = events;
         this.config = config;
         this.properties = properties;
+        this.kafka = kafka;
         this.running = running;
         this.topicPartitions = topicPartitions;
     }
 
     void start(@Observes StartupEvent event) {
         Properties streamsConfig = streamsConfig();
-        String bootstrap = streamsConfig.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
-        TopicAdmin.ensureTopics(bootstrap, topicPartitions, (short) 1);
+        TopicAdmin.ensureTopics(kafka, topicPartitions, (short) 1);
         KafkaStreams created = new KafkaStreams(new ScoreTopology(events).build(), streamsConfig);
         created.setStateListener(this::stateChanged);
         created.setUncaughtExceptionHandler(this::failed);
         streams = created;
         created.start();
         LOG.infof("Kafka Streams application %s started on %s, state in %s",
-                streamsConfig.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), bootstrap,
+                streamsConfig.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), kafka,
                 streamsConfig.getProperty(StreamsConfig.STATE_DIR_CONFIG));
     }
 
@@ -85,14 +88,8 @@ public class StreamsLifecycle {
     }
 
     Properties streamsConfig() {
-        Properties result = new Properties();
-        for (String name : properties.getPropertyNames()) {
-            if (name.startsWith(PREFIX)) {
-                properties.getOptionalValue(name, String.class)
-                        .ifPresent(value -> result.put(name.substring(PREFIX.length()), value));
-            }
-        }
-        return result;
+        return kafka.with(KafkaClients.prefixed(properties.getPropertyNames(),
+                name -> properties.getOptionalValue(name, String.class), "kafka-streams.", "KAFKA_STREAMS_"));
     }
 
     private void stateChanged(KafkaStreams.State next, KafkaStreams.State previous) {

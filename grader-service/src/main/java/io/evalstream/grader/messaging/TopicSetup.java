@@ -1,5 +1,6 @@
 package io.evalstream.grader.messaging;
 
+import io.evalstream.contracts.KafkaClients;
 import io.evalstream.contracts.TopicAdmin;
 import io.evalstream.grader.config.TopicsConfig;
 import io.quarkus.runtime.StartupEvent;
@@ -7,7 +8,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Creates the evalstream topics on start, so the service works against a fresh broker. */
@@ -17,17 +17,17 @@ public class TopicSetup {
     private static final Logger LOG = Logger.getLogger(TopicSetup.class);
 
     private final TopicsConfig topics;
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
 
-    TopicSetup(TopicsConfig topics, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    TopicSetup(TopicsConfig topics, KafkaClients kafka) {
         this.topics = topics;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     // Runs before the messaging channels start (they observe StartupEvent at LIBRARY_BEFORE), so the
     // consumer subscribes to topics that already have their partitions.
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
-        TopicAdmin.ensureTopics(bootstrapServers, topics.partitions(), (short) 1);
-        LOG.infof("evalstream topics present on %s", bootstrapServers);
+        TopicAdmin.ensureTopics(kafka, topics.partitions(), (short) 1);
+        LOG.infof("evalstream topics present on %s", kafka);
     }
 }

@@ -1,18 +1,18 @@
 package io.evalstream.worker.messaging;
 
+import io.evalstream.contracts.KafkaClients;
 import io.evalstream.contracts.RunDirectory;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The runs this worker knows of, read from the runs topic for as long as the worker runs. */
 final class RunDirectoryProducer {
 
     @Produces
     @Singleton
-    RunDirectory runs(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        return RunDirectory.start(bootstrapServers);
+    RunDirectory runs(KafkaClients kafka) {
+        return RunDirectory.start(kafka);
     }
 
     void close(@Disposes RunDirectory runs) {

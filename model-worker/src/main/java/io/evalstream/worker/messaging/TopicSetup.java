@@ -1,5 +1,6 @@
 package io.evalstream.worker.messaging;
 
+import io.evalstream.contracts.KafkaClients;
 import io.evalstream.contracts.TopicAdmin;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -16,9 +17,9 @@ public class TopicSetup {
     private static final Logger LOG = Logger.getLogger(TopicSetup.class);
 
     void createTopics(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            KafkaClients kafka,
             @ConfigProperty(name = "evalstream.topics.partitions", defaultValue = "6") int partitions) {
-        TopicAdmin.ensureTopics(bootstrapServers, partitions, (short) 1);
-        LOG.infof("Topics ready on %s", bootstrapServers);
+        TopicAdmin.ensureTopics(kafka, partitions, (short) 1);
+        LOG.infof("Topics ready on %s", kafka);
     }
 }

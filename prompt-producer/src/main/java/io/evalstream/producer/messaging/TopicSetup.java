@@ -1,5 +1,6 @@
 package io.evalstream.producer.messaging;
 
+import io.evalstream.contracts.KafkaClients;
 import io.evalstream.contracts.TopicAdmin;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,17 +14,17 @@ public class TopicSetup {
 
     private static final Logger LOG = Logger.getLogger(TopicSetup.class);
 
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final int partitions;
 
-    TopicSetup(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    TopicSetup(KafkaClients kafka,
             @ConfigProperty(name = "evalstream.topics.partitions", defaultValue = "6") int partitions) {
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.partitions = partitions;
     }
 
     void onStart(@Observes StartupEvent event) {
-        TopicAdmin.ensureTopics(bootstrapServers, partitions, (short) 1);
-        LOG.infof("Topics ready on %s (%d partitions for new topics)", bootstrapServers, partitions);
+        TopicAdmin.ensureTopics(kafka, partitions, (short) 1);
+        LOG.infof("Topics ready on %s (%d partitions for new topics)", kafka, partitions);
     }
 }
