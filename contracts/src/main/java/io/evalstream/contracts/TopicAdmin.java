@@ -1,5 +1,6 @@
 package io.evalstream.contracts;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -18,6 +20,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * made by an administrator (or Strimzi's {@code KafkaTopic}s), a service needs no right to create topics.
  */
 public final class TopicAdmin {
+
+    private static final System.Logger LOG = System.getLogger(TopicAdmin.class.getName());
 
     /**
      * Largest record the topics take (8 MiB), far above {@link WireFormat#MAX_BYTES}: an oversized record must reach
@@ -31,17 +35,24 @@ public final class TopicAdmin {
 
     /**
      * @param partitions partitions of each new topic; it bounds how many replicas of a service share the work
-     * @throws IllegalStateException when the broker cannot be reached within 60 seconds, or a topic is missing and
-     *                               may not be created with these credentials
+     * @throws IllegalStateException when the broker cannot be reached within 60 seconds
      */
     public static void ensureTopics(KafkaClients kafka, int partitions, short replicationFactor) {
         try (Admin admin = kafka.admin("evalstream-topic-admin")) {
             // Only topics this identity may describe are listed; a secured service may describe those it uses.
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            List<String> refused = new ArrayList<>();
             for (Topics.Definition definition : Topics.ALL) {
-                if (!existing.contains(definition.name())) {
-                    create(admin, kafka, definition, partitions, replicationFactor);
+                if (!existing.contains(definition.name())
+                        && !create(admin, kafka, definition, partitions, replicationFactor)) {
+                    refused.add(definition.name());
                 }
+            }
+            if (!refused.isEmpty()) {
+                // Least privilege: a secured service may neither create nor even see the topics it does not use.
+                LOG.log(System.Logger.Level.INFO, "Not allowed to see or create " + refused + " on " + kafka
+                        + "; on a secured cluster an administrator creates the topics (deploy/k8s: Strimzi"
+                        + " KafkaTopics). A topic this service uses that is missing stalls it until created.");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -54,7 +65,8 @@ public final class TopicAdmin {
         }
     }
 
-    private static void create(Admin admin, KafkaClients kafka, Topics.Definition definition, int partitions,
+    /** @return false when this identity may not create the topic */
+    private static boolean create(Admin admin, KafkaClients kafka, Topics.Definition definition, int partitions,
             short replicationFactor) throws InterruptedException, TimeoutException {
         NewTopic topic = new NewTopic(definition.name(), partitions, replicationFactor).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG,
@@ -63,16 +75,15 @@ public final class TopicAdmin {
         try {
             admin.createTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof TopicAuthorizationException) {
-                throw new IllegalStateException("topic " + definition.name() + " does not exist on "
-                        + kafka.bootstrapServers() + " and this service may not create it; create the evalstream"
-                        + " topics first (deploy/k8s has them as Strimzi KafkaTopics) or let an administrator do it",
-                        e.getCause());
+            if (e.getCause() instanceof TopicAuthorizationException
+                    || e.getCause() instanceof ClusterAuthorizationException) {
+                return false;
             }
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create topic " + definition.name() + " on "
                         + kafka.bootstrapServers() + ": " + e.getCause().getMessage(), e.getCause());
             }
         }
+        return true;
     }
 }
