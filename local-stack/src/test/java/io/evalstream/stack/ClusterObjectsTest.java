@@ -3,12 +3,14 @@ package io.evalstream.stack;
 import static io.evalstream.stack.RenderedOverlays.HOME;
 import static io.evalstream.stack.RenderedOverlays.SERVICES;
 import static io.evalstream.stack.RenderedOverlays.all;
+import static io.evalstream.stack.RenderedOverlays.bootstrapServers;
 import static io.evalstream.stack.RenderedOverlays.container;
 import static io.evalstream.stack.RenderedOverlays.custom;
 import static io.evalstream.stack.RenderedOverlays.deployment;
 import static io.evalstream.stack.RenderedOverlays.named;
 import static io.evalstream.stack.RenderedOverlays.objects;
 import static io.evalstream.stack.RenderedOverlays.onlyOne;
+import static io.evalstream.stack.RenderedOverlays.port;
 import static io.evalstream.stack.RenderedOverlays.serviceProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -153,8 +155,10 @@ class ClusterObjectsTest {
                         "strimzi.io/kind", "Kafka");
         for (String name : SERVICES.keySet()) {
             List<NetworkPolicyEgressRule> egress = policy(overlay, name).getSpec().getEgress();
+            // The listener the service's bootstrap names: dev's plaintext 9092, prod's TLS + SCRAM 9093.
+            String kafka = "TCP/" + port(bootstrapServers(overlay, name));
 
-            assertThat(egress).filteredOn(r -> NetworkPolicies.ports(r).equals(List.of("TCP/9092"))).as(name)
+            assertThat(egress).filteredOn(r -> NetworkPolicies.ports(r).equals(List.of(kafka))).as(name)
                     .singleElement().satisfies(r -> assertThat(r.getTo()).singleElement().satisfies(peer -> {
                         assertThat(peer.getNamespaceSelector()).as("Kafka in this namespace").isNull();
                         assertThat(NetworkPolicies.selects(peer.getPodSelector(), kafkaPeer)).isTrue();
@@ -169,7 +173,8 @@ class ClusterObjectsTest {
                     }));
         }
         assertThat(policy(overlay, "grader-service").getSpec().getEgress()).flatExtracting(NetworkPolicies::ports)
-                .containsExactlyInAnyOrder("TCP/9092", "UDP/53", "TCP/53");
+                .containsExactlyInAnyOrder("TCP/" + port(bootstrapServers(overlay, "grader-service")), "UDP/53",
+                        "TCP/53");
     }
 
     @ParameterizedTest

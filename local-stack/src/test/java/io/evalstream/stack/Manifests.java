@@ -36,7 +36,8 @@ final class Manifests {
             "PodDisruptionBudget", PodDisruptionBudget.class,
             "NetworkPolicy", NetworkPolicy.class);
     static final Set<String> CUSTOM = Set.of(
-            "Kafka", "KafkaNodePool", "KafkaTopic", "ScaledObject", "ServiceMonitor", "PrometheusRule");
+            "Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser", "ScaledObject", "TriggerAuthentication",
+            "ServiceMonitor", "PrometheusRule");
 
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final ObjectMapper STRICT = new ObjectMapper()

@@ -3,8 +3,11 @@ package io.evalstream.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.KafkaAccess;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -37,6 +40,11 @@ final class RenderedOverlays {
     /** The four services: their Deployment, Service, module directory and HTTP port. */
     static final Map<String, Integer> SERVICES = Map.of(
             "prompt-producer", 8081, "model-worker", 8082, "grader-service", 8083, "aggregator", 8084);
+
+    /** Each service's Kafka identity: the KafkaUser it signs in as in prod. */
+    static final Map<String, KafkaAccess> KAFKA_IDENTITIES = Map.of(
+            "prompt-producer", KafkaAccess.PROMPT_PRODUCER, "model-worker", KafkaAccess.MODEL_WORKER,
+            "grader-service", KafkaAccess.GRADER, "aggregator", KafkaAccess.AGGREGATOR);
 
     /** What rendering one overlay gave: kubectl's result, the objects read, and what could not be read. */
     private record Rendering(CommandLine.Result result, List<HasMetadata> objects, List<String> unreadable) {
@@ -121,6 +129,22 @@ final class RenderedOverlays {
     static Container container(String overlay, String name) {
         return deployment(overlay, name).getSpec().getTemplate().getSpec().getContainers().stream()
                 .filter(c -> c.getName().equals(name)).collect(onlyOne());
+    }
+
+    /** The variable {@code name} of {@code container}; fails when it is not set exactly once. */
+    static EnvVar env(Container container, String name) {
+        return container.getEnv().stream().filter(v -> v.getName().equals(name)).collect(onlyOne());
+    }
+
+    /** The broker address a service's KAFKA_BOOTSTRAP_SERVERS takes from the overlay's ConfigMap. */
+    static String bootstrapServers(String overlay, String service) {
+        var reference = env(container(overlay, service), "KAFKA_BOOTSTRAP_SERVERS").getValueFrom().getConfigMapKeyRef();
+        return named(overlay, ConfigMap.class, reference.getName()).getData().get(reference.getKey());
+    }
+
+    /** The port of a single {@code host:port} broker address. */
+    static int port(String address) {
+        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
     }
 
     /** The container port a probe or Service names, by number or by the container port's name. */
