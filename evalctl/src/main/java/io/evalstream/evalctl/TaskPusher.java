@@ -82,7 +82,8 @@ final class TaskPusher {
 
     private static CliException unreachable(String bootstrapServers, TimeoutException e) {
         return new CliException(ExitCode.UNREACHABLE, "cannot reach Kafka at " + bootstrapServers + " ("
-                + e.getMessage() + "). Point evalctl at it with --bootstrap-servers or EVALSTREAM_BOOTSTRAP_SERVERS.",
+                + e.getMessage() + "). Point evalctl at it with --bootstrap-servers or EVALSTREAM_BOOTSTRAP_SERVERS; a"
+                + " secured cluster also needs its client settings, --kafka-config FILE or EVALSTREAM_KAFKA_*.",
                 e);
     }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -41,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess producer;
     private volatile ServiceProcess aggregator;
     private int aggregatorGeneration;
+    private StackIdentities identities;
 
     private LocalStack(StackOptions options, LocalKafka kafka) {
         this.options = options;
@@ -54,12 +56,15 @@ public final class LocalStack implements AutoCloseable {
             DefaultPorts.requireFree();
         }
         Path kafkaDir = options.workDir().resolve("kafka");
-        LocalKafka kafka = LocalKafka.start(kafkaDir,
-                options.defaultPorts() ? DefaultPorts.KAFKA : FreePorts.next(), options.fixedHeaps());
+        int port = options.defaultPorts() ? DefaultPorts.KAFKA : FreePorts.next();
+        LocalKafka kafka = options.secure() ? LocalKafka.startSecure(kafkaDir, port, options.fixedHeaps())
+                : LocalKafka.start(kafkaDir, port, options.fixedHeaps());
         LocalStack stack = new LocalStack(options, kafka);
         // Ctrl-C or a SIGTERM to whatever started the stack must not leave a broker and four JVMs behind.
         ExitHook.stopAtExit(stack.stopOnExit);
         try {
+            stack.identities = stack.kafka.security().map(security -> StackIdentities.provision(security,
+                    options.workDir().resolve("secrets"))).orElse(null);
             stack.startServices();
             return stack;
         } catch (RuntimeException e) {
@@ -78,7 +83,13 @@ public final class LocalStack implements AutoCloseable {
 
     /** Clients for the stack's broker with every right: for tests, benches and tools, never for a service. */
     public KafkaClients kafkaClients() {
-        return KafkaClients.plaintext(kafka.bootstrapServers());
+        return kafka.security().map(security -> KafkaClients.of(security.adminSettings()))
+                .orElseGet(() -> KafkaClients.plaintext(kafka.bootstrapServers()));
+    }
+
+    /** On a secured stack, who logs in how; empty on an open one. */
+    public Optional<StackIdentities> identities() {
+        return Optional.ofNullable(identities);
     }
 
     /** The bearer token the prompt-producer and the aggregator accept, new for every stack. */
@@ -168,7 +179,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** One line per process: what it is and where it listens. */
     public String describe() {
-        StringBuilder out = new StringBuilder("  kafka           " + kafka.bootstrapServers() + "\n");
+        StringBuilder out = new StringBuilder("  kafka           " + kafka.bootstrapServers()
+                + (identities == null ? "" : "  SASL_SSL, SCRAM-SHA-512; a login per service in "
+                + identities.directory()) + "\n");
         services.forEach(service -> out.append(String.format("  %-15s %s   log %s%n", service.name(),
                 service.uri(""), service.log())));
         return out.toString();
@@ -220,6 +233,12 @@ public final class LocalStack implements AutoCloseable {
                 "kafka-streams.state.dir", stateDir.toString());
     }
 
+    /** Where the service logs in from, on a secured stack: a file of its own, never its command line. */
+    private Map<String, String> kafkaLogin(String module) {
+        return identities == null ? Map.of()
+                : Map.of("quarkus.config.locations", identities.serviceFile(module).toString());
+    }
+
     private ServiceProcess add(String module, int defaultPort, Map<String, String> properties) {
         return add(module, module, options.defaultPorts() ? defaultPort : FreePorts.next(), properties, List.of());
     }
@@ -250,6 +269,7 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess add(String name, String module, int port, Map<String, String> properties,
             List<String> jvmOptions, Map<String, String> environment) {
         Map<String, String> all = new HashMap<>(properties);
+        all.putAll(kafkaLogin(module));
         all.put("quarkus.http.port", Integer.toString(port));
         // The file, not the token: a command line is readable by every user of the machine.
         all.put("evalstream.auth.token-file", token.file().toString());

@@ -22,10 +22,12 @@ import java.util.Map;
  * @param workerEnvironment environment variables added to every model worker's (which inherits this process's),
  *                      e.g. the variable an API key is read from; never put on a command line
  * @param graderProperties extra system properties for the grader (e.g. its sandbox settings)
+ * @param secure        the broker has only a SASL_SSL listener (SCRAM-SHA-512) and the standard authorizer with the
+ *                      {@code KafkaAccess} ACLs; each service logs in as its own user from a file of its own
  */
 public record StackOptions(Path home, Path workDir, Path datasetsDir, Path benchmarksDir,
         Map<String, String> workerProperties, boolean defaultPorts, int workers, boolean fixedHeaps,
-        Map<String, String> workerEnvironment, Map<String, String> graderProperties) {
+        Map<String, String> workerEnvironment, Map<String, String> graderProperties, boolean secure) {
 
     public StackOptions {
         workerProperties = Map.copyOf(workerProperties);
@@ -39,7 +41,7 @@ public record StackOptions(Path home, Path workDir, Path datasetsDir, Path bench
     public StackOptions(Path home, Path workDir, Path datasetsDir, Path benchmarksDir,
             Map<String, String> workerProperties, boolean defaultPorts, int workers) {
         this(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers, false, Map.of(),
-                Map.of());
+                Map.of(), false);
     }
 
     public StackOptions(Path home, Path workDir, Path datasetsDir, Path benchmarksDir,
@@ -54,25 +56,31 @@ public record StackOptions(Path home, Path workDir, Path datasetsDir, Path bench
     /** These options with {@code count} worker replicas. */
     public StackOptions withWorkers(int count) {
         return new StackOptions(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, count,
-                fixedHeaps, workerEnvironment, graderProperties);
+                fixedHeaps, workerEnvironment, graderProperties, secure);
     }
 
     /** These options with every heap fixed and touched at start (see {@code fixedHeaps}). */
     public StackOptions withFixedHeaps() {
         return new StackOptions(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers,
-                true, workerEnvironment, graderProperties);
+                true, workerEnvironment, graderProperties, secure);
     }
 
     /** These options with {@code environment} added to every model worker's. */
     public StackOptions withWorkerEnvironment(Map<String, String> environment) {
         return new StackOptions(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers,
-                fixedHeaps, environment, graderProperties);
+                fixedHeaps, environment, graderProperties, secure);
     }
 
     /** These options with {@code properties} added to the grader's. */
     public StackOptions withGraderProperties(Map<String, String> properties) {
         return new StackOptions(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers,
-                fixedHeaps, workerEnvironment, properties);
+                fixedHeaps, workerEnvironment, properties, secure);
+    }
+
+    /** These options with a secured broker and per-service identities (see {@code secure}). */
+    public StackOptions withSecurity() {
+        return new StackOptions(home, workDir, datasetsDir, benchmarksDir, workerProperties, defaultPorts, workers,
+                fixedHeaps, workerEnvironment, graderProperties, true);
     }
 
     /** The repository root: {@code -Devalstream.home}, else the working directory. */

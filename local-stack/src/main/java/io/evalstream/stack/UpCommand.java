@@ -25,6 +25,11 @@ final class UpCommand implements Callable<Integer> {
             + "the tasks; the first on port 8082, the others on free ports (default: ${DEFAULT-VALUE}).")
     int workers;
 
+    @Option(names = "--secure", description = "Kafka with only a SASL_SSL listener (SCRAM-SHA-512, a certificate made"
+            + " at start) and ACLs: each service logs in as its own user with the least rights it needs, and an"
+            + " evalstream-push user may only write tasks.")
+    boolean secure;
+
     @Override
     public Integer call() throws Exception {
         if (workers < 1) {
@@ -40,8 +45,9 @@ final class UpCommand implements Callable<Integer> {
         DefaultPorts.requireFree();
         WorkDir dir = work.open("evalstream-up");
         System.out.println(dir.describe());
-        StackOptions options = new StackOptions(StackOptions.defaultHome(), dir.path(), dirs.datasets, dirs.benchmarks,
+        StackOptions open = new StackOptions(StackOptions.defaultHome(), dir.path(), dirs.datasets, dirs.benchmarks,
                 own.workerProperties(), true, workers);
+        StackOptions options = secure ? open.withSecurity() : open;
         return dir.run(() -> serve(LocalStack.start(options), own), System.err);
     }
 
@@ -55,6 +61,11 @@ final class UpCommand implements Callable<Integer> {
             System.out.print(own.describe());
         }
         System.out.print(stack.describe());
+        stack.identities().ifPresent(identities -> {
+            System.out.println("Kafka is secured: clients need SASL_SSL, a user and the broker's certificate. Push tasks"
+                    + " as the evalstream-push user (it may write evalstream.tasks and nothing else):");
+            System.out.println("  ./run evalctl push --kafka-config " + identities.pushFile() + " tasks.jsonl");
+        });
         System.out.println("Run and admin endpoints need the stack's bearer token, in " + stack.token().file()
                 + " (readable by you only):");
         System.out.println("  export EVALSTREAM_TOKEN=$(cat " + stack.token().file() + ")");

@@ -126,12 +126,12 @@ final class ExactCounts {
         assertThat(Reports.graded(report)).as("graded of %s", runId).isEqualTo(expected);
 
         Set<String> published = new TreeSet<>();
-        TopicReader.readAll(stack.bootstrapServers(), Topics.TASKS).stream().map(ConsumerRecord::key)
+        TopicReader.readAll(stack.kafkaClients(), Topics.TASKS).stream().map(ConsumerRecord::key)
                 .filter(key -> key != null && key.startsWith(runId + "/")).forEach(published::add);
         assertThat((long) published.size()).as("distinct tasks of %s on the tasks topic", runId).isEqualTo(expected);
         Map<String, String> grades = new TreeMap<>();
         int records = 0;
-        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(stack.bootstrapServers(), Topics.GRADES)) {
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(stack.kafkaClients(), Topics.GRADES)) {
             if (record.key() != null && record.key().startsWith(runId + "/")) {
                 assertThat(published).as("a grade for a task of %s that was never published", runId)
                         .contains(record.key());
@@ -140,7 +140,7 @@ final class ExactCounts {
             }
         }
         assertThat(grades).as("tasks of %s with a grade", runId).hasSameSizeAs(published);
-        assertThat(TopicReader.readAll(stack.bootstrapServers(), Topics.DLQ)).as("dead letters of %s", runId)
+        assertThat(TopicReader.readAll(stack.kafkaClients(), Topics.DLQ)).as("dead letters of %s", runId)
                 .noneMatch(record -> record.key() != null && record.key().startsWith(runId + "/"));
         awaitGaugesAgree(stack, client, runId, report);
         // A grade counted twice after the run completed would show now, seconds later.

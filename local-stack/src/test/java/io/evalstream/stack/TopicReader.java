@@ -1,5 +1,6 @@
 package io.evalstream.stack;
 
+import io.evalstream.contracts.KafkaClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,11 +12,8 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads topics the way an outside observer would: from the beginning, without a consumer group. */
 final class TopicReader {
@@ -30,13 +28,21 @@ final class TopicReader {
 
     /** Every record currently on {@code topic}; {@code read_uncommitted} includes aborted transactional writes. */
     static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic, String isolationLevel) {
+        return readAll(KafkaClients.plaintext(bootstrap), topic, isolationLevel);
+    }
+
+    /** As {@link #readAll(String, String)}, as whoever {@code kafka} logs in as. */
+    static List<ConsumerRecord<String, byte[]>> readAll(KafkaClients kafka, String topic) {
+        return readAll(kafka, topic, "read_committed");
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readAll(KafkaClients kafka, String topic,
+            String isolationLevel) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.CLIENT_ID_CONFIG, "e2e-reader-" + UUID.randomUUID(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (var consumer = kafka.consumer("e2e-reader-" + UUID.randomUUID(), config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
