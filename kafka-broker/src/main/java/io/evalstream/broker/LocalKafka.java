@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +19,11 @@ import java.util.concurrent.TimeUnit;
  * from the Maven jars. Replication factors and min ISR are 1; topics are auto-created with
  * {@value #DEFAULT_PARTITIONS} partitions. Data lives under the given directory, so a broker that is
  * killed or stopped can be started again on the same ports with its data intact.
+ *
+ * <p>Plain ({@link #start}) it has one PLAINTEXT client listener and lets everyone do anything. Secured
+ * ({@link #startSecure}) its only client listener is SASL_SSL with SCRAM-SHA-512, the standard authorizer denies
+ * whatever no ACL allows, and {@link #security()} tells clients how to connect; {@link SecureProvisioning} creates
+ * the topics, users and ACLs.
  */
 public final class LocalKafka implements AutoCloseable {
 
@@ -29,12 +35,14 @@ public final class LocalKafka implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final List<String> heap;
+    private final Optional<SecureListeners> secure;
     private Process process;
 
-    private LocalKafka(Path dir, int port, int controllerPort, boolean fixedHeap) {
+    private LocalKafka(Path dir, int port, int controllerPort, boolean fixedHeap, Optional<SecureListeners> secure) {
         this.dir = dir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.secure = secure;
         // A fixed heap is committed and touched at start, so resident memory shows only what grows outside it.
         this.heap = fixedHeap ? List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch") : List.of("-Xms256m", "-Xmx1g");
     }
@@ -54,10 +62,30 @@ public final class LocalKafka implements AutoCloseable {
      * instead of growing from 256 MB.
      */
     public static LocalKafka start(Path dir, int port, boolean fixedHeap) {
-        LocalKafka kafka = new LocalKafka(dir.toAbsolutePath(), port, FreePorts.next(), fixedHeap);
+        LocalKafka kafka = new LocalKafka(dir.toAbsolutePath(), port, FreePorts.next(), fixedHeap, Optional.empty());
         kafka.format();
         kafka.launch();
         return kafka;
+    }
+
+    /**
+     * As {@link #start(Path, int, boolean)}, secured: a new certificate and key go into {@code dir/tls}, a new
+     * super user into the formatted metadata, and the client listener on {@code port} takes SASL_SSL only. The
+     * controller listener, on another free port, takes only clients holding the broker's key. Secrets are in files
+     * only their owner may read ({@code server.properties}, the keystore), never on a command line or in a log.
+     */
+    public static LocalKafka startSecure(Path dir, int port, boolean fixedHeap) {
+        Path absolute = dir.toAbsolutePath();
+        LocalKafka kafka = new LocalKafka(absolute, port, FreePorts.next(), fixedHeap,
+                Optional.of(SecureListeners.generate(absolute.resolve("tls"))));
+        kafka.format();
+        kafka.launch();
+        return kafka;
+    }
+
+    /** How clients connect and authenticate, when started with {@link #startSecure}; empty for a plain broker. */
+    public Optional<BrokerSecurity> security() {
+        return secure.map(listeners -> listeners.clientView(bootstrapServers()));
     }
 
     public String bootstrapServers() {
@@ -112,15 +140,18 @@ public final class LocalKafka implements AutoCloseable {
         try {
             Files.createDirectories(dir.resolve("data"));
             Files.createDirectories(tempDir());
-            Files.writeString(dir.resolve("server.properties"), serverProperties());
             Files.writeString(dir.resolve("log4j2.properties"), log4jProperties());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare broker directory " + dir, e);
         }
+        Secrets.write(dir.resolve("server.properties"), serverProperties());
         String clusterId = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
-        List<String> command = javaCommand("kafka.tools.StorageTool");
-        command.addAll(List.of("format", "-t", clusterId, "-c", dir.resolve("server.properties").toString()));
-        Process format = startProcess(command, dir.resolve("format.log"));
+        List<String> arguments = new ArrayList<>(List.of("format", "-t", clusterId, "-c",
+                dir.resolve("server.properties").toString()));
+        secure.ifPresent(listeners -> arguments.addAll(listeners.formatArguments()));
+        Path argumentFile = dir.resolve("format.args");
+        Process format = startProcess(javaCommandInFile("kafka.tools.StorageTool", arguments, argumentFile),
+                dir.resolve("format.log"));
         try {
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
                 format.destroyForcibly();
@@ -130,14 +161,16 @@ public final class LocalKafka implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while formatting Kafka storage", e);
+        } finally {
+            delete(argumentFile);
         }
     }
 
     private void launch() {
         Path log = dir.resolve("server.log");
         long offset = size(log);
-        List<String> command = javaCommand("kafka.Kafka");
-        command.add(dir.resolve("server.properties").toString());
+        List<String> command = javaCommand();
+        command.addAll(mainClassAndArguments("kafka.Kafka", List.of(dir.resolve("server.properties").toString())));
         process = startProcess(command, dir.resolve("stdout.log"));
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
@@ -173,7 +206,25 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
-    private List<String> javaCommand(String mainClass) {
+    /**
+     * The class path, main class and arguments go into {@code argumentFile} (mode 0600) and the command line names
+     * only the file: the arguments may hold secrets, and any user can read a command line.
+     */
+    private List<String> javaCommandInFile(String mainClass, List<String> arguments, Path argumentFile) {
+        Secrets.write(argumentFile, String.join("\n", mainClassAndArguments(mainClass, arguments).stream()
+                .map(LocalKafka::quoted).toList()) + "\n");
+        List<String> command = javaCommand();
+        command.add("@" + argumentFile);
+        return command;
+    }
+
+    private static List<String> mainClassAndArguments(String mainClass, List<String> arguments) {
+        List<String> result = new ArrayList<>(List.of("-cp", brokerClasspath(), mainClass));
+        result.addAll(arguments);
+        return result;
+    }
+
+    private List<String> javaCommand() {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(heap);
@@ -181,9 +232,13 @@ public final class LocalKafka implements AutoCloseable {
         // killed with SIGKILL never deletes them: kept with the broker's data, they go when its directory does.
         command.addAll(List.of("-XX:+UseG1GC", "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + tempDir(),
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
-                "-Dkafka.logs.dir=" + dir,
-                "-cp", brokerClasspath(), mainClass));
+                "-Dkafka.logs.dir=" + dir));
         return command;
+    }
+
+    /** One argument in a java launcher argument file: quoted, so spaces stay inside it. */
+    private static String quoted(String argument) {
+        return '"' + argument.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private Path tempDir() {
@@ -211,15 +266,17 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     private String serverProperties() {
-        return String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "process.roles=broker,controller",
                 "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort));
+        lines.addAll(secure.map(listeners -> listeners.properties(port, controllerPort)).orElse(List.of(
                 "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT")));
+        lines.addAll(List.of(
                 "log.dirs=" + dir.resolve("data"),
                 "num.partitions=" + DEFAULT_PARTITIONS,
                 "default.replication.factor=1",
@@ -237,7 +294,8 @@ public final class LocalKafka implements AutoCloseable {
                 "log.segment.bytes=268435456",
                 "num.network.threads=2",
                 "num.io.threads=4",
-                "") ;
+                ""));
+        return String.join("\n", lines);
     }
 
     private String log4jProperties() {
@@ -255,6 +313,14 @@ public final class LocalKafka implements AutoCloseable {
                 "logger.state.name=state.change.logger",
                 "logger.state.level=WARN",
                 "");
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file + ", which holds secrets; delete it by hand", e);
+        }
     }
 
     private static long size(Path file) {
