@@ -52,7 +52,8 @@ public final class BrokerSecurity {
     }
 
     /**
-     * Writes {@link #clientSettings} as a Java properties file (mode 0600) for a plain client, such as
+     * Writes {@link #clientSettings} as a Java properties file (mode 0600, its directory created 0700) for a plain
+     * client, such as
      * {@code evalctl push --kafka-config FILE}.
      */
     public void writeClientProperties(Path file, Credentials credentials) {
@@ -78,6 +79,7 @@ public final class BrokerSecurity {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot format the client settings of " + credentials.user(), e);
         }
+        Secrets.privateDirectory(file.toAbsolutePath().getParent());
         Secrets.write(file, text.toString());
     }
 
