@@ -128,24 +128,47 @@ class SecureStackTest {
         assertThat(withoutLogin.output()).doesNotContain("Exception in thread", "\tat ");
     }
 
+    /**
+     * The worker's channel dead-letters a task, the aggregator's own consumer and producer a run manifest: both kinds
+     * of dead-letter producer log in as their service.
+     */
     @Test
     @Order(4)
-    void anUnreadableTaskFromThePushUserIsDeadLetteredWithItsReason() throws Exception {
-        String key = "secure-poison-" + UUID.randomUUID();
+    void unreadableRecordsAreDeadLetteredWithTheirReasonByEachServicesOwnLogin() throws Exception {
+        String task = "secure-poison-" + UUID.randomUUID();
         try (KafkaProducer<String, byte[]> producer = as(KafkaAccess.PUSH).producer("poison", Map.of())) {
-            producer.send(new ProducerRecord<>(Topics.TASKS, key, "{not json".getBytes(StandardCharsets.UTF_8)))
+            producer.send(new ProducerRecord<>(Topics.TASKS, task, "{not json".getBytes(StandardCharsets.UTF_8)))
                     .get(30, TimeUnit.SECONDS);
         }
+        String run = "secure-poison-run-" + UUID.randomUUID();
+        send(stack.kafkaClients(), Topics.RUNS, run, "{not json".getBytes(StandardCharsets.UTF_8));
 
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertThat(TopicReader.readAll(stack.kafkaClients(), Topics.DLQ))
-                        .filteredOn(record -> key.equals(record.key()))
-                        .singleElement()
-                        .satisfies(record -> assertThat(header(record, DeadLetter.REASON)).isNotBlank()));
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<ConsumerRecord<String, byte[]>> deadLetters = TopicReader.readAll(stack.kafkaClients(), Topics.DLQ);
+            for (String key : List.of(task, run)) {
+                assertThat(deadLetters).filteredOn(record -> key.equals(record.key())).singleElement()
+                        .satisfies(record -> assertThat(header(record, DeadLetter.REASON)).isNotBlank());
+            }
+        });
+    }
+
+    /** What no end-to-end result shows: the lag gauges' admin client, and no client refused anywhere. */
+    @Test
+    @Order(5)
+    void everyClientOfEveryServiceLoggedInAndWasAllowedWhatItDid() throws IOException {
+        String metrics = client.get(stack.aggregator("/q/metrics")).body();
+        assertThat(ExactCounts.series(metrics, "evalstream_consumer_lag_records").keySet())
+                .as("lag read by the aggregator's admin client").anySatisfy(labels ->
+                        assertThat(labels).containsEntry("group", KafkaAccess.Groups.WORKER));
+        for (ServiceProcess service : stack.services()) {
+            assertThat(Files.readString(service.log())).as("log of %s", service.name())
+                    .doesNotContain("AuthorizationException", "AuthenticationException", "Authentication failed",
+                            "Cannot read consumer lag");
+        }
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void everyAttackIsRefusedByTheBrokerAndNoScoreMoves() throws Exception {
         JsonNode before = client.report(reference.runId()).orElseThrow();
         String forgedKey = reference.runId() + "/" + reference.grades().keySet().iterator().next();
@@ -185,7 +208,7 @@ class SecureStackTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void loginsAreFilesOnlyTheirOwnerReadsAndNoPasswordReachesALogOrACommandLine() throws IOException {
         List<Path> logins;
         try (Stream<Path> files = Files.list(identities.directory())) {
