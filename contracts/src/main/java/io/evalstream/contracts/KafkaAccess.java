@@ -59,7 +59,15 @@ public enum KafkaAccess {
             Grant.group(Groups.GRADER, AclOperation.DESCRIBE))),
 
     PUSH("evalstream-push", "evalctl push", List.of(
-            Grant.topic(Topics.TASKS, AclOperation.WRITE)));
+            Grant.topic(Topics.TASKS, AclOperation.WRITE))),
+
+    /**
+     * The autoscaler (KEDA's Kafka scaler) reads the workers' lag and nothing else: with the workers' own login it
+     * could take their tasks or write completions, and so change scores.
+     */
+    AUTOSCALER("evalstream-autoscaler", "worker autoscaler (KEDA)", List.of(
+            Grant.topic(Topics.TASKS, AclOperation.DESCRIBE),
+            Grant.group(Groups.WORKER, AclOperation.DESCRIBE)));
 
     /** The consumer groups and the aggregator's application id, which its groups and internal topics start with. */
     public static final class Groups {

@@ -49,6 +49,12 @@ class KafkaAccessTest {
     }
 
     @Test
+    void theAutoscalerOnlyDescribes() {
+        assertThat(KafkaAccess.AUTOSCALER.bindings()).isNotEmpty()
+                .allSatisfy(binding -> assertThat(binding.entry().operation()).isEqualTo(AclOperation.DESCRIBE));
+    }
+
+    @Test
     void everyServiceMayDeadLetterAndNoPrefixReachesAPipelineTopic() {
         for (KafkaAccess service : List.of(KafkaAccess.PROMPT_PRODUCER, KafkaAccess.MODEL_WORKER, KafkaAccess.GRADER,
                 KafkaAccess.AGGREGATOR)) {

@@ -115,7 +115,7 @@ class KafkaUsersTest {
     }
 
     @Test
-    void kedaReadsTheWorkersLagAsTheWorkersUserOverTls() {
+    void kedaReadsTheWorkersLagAsTheAutoscalerUserOverTls() {
         GenericKubernetesResource scaled = custom(PROD, "ScaledObject").getFirst();
         String name = Manifests.at(scaled, "spec", "triggers").get(0).path("authenticationRef").path("name").asText();
         GenericKubernetesResource auth = custom(PROD, "TriggerAuthentication").stream()
@@ -129,13 +129,13 @@ class KafkaUsersTest {
                 settings.get(ref.path("key").asText())).isEqualTo(switch (ref.path("parameter").asText()) {
                     case "sasl" -> "scram_sha512";
                     case "tls" -> "enable";
-                    case "username" -> KafkaAccess.MODEL_WORKER.user();
+                    case "username" -> KafkaAccess.AUTOSCALER.user();
                     default -> throw new AssertionError("unexpected parameter " + ref);
                 }));
         assertThat(Manifests.at(auth, "spec", "secretTargetRef"))
                 .extracting(ref -> ref.path("parameter").asText() + " from " + ref.path("name").asText() + "/"
                         + ref.path("key").asText())
-                .containsExactlyInAnyOrder("password from " + KafkaAccess.MODEL_WORKER.user() + "/password",
+                .containsExactlyInAnyOrder("password from " + KafkaAccess.AUTOSCALER.user() + "/password",
                         "ca from " + kafka().getMetadata().getName() + "-cluster-ca-cert/ca.crt");
     }
 
