@@ -145,7 +145,7 @@ public final class LocalKafka implements AutoCloseable {
             throw new UncheckedIOException("cannot prepare broker directory " + dir, e);
         }
         Secrets.write(dir.resolve("server.properties"), serverProperties());
-        String clusterId = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+        String clusterId = newClusterId();
         List<String> arguments = new ArrayList<>(List.of("format", "-t", clusterId, "-c",
                 dir.resolve("server.properties").toString()));
         secure.ifPresent(listeners -> arguments.addAll(listeners.formatArguments()));
@@ -276,8 +276,18 @@ public final class LocalKafka implements AutoCloseable {
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT")));
-        lines.addAll(List.of(
-                "log.dirs=" + dir.resolve("data"),
+        lines.addAll(brokerDefaults(dir.resolve("data").toString()));
+        return String.join("\n", lines);
+    }
+
+    /**
+     * The settings every evalstream test or local broker shares, whatever its listeners: one node, so replication
+     * factors and min ISR 1; {@value #DEFAULT_PARTITIONS} partitions; no rebalance delay. A container broker
+     * ({@link ContainerTestBroker}) gets the same ones, so tests see one broker whichever runs.
+     */
+    static List<String> brokerDefaults(String logDir) {
+        return List.of(
+                "log.dirs=" + logDir,
                 "num.partitions=" + DEFAULT_PARTITIONS,
                 "default.replication.factor=1",
                 "offsets.topic.replication.factor=1",
@@ -294,8 +304,12 @@ public final class LocalKafka implements AutoCloseable {
                 "log.segment.bytes=268435456",
                 "num.network.threads=2",
                 "num.io.threads=4",
-                ""));
-        return String.join("\n", lines);
+                "");
+    }
+
+    /** A new KRaft cluster id for StorageTool's {@code format -t}. */
+    static String newClusterId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 22);
     }
 
     private String log4jProperties() {

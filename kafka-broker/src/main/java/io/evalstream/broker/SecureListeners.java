@@ -1,6 +1,7 @@
 package io.evalstream.broker;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,6 +16,11 @@ final class SecureListeners {
 
     static final String ADMIN_USER = "evalstream-admin";
     static final String MECHANISM = "SCRAM-SHA-512";
+    /** Inside a container broker: the clients' listener, exposed on a mapped port. */
+    static final int CONTAINER_CLIENT_PORT = 9092;
+    /** Inside a container broker, loopback only: its controller and its way to itself. */
+    static final int CONTAINER_CONTROLLER_PORT = 9093;
+    static final int CONTAINER_INTERNAL_PORT = 9094;
 
     private final BrokerCertificates certificates;
     private final Credentials admin;
@@ -44,24 +50,60 @@ final class SecureListeners {
 
     /** server.properties lines for the listeners, TLS and the authorizer; secrets among them. */
     List<String> properties(int port, int controllerPort) {
-        return List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "listeners=SASL_SSL://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
                 "advertised.listeners=SASL_SSL://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=SASL_SSL",
-                "listener.security.protocol.map=SASL_SSL:SASL_SSL,CONTROLLER:SSL",
+                "listener.security.protocol.map=SASL_SSL:SASL_SSL,CONTROLLER:SSL"));
+        lines.addAll(security(List.of("sasl_ssl"), certificates.keystore().toString(),
+                certificates.truststore().toString()));
+        return lines;
+    }
+
+    /**
+     * As {@link #properties}, for the same broker in a container ({@link ContainerTestBroker}): clients reach the
+     * SASL_SSL listener (port {@value #CONTAINER_CLIENT_PORT} inside) at {@code advertised}, the host's mapped port,
+     * which the broker itself cannot reach from inside; so it talks to itself over a second SASL_SSL listener on the
+     * container's loopback, as the admin user too. The controller listener is TLS with a client certificate, as on
+     * the embedded broker. The key and certificate are read from {@code tlsDir} inside the container.
+     */
+    List<String> containerProperties(String advertised, String tlsDir) {
+        List<String> lines = new ArrayList<>(List.of(
+                "listeners=SASL_SSL://0.0.0.0:" + CONTAINER_CLIENT_PORT + ",INTERNAL://127.0.0.1:"
+                        + CONTAINER_INTERNAL_PORT + ",CONTROLLER://127.0.0.1:" + CONTAINER_CONTROLLER_PORT,
+                "advertised.listeners=SASL_SSL://" + advertised + ",INTERNAL://127.0.0.1:" + CONTAINER_INTERNAL_PORT,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=INTERNAL",
+                "listener.security.protocol.map=SASL_SSL:SASL_SSL,INTERNAL:SASL_SSL,CONTROLLER:SSL"));
+        lines.addAll(security(List.of("sasl_ssl", "internal"),
+                tlsDir + "/" + certificates.keystore().getFileName(),
+                tlsDir + "/" + certificates.truststore().getFileName()));
+        return lines;
+    }
+
+    /** The key and certificate files on this machine, to copy into a container broker. */
+    BrokerCertificates certificates() {
+        return certificates;
+    }
+
+    private List<String> security(List<String> scramListeners, String keystore, String truststore) {
+        List<String> lines = new ArrayList<>(List.of(
                 "sasl.enabled.mechanisms=" + MECHANISM,
-                "sasl.mechanism.inter.broker.protocol=" + MECHANISM,
-                "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=" + BrokerSecurity.jaasConfig(admin),
+                "sasl.mechanism.inter.broker.protocol=" + MECHANISM));
+        scramListeners.forEach(listener -> lines.add("listener.name." + listener + ".scram-sha-512.sasl.jaas.config="
+                + BrokerSecurity.jaasConfig(admin)));
+        lines.addAll(List.of(
                 "listener.name.controller.ssl.client.auth=required",
                 "ssl.keystore.type=PKCS12",
-                "ssl.keystore.location=" + certificates.keystore(),
+                "ssl.keystore.location=" + keystore,
                 "ssl.keystore.password=" + certificates.keystorePassword(),
                 "ssl.key.password=" + certificates.keystorePassword(),
                 "ssl.truststore.type=PEM",
-                "ssl.truststore.location=" + certificates.truststore(),
+                "ssl.truststore.location=" + truststore,
                 "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
                 "allow.everyone.if.no.acl.found=false",
-                "super.users=User:" + BrokerCertificates.DISTINGUISHED_NAME + ";User:" + admin.user());
+                "super.users=User:" + BrokerCertificates.DISTINGUISHED_NAME + ";User:" + admin.user()));
+        return lines;
     }
 }
