@@ -207,8 +207,6 @@ public final class LocalStack implements AutoCloseable {
         // (45 s by default) before another replica takes them over. 10 s keeps a crash visible but short.
         workerProperties.put("mp.messaging.incoming.tasks.session.timeout.ms", "10000");
         workerProperties.put("mp.messaging.incoming.tasks.heartbeat.interval.ms", "3000");
-        // Each replica takes this share of every model's rpm and tpm budget, so together they keep to it.
-        workerProperties.put("evalstream.worker.replicas", Integer.toString(options.workers()));
         workerProperties.putAll(options.workerProperties());
 
         producer = add("prompt-producer", DefaultPorts.PRODUCER, producerProps);

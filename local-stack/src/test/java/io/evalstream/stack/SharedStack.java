@@ -1,6 +1,7 @@
 package io.evalstream.stack;
 
 import io.evalstream.broker.Directories;
+import io.evalstream.stub.OpenAiStub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +31,13 @@ abstract class SharedStack {
      */
     static final String SEESAW_MODEL = "sim-seesaw";
 
+    /** An OpenAI-compatible server in this JVM, answering at once: the endpoint of the budgeted model. */
+    static final OpenAiStub STUB = OpenAiStub.start();
+
+    /** A model served by {@link #STUB} under a global budget of {@value #BUDGET_PER_MINUTE} requests a minute. */
+    static final String BUDGETED_MODEL = "stub-budgeted";
+    static final int BUDGET_PER_MINUTE = 600;
+
     /**
      * What every worker replica of the shared stack runs with. The paced model only makes a run slow when the
      * replicas cannot take on thousands of tasks at once, so each serves at most 16 at a time (32 tasks/s
@@ -58,6 +66,10 @@ abstract class SharedStack {
             Map.entry("evalstream.worker.models." + SEESAW_MODEL + ".sim.profile", "medium"),
             Map.entry("evalstream.worker.models." + SEESAW_MODEL + ".sim.benchmark-accuracy.gsm8k", "0.9"),
             Map.entry("evalstream.worker.models." + SEESAW_MODEL + ".sim.benchmark-accuracy.mmlu", "0.05"),
+            Map.entry("evalstream.worker.models." + BUDGETED_MODEL + ".backend", "openai"),
+            Map.entry("evalstream.worker.models." + BUDGETED_MODEL + ".openai.base-url", STUB.baseUrl()),
+            Map.entry("evalstream.worker.models." + BUDGETED_MODEL + ".limits.requests-per-minute",
+                    Integer.toString(BUDGET_PER_MINUTE)),
             Map.entry("evalstream.worker.max-in-flight", "16"),
             Map.entry("mp.messaging.incoming.tasks.session.timeout.ms", "6000"),
             Map.entry("mp.messaging.incoming.tasks.heartbeat.interval.ms", "2000"));

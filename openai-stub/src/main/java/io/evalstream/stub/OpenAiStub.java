@@ -92,7 +92,12 @@ public final class OpenAiStub implements AutoCloseable {
         return log(prompt).count();
     }
 
-    /** Requests of any prompt so far. */
+    /** {@link System#nanoTime()} at the arrival of every request so far, of any prompt, in order. */
+    public List<Long> arrivalNanos() {
+        return prompts.values().stream().flatMap(log -> log.arrivalNanos().stream()).sorted().toList();
+    }
+
+        /** Requests of any prompt so far. */
     public long totalRequests() {
         return total.get();
     }

@@ -14,9 +14,9 @@ import io.evalstream.worker.openai.ReplyCaps;
 import io.evalstream.worker.sim.SimProfiles;
 import io.evalstream.worker.sim.SimSettings;
 import io.evalstream.worker.metrics.WorkerMetrics;
-import io.evalstream.worker.resilience.BudgetShare;
 import io.evalstream.worker.resilience.GuardedBackend;
 import io.evalstream.worker.resilience.ResiliencePolicy;
+import io.evalstream.worker.resilience.WorkShare;
 import io.evalstream.worker.sim.SimulatedBackend;
 import io.evalstream.worker.sim.SimulatedModel;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -55,14 +55,18 @@ public class Backends {
         return thread;
     });
 
+    /** This replica's part of the tasks, set on every rebalance of the tasks consumer. */
     @Produces
     @Singleton
-    ModelRouter router(WorkerConfig config, Vertx vertx, WorkerMetrics metrics) {
+    WorkShare workShare() {
+        return new WorkShare();
+    }
+
+    @Produces
+    @Singleton
+    ModelRouter router(WorkerConfig config, Vertx vertx, WorkerMetrics metrics, WorkShare share) {
         if (config.models().isEmpty()) {
             throw new IllegalStateException("no model is configured: set evalstream.worker.models.<model-id>.backend");
-        }
-        if (config.replicas() < 1) {
-            throw new IllegalStateException("evalstream.worker.replicas must be at least 1, got " + config.replicas());
         }
         // Vert.x timers fire on an event loop: thousands of simulated delays cost no thread.
         Scheduler scheduler = (delay, action) -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> action.run());
@@ -76,7 +80,7 @@ public class Backends {
             }
             ResiliencePolicy policy = policy(id, model, config);
             ModelBackend backend = create(id, model, policy, scheduler, vertx, simProfiles);
-            backends.put(id, new GuardedBackend(backend, policy, budgetTimer, metrics.model(id)));
+            backends.put(id, new GuardedBackend(backend, policy, share, budgetTimer, metrics.model(id)));
             kinds.put(id, backend.kind());
         });
         LOG.infof("Serving models %s with at most %d tasks in flight", kinds, config.maxInFlight());
@@ -160,15 +164,14 @@ public class Backends {
         }
     }
 
-    /** The guards of a model, from its settings; global budgets become this replica's share. */
+    /** The guards of a model, from its settings; the budgets are global, shared by {@link WorkShare}. */
     static ResiliencePolicy policy(String id, WorkerConfig.Model model, WorkerConfig config) {
         WorkerConfig.Limits limits = model.limits();
         WorkerConfig.Retry retry = model.retry();
         WorkerConfig.CircuitBreaker breaker = model.circuitBreaker();
         try {
             return new ResiliencePolicy(id, limits.maxConcurrency().orElse(defaultConcurrency(model, config)),
-                    share(limits.requestsPerMinute().orElse(0L), config.replicas()),
-                    share(limits.tokensPerMinute().orElse(0L), config.replicas()),
+                    limits.requestsPerMinute().orElse(0L), limits.tokensPerMinute().orElse(0L),
                     retry.maxAttempts(), retry.initialDelay(), retry.maxDelay(), retry.jitter(),
                     breaker.failureRatio(), breaker.requestVolume(), breaker.delay(), timeout(model, config));
         } catch (IllegalArgumentException e) {
@@ -183,10 +186,6 @@ public class Backends {
     private static int defaultConcurrency(WorkerConfig.Model model, WorkerConfig config) {
         return model.backend() == WorkerConfig.Backend.GGUF && model.gguf().isPresent() ? model.gguf().get().slots()
                 : config.maxInFlight();
-    }
-
-    private static long share(long global, int replicas) {
-        return global == 0 ? 0 : BudgetShare.perReplica(global, replicas);
     }
 
     private static Duration timeout(WorkerConfig.Model model, WorkerConfig config) {

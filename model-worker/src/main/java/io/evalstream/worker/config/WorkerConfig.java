@@ -20,13 +20,6 @@ public interface WorkerConfig {
     @WithDefault("60s")
     Duration requestTimeout();
 
-    /**
-     * Worker replicas sharing the tasks (one consumer group): each takes this share of every model's global
-     * rate budget.
-     */
-    @WithDefault("1")
-    int replicas();
-
     /** The models this worker serves, keyed by model id (the modelId part of a task id). */
     Map<String, Model> models();
 
@@ -59,7 +52,10 @@ public interface WorkerConfig {
         CircuitBreaker circuitBreaker();
     }
 
-    /** How much of a model this replica may use. Budgets are global: each replica takes 1/replicas of them. */
+    /**
+     * How much of a model this replica may use. Budgets are global: each replica takes its share of the tasks topic's
+     * partitions of them, updated on every rebalance.
+     */
     interface Limits {
 
         /** Calls in flight to this model at once on this replica; defaults to max-in-flight. */

@@ -1,9 +1,9 @@
 package io.evalstream.worker.resilience;
 
 /**
- * A replica's part of a global per-minute budget. Replicas in one consumer group share the tasks about
- * evenly (the partitions are spread evenly over them), so each takes an equal share, rounded down so the
- * replicas together never exceed the budget; but at least 1, so a tiny budget over many replicas still
+ * A replica's part of a global per-minute budget: its share of the tasks topic's partitions, which is its share of
+ * the calls, rounded down so the replicas together never exceed the budget; but at least 1, so a replica that owns
+ * nothing can finish the calls it has in flight through a rebalance, and a tiny budget over many partitions still
  * makes progress (then the sum can exceed the budget by up to one per replica).
  */
 public final class BudgetShare {
@@ -11,15 +11,12 @@ public final class BudgetShare {
     private BudgetShare() {
     }
 
-    /** @throws IllegalArgumentException when the budget or the replica count is not positive */
-    public static long perReplica(long globalPerMinute, int replicas) {
+    /** @throws IllegalArgumentException when the budget is not positive */
+    public static long of(long globalPerMinute, WorkShare.Share share) {
         if (globalPerMinute < 1) {
             throw new IllegalArgumentException("a per-minute budget must be at least 1, got " + globalPerMinute);
         }
-        if (replicas < 1) {
-            throw new IllegalArgumentException("replicas must be at least 1, got " + replicas);
-        }
-        return Math.max(1, globalPerMinute / replicas);
+        return Math.max(1, globalPerMinute * share.owned() / share.total());
     }
 
     /**

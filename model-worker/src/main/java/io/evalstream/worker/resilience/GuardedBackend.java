@@ -44,13 +44,15 @@ public final class GuardedBackend implements ModelBackend {
     /** The last failure that counted against the breaker, to say why it is open. */
     private final AtomicReference<ModelCallException> lastUnhealthy = new AtomicReference<>();
 
-    public GuardedBackend(ModelBackend backend, ResiliencePolicy policy, ScheduledExecutorService scheduler,
-            CallListener listener) {
+    /** @param share this replica's part of the work, and so of the policy's global rate budgets */
+    public GuardedBackend(ModelBackend backend, ResiliencePolicy policy, WorkShare share,
+            ScheduledExecutorService scheduler, CallListener listener) {
         this.backend = backend;
         this.policy = policy;
         this.listener = listener;
         this.permits = new AsyncPermits(policy.maxConcurrency());
-        this.budget = new RateBudget(policy.requestsPerMinute(), policy.tokensPerMinute(), scheduler, listener);
+        this.budget = new RateBudget(policy.requestsPerMinute(), policy.tokensPerMinute(), share, scheduler,
+                listener);
         this.retryAndBreaker = TypedGuard.create(REPLY)
                 .withDescription("model " + policy.model())
                 .withRetry()

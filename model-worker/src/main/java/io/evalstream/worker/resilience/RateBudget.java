@@ -5,6 +5,8 @@ import io.evalstream.contracts.TokenUsage;
 import io.evalstream.worker.backend.ModelReply;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -12,7 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Requests-per-minute and tokens-per-minute budgets of one model on this replica, as Bucket4j token
- * buckets refilled continuously. A call over budget waits (a future completed by a scheduler thread, no
+ * buckets refilled continuously at this replica's {@link WorkShare} of the global budgets, resized whenever a
+ * rebalance changes the share. A call over budget waits (a future completed by a scheduler thread, no
  * thread held) instead of being refused. Tokens are not known before the reply, so each call reserves its
  * prompt estimate plus its max tokens, and the difference to the reported usage is given back (or owed)
  * afterwards.
@@ -21,26 +24,62 @@ final class RateBudget {
 
     private static final CompletableFuture<Void> FREE = CompletableFuture.completedFuture(null);
 
+    private final long globalRequests;
+    private final long globalTokens;
     private final Bucket requests;
     private final Bucket tokens;
-    private final long tokenBurst;
+    private volatile long tokenBurst;
     private final ScheduledExecutorService scheduler;
     private final CallListener listener;
 
-    /** @param requestsPerMinute 0 for no request budget; likewise {@code tokensPerMinute} */
-    RateBudget(long requestsPerMinute, long tokensPerMinute, ScheduledExecutorService scheduler,
+    /** @param requestsPerMinute over all replicas, 0 for no request budget; likewise {@code tokensPerMinute} */
+    RateBudget(long requestsPerMinute, long tokensPerMinute, WorkShare share, ScheduledExecutorService scheduler,
             CallListener listener) {
-        this.requests = requestsPerMinute > 0 ? bucket(requestsPerMinute, BudgetShare.burst(requestsPerMinute, 1))
-                : null;
-        this.tokenBurst = tokensPerMinute > 0 ? BudgetShare.burst(tokensPerMinute, 1) : 0;
-        this.tokens = tokensPerMinute > 0 ? bucket(tokensPerMinute, tokenBurst) : null;
+        this.globalRequests = requestsPerMinute;
+        this.globalTokens = tokensPerMinute;
+        WorkShare.Share now = share.current();
+        this.requests = requestsPerMinute > 0 ? bucket(requestLimit(now)) : null;
+        this.tokenBurst = tokensPerMinute > 0 ? BudgetShare.burst(BudgetShare.of(tokensPerMinute, now), 1) : 0;
+        this.tokens = tokensPerMinute > 0 ? bucket(tokenLimit(now)) : null;
         this.scheduler = scheduler;
         this.listener = listener;
+        share.onChange(this::resize);
     }
 
-    private static Bucket bucket(long perMinute, long burst) {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perMinute,
+    private BucketConfiguration requestLimit(WorkShare.Share share) {
+        long perMinute = BudgetShare.of(globalRequests, share);
+        return limit(perMinute, BudgetShare.burst(perMinute, 1));
+    }
+
+    private BucketConfiguration tokenLimit(WorkShare.Share share) {
+        long perMinute = BudgetShare.of(globalTokens, share);
+        return limit(perMinute, BudgetShare.burst(perMinute, 1));
+    }
+
+    private static Bucket bucket(BucketConfiguration limit) {
+        var builder = Bucket.builder();
+        for (Bandwidth bandwidth : limit.getBandwidths()) {
+            builder.addLimit(bandwidth);
+        }
+        return builder.build();
+    }
+
+    private static BucketConfiguration limit(long perMinute, long burst) {
+        return BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perMinute,
                 Duration.ofMinutes(1)).initialTokens(burst).build()).build();
+    }
+
+    // Saved tokens are kept as they are, capped by the new burst: a replica whose share grows earns the difference
+    // at its new rate instead of receiving it at once, so the replicas together never hold more than one burst of
+    // the global budget while the partitions move.
+    private void resize(WorkShare.Share share) {
+        if (requests != null) {
+            requests.replaceConfiguration(requestLimit(share), TokensInheritanceStrategy.AS_IS);
+        }
+        if (tokens != null) {
+            tokenBurst = BudgetShare.burst(BudgetShare.of(globalTokens, share), 1);
+            tokens.replaceConfiguration(tokenLimit(share), TokensInheritanceStrategy.AS_IS);
+        }
     }
 
     /** Completes, with the tokens reserved, once the call fits both budgets. */

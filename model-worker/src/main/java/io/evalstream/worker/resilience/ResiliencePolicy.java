@@ -8,8 +8,8 @@ import java.time.Duration;
  *
  * @param model              model id, for messages and breaker names
  * @param maxConcurrency     calls in flight to this model at once on this replica
- * @param requestsPerMinute  this replica's share of the requests budget; 0 = unlimited
- * @param tokensPerMinute    this replica's share of the tokens budget (prompt + completion); 0 = unlimited
+ * @param requestsPerMinute  the requests budget over all replicas (each takes its {@link WorkShare}); 0 = unlimited
+ * @param tokensPerMinute    the tokens budget over all replicas (prompt + completion); 0 = unlimited
  * @param maxAttempts        calls per task, the first included
  * @param initialDelay       backoff before the second call; doubles each time
  * @param maxDelay           longest backoff; a Retry-After longer than this is not waited for

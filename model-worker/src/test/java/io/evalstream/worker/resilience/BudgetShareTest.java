@@ -10,29 +10,56 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(10)
 class BudgetShareTest {
 
-    @ParameterizedTest(name = "{0}/min over {1} replicas = {2} each")
+    @ParameterizedTest(name = "{0}/min, {1} of {2} partitions: {3}")
     @CsvSource(textBlock = """
-            600,     1, 600
-            600,     3, 200
-            1000,    3, 333
-            10,      3, 3
-            2,       3, 1
-            1,       5, 1
-            90000,   4, 22500
-            9000000000, 2, 4500000000
+            600,        6, 6, 600
+            600,        2, 6, 200
+            600,        1, 6, 100
+            600,        0, 6, 1
+            100,        1, 6, 16
+            100,        5, 6, 83
+            1,          3, 6, 1
+            90000,      1, 4, 22500
+            9000000000, 3, 6, 4500000000
             """)
-    void eachReplicaTakesAnEqualShareRoundedDownButNeverNothing(long global, int replicas, long share) {
-        assertThat(BudgetShare.perReplica(global, replicas)).isEqualTo(share);
+    void eachReplicaTakesItsShareOfThePartitionsRoundedDownButNeverNothing(long global, int owned, int total,
+            long share) {
+        assertThat(BudgetShare.of(global, new WorkShare.Share(owned, total))).isEqualTo(share);
+    }
+
+    /** However the partitions are spread, the replicas' shares add up to at most the budget (when all own some). */
+    @ParameterizedTest(name = "{0}/min over {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            600 | 6
+            600 | 3 2 1
+            100 | 1 1 1 1 1 1
+            7   | 4 1 1
+            59  | 2 2 2
+            """)
+    void sharesOfAllReplicasNeverExceedTheBudget(long global, String owned) {
+        long sum = java.util.Arrays.stream(owned.split(" ")).mapToInt(Integer::parseInt)
+                .mapToLong(partitions -> BudgetShare.of(global, new WorkShare.Share(partitions, 6))).sum();
+        assertThat(sum).isLessThanOrEqualTo(global);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            0
+            -5
+            """)
+    void rejectsBudgetsBelowOne(long global) {
+        assertThatThrownBy(() -> BudgetShare.of(global, WorkShare.Share.WHOLE))
+                .hasMessageContaining("per-minute budget must be at least 1");
     }
 
     @ParameterizedTest(name = "{0}/{1}")
     @CsvSource(textBlock = """
-            0,  1, per-minute budget must be at least 1
-            -5, 1, per-minute budget must be at least 1
-            60, 0, replicas must be at least 1
+            -1, 6
+            7,  6
+            0,  0
             """)
-    void rejectsBudgetsAndReplicaCountsBelowOne(long global, int replicas, String complaint) {
-        assertThatThrownBy(() -> BudgetShare.perReplica(global, replicas)).hasMessageContaining(complaint);
+    void aShareIsSomeOfAtLeastOnePartition(int owned, int total) {
+        assertThatThrownBy(() -> new WorkShare.Share(owned, total)).hasMessageContaining("a share is 0..total");
     }
 
     @ParameterizedTest(name = "burst of {0}/min with largest take {1} = {2}")

@@ -87,7 +87,8 @@ class GuardedBackendTest {
     }
 
     private static Served serve(ModelBackend backend, ResiliencePolicy policy) {
-        return new GuardedBackend(backend, policy, TIMER, CallListener.NONE).serve(TASK).toCompletableFuture().join();
+        return new GuardedBackend(backend, policy, new WorkShare(), TIMER, CallListener.NONE).serve(TASK)
+                .toCompletableFuture().join();
     }
 
     @ParameterizedTest(name = "{1} x{0} -> calls {2}, ok {3}")
@@ -124,7 +125,7 @@ class GuardedBackendTest {
         List<BreakerState> states = new CopyOnWriteArrayList<>();
         ResiliencePolicy breaker = new ResiliencePolicy("m", 8, 0, 0, 4, Duration.ofMillis(20), Duration.ofSeconds(3),
                 0.2, 0.5, 4, Duration.ofSeconds(30), Duration.ofSeconds(2));
-        GuardedBackend guarded = new GuardedBackend(flooding, breaker, TIMER, new CallListener() {
+        GuardedBackend guarded = new GuardedBackend(flooding, breaker, new WorkShare(), TIMER, new CallListener() {
             @Override
             public void breakerChanged(BreakerState state) {
                 states.add(state);
@@ -187,7 +188,8 @@ class GuardedBackendTest {
             }
         };
         int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
-        GuardedBackend guarded = new GuardedBackend(held, policy(cap, 0, 1), TIMER, CallListener.NONE);
+        GuardedBackend guarded = new GuardedBackend(held, policy(cap, 0, 1), new WorkShare(), TIMER,
+                CallListener.NONE);
         List<CompletableFuture<Served>> all = IntStream.range(0, calls)
                 .mapToObj(i -> guarded.serve(TASK).toCompletableFuture()).toList();
 
@@ -210,7 +212,8 @@ class GuardedBackendTest {
     @Test
     void waitsForTheRequestBudgetInsteadOfFailing() {
         Flaky backend = new Flaky(0, ErrorKind.SERVER_ERROR, null);
-        GuardedBackend guarded = new GuardedBackend(backend, policy(64, 1_200, 1), TIMER, CallListener.NONE);
+        GuardedBackend guarded = new GuardedBackend(backend, policy(64, 1_200, 1), new WorkShare(), TIMER,
+                CallListener.NONE);
         long start = System.nanoTime();
         List<CompletableFuture<Served>> all = IntStream.range(0, 60)
                 .mapToObj(i -> guarded.serve(TASK).toCompletableFuture()).toList();
