@@ -77,8 +77,11 @@ final class RateBudget {
             requests.replaceConfiguration(requestLimit(share), TokensInheritanceStrategy.AS_IS);
         }
         if (tokens != null) {
-            tokenBurst = BudgetShare.burst(BudgetShare.of(globalTokens, share), 1);
+            // Takes are capped by tokenBurst: never above the bucket's capacity, before or after the change.
+            long burst = BudgetShare.burst(BudgetShare.of(globalTokens, share), 1);
+            tokenBurst = Math.min(tokenBurst, burst);
             tokens.replaceConfiguration(tokenLimit(share), TokensInheritanceStrategy.AS_IS);
+            tokenBurst = burst;
         }
     }
 
@@ -88,8 +91,13 @@ final class RateBudget {
         if (tokens == null) {
             return request.thenApply(done -> 0L);
         }
-        long reserve = Math.min(tokenBurst, ModelReply.estimateTokens(task.prompt()) + task.settings().maxTokens());
-        return request.thenCompose(done -> take(tokens, reserve, "tokens")).thenApply(done -> reserve);
+        long wanted = ModelReply.estimateTokens(task.prompt()) + task.settings().maxTokens();
+        // Capped by the burst as it is when the tokens are taken: a rebalance may have shrunk it meanwhile, and a
+        // bucket never holds more than its burst, so a larger take could never be served.
+        return request.thenCompose(done -> {
+            long reserve = Math.min(tokenBurst, wanted);
+            return take(tokens, reserve, "tokens").thenApply(taken -> reserve);
+        });
     }
 
     /** Corrects the token budget once the call's real usage is known ({@code usage} null: only the prompt counted). */

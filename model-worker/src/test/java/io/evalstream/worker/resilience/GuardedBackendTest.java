@@ -223,6 +223,31 @@ class GuardedBackendTest {
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(1_800L, 6_000L);
     }
 
+    /**
+     * A rebalance that shrinks this replica's share shrinks its token bucket below what a call would reserve at the
+     * old share; calls are still served (at the new rate), and served again when the share grows back.
+     */
+    @Test
+    void callsAreServedThroughRebalancesThatShrinkAndGrowTheShare() {
+        WorkShare share = new WorkShare();
+        ResiliencePolicy tokensBudget = new ResiliencePolicy("m", 8, 0, 6_000, 1, Duration.ofMillis(20),
+                Duration.ofSeconds(3), 0.2, 1.0, 1_000, Duration.ofSeconds(1), Duration.ofSeconds(2));
+        GuardedBackend guarded = new GuardedBackend(new Flaky(0, ErrorKind.SERVER_ERROR, null), tokensBudget, share,
+                TIMER, CallListener.NONE);
+
+        share.set(new WorkShare.Share(1, 6));
+        List<CompletableFuture<Served>> shrunk = IntStream.range(0, 3)
+                .mapToObj(i -> guarded.serve(TASK).toCompletableFuture()).toList();
+        share.set(new WorkShare.Share(6, 6));
+        List<CompletableFuture<Served>> grown = IntStream.range(0, 3)
+                .mapToObj(i -> guarded.serve(TASK).toCompletableFuture()).toList();
+
+        assertThat(shrunk).allSatisfy(s -> assertThat(s.orTimeout(20, TimeUnit.SECONDS).join().reply())
+                .isEqualTo(REPLY));
+        assertThat(grown).allSatisfy(s -> assertThat(s.orTimeout(20, TimeUnit.SECONDS).join().reply())
+                .isEqualTo(REPLY));
+    }
+
     @ParameterizedTest(name = "{0} ms ±{1} at {2} = {3}")
     @CsvSource(textBlock = """
             1000, 0.2, 0.0,  800
