@@ -133,9 +133,13 @@ public final class LocalStack implements AutoCloseable {
         return started;
     }
 
-    /** Stops a replica with SIGTERM, as a scale-down would: it leaves the consumer group at once. */
+    /**
+     * Stops a replica with SIGTERM, as a scale-down would: it leaves the consumer group at once, and the stack's
+     * services no longer list it (a crashed one, killed, stays listed for a supervisor to {@link #restart} it).
+     */
     public void stopWorker(ServiceProcess worker) {
         worker.stop();
+        services.remove(worker);
     }
 
     /**
