@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SecureLocalKafkaTest {
 
+    private static ProvisionedBroker broker;
     private static Path dir;
     private static LocalKafka kafka;
     private static BrokerSecurity security;
@@ -50,18 +51,18 @@ class SecureLocalKafkaTest {
 
     @BeforeAll
     static void startAndProvision() throws IOException {
-        dir = Files.createTempDirectory("secure-kafka");
-        kafka = LocalKafka.startSecure(dir.resolve("broker"), FreePorts.next(), false);
-        security = kafka.security().orElseThrow();
-        users = SecureProvisioning.provision(security);
+        broker = ProvisionedBroker.start("secure-kafka");
+        dir = broker.dir;
+        kafka = broker.kafka;
+        security = broker.security;
+        users = broker.users;
     }
 
     @AfterAll
     static void stop() {
-        if (kafka != null) {
-            kafka.stop();
+        if (broker != null) {
+            broker.close();
         }
-        Directories.delete(dir);
     }
 
     @Test
@@ -246,7 +247,7 @@ class SecureLocalKafkaTest {
     }
 
     private static KafkaClients as(KafkaAccess access) {
-        return TestClients.of(security.clientSettings(users.get(access)));
+        return broker.as(access);
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> offsetsAfter(

@@ -7,9 +7,6 @@ import io.evalstream.contracts.KafkaAccess;
 import io.evalstream.contracts.KafkaClients;
 import io.evalstream.contracts.Topics;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -21,23 +18,20 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SecureRestartTest {
 
-    private static Path dir;
+    private static ProvisionedBroker broker;
     private static LocalKafka kafka;
-    private static Map<KafkaAccess, Credentials> users;
 
     @BeforeAll
     static void startAndProvision() throws IOException {
-        dir = Files.createTempDirectory("secure-kafka-restart");
-        kafka = LocalKafka.startSecure(dir, FreePorts.next(), false);
-        users = SecureProvisioning.provision(kafka.security().orElseThrow());
+        broker = ProvisionedBroker.start("secure-kafka-restart");
+        kafka = broker.kafka;
     }
 
     @AfterAll
     static void stop() {
-        if (kafka != null) {
-            kafka.stop();
+        if (broker != null) {
+            broker.close();
         }
-        Directories.delete(dir);
     }
 
     @Test
@@ -52,8 +46,7 @@ class SecureRestartTest {
     }
 
     private static void assertUsersAndAclsWork() throws Exception {
-        BrokerSecurity security = kafka.security().orElseThrow();
-        KafkaClients push = TestClients.of(security.clientSettings(users.get(KafkaAccess.PUSH)));
+        KafkaClients push = broker.as(KafkaAccess.PUSH);
         assertThat(TestClients.send(push, Topics.TASKS, "after-restart-" + UUID.randomUUID()).topic())
                 .isEqualTo(Topics.TASKS);
         assertThatThrownBy(() -> TestClients.send(push, Topics.GRADES, "forged"))

@@ -3,14 +3,28 @@ package io.evalstream.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** The packaged {@code evalctl}, run as a user runs it against a local stack: its own JVM, settings in the environment. */
 final class EvalCtl {
 
     private EvalCtl() {
+    }
+
+    /**
+     * Writes {@code count} PromptTasks of {@code runId} for {@code sim-strong} as JSON Lines, as a user pushes them:
+     * additions of numbers to 25, on gsm8k, with no run manifest.
+     */
+    static Path additionTasks(Path file, String runId, int count) throws IOException {
+        return Files.write(file, IntStream.rangeClosed(1, count).mapToObj(i -> """
+                {"schemaVersion":1,"taskId":"%s/sim-strong/gsm8k/q%d/default/0","purpose":"EVAL",\
+                "prompt":"Question: What is %d + 25?\\nAnswer:","extraction":"NUMERIC","reference":"%d",\
+                "category":"MATH","settings":{"shots":0},"settingsHash":"adhoc"}""".formatted(runId, i, i, i + 25))
+                .toList());
     }
 
     /** evalctl with {@code EVALSTREAM_TOKEN} set to {@code token}, as a user exports it, in {@code dir}. */

@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,12 +89,7 @@ class EvalCtlTest extends SharedStack {
     @Test
     void evalctlPushesTasksFromAJsonLinesFileAndEveryOneIsGraded() throws Exception {
         String runId = "e2e-push-" + System.currentTimeMillis();
-        List<String> lines = IntStream.rangeClosed(1, 5).mapToObj(i -> """
-                {"schemaVersion":1,"taskId":"%s/sim-strong/gsm8k/q%d/default/0","purpose":"EVAL",\
-                "prompt":"Question: What is %d + 25?\\nAnswer:","extraction":"NUMERIC","reference":"%d",\
-                "category":"MATH","settings":{"shots":0},"settingsHash":"adhoc"}""".formatted(runId, i, i, i + 25))
-                .toList();
-        Path tasks = Files.write(dir.resolve("tasks.jsonl"), lines);
+        Path tasks = EvalCtl.additionTasks(dir.resolve("tasks.jsonl"), runId, 5);
 
         CommandLine.Result pushed = evalctl("push", tasks.toString());
         assertThat(pushed.exitCode()).as(pushed.describe()).isZero();

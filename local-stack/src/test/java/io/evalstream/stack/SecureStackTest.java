@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -109,12 +108,7 @@ class SecureStackTest {
     @Order(3)
     void evalctlPushesAsThePushUserAndEveryTaskIsGraded() throws Exception {
         String runId = "secure-push-" + System.currentTimeMillis();
-        List<String> lines = IntStream.rangeClosed(1, 5).mapToObj(i -> """
-                {"schemaVersion":1,"taskId":"%s/sim-strong/gsm8k/q%d/default/0","purpose":"EVAL",\
-                "prompt":"Question: What is %d + 25?\\nAnswer:","extraction":"NUMERIC","reference":"%d",\
-                "category":"MATH","settings":{"shots":0},"settingsHash":"adhoc"}""".formatted(runId, i, i, i + 25))
-                .toList();
-        Path tasks = Files.write(dir.resolve("push-tasks.jsonl"), lines);
+        Path tasks = EvalCtl.additionTasks(dir.resolve("push-tasks.jsonl"), runId, 5);
 
         CommandLine.Result pushed = EvalCtl.run(stack, dir, stack.token().value(), "push", "--kafka-config",
                 identities.pushFile().toString(), tasks.toString());
