@@ -38,7 +38,10 @@ public final class LocalStack implements AutoCloseable {
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private final List<ServiceProcess> workers = new CopyOnWriteArrayList<>();
     private final Runnable stopOnExit = this::stop;
+    private final List<ServiceProcess> aggregators = new CopyOnWriteArrayList<>();
     private Map<String, String> workerProperties;
+    private Map<String, String> graderProperties;
+    private int graderReplicas = 1;
     private ServiceProcess producer;
     private volatile ServiceProcess aggregator;
     private int aggregatorGeneration;
@@ -134,15 +137,6 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Stops a replica with SIGTERM, as a scale-down would: it leaves the consumer group at once, and the stack's
-     * services no longer list it (a crashed one, killed, stays listed for a supervisor to {@link #restart} it).
-     */
-    public void stopWorker(ServiceProcess worker) {
-        worker.stop();
-        services.remove(worker);
-    }
-
-    /**
      * Kills the aggregator with SIGKILL and starts a new one on the same port with an empty state directory, so
      * everything it serves afterwards must come back from the changelog topics; returns when it is ready.
      */
@@ -155,6 +149,55 @@ public final class LocalStack implements AutoCloseable {
                 aggregatorProperties(options.workDir().resolve("streams-state-" + generation)), List.of());
         aggregator.start();
         aggregator.awaitReady(READY_TIMEOUT);
+    }
+
+    /**
+     * Starts {@code count} more aggregator instances (the same Kafka Streams application, each with its own port and
+     * state directory) and waits until they are ready; the partitions spread over all instances, and any of them
+     * answers any REST call whole.
+     */
+    public List<ServiceProcess> startAggregators(int count) {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = "aggregator-r" + (aggregators.size() + 1);
+            ServiceProcess replica = add(name, "aggregator", FreePorts.next(),
+                    aggregatorProperties(options.workDir().resolve("streams-state-" + name)), List.of());
+            aggregators.add(replica);
+            started.add(replica);
+        }
+        started.forEach(ServiceProcess::start);
+        started.forEach(replica -> replica.awaitReady(READY_TIMEOUT));
+        return started;
+    }
+
+    /** The aggregator instances that are running: the first one and those {@link #startAggregators started} since. */
+    public List<ServiceProcess> liveAggregators() {
+        List<ServiceProcess> all = new ArrayList<>(List.of(aggregator));
+        all.addAll(aggregators);
+        return all.stream().filter(ServiceProcess::isAlive).toList();
+    }
+
+    /** Starts {@code count} more grader replicas (the same consumer group) and waits until they are ready. */
+    public List<ServiceProcess> startGraders(int count) {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            started.add(add("grader-service-" + ++graderReplicas, "grader-service", FreePorts.next(),
+                    graderProperties, List.of()));
+        }
+        started.forEach(ServiceProcess::start);
+        started.forEach(replica -> replica.awaitReady(READY_TIMEOUT));
+        return started;
+    }
+
+    /**
+     * Stops a replica (worker, grader or aggregator) with SIGTERM, as a scale-down would: it leaves its group at once,
+     * and the stack's services no longer list it. A killed one is forgotten the same way (one killed and left listed
+     * is for a supervisor to {@link #restart}).
+     */
+    public void removeReplica(ServiceProcess replica) {
+        replica.stop();
+        services.remove(replica);
+        aggregators.remove(replica);
     }
 
     /** The running service named {@code name}: a replica's name, {@code grader-service}, {@code prompt-producer}. */
@@ -223,6 +266,7 @@ public final class LocalStack implements AutoCloseable {
         graderProps.put("mp.messaging.incoming.completions.heartbeat.interval.ms", "3000");
         graderProps.put("evalstream.grader.sandbox.work-root", sandboxScratch.dir().toString());
         graderProps.putAll(options.graderProperties());
+        graderProperties = Map.copyOf(graderProps);
         add("grader-service", DefaultPorts.GRADER, graderProps);
         aggregator = add("aggregator", DefaultPorts.AGGREGATOR, aggregatorProperties(options.workDir()
                 .resolve("streams-state")));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalstream.contracts.Json;
 import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.evalctl.render.Reports;
@@ -44,7 +43,7 @@ class AggregatorRestartTest extends SharedStack {
         // says COMPLETE: wait until they show every cell graded before taking them as the reference.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(gauges(runId)).hasEntrySatisfying(
                 "evalstream_run_eta_seconds{run=\"" + runId + "\"}", eta -> assertThat(eta).isEqualTo("0.0")));
-        JsonNode before = withoutTimes(fullReport(runId));
+        JsonNode before = ReportJson.withoutTimes(fullReport(runId));
         Map<String, String> gaugesBefore = gauges(runId);
         List<String> samplesBefore = samples(runId);
         assertThat(before.path("overall")).hasSize(2);
@@ -66,7 +65,7 @@ class AggregatorRestartTest extends SharedStack {
         stack.replaceAggregator();
 
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            assertThat(withoutTimes(fullReport(runId))).isEqualTo(before);
+            assertThat(ReportJson.withoutTimes(fullReport(runId))).isEqualTo(before);
             assertThat(gauges(runId)).isEqualTo(gaugesBefore);
         });
         assertThat(samples(runId)).containsExactlyInAnyOrderElementsOf(samplesBefore);
@@ -74,13 +73,6 @@ class AggregatorRestartTest extends SharedStack {
 
     private static JsonNode fullReport(String runId) {
         return client.fullReport(runId).orElseThrow(() -> new AssertionError("no report of " + runId));
-    }
-
-    /** The report without the times it was built at. */
-    private static JsonNode withoutTimes(JsonNode report) {
-        JsonNode copy = report.deepCopy();
-        copy.findParents("updatedAt").forEach(parent -> ((ObjectNode) parent).remove("updatedAt"));
-        return copy;
     }
 
     /** Every sample line of the run's Prometheus series, by series. */

@@ -45,7 +45,7 @@ class BudgetFollowsReplicasTest extends SharedStack {
         });
         long scaledUp = STUB.arrivalNanos().size() - before;
         Thread.sleep(8_000);
-        added.forEach(stack::stopWorker);
+        added.forEach(stack::removeReplica);
         long scaledDown = STUB.arrivalNanos().size() - before;
 
         JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(4), r -> { });

@@ -63,10 +63,10 @@ final class PrometheusServer implements AutoCloseable {
         return server;
     }
 
-    /** One job per service, the replicas of the model-worker (model-worker-2, ...) together in its job. */
+    /** One job per service, its replicas (model-worker-2, aggregator-r1, ...) together in its job. */
     static String config(List<ServiceProcess> services, Path ruleFile) {
         Map<String, List<String>> targets = services.stream().collect(Collectors.groupingBy(
-                service -> service.name().startsWith("model-worker") ? "model-worker" : service.name(), TreeMap::new,
+                service -> service.name().replaceFirst("-r?\\d+$", ""), TreeMap::new,
                 Collectors.mapping(service -> "\"127.0.0.1:" + service.port() + "\"", Collectors.toList())));
         StringBuilder yaml = new StringBuilder("""
                 global:

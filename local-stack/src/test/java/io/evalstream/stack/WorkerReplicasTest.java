@@ -42,7 +42,7 @@ class WorkerReplicasTest extends SharedStack {
     @AfterAll
     static void backToOneReplica() {
         // The other end-to-end tests share this stack; they found one replica and get one back.
-        added.forEach(stack::stopWorker);
+        added.forEach(stack::removeReplica);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The aggregator's own settings. Kafka Streams settings are the {@code kafka-streams.*} properties in
@@ -12,6 +13,13 @@ import java.util.List;
  */
 @ConfigMapping(prefix = "evalstream.aggregator")
 public interface AggregatorConfig {
+
+    /**
+     * {@code host:port} at which the other instances reach this one's REST API (Kafka Streams'
+     * {@code application.server}); default {@code localhost:<quarkus.http.port>}, which suits one instance or
+     * several on one machine. In Kubernetes: the pod's IP and port.
+     */
+    Optional<String> advertisedAddress();
 
     /** Retry-After of a 503 while the stores are starting, restoring or rebalancing. */
     @WithDefault("1s")
@@ -30,6 +38,13 @@ public interface AggregatorConfig {
         /** A run without new grades (or manifest) for this long loses its gauges, complete or not. */
         @WithDefault("24h")
         Duration idleRunTtl();
+
+        /**
+         * How often the gauges are checked against the partitions this instance runs, and a run's leader reads the
+         * other instances' cells for the run-level gauges (ETA, category, overall). Rebalances also trigger it.
+         */
+        @WithDefault("5s")
+        Duration reconcileInterval();
 
         /** How often runs are checked for expiry. */
         @WithDefault("10s")

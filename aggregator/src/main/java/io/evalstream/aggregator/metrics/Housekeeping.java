@@ -1,6 +1,7 @@
 package io.evalstream.aggregator.metrics;
 
 import io.evalstream.aggregator.config.AggregatorConfig;
+import io.evalstream.aggregator.streams.StreamsLifecycle;
 import io.evalstream.contracts.KafkaClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -12,7 +13,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
-/** The gauges' periodic work, off the stream threads: expiring finished runs and reading consumer lag. */
+/**
+ * The gauges' periodic work, off the stream threads: expiring finished runs, following which cells this instance
+ * owns (and, for the runs it leads, the other instances' cells), and reading consumer lag.
+ */
 @ApplicationScoped
 class Housekeeping {
 
@@ -22,12 +26,14 @@ class Housekeeping {
     private final AggregatorConfig config;
     private final MeterRegistry registry;
     private final KafkaClients kafka;
+    private final StreamsLifecycle streams;
     private ScheduledExecutorService timer;
     private ConsumerLag lag;
     private volatile boolean lagFailing;
 
     Housekeeping(ScoreGauges gauges, AggregatorConfig config, MeterRegistry registry,
-            KafkaClients kafka) {
+            KafkaClients kafka, StreamsLifecycle streams) {
+        this.streams = streams;
         this.gauges = gauges;
         this.config = config;
         this.registry = registry;
@@ -39,6 +45,8 @@ class Housekeeping {
                 .factory());
         long expiry = config.gauges().expiryCheckInterval().toMillis();
         timer.scheduleWithFixedDelay(gauges::expire, expiry, expiry, TimeUnit.MILLISECONDS);
+        long reconcile = config.gauges().reconcileInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::reconcile, reconcile, reconcile, TimeUnit.MILLISECONDS);
         lag = new ConsumerLag(kafka.admin("evalstream-aggregator-lag"), registry, config.lag().groups());
         long every = config.lag().interval().toMillis();
         timer.scheduleWithFixedDelay(this::refreshLag, 0, every, TimeUnit.MILLISECONDS);
@@ -48,6 +56,15 @@ class Housekeeping {
         if (timer != null) {
             timer.shutdownNow();
             lag.close();
+        }
+    }
+
+    private void reconcile() {
+        try {
+            gauges.reconcile(streams.stores());
+        } catch (RuntimeException e) {
+            // Not started yet, or a peer call failed past its own handling: the next tick tries again.
+            LOG.debugf("Gauges not reconciled this time: %s", e.toString());
         }
     }
 

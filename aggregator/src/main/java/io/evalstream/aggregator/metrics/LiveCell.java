@@ -5,7 +5,10 @@ import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.LatencySummary;
+import io.micrometer.core.instrument.Meter;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -21,6 +24,15 @@ final class LiveCell {
     private final AtomicReference<BenchmarkScore> score = new AtomicReference<>();
     private volatile long expected = -1;
     private final Set<String> dimensions = ConcurrentHashMap.newKeySet();
+    private final List<Meter> meters = new CopyOnWriteArrayList<>();
+
+    void track(Meter meter) {
+        meters.add(meter);
+    }
+
+    List<Meter> meters() {
+        return List.copyOf(meters);
+    }
 
     void update(BenchmarkScore latest) {
         score.set(latest);

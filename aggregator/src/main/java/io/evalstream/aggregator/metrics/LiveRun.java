@@ -7,8 +7,12 @@ import io.evalstream.contracts.ScoreKey;
 import io.micrometer.core.instrument.Meter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,13 +20,17 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The live cells of one run and every meter registered for it, so the run's figures that span cells (ETA,
- * category and overall scores) are read at scrape time and the run's meters can be removed together when it expires.
+ * One run as this instance shows it: the cells it owns, with their meters; the run's expected cells (from the
+ * manifest, on every instance); and, where this instance leads the run, the scores of the cells other instances own,
+ * so the run's figures that span cells (ETA, category and overall scores) cover the whole run. Meters are tracked per
+ * cell and per run so a cell that moves away, a run led elsewhere now, or an expired run loses exactly its own.
  */
 final class LiveRun {
 
     private final ConcurrentMap<ScoreKey, LiveCell> cells = new ConcurrentHashMap<>();
-    private final List<Meter> meters = new CopyOnWriteArrayList<>();
+    private final ConcurrentMap<ScoreKey, Long> expected = new ConcurrentHashMap<>();
+    private volatile Map<ScoreKey, BenchmarkScore> elsewhere = Map.of();
+    private final List<Meter> runMeters = new CopyOnWriteArrayList<>();
     private final ConcurrentMap<String, Boolean> registered = new ConcurrentHashMap<>();
     private volatile Instant submittedAt;
 
@@ -30,8 +38,32 @@ final class LiveRun {
         return cells.computeIfAbsent(key, create);
     }
 
+    /** The owned cells now, by key. */
+    Map<ScoreKey, LiveCell> cells() {
+        return Map.copyOf(cells);
+    }
+
+    /** Forgets an owned cell; returns its meters to remove, none when it was not here. */
+    List<Meter> removeCell(ScoreKey key) {
+        LiveCell removed = cells.remove(key);
+        return removed == null ? List.of() : removed.meters();
+    }
+
     void submitted(Instant at) {
         submittedAt = at;
+    }
+
+    void expect(ScoreKey key, long tasks) {
+        expected.put(key, tasks);
+    }
+
+    Map<ScoreKey, Long> expected() {
+        return Map.copyOf(expected);
+    }
+
+    /** The latest scores of the cells other instances own (for a run this instance leads). */
+    void elsewhere(Map<ScoreKey, BenchmarkScore> scores) {
+        elsewhere = Map.copyOf(scores);
     }
 
     /** @return true the first time {@code name} is marked, so each run-level meter is registered once */
@@ -39,25 +71,39 @@ final class LiveRun {
         return registered.putIfAbsent(name, Boolean.TRUE) == null;
     }
 
-    void track(Meter meter) {
-        meters.add(meter);
+    void trackRunMeter(Meter meter) {
+        runMeters.add(meter);
+    }
+
+    /** Forgets the run-level meters (the run is led elsewhere now); returns them to remove. */
+    List<Meter> dropRunMeters() {
+        List<Meter> dropped = List.copyOf(runMeters);
+        runMeters.clear();
+        registered.clear();
+        return dropped;
     }
 
     List<Meter> meters() {
-        return List.copyOf(meters);
+        List<Meter> all = new ArrayList<>(runMeters);
+        cells.values().forEach(cell -> all.addAll(cell.meters()));
+        return all;
     }
 
     /** Seconds until every expected task is graded at the run's pace; NaN while unknown (manifest or first grade). */
     double etaSeconds(Instant now) {
-        long expected = 0;
+        long expectedTasks = 0;
         long graded = 0;
         Long first = null;
-        for (LiveCell cell : cells.values()) {
-            if (cell.expectedTasks() < 0) {
+        Map<ScoreKey, BenchmarkScore> scores = scores();
+        Set<ScoreKey> keys = new HashSet<>(scores.keySet());
+        keys.addAll(expected.keySet());
+        for (ScoreKey key : keys) {
+            Long tasks = expected.get(key);
+            if (tasks == null || tasks < 0) {
                 return Double.NaN;
             }
-            expected += cell.expectedTasks();
-            BenchmarkScore score = cell.score();
+            expectedTasks += tasks;
+            BenchmarkScore score = scores.get(key);
             if (score != null) {
                 graded += score.graded();
                 if (score.firstGradedAt() != null) {
@@ -66,18 +112,18 @@ final class LiveRun {
                 }
             }
         }
-        var eta = Scoring.eta(graded, expected, first, now);
+        var eta = Scoring.eta(graded, expectedTasks, first, now);
         return eta.isPresent() ? eta.getAsDouble() : Double.NaN;
     }
 
     /** Mean of the matching cells' mean scores, each benchmark weighing the same; NaN while none has one. */
     double benchmarkMean(Predicate<BenchmarkScore> member) {
-        return scores(member).stream().mapToDouble(BenchmarkScore::meanScore).average().orElse(Double.NaN);
+        return scored(member).stream().mapToDouble(BenchmarkScore::meanScore).average().orElse(Double.NaN);
     }
 
     /** sqrt(sum of squared standard errors) / k over the matching cells; NaN while one lacks a standard error. */
     double benchmarkMeanStdErr(Predicate<BenchmarkScore> member) {
-        List<BenchmarkScore> scores = scores(member);
+        List<BenchmarkScore> scores = scored(member);
         if (scores.isEmpty() || scores.stream().anyMatch(score -> score.meanScoreStdErr() == null)) {
             return Double.NaN;
         }
@@ -106,24 +152,35 @@ final class LiveRun {
         return quiet.compareTo(idleTtl) >= 0 || complete() && quiet.compareTo(finishedTtl) >= 0;
     }
 
+    /** Every cell's latest score this instance knows: its own cells' and, leading the run, the others'. */
+    Map<ScoreKey, BenchmarkScore> scores() {
+        Map<ScoreKey, BenchmarkScore> scores = new HashMap<>(elsewhere);
+        cells.forEach((key, cell) -> {
+            BenchmarkScore score = cell.score();
+            if (score != null) {
+                scores.put(key, score);
+            }
+        });
+        return scores;
+    }
+
     private boolean complete() {
-        return !cells.isEmpty() && cells.values().stream().allMatch(cell -> cell.expectedTasks() >= 0
-                && cell.score() != null && cell.score().graded() >= cell.expectedTasks());
+        Map<ScoreKey, BenchmarkScore> scores = scores();
+        return !expected.isEmpty() && expected.entrySet().stream().allMatch(entry -> entry.getValue() >= 0
+                && scores.get(entry.getKey()) != null && scores.get(entry.getKey()).graded() >= entry.getValue());
     }
 
     private Instant lastActivity() {
         Instant last = submittedAt;
-        for (LiveCell cell : cells.values()) {
-            BenchmarkScore score = cell.score();
-            if (score != null && (last == null || score.updatedAt().isAfter(last))) {
+        for (BenchmarkScore score : scores().values()) {
+            if (last == null || score.updatedAt().isAfter(last)) {
                 last = score.updatedAt();
             }
         }
         return last;
     }
 
-    private List<BenchmarkScore> scores(Predicate<BenchmarkScore> member) {
-        return cells.values().stream().map(LiveCell::score).filter(Objects::nonNull)
-                .filter(score -> score.meanScore() != null).filter(member).toList();
+    private List<BenchmarkScore> scored(Predicate<BenchmarkScore> member) {
+        return scores().values().stream().filter(score -> score.meanScore() != null).filter(member).toList();
     }
 }

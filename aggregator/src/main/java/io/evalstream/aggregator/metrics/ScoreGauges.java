@@ -3,7 +3,9 @@ package io.evalstream.aggregator.metrics;
 import io.evalstream.aggregator.config.AggregatorConfig;
 import io.evalstream.aggregator.scoring.Scoring;
 import io.evalstream.aggregator.scoring.Tally;
+import io.evalstream.aggregator.cluster.Slice;
 import io.evalstream.aggregator.streams.ScoreEvents;
+import io.evalstream.aggregator.streams.ScoreStores;
 import io.evalstream.aggregator.streams.StreamsRunning;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.DimensionScore;
@@ -21,9 +23,11 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.ToDoubleFunction;
@@ -32,8 +36,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Live Prometheus gauges per (run, model, benchmark), per (run, model, category), per (run, model) and per run, fed
- * by the topology's score changes and run manifests, and seeded from the tally store each time Kafka Streams reaches
- * RUNNING, so they survive a restart. A run's gauges are removed once it has been complete and quiet for the
+ * by the topology's score changes and run manifests, and reconciled with the stores each time Kafka Streams reaches
+ * RUNNING and at every housekeeping tick, so they survive a restart and follow rebalances. With several instances
+ * each series lives on exactly one ({@link Ownership}): a cell's on the instance running its tally partition, a
+ * run's on the one leading it, which reads the other instances' cells for them. So summing a count over instances
+ * is exact and a ratio has one series. A run's gauges are removed once it has been complete and quiet for the
  * finished-run time to live (or quiet for the idle one), so finished runs do not pile up in Prometheus.
  */
 @ApplicationScoped
@@ -74,16 +81,24 @@ public class ScoreGauges implements ScoreEvents {
     private final Duration finishedTtl;
     private final Duration idleTtl;
     private final ConcurrentMap<String, LiveRun> runs = new ConcurrentHashMap<>();
+    private volatile Ownership ownership;
     private final Counter rejectedManifests;
     private final Counter ignoredDimensions;
     private final Counter gradesRead;
 
     @Inject
     ScoreGauges(MeterRegistry registry, AggregatorConfig config) {
-        this(registry, Clock.systemUTC(), config.gauges().finishedRunTtl(), config.gauges().idleRunTtl());
+        this(registry, Clock.systemUTC(), config.gauges().finishedRunTtl(), config.gauges().idleRunTtl(),
+                Ownership.NONE);
     }
 
     ScoreGauges(MeterRegistry registry, Clock clock, Duration finishedTtl, Duration idleTtl) {
+        this(registry, clock, finishedTtl, idleTtl, Ownership.ALL);
+    }
+
+    private ScoreGauges(MeterRegistry registry, Clock clock, Duration finishedTtl, Duration idleTtl,
+            Ownership ownership) {
+        this.ownership = ownership;
         this.registry = registry;
         this.clock = clock;
         this.finishedTtl = finishedTtl;
@@ -112,7 +127,13 @@ public class ScoreGauges implements ScoreEvents {
     public void manifestChanged(RunManifest manifest) {
         LiveRun run = run(manifest.runId());
         run.submitted(manifest.submittedAt());
-        Scoring.expectedCells(manifest).forEach((key, count) -> cell(run, key).expect(count.tasks()));
+        Ownership owned = ownership;
+        Scoring.expectedCells(manifest).forEach((key, count) -> {
+            run.expect(key, count.tasks());
+            if (owned.owns(key)) {
+                cell(run, key).expect(count.tasks());
+            }
+        });
     }
 
     @Override
@@ -135,12 +156,62 @@ public class ScoreGauges implements ScoreEvents {
         rejectedManifests.increment();
     }
 
-    void seed(@ObservesAsync StreamsRunning running) {
+    void reconcile(@ObservesAsync StreamsRunning running) {
+        reconcile(running.stores());
+    }
+
+    /**
+     * Brings the gauges in line with what this instance runs now: cells whose partition moved here are shown (seeded
+     * from the store, dated at their last grade so that runs finished long ago expire at the next check), cells that
+     * moved away lose their series, and a run this instance leads gets the other instances' cells for its run-level
+     * figures. Cheap: one scan of this instance's tallies, and one call per other instance per led run.
+     */
+    void reconcile(ScoreStores stores) {
+        Slice<Tally> mine;
         try {
-            seed(running.stores().allTallies());
+            mine = stores.local().tallies(null);
         } catch (InvalidStateStoreException e) {
-            LOG.debugf("Gauges not seeded from the tally store (%s); the next RUNNING state seeds them", e.getMessage());
+            LOG.debugf("Gauges not reconciled (%s); the next RUNNING state or tick does it", e.getMessage());
+            return;
         }
+        Ownership owned = new Ownership(stores.local().partitions(), Set.copyOf(mine.partitions()));
+        ownership = owned;
+        Map<ScoreKey, Tally> tallies = new HashMap<>();
+        mine.entries().forEach((key, tally) -> tallies.put(ScoreKey.parse(key), tally));
+        seed(tallies);
+        for (Map.Entry<String, LiveRun> entry : runs.entrySet()) {
+            LiveRun run = entry.getValue();
+            run.cells().keySet().stream().filter(key -> !owned.owns(key))
+                    .forEach(key -> run.removeCell(key).forEach(registry::remove));
+            run.expected().forEach((key, tasks) -> {
+                if (owned.owns(key)) {
+                    cell(run, key).expect(tasks);
+                }
+            });
+            if (!owned.leads(entry.getKey())) {
+                run.dropRunMeters().forEach(registry::remove);
+            } else if (!owned.whole()) {
+                lead(stores, entry.getKey(), run, owned);
+            }
+        }
+    }
+
+    private void lead(ScoreStores stores, String runId, LiveRun run, Ownership owned) {
+        Map<ScoreKey, BenchmarkScore> others = new HashMap<>();
+        try {
+            Instant now = clock.instant();
+            stores.tallies(runId).forEach((key, tally) -> {
+                if (!owned.owns(key)) {
+                    others.put(key, Scoring.score(key, tally, null, lastGraded(tally, now)));
+                }
+            });
+        } catch (InvalidStateStoreException e) {
+            LOG.debugf("Run %s's cells on other instances not read (%s); kept as they were", runId, e.getMessage());
+            return;
+        }
+        run.elsewhere(others);
+        runGauges(run, runId);
+        others.forEach((key, score) -> rollupGauges(run, key, score));
     }
 
     /**
@@ -149,13 +220,16 @@ public class ScoreGauges implements ScoreEvents {
      */
     void seed(Map<ScoreKey, Tally> tallies) {
         tallies.forEach((key, tally) -> {
-            Instant last = tally.lastGradedAt() == null ? clock.instant() : Instant.ofEpochMilli(tally.lastGradedAt());
-            BenchmarkScore score = Scoring.score(key, tally, null, last);
+            BenchmarkScore score = Scoring.score(key, tally, null, lastGraded(tally, clock.instant()));
             LiveRun run = run(key.runId());
             LiveCell cell = cell(run, key);
             cell.seed(score);
             cellDetailGauges(run, key, cell, cell.score());
         });
+    }
+
+    private static Instant lastGraded(Tally tally, Instant otherwise) {
+        return tally.lastGradedAt() == null ? otherwise : Instant.ofEpochMilli(tally.lastGradedAt());
     }
 
     /** Removes the gauges of every run that has expired; returns their ids. */
@@ -175,35 +249,56 @@ public class ScoreGauges implements ScoreEvents {
     private void cellDetailGauges(LiveRun run, ScoreKey key, LiveCell cell, BenchmarkScore score) {
         for (DimensionScore dimension : score.judgeScores()) {
             if (cell.firstSeen("dimension:" + dimension.dimension())) {
-                gauge(run, "evalstream_judge_score_mean", "Mean judge score (1-10) of one rubric dimension over the"
+                gauge(cell, "evalstream_judge_score_mean", "Mean judge score (1-10) of one rubric dimension over the"
                         + " cell's judged answers", tags(key).and("dimension", dimension.dimension()),
-                        cell, live -> live.judgeMean(dimension.dimension()));
+                        live -> live.judgeMean(dimension.dimension()));
             }
         }
         for (ErrorKind kind : score.errorKinds().keySet()) {
             if (cell.firstSeen("kind:" + kind)) {
-                gauge(run, "evalstream_error_kind_samples", "Tasks whose latest grade is ERROR, by kind of failure",
-                        tags(key).and("kind", kind.name().toLowerCase(Locale.ROOT)), cell, live -> live.errors(kind));
+                gauge(cell, "evalstream_error_kind_samples", "Tasks whose latest grade is ERROR, by kind of failure",
+                        tags(key).and("kind", kind.name().toLowerCase(Locale.ROOT)), live -> live.errors(kind));
             }
         }
-        if (score.category() != null && run.firstTime("category:" + key.modelId() + "/" + score.category())) {
+        rollupGauges(run, key, score);
+    }
+
+    /** The gauges of the run this cell belongs to, of its model overall and of its category, where the run is led. */
+    private void rollupGauges(LiveRun run, ScoreKey key, BenchmarkScore score) {
+        if (!ownership.leads(key.runId())) {
+            return;
+        }
+        runGauges(run, key.runId());
+        if (run.firstTime("model:" + key.modelId())) {
+            var member = LiveRun.ofModel(key.modelId());
+            Tags tags = Tags.of("run", key.runId(), "model", key.modelId());
+            runGauge(run, "evalstream_overall_score_mean_ratio", "Mean of the model's benchmark mean scores (each"
+                    + " benchmark weighs the same)", tags, live -> live.benchmarkMean(member));
+            runGauge(run, "evalstream_overall_score_stderr_ratio", "Standard error of the overall score", tags,
+                    live -> live.benchmarkMeanStdErr(member));
+        }
+        if (score != null && score.category() != null
+                && run.firstTime("category:" + key.modelId() + "/" + score.category())) {
             var member = LiveRun.ofCategory(key.modelId(), score.category());
             Tags tags = Tags.of("run", key.runId(), "model", key.modelId(), "category", score.category().name());
-            gauge(run, "evalstream_category_score_mean_ratio", "Mean of the category's benchmark mean scores"
-                    + " (each benchmark weighs the same)", tags, run, live -> live.benchmarkMean(member));
-            gauge(run, "evalstream_category_score_stderr_ratio", "Standard error of the category score", tags, run,
+            runGauge(run, "evalstream_category_score_mean_ratio", "Mean of the category's benchmark mean scores"
+                    + " (each benchmark weighs the same)", tags, live -> live.benchmarkMean(member));
+            runGauge(run, "evalstream_category_score_stderr_ratio", "Standard error of the category score", tags,
                     live -> live.benchmarkMeanStdErr(member));
         }
     }
 
+    private void runGauges(LiveRun run, String runId) {
+        if (ownership.leads(runId) && run.firstTime("run")) {
+            runGauge(run, "evalstream_run_eta_seconds", "Seconds until the run is fully graded at its pace so far;"
+                    + " 0 when complete", Tags.of("run", runId), live -> live.etaSeconds(clock.instant()));
+        }
+    }
+
     private LiveRun run(String runId) {
-        return runs.computeIfAbsent(runId, id -> {
-            LiveRun run = new LiveRun();
-            run.firstTime("run");
-            gauge(run, "evalstream_run_eta_seconds", "Seconds until the run is fully graded at its pace so far;"
-                    + " 0 when complete", Tags.of("run", id), run, live -> live.etaSeconds(clock.instant()));
-            return run;
-        });
+        LiveRun run = runs.computeIfAbsent(runId, id -> new LiveRun());
+        runGauges(run, runId);
+        return run;
     }
 
     private LiveCell cell(LiveRun run, ScoreKey key) {
@@ -212,25 +307,23 @@ public class ScoreGauges implements ScoreEvents {
 
     private LiveCell register(LiveRun run, ScoreKey key) {
         LiveCell cell = new LiveCell();
-        CELL_GAUGES.forEach(spec -> gauge(run, spec.name(), spec.help(), tags(key), cell, spec.value()));
+        CELL_GAUGES.forEach(spec -> gauge(cell, spec.name(), spec.help(), tags(key), spec.value()));
         for (String quantile : QUANTILES) {
             double q = Double.parseDouble(quantile);
-            gauge(run, LATENCY, "Model-call latency of the graded tasks at a quantile (log-bucketed estimate)",
-                    tags(key).and("quantile", quantile), cell, live -> live.latencySeconds(q));
+            gauge(cell, LATENCY, "Model-call latency of the graded tasks at a quantile (log-bucketed estimate)",
+                    tags(key).and("quantile", quantile), live -> live.latencySeconds(q));
         }
-        if (run.firstTime("model:" + key.modelId())) {
-            var member = LiveRun.ofModel(key.modelId());
-            Tags tags = Tags.of("run", key.runId(), "model", key.modelId());
-            gauge(run, "evalstream_overall_score_mean_ratio", "Mean of the model's benchmark mean scores (each"
-                    + " benchmark weighs the same)", tags, run, live -> live.benchmarkMean(member));
-            gauge(run, "evalstream_overall_score_stderr_ratio", "Standard error of the overall score", tags, run,
-                    live -> live.benchmarkMeanStdErr(member));
-        }
+        rollupGauges(run, key, null);
         return cell;
     }
 
-    private <T> void gauge(LiveRun run, String name, String help, Tags tags, T source, ToDoubleFunction<T> value) {
-        run.track(Gauge.builder(name, source, value).description(help).tags(tags).strongReference(true)
+    private void gauge(LiveCell cell, String name, String help, Tags tags, ToDoubleFunction<LiveCell> value) {
+        cell.track(Gauge.builder(name, cell, value).description(help).tags(tags).strongReference(true)
+                .register(registry));
+    }
+
+    private void runGauge(LiveRun run, String name, String help, Tags tags, ToDoubleFunction<LiveRun> value) {
+        run.trackRunMeter(Gauge.builder(name, run, value).description(help).tags(tags).strongReference(true)
                 .register(registry));
     }
 

@@ -1,20 +1,29 @@
 package io.evalstream.aggregator.streams;
 
 import io.evalstream.aggregator.config.AggregatorConfig;
+import io.evalstream.aggregator.cluster.Peers;
 import io.evalstream.contracts.KafkaClients;
+import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.TopicAdmin;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsNotStartedException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -36,30 +45,40 @@ public class StreamsLifecycle {
     private final KafkaClients kafka;
     private final Event<StreamsRunning> running;
     private final int topicPartitions;
+    private final Peers peers;
+    private final HostInfo self;
     private volatile KafkaStreams streams;
+    private volatile int partitions;
 
     StreamsLifecycle(ScoreEvents events, AggregatorConfig config, Config properties, KafkaClients kafka,
             Event<StreamsRunning> running,
-            @ConfigProperty(name = "evalstream.topics.partitions", defaultValue = "6") int topicPartitions) {
+            @ConfigProperty(name = "evalstream.topics.partitions", defaultValue = "6") int topicPartitions,
+            Peers peers, @ConfigProperty(name = "quarkus.http.port", defaultValue = "8084") int httpPort) {
         this.events = events;
         this.config = config;
         this.properties = properties;
         this.kafka = kafka;
         this.running = running;
         this.topicPartitions = topicPartitions;
+        this.peers = peers;
+        this.self = HostInfo.buildFromEndpoint(config.advertisedAddress().orElse("localhost:" + httpPort));
     }
 
     void start(@Observes StartupEvent event) {
         Properties streamsConfig = streamsConfig();
         TopicAdmin.ensureTopics(kafka, topicPartitions, (short) 1);
+        partitions = gradePartitions();
         KafkaStreams created = new KafkaStreams(new ScoreTopology(events).build(), streamsConfig);
         created.setStateListener(this::stateChanged);
         created.setUncaughtExceptionHandler(this::failed);
         streams = created;
         created.start();
-        LOG.infof("Kafka Streams application %s started on %s, state in %s",
+        LOG.infof("Kafka Streams application %s started on %s, state in %s; this instance answers its peers at %s,"
+                + " %s standby replica(s) per store",
                 streamsConfig.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), kafka,
-                streamsConfig.getProperty(StreamsConfig.STATE_DIR_CONFIG));
+                streamsConfig.getProperty(StreamsConfig.STATE_DIR_CONFIG),
+                streamsConfig.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG),
+                streamsConfig.getProperty(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0"));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -84,18 +103,53 @@ public class StreamsLifecycle {
         if (current == null) {
             throw new StreamsNotStartedException("Kafka Streams is not started yet");
         }
-        return new ScoreStores(current);
+        return new ScoreStores(current, new LocalStores(current, partitions), peers, self);
+    }
+
+    /** This instance's share of the stores only. */
+    public LocalStores local() {
+        return stores().local();
     }
 
     Properties streamsConfig() {
-        return kafka.with(KafkaClients.prefixed(properties.getPropertyNames(),
+        Properties config = kafka.with(KafkaClients.prefixed(properties.getPropertyNames(),
                 name -> properties.getOptionalValue(name, String.class), "kafka-streams.", "KAFKA_STREAMS_"));
+        // Where the other instances find this one's REST API: Kafka Streams shares it in the group's metadata.
+        config.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        return config;
+    }
+
+    /**
+     * Partitions of the grades topic, which every partitioned store has as many of. A topic created a moment ago may
+     * not be in the metadata yet, so an unknown topic is asked again for a while.
+     */
+    private int gradePartitions() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (Admin admin = kafka.admin("evalstream-aggregator-partitions")) {
+            while (true) {
+                try {
+                    return admin.describeTopics(List.of(Topics.GRADES)).allTopicNames().get(30, TimeUnit.SECONDS)
+                            .get(Topics.GRADES).partitions().size();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                        throw new IllegalStateException("cannot read the partition count of " + Topics.GRADES
+                                + " on " + kafka + ": " + e.getCause().getMessage(), e);
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no answer from " + kafka + " on the partitions of " + Topics.GRADES, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the partitions of " + Topics.GRADES, e);
+        }
     }
 
     private void stateChanged(KafkaStreams.State next, KafkaStreams.State previous) {
         LOG.infof("Kafka Streams %s -> %s", previous, next);
         if (next == KafkaStreams.State.RUNNING) {
-            running.fireAsync(new StreamsRunning(new ScoreStores(streams)));
+            running.fireAsync(new StreamsRunning(stores()));
         }
     }
 

@@ -1,0 +1,51 @@
+package io.evalstream.aggregator.cluster;
+
+import io.evalstream.aggregator.scoring.GradedSample;
+import io.evalstream.aggregator.scoring.Tally;
+import io.evalstream.aggregator.streams.StreamsLifecycle;
+import io.evalstream.contracts.Require;
+import io.evalstream.contracts.ScoreKey;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * What this instance holds, for the other instances of the aggregator (behind the same bearer token as every
+ * {@code /runs} call): the entries of the partitions it runs as active, and which those are.
+ */
+@Path("/cluster")
+@Produces(MediaType.APPLICATION_JSON)
+public class PeerResource {
+
+    private final StreamsLifecycle streams;
+
+    PeerResource(StreamsLifecycle streams) {
+        this.streams = streams;
+    }
+
+    @GET
+    @Path("/tallies")
+    public Slice<Tally> tallies(@QueryParam("run") String runId) {
+        return streams.local().tallies(prefix(runId));
+    }
+
+    @GET
+    @Path("/samples")
+    public Slice<GradedSample> samples(@QueryParam("run") String runId) {
+        return streams.local().samples(ScoreKey.runPrefix(valid(runId)));
+    }
+
+    private static String prefix(String runId) {
+        return runId == null ? null : ScoreKey.runPrefix(valid(runId));
+    }
+
+    private static String valid(String runId) {
+        if (runId == null || !Require.ID.matcher(runId).matches()) {
+            throw new BadRequestException("query parameter 'run' must be a valid run id, got '" + runId + "'");
+        }
+        return runId;
+    }
+}
