@@ -80,9 +80,17 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println(CodeBench.measure(datasets).toJson("sandbox_humaneval"));
         try (LocalStack stack = LocalStack.start(new StackOptions(home, dir, datasets, PACED_MODEL_PROPERTIES))) {
             StackClient client = new StackClient(stack);
-            measure(stack, client, "bench-warmup-" + System.currentTimeMillis(), 1, false);
-            measure(stack, client, "bench-" + System.currentTimeMillis(), samplesPerItem, true);
+            measure(stack, client, "bench-warmup-" + System.currentTimeMillis(), 1, null);
+            measure(stack, client, "bench-" + System.currentTimeMillis(), samplesPerItem,
+                    "broker + 4 services, one worker replica");
             freshness(stack, client);
+            // The scaling line: the same run with two replicas of each stage that scales out, on the same cores.
+            stack.startWorkers(1);
+            stack.startGraders(1);
+            stack.startAggregators(1);
+            measure(stack, client, "bench-scaled-warmup-" + System.currentTimeMillis(), 1, null);
+            measure(stack, client, "bench-scaled-" + System.currentTimeMillis(), samplesPerItem,
+                    "broker + producer + 2 workers + 2 graders + 2 aggregators");
         }
         if (soakTasks > 0) {
             soak(home, dir.resolve("soak"), datasets);
@@ -98,7 +106,8 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private void measure(LocalStack stack, StackClient client, String runId, int samples, boolean print)
+    /** One run of the simulated models; with {@code processes} (what runs, for the line) its figures are printed. */
+    private void measure(LocalStack stack, StackClient client, String runId, int samples, String processes)
             throws Exception {
         Map<String, Duration> cpuBefore = cpuTimes(stack);
         // Zero-shot without chain-of-thought keeps messages the same size from release to release, so figures
@@ -115,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
         JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(30), progress::record);
         double seconds = (System.nanoTime() - start) / 1e9;
         long tasks = Reports.graded(report);
-        if (print) {
+        if (processes != null) {
             ObjectNode line = Json.mapper().createObjectNode()
                     .put("benchmark", "e2e_throughput")
                     .put("unit", "tasks/s")
@@ -126,7 +135,7 @@ final class BenchCommand implements Callable<Integer> {
                     .put("steady_state_tasks_per_s", Math.round(progress.rateBetween(0.25, 0.9)))
                     .put("backend", "sim")
                     .put("sim_latency_ms", 0)
-                    .put("processes", "broker + 4 services, one worker replica")
+                    .put("processes", processes)
                     .put("cpus", Runtime.getRuntime().availableProcessors());
             System.out.println(Json.mapper().writeValueAsString(line));
             printCpu(cpuBefore, cpuTimes(stack), tasks);

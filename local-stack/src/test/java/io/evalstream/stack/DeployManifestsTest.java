@@ -275,4 +275,36 @@ class DeployManifestsTest {
 
         assertThat(emptyDirMounts(aggregator.getSpec().getTemplate().getSpec(), container)).contains(stateDir);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void aggregatorsRunAsSeveralInstancesThatFindAndReachEachOther(String overlay) {
+        Deployment aggregator = deployment(overlay, "aggregator");
+        Container container = container(overlay, "aggregator");
+        List<String> names = container.getEnv().stream().map(EnvVar::getName).toList();
+
+        assertThat(aggregator.getSpec().getReplicas()).isGreaterThanOrEqualTo(2);
+        assertThat(RenderedOverlays.env(container, "POD_IP").getValueFrom().getFieldRef().getFieldPath())
+                .isEqualTo("status.podIP");
+        assertThat(RenderedOverlays.env(container, "EVALSTREAM_AGGREGATOR_ADVERTISED_ADDRESS").getValue())
+                .isEqualTo("$(POD_IP):8084");
+        // Kubernetes expands $(POD_IP) only from a variable defined before the one using it.
+        assertThat(names.indexOf("POD_IP")).isLessThan(names.indexOf("EVALSTREAM_AGGREGATOR_ADVERTISED_ADDRESS"));
+        Service peers = named(overlay, Service.class, "aggregator-peers");
+        assertThat(peers.getSpec().getClusterIP()).isEqualTo("None");
+        assertThat(peers.getSpec().getSelector()).containsEntry("app.kubernetes.io/name", "aggregator");
+        assertThat(named(overlay, io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class, "aggregator")
+                .getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
+        NetworkPolicy policy = named(overlay, NetworkPolicy.class, "aggregator");
+        assertThat(policy.getSpec().getIngress()).anySatisfy(rule -> {
+            assertThat(rule.getFrom()).anySatisfy(peer -> assertThat(peer.getPodSelector().getMatchLabels())
+                    .containsEntry("app.kubernetes.io/name", "aggregator"));
+            assertThat(rule.getPorts()).anySatisfy(port -> assertThat(port.getPort().getIntVal()).isEqualTo(8084));
+        });
+        assertThat(policy.getSpec().getEgress()).anySatisfy(rule -> {
+            assertThat(rule.getTo()).anySatisfy(peer -> assertThat(peer.getPodSelector().getMatchLabels())
+                    .containsEntry("app.kubernetes.io/name", "aggregator"));
+            assertThat(rule.getPorts()).anySatisfy(port -> assertThat(port.getPort().getIntVal()).isEqualTo(8084));
+        });
+    }
 }

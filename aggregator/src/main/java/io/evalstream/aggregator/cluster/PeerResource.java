@@ -1,7 +1,7 @@
 package io.evalstream.aggregator.cluster;
 
-import io.evalstream.aggregator.scoring.GradedSample;
-import io.evalstream.aggregator.scoring.Tally;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.evalstream.contracts.Json;
 import io.evalstream.aggregator.streams.StreamsLifecycle;
 import io.evalstream.contracts.Require;
 import io.evalstream.contracts.ScoreKey;
@@ -28,14 +28,19 @@ public class PeerResource {
 
     @GET
     @Path("/tallies")
-    public Slice<Tally> tallies(@QueryParam("run") String runId) {
-        return streams.local().tallies(prefix(runId));
+    public byte[] tallies(@QueryParam("run") String runId) throws JsonProcessingException {
+        return encode(streams.local().tallies(prefix(runId)));
     }
 
     @GET
     @Path("/samples")
-    public Slice<GradedSample> samples(@QueryParam("run") String runId) {
-        return streams.local().samples(ScoreKey.runPrefix(valid(runId)));
+    public byte[] samples(@QueryParam("run") String runId) throws JsonProcessingException {
+        return encode(streams.local().samples(ScoreKey.runPrefix(valid(runId))));
+    }
+
+    // The mapper the stores' state is written with, which Peers reads with: the REST layer's own may differ.
+    private static byte[] encode(Slice<?> slice) throws JsonProcessingException {
+        return Json.mapper().writeValueAsBytes(slice);
     }
 
     private static String prefix(String runId) {

@@ -104,8 +104,11 @@ public final class LocalStores {
 
     private <V> Optional<ReadOnlyKeyValueStore<String, V>> partition(String store, int partition) {
         try {
-            return Optional.of(streams.store(StoreQueryParameters.fromNameAndType(store,
-                    QueryableStoreTypes.<String, V>keyValueStore()).withPartition(partition)));
+            ReadOnlyKeyValueStore<String, V> part = streams.store(StoreQueryParameters.fromNameAndType(store,
+                    QueryableStoreTypes.<String, V>keyValueStore()).withPartition(partition));
+            // The handle finds its partition on each call, not when made: one cheap call says whether it is here.
+            part.approximateNumEntries();
+            return Optional.of(part);
         } catch (InvalidStateStoreException notHere) {
             return Optional.empty();
         }
