@@ -1,9 +1,9 @@
 package io.evalstream.aggregator.metrics;
 
+import io.evalstream.aggregator.cluster.Slice;
 import io.evalstream.aggregator.config.AggregatorConfig;
 import io.evalstream.aggregator.scoring.Scoring;
 import io.evalstream.aggregator.scoring.Tally;
-import io.evalstream.aggregator.cluster.Slice;
 import io.evalstream.aggregator.streams.ScoreEvents;
 import io.evalstream.aggregator.streams.ScoreStores;
 import io.evalstream.aggregator.streams.StreamsRunning;
@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.jboss.logging.Logger;
@@ -174,11 +175,21 @@ public class ScoreGauges implements ScoreEvents {
             LOG.debugf("Gauges not reconciled (%s); the next RUNNING state or tick does it", e.getMessage());
             return;
         }
-        Ownership owned = new Ownership(stores.local().partitions(), Set.copyOf(mine.partitions()));
-        ownership = owned;
         Map<ScoreKey, Tally> tallies = new HashMap<>();
         mine.entries().forEach((key, tally) -> tallies.put(ScoreKey.parse(key), tally));
-        seed(tallies);
+        reconcile(new Ownership(stores.local().partitions(), Set.copyOf(mine.partitions())), tallies,
+                stores::tallies);
+    }
+
+    /**
+     * @param owned      the partitions this instance runs now
+     * @param mine       the tallies of those partitions
+     * @param runTallies a run's tallies from every instance (throws {@link InvalidStateStoreException} when that
+     *                   cannot be whole right now)
+     */
+    void reconcile(Ownership owned, Map<ScoreKey, Tally> mine, Function<String, Map<ScoreKey, Tally>> runTallies) {
+        ownership = owned;
+        seed(mine);
         for (Map.Entry<String, LiveRun> entry : runs.entrySet()) {
             LiveRun run = entry.getValue();
             run.cells().keySet().stream().filter(key -> !owned.owns(key))
@@ -191,16 +202,16 @@ public class ScoreGauges implements ScoreEvents {
             if (!owned.leads(entry.getKey())) {
                 run.dropRunMeters().forEach(registry::remove);
             } else if (!owned.whole()) {
-                lead(stores, entry.getKey(), run, owned);
+                lead(runTallies, entry.getKey(), run, owned);
             }
         }
     }
 
-    private void lead(ScoreStores stores, String runId, LiveRun run, Ownership owned) {
+    private void lead(Function<String, Map<ScoreKey, Tally>> runTallies, String runId, LiveRun run, Ownership owned) {
         Map<ScoreKey, BenchmarkScore> others = new HashMap<>();
         try {
             Instant now = clock.instant();
-            stores.tallies(runId).forEach((key, tally) -> {
+            runTallies.apply(runId).forEach((key, tally) -> {
                 if (!owned.owns(key)) {
                     others.put(key, Scoring.score(key, tally, null, lastGraded(tally, now)));
                 }

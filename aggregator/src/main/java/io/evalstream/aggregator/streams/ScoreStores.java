@@ -1,14 +1,14 @@
 package io.evalstream.aggregator.streams;
 
-import io.evalstream.aggregator.scoring.GradedSample;
-import io.evalstream.aggregator.scoring.TaskSample;
-import io.evalstream.aggregator.scoring.Tally;
-import io.evalstream.contracts.RunManifest;
-import io.evalstream.contracts.ScoreKey;
-import io.evalstream.contracts.TaskId;
 import io.evalstream.aggregator.cluster.Coverage;
 import io.evalstream.aggregator.cluster.Peers;
 import io.evalstream.aggregator.cluster.Slice;
+import io.evalstream.aggregator.scoring.GradedSample;
+import io.evalstream.aggregator.scoring.Tally;
+import io.evalstream.aggregator.scoring.TaskSample;
+import io.evalstream.contracts.RunManifest;
+import io.evalstream.contracts.ScoreKey;
+import io.evalstream.contracts.TaskId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,12 +17,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.StreamsMetadata;
 
 /**
  * Whole answers from the stores of every instance of the aggregator. Manifests are in a global store, whole on

@@ -214,4 +214,65 @@ class ScoreGaugesTest {
 
         assertThat(gauges.expire()).containsExactly("run-g");
     }
+
+    /**
+     * Two instances splitting six partitions show each cell's series on exactly one of them and the run's on exactly
+     * one, so sums over both are the counts and the leader's overall score covers every cell; when one instance takes
+     * every partition over, it shows everything and the other nothing.
+     */
+    @Test
+    void instancesSharingThePartitionsShowEachSeriesOnceAndFollowARebalance() {
+        RunManifest manifest = Fixtures.manifest("run-s", List.of("sim-strong", "sim-weak"),
+                List.of("gsm8k", "mmlu", "math", "humaneval", "drop", "triviaqa"), 10);
+        Map<ScoreKey, Tally> all = new java.util.HashMap<>();
+        Scoring.expectedCells(manifest).keySet().forEach(key -> all.put(key, tally(3, 1, 0)));
+        SimpleMeterRegistry[] registries = {new SimpleMeterRegistry(), new SimpleMeterRegistry()};
+        Ownership[] owned = {new Ownership(6, java.util.Set.of(0, 1, 2)), new Ownership(6, java.util.Set.of(3, 4, 5))};
+        ScoreGauges[] instances = new ScoreGauges[2];
+        for (int i = 0; i < 2; i++) {
+            instances[i] = new ScoreGauges(registries[i], clock, Duration.ofMinutes(15), Duration.ofHours(24));
+            instances[i].manifestChanged(manifest);
+            Ownership mine = owned[i];
+            instances[i].reconcile(mine, filter(all, mine), runId -> all);
+        }
+
+        for (ScoreKey key : all.keySet()) {
+            assertThat(java.util.Arrays.stream(registries).filter(r -> !r.find("evalstream_expected_samples")
+                    .tags("run", key.runId(), "model", key.modelId(), "benchmark", key.benchmarkId()).gauges().isEmpty())
+                    .count()).as("instances showing %s", key).isEqualTo(1);
+        }
+        assertThat(sum(registries, "evalstream_graded_samples")).isEqualTo(4.0 * all.size());
+        assertThat(sum(registries, "evalstream_expected_samples")).isEqualTo(10.0 * all.size());
+        assertThat(java.util.Arrays.stream(registries).mapToLong(r -> r.find("evalstream_run_eta_seconds").gauges()
+                .size()).sum()).isEqualTo(1);
+        assertThat(java.util.Arrays.stream(registries).flatMap(r -> r.find("evalstream_overall_score_mean_ratio")
+                .tags("model", "sim-weak").gauges().stream()).map(g -> g.value()).toList())
+                .as("one series, over every benchmark of the model").containsExactly(0.75);
+
+        Ownership everything = new Ownership(6, java.util.Set.of(0, 1, 2, 3, 4, 5));
+        instances[0].reconcile(everything, all, runId -> all);
+        instances[1].reconcile(new Ownership(6, java.util.Set.of()), Map.of(), runId -> all);
+
+        assertThat(registries[0].find("evalstream_expected_samples").gauges()).hasSize(all.size());
+        assertThat(registries[1].find("evalstream_expected_samples").gauges()).isEmpty();
+        assertThat(registries[1].find("evalstream_run_eta_seconds").gauges()).isEmpty();
+        assertThat(sum(registries, "evalstream_graded_samples")).isEqualTo(4.0 * all.size());
+        assertThat(registries[0].get("evalstream_overall_score_mean_ratio").tags("model", "sim-weak").gauge().value())
+                .as("from its own cells now").isEqualTo(0.75);
+    }
+
+    private static Map<ScoreKey, Tally> filter(Map<ScoreKey, Tally> tallies, Ownership owned) {
+        Map<ScoreKey, Tally> mine = new java.util.HashMap<>();
+        tallies.forEach((key, tally) -> {
+            if (owned.owns(key)) {
+                mine.put(key, tally);
+            }
+        });
+        return mine;
+    }
+
+    private static double sum(SimpleMeterRegistry[] registries, String name) {
+        return java.util.Arrays.stream(registries).flatMap(r -> r.find(name).gauges().stream())
+                .mapToDouble(g -> g.value()).sum();
+    }
 }
