@@ -4,6 +4,7 @@ import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import io.evalstream.benchmarks.data.FieldPath;
 import io.evalstream.benchmarks.definition.FieldRule;
+import io.evalstream.contracts.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +137,6 @@ final class Rule {
     }
 
     static String abbreviate(String text) {
-        String flat = text.replace("\n", "\\n");
-        return flat.length() <= 80 ? flat : flat.substring(0, 77) + "...";
+        return Texts.abbreviate(text.replace("\n", "\\n"), Texts.IN_A_MESSAGE);
     }
 }

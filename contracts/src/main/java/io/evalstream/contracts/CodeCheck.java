@@ -16,7 +16,8 @@ public record CodeCheck(String prefix, String test, String entryPoint) {
         Require.nonBlank(entryPoint, "code.entryPoint");
         if (!entryPoint.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new InvalidRecordException(
-                    "field 'code.entryPoint' must be a Python identifier, got '" + Require.abbreviate(entryPoint) + "'");
+                    "field 'code.entryPoint' must be a Python identifier, got '"
+                            + Texts.abbreviate(entryPoint, Texts.IN_A_MESSAGE) + "'");
         }
     }
 }

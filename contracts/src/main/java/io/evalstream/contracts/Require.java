@@ -31,7 +31,8 @@ public final class Require {
         present(value, field);
         if (!isId(value)) {
             throw new InvalidRecordException("field '" + field + "' must be 1-128 characters of letters, digits"
-                    + " and _.:@+- starting with a letter or digit (no '/' or spaces), got '" + abbreviate(value) + "'");
+                    + " and _.:@+- starting with a letter or digit (no '/' or spaces), got '"
+                    + Texts.abbreviate(value, Texts.IN_A_MESSAGE) + "'");
         }
         return value;
     }
@@ -93,9 +94,5 @@ public final class Require {
             throw new InvalidRecordException("field 'schemaVersion' must be " + SchemaVersion.CURRENT
                     + " (the only version this service reads), got " + schemaVersion);
         }
-    }
-
-    static String abbreviate(String value) {
-        return value.length() <= 80 ? value : value.substring(0, 77) + "...";
     }
 }

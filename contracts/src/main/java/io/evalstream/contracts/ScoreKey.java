@@ -18,7 +18,8 @@ public record ScoreKey(String runId, String modelId, String benchmarkId) {
         String[] parts = text.split(TaskId.SEPARATOR, -1);
         if (parts.length != 3) {
             throw new InvalidRecordException(
-                    "a score key must be runId/modelId/benchmarkId, got '" + Require.abbreviate(text) + "'");
+                    "a score key must be runId/modelId/benchmarkId, got '"
+                            + Texts.abbreviate(text, Texts.IN_A_MESSAGE) + "'");
         }
         return new ScoreKey(parts[0], parts[1], parts[2]);
     }

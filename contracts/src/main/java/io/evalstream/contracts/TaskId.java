@@ -31,14 +31,16 @@ public record TaskId(String runId, String modelId, String benchmarkId, String it
         String[] parts = text.split(SEPARATOR, -1);
         if (parts.length != 6) {
             throw new InvalidRecordException("field 'taskId' must have 6 '/'-separated parts"
-                    + " runId/modelId/benchmarkId/itemId/variant/sample, got '" + Require.abbreviate(text) + "'");
+                    + " runId/modelId/benchmarkId/itemId/variant/sample, got '"
+                    + Texts.abbreviate(text, Texts.IN_A_MESSAGE) + "'");
         }
         int sample;
         try {
             sample = Integer.parseInt(parts[5]);
         } catch (NumberFormatException e) {
             throw new InvalidRecordException(
-                    "field 'taskId' must end in a sample number (0, 1, ...), got '" + Require.abbreviate(parts[5]) + "'");
+                    "field 'taskId' must end in a sample number (0, 1, ...), got '"
+                            + Texts.abbreviate(parts[5], Texts.IN_A_MESSAGE) + "'");
         }
         return new TaskId(parts[0], parts[1], parts[2], parts[3], parts[4], sample);
     }

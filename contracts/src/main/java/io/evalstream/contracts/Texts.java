@@ -3,6 +3,11 @@ package io.evalstream.contracts;
 /** Text helpers shared by every module that shows a reason or an answer in a bounded space. */
 public final class Texts {
 
+    /** A value quoted inside an error message. */
+    public static final int IN_A_MESSAGE = 80;
+    /** A record key quoted in a log line. */
+    public static final int KEY_IN_A_LOG = 200;
+
     private Texts() {
     }
 

@@ -135,6 +135,6 @@ public final class WireFormat<T> {
     }
 
     private static String abbreviate(String text) {
-        return text == null ? "null" : Require.abbreviate(text.replaceAll("\\s+", " "));
+        return text == null ? "null" : Texts.abbreviate(text.replaceAll("\\s+", " "), Texts.IN_A_MESSAGE);
     }
 }

@@ -2,6 +2,7 @@ package io.evalstream.evalctl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.Json;
+import io.evalstream.contracts.Texts;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URLEncoder;
@@ -73,7 +74,7 @@ public final class ApiClient {
             // fall through: show what the service sent
         }
         String text = body == null ? "" : body.strip();
-        return text.isEmpty() ? "no reason given" : text.length() > 500 ? text.substring(0, 500) + "..." : text;
+        return text.isEmpty() ? "no reason given" : Texts.abbreviate(text, 500);
     }
 
     public static JsonNode json(Service service, String body) {

@@ -6,6 +6,7 @@ import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.RunCheck;
+import io.evalstream.contracts.Texts;
 import io.evalstream.contracts.WireFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +55,8 @@ final class GradeReader implements FixedKeyProcessor<String, byte[], GradeRead> 
     private void accept(FixedKeyRecord<String, byte[]> record, Grade grade) {
         String taskId = grade.taskId().toString();
         if (record.key() != null && !record.key().equals(taskId)) {
-            reject(record, "record key '" + abbreviate(record.key()) + "' is not the grade's taskId '" + taskId
+            reject(record, "record key '" + Texts.abbreviate(record.key(), Texts.KEY_IN_A_LOG)
+                    + "' is not the grade's taskId '" + taskId
                     + "'; grades must be keyed by their taskId");
             return;
         }
@@ -82,10 +84,6 @@ final class GradeReader implements FixedKeyProcessor<String, byte[], GradeRead> 
         Optional<RunCheck> stored = Manifests.decode(manifests.get(runId)).map(RunCheck::of);
         stored.ifPresent(check -> checks.put(runId, check));
         return stored;
-    }
-
-    private static String abbreviate(String key) {
-        return key.length() <= 200 ? key : key.substring(0, 197) + "...";
     }
 
     private void reject(FixedKeyRecord<String, byte[]> record, String reason) {

@@ -2,6 +2,7 @@ package io.evalstream.aggregator.streams;
 
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.RunManifest;
+import io.evalstream.contracts.Texts;
 import io.evalstream.contracts.WireFormat;
 import java.util.Optional;
 
@@ -27,13 +28,10 @@ public final class Manifests {
         return switch (FORMAT.decode(value)) {
             case Decoded.Invalid<RunManifest> invalid -> Optional.of(invalid.reason());
             case Decoded.Valid<RunManifest> valid -> valid.value().runId().equals(key) ? Optional.empty()
-                    : Optional.of("record key '" + abbreviate(key) + "' is not the manifest's runId '"
+                    : Optional.of("record key '" + Texts.abbreviate(key, Texts.KEY_IN_A_LOG)
+                            + "' is not the manifest's runId '"
                             + valid.value().runId() + "'");
         };
-    }
-
-    private static String abbreviate(String key) {
-        return key.length() <= 200 ? key : key.substring(0, 197) + "...";
     }
 
     /**

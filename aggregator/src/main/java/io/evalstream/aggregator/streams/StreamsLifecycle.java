@@ -45,6 +45,7 @@ public class StreamsLifecycle {
     private final KafkaClients kafka;
     private final Event<StreamsRunning> running;
     private final int topicPartitions;
+    private final short replicationFactor;
     private final Peers peers;
     private final HostInfo self;
     private volatile KafkaStreams streams;
@@ -53,6 +54,7 @@ public class StreamsLifecycle {
     StreamsLifecycle(ScoreEvents events, AggregatorConfig config, Config properties, KafkaClients kafka,
             Event<StreamsRunning> running,
             @ConfigProperty(name = "evalstream.topics.partitions", defaultValue = "6") int topicPartitions,
+            @ConfigProperty(name = "evalstream.topics.replication-factor", defaultValue = "1") short replicationFactor,
             Peers peers, @ConfigProperty(name = "quarkus.http.port", defaultValue = "8084") int httpPort) {
         this.events = events;
         this.config = config;
@@ -60,13 +62,14 @@ public class StreamsLifecycle {
         this.kafka = kafka;
         this.running = running;
         this.topicPartitions = topicPartitions;
+        this.replicationFactor = replicationFactor;
         this.peers = peers;
         this.self = HostInfo.buildFromEndpoint(config.advertisedAddress().orElse("localhost:" + httpPort));
     }
 
     void start(@Observes StartupEvent event) {
         Properties streamsConfig = streamsConfig();
-        TopicAdmin.ensureTopics(kafka, topicPartitions, (short) 1);
+        TopicAdmin.ensureTopics(kafka, topicPartitions, replicationFactor);
         partitions = gradePartitions();
         KafkaStreams created = new KafkaStreams(new ScoreTopology(events).build(), streamsConfig);
         created.setStateListener(this::stateChanged);

@@ -13,4 +13,8 @@ public interface TopicsConfig {
     /** Partitions of each new topic; they bound how many grader replicas share the work. */
     @WithDefault("6")
     int partitions();
+
+    /** Copies of each new topic's partitions: 1 for a one-broker cluster, 3 for a production one. */
+    @WithDefault("1")
+    short replicationFactor();
 }

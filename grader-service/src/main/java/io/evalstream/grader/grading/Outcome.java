@@ -1,5 +1,6 @@
 package io.evalstream.grader.grading;
 
+import io.evalstream.contracts.Texts;
 import io.evalstream.contracts.Verdict;
 
 /**
@@ -51,7 +52,6 @@ public record Outcome(Verdict verdict, String extracted, double score, String de
         if (text == null || text.isBlank()) {
             return null;
         }
-        String trimmed = text.strip();
-        return trimmed.length() <= MAX_DETAIL ? trimmed : trimmed.substring(0, MAX_DETAIL - 1) + "…";
+        return Texts.abbreviate(text.strip(), MAX_DETAIL);
     }
 }

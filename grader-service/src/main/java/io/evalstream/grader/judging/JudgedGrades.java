@@ -9,6 +9,7 @@ import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.SchemaVersion;
+import io.evalstream.contracts.Texts;
 import io.evalstream.contracts.Verdict;
 import java.time.Instant;
 import java.util.Optional;
@@ -104,17 +105,10 @@ public final class JudgedGrades {
         PromptTask task = subject.task();
         double score = judgement == null ? 0.0 : judgement.normalizedScore();
         String extracted = subject.status() == CompletionStatus.OK && !subject.text().isBlank()
-                ? abbreviate(answer(subject), MAX_EXTRACTED) : null;
+                ? Texts.abbreviate(answer(subject), MAX_EXTRACTED) : null;
         return new Grade(SchemaVersion.CURRENT, task.taskId(), verdict, score, extracted, task.reference(),
                 task.category(), task.subset(), graderName(task.judging()), task.settingsHash(),
                 subject.latencyMillis(), subject.simulated(), errorKind, gradedAt, judgement,
-                abbreviate(detail, MAX_DETAIL)).recording(subject);
-    }
-
-    private static String abbreviate(String text, int max) {
-        if (text == null) {
-            return null;
-        }
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+                Texts.abbreviate(detail, MAX_DETAIL)).recording(subject);
     }
 }

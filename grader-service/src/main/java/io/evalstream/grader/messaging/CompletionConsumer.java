@@ -7,6 +7,7 @@ import io.evalstream.contracts.InvalidRecordException;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.RunDirectory;
+import io.evalstream.contracts.Texts;
 import io.evalstream.contracts.WireFormat;
 import io.evalstream.grader.grading.Grader;
 import io.smallrye.mutiny.Multi;
@@ -73,7 +74,8 @@ public class CompletionConsumer {
             };
             String taskId = completion.taskId().toString();
             if (source.getKey() != null && !taskId.equals(source.getKey())) {
-                throw new InvalidRecordException("record key '" + abbreviate(source.getKey().toString())
+                throw new InvalidRecordException("record key '"
+                        + Texts.abbreviate(source.getKey().toString(), Texts.KEY_IN_A_LOG)
                         + "' differs from taskId '" + taskId + "'; completions are keyed by their taskId");
             }
             return Uni.createFrom().completionStage(runs.lookup(completion.taskId().runId())).flatMap(run -> {
@@ -133,10 +135,6 @@ public class CompletionConsumer {
                     metrics.deadLettered(source.getTopic());
                     return record.nack(failure, metadata);
                 });
-    }
-
-    private static String abbreviate(String key) {
-        return key.length() <= 200 ? key : key.substring(0, 197) + "...";
     }
 
     private void deadLetter(Message<byte[]> record, IncomingKafkaRecordMetadata<?, ?> source, Throwable e) {

@@ -27,7 +27,7 @@ public class TopicSetup {
     // Runs before the messaging channels start (they observe StartupEvent at LIBRARY_BEFORE), so the
     // consumer subscribes to topics that already have their partitions.
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
-        TopicAdmin.ensureTopics(kafka, topics.partitions(), (short) 1);
+        TopicAdmin.ensureTopics(kafka, topics.partitions(), topics.replicationFactor());
         LOG.infof("evalstream topics present on %s", kafka);
     }
 }

@@ -2,6 +2,7 @@ package io.evalstream.worker.backend;
 
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.PromptTask;
+import io.evalstream.contracts.Texts;
 import io.evalstream.contracts.WireFormat;
 
 /**
@@ -27,13 +28,10 @@ public final class TaskAdmission {
         PromptTask task = valid.value();
         String taskId = task.taskId().toString();
         if (key != null && !key.equals(taskId)) {
-            return new Decoded.Invalid<>("record key '" + abbreviate(key) + "' differs from the task's taskId '"
+            return new Decoded.Invalid<>("record key '" + Texts.abbreviate(key, MAX_KEY_CHARS)
+                    + "' differs from the task's taskId '"
                     + taskId + "'; the key must be the taskId");
         }
         return decoded;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= MAX_KEY_CHARS ? text : text.substring(0, MAX_KEY_CHARS - 3) + "...";
     }
 }

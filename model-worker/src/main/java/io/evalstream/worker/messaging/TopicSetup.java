@@ -18,8 +18,9 @@ public class TopicSetup {
 
     void createTopics(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
             KafkaClients kafka,
-            @ConfigProperty(name = "evalstream.topics.partitions", defaultValue = "6") int partitions) {
-        TopicAdmin.ensureTopics(kafka, partitions, (short) 1);
+            @ConfigProperty(name = "evalstream.topics.partitions", defaultValue = "6") int partitions,
+            @ConfigProperty(name = "evalstream.topics.replication-factor", defaultValue = "1") short replicationFactor) {
+        TopicAdmin.ensureTopics(kafka, partitions, replicationFactor);
         LOG.infof("Topics ready on %s", kafka);
     }
 }

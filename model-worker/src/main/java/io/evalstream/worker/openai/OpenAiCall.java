@@ -2,6 +2,7 @@ package io.evalstream.worker.openai;
 
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.PromptTask;
+import io.evalstream.contracts.Texts;
 import io.evalstream.worker.backend.ErrorClassifier;
 import io.evalstream.worker.backend.ModelCallException;
 import io.evalstream.worker.backend.ModelReply;
@@ -212,6 +213,6 @@ final class OpenAiCall {
     private String excerpt(byte[] body) {
         String decoded = new String(body, 0, Utf8.completeLength(body, body.length), StandardCharsets.UTF_8);
         String text = endpoint.redact(decoded).replaceAll("\\s+", " ").strip();
-        return text.length() <= MAX_BODY_CHARS ? text : text.substring(0, MAX_BODY_CHARS - 3) + "...";
+        return Texts.abbreviate(text, MAX_BODY_CHARS);
     }
 }

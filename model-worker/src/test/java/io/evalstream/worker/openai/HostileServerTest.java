@@ -84,7 +84,7 @@ class HostileServerTest {
         assertThat(stub.requests(task.prompt())).isEqualTo(1);
         if (fault.equals("huge-error")) {
             assertThat(failure.getMessage()).contains("; it begins: {\"error\":{\"type\":\"server_error\",\"message\":"
-                    + "\"stub error body of 50 MB: xxxx").endsWith("...");
+                    + "\"stub error body of 50 MB: xxxx").endsWith("…");
         }
         if (!fault.equals("gzip-bomb")) {
             // A gzip bomb is a megabyte on the wire and may be all sent; the other floods are cut off by the worker.

@@ -16,15 +16,19 @@ public class TopicSetup {
 
     private final KafkaClients kafka;
     private final int partitions;
+    private final short replicationFactor;
 
     TopicSetup(KafkaClients kafka,
-            @ConfigProperty(name = "evalstream.topics.partitions", defaultValue = "6") int partitions) {
+            @ConfigProperty(name = "evalstream.topics.partitions", defaultValue = "6") int partitions,
+            @ConfigProperty(name = "evalstream.topics.replication-factor", defaultValue = "1") short replicationFactor) {
         this.kafka = kafka;
         this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
     }
 
     void onStart(@Observes StartupEvent event) {
-        TopicAdmin.ensureTopics(kafka, partitions, (short) 1);
-        LOG.infof("Topics ready on %s (%d partitions for new topics)", kafka, partitions);
+        TopicAdmin.ensureTopics(kafka, partitions, replicationFactor);
+        LOG.infof("Topics ready on %s (%d partitions, replication factor %d for new topics)", kafka, partitions,
+                replicationFactor);
     }
 }
