@@ -14,6 +14,7 @@ import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * its part and refuses what no ACL allows. {@link SecureLocalKafkaTest} covers the embedded broker's own files.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Tag("integration")
 class SecuredTestBrokerTest {
 
     private static TestBroker broker;

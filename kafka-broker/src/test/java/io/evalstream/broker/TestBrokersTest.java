@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.kafka.common.utils.AppInfoParser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * would be started with, read without starting them (this machine has no Docker engine).
  */
 @Timeout(value = 1, unit = TimeUnit.MINUTES)
+@Tag("integration")
 class TestBrokersTest {
 
     private static final Supplier<DockerStatus> DOCKER = () -> DockerStatus.available("engine at unix:///test.sock");

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Timeout;
  * (503 with Retry-After is the only other answer).
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
+@Tag("integration")
 class AggregatorReplicasTest extends SharedStack {
 
     private static final List<String> BENCHMARKS = List.of("gsm8k", "mmlu", "stories");

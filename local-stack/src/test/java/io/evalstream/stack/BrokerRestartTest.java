@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * undisturbed run. Its own stack, so that the other end-to-end tests never meet a broker in the middle of this.
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
+@Tag("integration")
 class BrokerRestartTest {
 
     @TempDir

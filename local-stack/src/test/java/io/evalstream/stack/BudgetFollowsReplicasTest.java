@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * three times the budget.
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
+@Tag("integration")
 class BudgetFollowsReplicasTest extends SharedStack {
 
     private static final long PER_SECOND = BUDGET_PER_MINUTE / 60;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
  * The stack is left as it was found, one of everything, for the other end-to-end tests.
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
+@Tag("integration")
 class ChaosTest extends SharedStack {
 
     private static ExactCounts.Outcome reference;

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Timeout;
  * healthy in the same Prometheus.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Tag("integration")
 class DashboardQueriesTest extends SharedStack {
 
     private static final Path DEPLOY = StackOptions.defaultHome().resolve("deploy");

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Timeout;
  * solution), and a sampled HumanEval run reports pass@k.
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
+@Tag("integration")
 class DeclaredBenchmarksTest extends SharedStack {
 
     private static final List<String> MODELS = List.of("sim-strong", "sim-weak");

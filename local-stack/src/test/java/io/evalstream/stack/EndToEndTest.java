@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Timeout;
  * read of the grades topic.
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
+@Tag("integration")
 class EndToEndTest extends SharedStack {
 
     private static final List<String> MODELS = List.of("sim-strong", "sim-weak");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * JSON Lines file, list runs; and bad input gets its exit code and a message that says what to fix.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Tag("integration")
 class EvalCtlTest extends SharedStack {
 
     @TempDir

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stack, since its worker needs the model and the key's variable; free ports, not the documented ones.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Tag("integration")
 class OwnModelTest {
 
     private static final String MODEL = "mine";

@@ -40,6 +40,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -62,6 +63,7 @@ import org.junit.jupiter.api.Timeout;
  * </ul>
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
+@Tag("integration")
 class PoisonInputTest extends SharedStack {
 
     private static final List<String> GROUPS = List.of("evalstream-worker", "evalstream-grader",

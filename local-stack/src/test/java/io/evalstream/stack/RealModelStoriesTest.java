@@ -29,11 +29,12 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.awaitility.Awaitility;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.Timeout;
  * grades through judge tasks on the tasks topic; a prompt a model cannot tokenize is an error completion.
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
+@Tag("integration")
 class RealModelStoriesTest extends SharedStack {
 
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(6);

@@ -38,6 +38,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  * changelogs and Kafka's internal topics included. Its own stack: the model needs a key file and a stub.
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
+@Tag("integration")
 class SecretsLeakTest {
 
     private static final String MODEL = "keyed-model";

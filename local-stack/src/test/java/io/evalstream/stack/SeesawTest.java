@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
  * (0.8 → 0.5) against "v1", compared by the aggregator with McNemar's test on the same items.
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
+@Tag("integration")
 class SeesawTest extends SharedStack {
 
     /** The built-in gsm8k sample has 40 items: 4 samples each (at temperature 0.7) give 160 pairs per benchmark. */

@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Base of the end-to-end tests: one local stack per test JVM, since booting a broker and four services costs
  * tens of seconds. Tests keep out of each other's way with their own run ids.
  */
+@Tag("integration")
 abstract class SharedStack {
 
     /** A simulated model that answers every task in exactly 500 ms, for runs that must last a while. */

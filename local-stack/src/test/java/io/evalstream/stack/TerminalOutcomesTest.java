@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * nowhere), which the shared stack's grader must have: so this test starts a small stack of its own.
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
+@Tag("integration")
 class TerminalOutcomesTest {
 
     /** A simulated model that always answers (no error, no blank answer), so every count below is exact. */

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
  * aggregator counts each task once.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Tag("integration")
 class WorkerReplicasTest extends SharedStack {
 
     private static final String GROUP = "evalstream-worker";

@@ -55,6 +55,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -62,6 +63,7 @@ import org.junit.jupiter.api.Timeout;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = StubOpenAiResource.class, restrictToAnnotatedClass = false)
 @Timeout(300)
+@Tag("integration")
 class WorkerPipelineTest {
 
     private static final WireFormat<PromptTask> TASKS = WireFormat.of(PromptTask.class);

@@ -10,6 +10,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
+@Tag("integration")
 class AccessTest {
 
     private static final String SPEC = "{\"runId\":\"access-denied\",\"models\":[\"m\"],\"benchmarks\":[{\"id\":\"gsm8k\"}]}";

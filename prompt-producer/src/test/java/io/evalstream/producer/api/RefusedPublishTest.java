@@ -12,6 +12,7 @@ import io.restassured.http.ContentType;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 @TestProfile(RefusedPublishTest.TinyRecords.class)
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
+@Tag("integration")
 class RefusedPublishTest {
 
     /** The tasks channel refuses every record a run has. */
