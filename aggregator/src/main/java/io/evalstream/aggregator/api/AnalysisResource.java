@@ -3,6 +3,7 @@ package io.evalstream.aggregator.api;
 import static io.evalstream.aggregator.api.AnalysisRequests.fail;
 
 import io.evalstream.aggregator.analysis.CellMeans;
+import io.evalstream.aggregator.analysis.CompareOptions;
 import io.evalstream.aggregator.analysis.FamilyMembers;
 import io.evalstream.aggregator.analysis.ModelComparison;
 import io.evalstream.aggregator.analysis.ModelComparison.Side;
@@ -48,18 +49,24 @@ public class AnalysisResource {
 
     /**
      * Model {@code a} (in {@code baselineRun}, default this run) against model {@code b} (in this run), per
-     * benchmark on the samples both have, with the seesaw verdict.
+     * benchmark on the samples both have: the paired test, B - A with its clustered standard error, the power, and
+     * the seesaw verdict on p-values adjusted by {@code correction} (holm, bh or none; default holm). {@code power}
+     * (default 0.8) and {@code difference} size the run; {@code cluster} (item or subset) says what else clusters.
      */
     @GET
     @Path("/{runId}/compare")
     public ModelComparison compare(@PathParam("runId") String runId, @QueryParam("a") String a,
             @QueryParam("b") String b, @QueryParam("baselineRun") String baselineRun,
-            @QueryParam("alpha") String alpha) {
+            @QueryParam("alpha") String alpha, @QueryParam("correction") String correction,
+            @QueryParam("power") String power, @QueryParam("difference") String difference,
+            @QueryParam("cluster") String cluster) {
         Side sideB = new Side(AnalysisRequests.id(runId, "run id"),
                 AnalysisRequests.required(b, "b", "?a=sim-v1&b=sim-v2 (a: the baseline model, b: the other)"));
         Side sideA = new Side(baselineRun == null ? runId : AnalysisRequests.id(baselineRun, "baselineRun"),
                 AnalysisRequests.required(a, "a", "?a=sim-v1&b=sim-v2 (a: the baseline model, b: the other)"));
-        double level = AnalysisRequests.alpha(alpha);
+        CompareOptions options = new CompareOptions(AnalysisRequests.alpha(alpha),
+                AnalysisRequests.correction(correction), AnalysisRequests.power(power),
+                AnalysisRequests.difference(difference), AnalysisRequests.clusterBy(cluster));
         ScoreStores stores = streams.stores();
         ModelSamples samplesB = samples(stores, sideB.runId(), sideA.runId().equals(sideB.runId())
                 ? new TreeSet<>(List.of(sideA.modelId(), sideB.modelId())) : Set.of(sideB.modelId()));
@@ -67,7 +74,7 @@ public class AnalysisResource {
                 : samples(stores, sideA.runId(), Set.of(sideA.modelId()));
         requireGraded(samplesA, sideA);
         requireGraded(samplesB, sideB);
-        return ModelComparison.of(sideA, sideB, samplesA.of(sideA.modelId()), samplesB.of(sideB.modelId()), level);
+        return ModelComparison.of(sideA, sideB, samplesA.of(sideA.modelId()), samplesB.of(sideB.modelId()), options);
     }
 
     /** Per (model, benchmark) run in two or more prompt template variants: the variants' scores and spread. */

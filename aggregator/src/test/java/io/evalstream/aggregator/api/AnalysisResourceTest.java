@@ -80,6 +80,20 @@ class AnalysisResourceTest {
         assertThat(comparison.getBoolean("seesaw.seesaw")).isTrue();
         assertThat(comparison.getList("seesaw.gains.benchmarkId")).containsExactly("gsm8k");
         assertThat(comparison.getList("seesaw.losses.benchmarkId")).containsExactly("mmlu");
+        assertThat(comparison.getString("correction")).isEqualTo("HOLM");
+        assertThat(comparison.getDouble("benchmarks[0].adjustedPValue")).isCloseTo(2 * 2.0 / (1 << 20), within(1e-12));
+        assertThat(comparison.getDouble("benchmarks[0].clustered.difference.mean")).isCloseTo(0.5, within(1e-9));
+        assertThat(comparison.getDouble("benchmarks[0].clustered.difference.designEffect")).isCloseTo(1.0,
+                within(1e-9));
+        assertThat(comparison.getDouble("benchmarks[0].power.minimumDetectable")).isPositive();
+        assertThat(comparison.getObject("benchmarks[0].power.itemsNeeded", Long.class)).isNull();
+
+        JsonPath sized = given().get("/runs/" + run + "/compare?a=v1&b=v2&correction=bh&power=0.9&difference=0.1"
+                + "&cluster=subset").then().statusCode(200).extract().jsonPath();
+        assertThat(sized.getString("correction")).isEqualTo("BENJAMINI_HOCHBERG");
+        assertThat(sized.getString("clusterBy")).isEqualTo("SUBSET");
+        assertThat(sized.getDouble("benchmarks[0].power.power")).isEqualTo(0.9);
+        assertThat(sized.getLong("benchmarks[0].power.itemsNeeded")).isPositive();
 
         JsonPath itself = given().get("/runs/" + run + "/compare?a=v1&b=v1&alpha=0.01").then().statusCode(200)
                 .extract().jsonPath();
@@ -101,6 +115,14 @@ class AnalysisResourceTest {
                 .body("error", containsString("(0, 0.5]"));
         given().get("/runs/" + run + "/compare?a=v1&b=v2&alpha=lots").then().statusCode(400)
                 .body("error", containsString("must be a number"));
+        given().get("/runs/" + run + "/compare?a=v1&b=v2&correction=bonferroni").then().statusCode(400)
+                .body("error", containsString("'correction' must be holm"));
+        given().get("/runs/" + run + "/compare?a=v1&b=v2&power=1").then().statusCode(400)
+                .body("error", containsString("'power'"));
+        given().get("/runs/" + run + "/compare?a=v1&b=v2&difference=0").then().statusCode(400)
+                .body("error", containsString("'difference'"));
+        given().get("/runs/" + run + "/compare?a=v1&b=v2&cluster=passage").then().statusCode(400)
+                .body("error", containsString("'cluster' must be item"));
         given().get("/runs/" + run + "/compare?a=v1&b=v9").then().statusCode(404)
                 .body("error", containsString("no grades of model 'v9'"))
                 .body("error", containsString("[v1, v2]"));

@@ -1,0 +1,31 @@
+package io.evalstream.aggregator.analysis;
+
+/**
+ * How two models are compared.
+ *
+ * @param alpha         significance level of every test, in (0, 1)
+ * @param correction    how the benchmarks' p-values are adjusted for the seesaw verdict
+ * @param power         the chance of detecting a difference the power analysis is for, in (0, 1)
+ * @param forDifference a difference B - A to size the run for (items needed); null for none
+ * @param clusterBy     what makes samples a cluster beyond the item (see {@link ClusterBy})
+ */
+public record CompareOptions(double alpha, MultipleTesting correction, double power, Double forDifference,
+        ClusterBy clusterBy) {
+
+    public CompareOptions {
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
+        }
+        if (!(power > 0 && power < 1)) {
+            throw new IllegalArgumentException("power must be in (0, 1), got " + power);
+        }
+        if (correction == null || clusterBy == null) {
+            throw new IllegalArgumentException("a comparison needs a correction and a clustering");
+        }
+    }
+
+    /** Holm's correction, 80% power, no difference to size for, clusters by item. */
+    public static CompareOptions of(double alpha) {
+        return new CompareOptions(alpha, MultipleTesting.HOLM, Power.DEFAULT_POWER, null, ClusterBy.ITEM);
+    }
+}
