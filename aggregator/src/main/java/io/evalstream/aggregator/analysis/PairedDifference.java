@@ -1,5 +1,6 @@
 package io.evalstream.aggregator.analysis;
 
+import io.evalstream.aggregator.scoring.ClusteredMean;
 import io.evalstream.aggregator.scoring.Moments;
 import java.util.Collection;
 import org.apache.commons.math3.special.Erf;

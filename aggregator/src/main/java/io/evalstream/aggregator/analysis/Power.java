@@ -1,5 +1,6 @@
 package io.evalstream.aggregator.analysis;
 
+import io.evalstream.aggregator.scoring.ClusteredMean;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**

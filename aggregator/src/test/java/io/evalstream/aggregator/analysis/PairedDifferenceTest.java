@@ -3,6 +3,7 @@ package io.evalstream.aggregator.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.evalstream.aggregator.scoring.ClusterTables;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,7 +32,7 @@ class PairedDifferenceTest {
             """)
     void matchesHandComputedPairedIntervals(String table, double mean, double se, double designEffect, double low,
             double high, double p) {
-        PairedDifference result = PairedDifference.of(ClusteredMeanTest.clusters(table));
+        PairedDifference result = PairedDifference.of(ClusterTables.of(table));
         assertThat(result.difference().mean()).isCloseTo(mean, within(1e-7));
         assertThat(result.difference().clusteredSe()).isCloseTo(se, within(1e-7));
         assertThat(result.difference().designEffect()).isCloseTo(designEffect, within(1e-7));
@@ -42,7 +43,7 @@ class PairedDifferenceTest {
 
     @Test
     void onePairHasADifferenceButNoInterval() {
-        PairedDifference result = PairedDifference.of(ClusteredMeanTest.clusters("1"));
+        PairedDifference result = PairedDifference.of(ClusterTables.of("1"));
         assertThat(result.difference().mean()).isEqualTo(1.0);
         assertThat(result.ci95Low()).isNull();
         assertThat(result.pValue()).isNull();
@@ -51,7 +52,7 @@ class PairedDifferenceTest {
     @ParameterizedTest(name = "all pairs differ by {0}: p = {1}")
     @CsvSource({"0, 1.0", "1, 0.0", "-1, 0.0"})
     void pairsThatAllDifferAlikeAreCertain(double d, double p) {
-        PairedDifference result = PairedDifference.of(ClusteredMeanTest.clusters(d + " " + d + " | " + d));
+        PairedDifference result = PairedDifference.of(ClusterTables.of(d + " " + d + " | " + d));
         assertThat(result.pValue()).isEqualTo(p);
         assertThat(result.ci95Low()).isEqualTo(d);
         assertThat(result.ci95High()).isEqualTo(d);

@@ -1,11 +1,9 @@
-package io.evalstream.aggregator.analysis;
+package io.evalstream.aggregator.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.evalstream.aggregator.scoring.Moments;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -41,7 +39,7 @@ class ClusteredMeanTest {
             """)
     void matchesHandComputedClusteredStandardErrors(String table, long n, long clusters, double mean, double naive,
             double clustered, double designEffect) {
-        ClusteredMean result = ClusteredMean.of(clusters(table));
+        ClusteredMean result = ClusteredMean.of(ClusterTables.of(table));
         assertThat(result.n()).isEqualTo(n);
         assertThat(result.clusters()).isEqualTo(clusters);
         assertThat(result.mean()).isCloseTo(mean, within(1e-7));
@@ -52,7 +50,7 @@ class ClusteredMeanTest {
 
     @Test
     void oneValueHasAMeanButNoStandardError() {
-        ClusteredMean result = ClusteredMean.of(clusters("0.7"));
+        ClusteredMean result = ClusteredMean.of(ClusterTables.of("0.7"));
         assertThat(result.mean()).isEqualTo(0.7);
         assertThat(result.naiveSe()).isNull();
         assertThat(result.clusteredSe()).isNull();
@@ -61,7 +59,7 @@ class ClusteredMeanTest {
 
     @Test
     void equalValuesHaveNoErrorAndNoDesignEffect() {
-        ClusteredMean result = ClusteredMean.of(clusters("1 1 | 1"));
+        ClusteredMean result = ClusteredMean.of(ClusterTables.of("1 1 | 1"));
         assertThat(result.clusteredSe()).isZero();
         assertThat(result.naiveSe()).isZero();
         assertThat(result.designEffect()).isNull();
@@ -69,7 +67,7 @@ class ClusteredMeanTest {
 
     @Test
     void negativeValuesSuchAsDifferencesAreClusteredToo() {
-        ClusteredMean result = ClusteredMean.of(clusters("-1 -1 | 1 1"));
+        ClusteredMean result = ClusteredMean.of(ClusterTables.of("-1 -1 | 1 1"));
         assertThat(result.mean()).isZero();
         // W = 4, naive 4/3/4 = 1/3; sum e^2 = 4 + 4; clustered (4/3 + 8)/16 = 0.5833333.
         assertThat(result.clusteredSe()).isCloseTo(Math.sqrt(28.0 / 3 / 16), within(1e-12));
@@ -79,12 +77,5 @@ class ClusteredMeanTest {
     void noValueIsRefusedWithAMessage() {
         assertThatThrownBy(() -> ClusteredMean.of(List.of(Moments.EMPTY)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one value");
-    }
-
-    /** "1 1 | 0 0": clusters separated by bars, values by spaces. */
-    static List<Moments> clusters(String table) {
-        return Arrays.stream(table.split("\\|")).map(cluster -> Arrays.stream(cluster.trim().split("\\s+"))
-                .mapToDouble(Double::parseDouble).boxed().reduce(Moments.EMPTY, Moments::add, Moments::plus))
-                .toList();
     }
 }

@@ -1,11 +1,9 @@
-package io.evalstream.aggregator.analysis;
+package io.evalstream.aggregator.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.evalstream.aggregator.scoring.Interval;
-import io.evalstream.aggregator.scoring.Proportions;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;

@@ -1,6 +1,5 @@
-package io.evalstream.aggregator.analysis;
+package io.evalstream.aggregator.scoring;
 
-import io.evalstream.aggregator.scoring.Interval;
 import org.apache.commons.math3.special.Beta;
 
 /**
