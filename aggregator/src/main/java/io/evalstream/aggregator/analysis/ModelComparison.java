@@ -16,10 +16,11 @@ import java.util.stream.IntStream;
  * @param alpha      significance level of every test
  * @param correction how the benchmarks' p-values were adjusted (Holm unless asked otherwise)
  * @param clusterBy  what made samples a cluster beyond the item
+ * @param declaredClusters the benchmarks whose items were clustered as their definitions declare, sorted
  * @param benchmarks one comparison per benchmark either side has grades on, by benchmark id
  */
 public record ModelComparison(Side a, Side b, double alpha, MultipleTesting correction, ClusterBy clusterBy,
-        List<BenchmarkComparison> benchmarks, Seesaw seesaw) {
+        List<String> declaredClusters, List<BenchmarkComparison> benchmarks, Seesaw seesaw) {
 
     /** A model in a run. */
     public record Side(String runId, String modelId) {
@@ -42,7 +43,8 @@ public record ModelComparison(Side a, Side b, double alpha, MultipleTesting corr
         List<BenchmarkComparison> comparisons = IntStream.range(0, unadjusted.size())
                 .mapToObj(i -> unadjusted.get(i).decidedAt(adjusted[i], options.alpha()))
                 .toList();
-        return new ModelComparison(a, b, options.alpha(), options.correction(), options.clusterBy(), comparisons,
-                Seesaw.of(comparisons));
+        List<String> declared = benchmarkIds.stream().filter(options.declared()::containsKey).toList();
+        return new ModelComparison(a, b, options.alpha(), options.correction(), options.clusterBy(), declared,
+                comparisons, Seesaw.of(comparisons));
     }
 }

@@ -40,7 +40,7 @@ public final class PairedComparison {
             GradedSample sampleB = b.get(key);
             if (sampleB != null) {
                 pairs.add(new GradedSample[] {sampleA, sampleB});
-                differences.merge(options.clusterBy().clusterOf(key.itemId(), sampleA),
+                differences.merge(options.clusterOf(benchmarkId, key.itemId(), sampleA),
                         Moments.EMPTY.add(sampleB.score() - sampleA.score()), Moments::plus);
             }
         });

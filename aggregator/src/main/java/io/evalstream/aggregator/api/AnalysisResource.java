@@ -25,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -64,10 +65,11 @@ public class AnalysisResource {
                 AnalysisRequests.required(b, "b", "?a=sim-v1&b=sim-v2 (a: the baseline model, b: the other)"));
         Side sideA = new Side(baselineRun == null ? runId : AnalysisRequests.id(baselineRun, "baselineRun"),
                 AnalysisRequests.required(a, "a", "?a=sim-v1&b=sim-v2 (a: the baseline model, b: the other)"));
+        ScoreStores stores = streams.stores();
         CompareOptions options = new CompareOptions(AnalysisRequests.alpha(alpha),
                 AnalysisRequests.correction(correction), AnalysisRequests.power(power),
-                AnalysisRequests.difference(difference), AnalysisRequests.clusterBy(cluster));
-        ScoreStores stores = streams.stores();
+                AnalysisRequests.difference(difference), AnalysisRequests.clusterBy(cluster),
+                declaredClusters(stores, sideB.runId(), sideA.runId()));
         ModelSamples samplesB = samples(stores, sideB.runId(), sideA.runId().equals(sideB.runId())
                 ? new TreeSet<>(List.of(sideA.modelId(), sideB.modelId())) : Set.of(sideB.modelId()));
         ModelSamples samplesA = sideA.runId().equals(sideB.runId()) ? samplesB
@@ -119,6 +121,16 @@ public class AnalysisResource {
         }
         Map<String, Map<String, Double>> means = stores.latestSamples(runId, samples -> CellMeans.of(samples, members.withX().keySet()));
         return ScalingAnalysis.of(runId, family, axis, members, means, at);
+    }
+
+    /** The clusters the runs' manifests declare, by benchmark; B's run first, as the items compared are its. */
+    private static Map<String, Map<String, String>> declaredClusters(ScoreStores stores, String... runIds) {
+        Map<String, Map<String, String>> declared = new HashMap<>();
+        for (String runId : runIds) {
+            stores.manifest(runId).ifPresent(manifest -> manifest.clusters()
+                    .forEach(clusters -> declared.putIfAbsent(clusters.benchmarkId(), clusters.items())));
+        }
+        return declared;
     }
 
     private static ModelSamples samples(ScoreStores stores, String runId, Set<String> models) {

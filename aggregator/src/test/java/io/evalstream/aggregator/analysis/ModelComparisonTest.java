@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.evalstream.aggregator.analysis.BenchmarkComparison.Direction;
 import io.evalstream.aggregator.analysis.ModelComparison.Side;
 import io.evalstream.aggregator.scoring.GradedSample;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class ModelComparisonTest {
         Map<PairKey, GradedSample> high = items("m", repeat(CORRECT, 10));
         ModelComparison comparison = ModelComparison.of(A, B, Map.of("gsm8k", low, "mmlu", high),
                 Map.of("gsm8k", high, "mmlu", low),
-                new CompareOptions(0.05, correction, 0.8, null, ClusterBy.ITEM));
+                new CompareOptions(0.05, correction, 0.8, null, ClusterBy.ITEM, Map.of()));
         assertThat(comparison.seesaw().seesaw()).isEqualTo(seesaw);
         assertThat(comparison.benchmarks()).allSatisfy(benchmark -> {
             assertThat(benchmark.test().pValue()).isEqualTo(0.03125);
@@ -108,6 +109,37 @@ class ModelComparisonTest {
         assertThat(gsm8k.adjustedPValue()).isEqualTo(gsm8k.clustered().pValue());
         assertThat(gsm8k.direction()).isEqualTo(Direction.NONE);
         assertThat(gsm8k.power().minimumDetectable()).isCloseTo(2.801585 * 0.21678, within(1e-4));
+    }
+
+    /**
+     * The benchmark declares item-0..7 one passage and item-8..15 another; B is right where A is wrong on the first
+     * passage's eight questions only. McNemar counts 8 discordant items (p = 2/2^8), but differences 1 x 8 | 0 x 8 are
+     * two clusters: mean 0.5, clustered SE^2 = (4/15 + 4^2 + 4^2)/256 = 0.1260417, SE 0.3550235 (by item, the naive
+     * 0.1290994), z = 1.408, p = 0.159.
+     */
+    @Test
+    void declaredClustersFromTheManifestGroupItems() {
+        Map<PairKey, GradedSample> a = items("m", repeat(INCORRECT, 16));
+        Map<PairKey, GradedSample> b = items("m", concat(repeat(CORRECT, 8), repeat(INCORRECT, 8)));
+        Map<String, String> passages = new HashMap<>();
+        for (int item = 0; item < 16; item++) {
+            passages.put("item-" + item, item < 8 ? "p1" : "p2");
+        }
+        ModelComparison declared = ModelComparison.of(A, B, Map.of("gsm8k", a), Map.of("gsm8k", b),
+                new CompareOptions(0.05, MultipleTesting.HOLM, 0.8, null, ClusterBy.ITEM,
+                        Map.of("gsm8k", passages)));
+        ModelComparison byItem = ModelComparison.of(A, B, Map.of("gsm8k", a), Map.of("gsm8k", b),
+                CompareOptions.of(0.05));
+
+        assertThat(declared.declaredClusters()).containsExactly("gsm8k");
+        assertThat(byItem.declaredClusters()).isEmpty();
+        BenchmarkComparison gsm8k = declared.benchmarks().getFirst();
+        assertThat(gsm8k.clustered().difference().clusters()).isEqualTo(2);
+        assertThat(gsm8k.clustered().difference().clusteredSe()).isCloseTo(0.3550235, within(1e-7));
+        assertThat(byItem.benchmarks().getFirst().clustered().difference().clusteredSe())
+                .isCloseTo(0.1290994, within(1e-7));
+        assertThat(gsm8k.direction()).isEqualTo(Direction.NONE);
+        assertThat(byItem.benchmarks().getFirst().direction()).isEqualTo(Direction.GAIN);
     }
 
     @Test

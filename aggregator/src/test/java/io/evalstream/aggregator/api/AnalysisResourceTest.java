@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 import io.evalstream.broker.KafkaTestResource;
+import io.evalstream.contracts.BenchmarkClusters;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.ModelInfo;
 import io.evalstream.contracts.RunManifest;
@@ -23,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,7 +60,14 @@ class AnalysisResourceTest {
         addGrades(records, run, "v1", "mmlu", "default", 30);
         addGrades(records, run, "v2", "mmlu", "default", 10);
         String other = "qt-cmp2-" + UUID.randomUUID().toString().substring(0, 8);
-        records.add(manifestRecord(manifest(other, List.of("v3"), List.of("gsm8k"), ITEMS)));
+        RunManifest plainOther = manifest(other, List.of("v3"), List.of("gsm8k"), ITEMS);
+        Map<String, String> passages = new HashMap<>();
+        for (int item = 0; item < ITEMS; item++) {
+            passages.put("item-" + item, "passage-" + item / 10);
+        }
+        records.add(manifestRecord(new RunManifest(1, plainOther.spec(), plainOther.expected(),
+                plainOther.benchmarkSettings(), plainOther.submittedAt(),
+                List.of(new BenchmarkClusters("gsm8k", passages)))));
         addGrades(records, other, "v3", "gsm8k", "default", 30);
         produce(records);
         awaitComplete(run);
@@ -108,6 +117,12 @@ class AnalysisResourceTest {
         assertThat(acrossRuns.getMap("benchmarks[1].pairing")).containsEntry("pairs", 0)
                 .containsEntry("unpairedA", ITEMS);
         assertThat(acrossRuns.getBoolean("seesaw.seesaw")).isFalse();
+        // B's run declares four passages of ten items: d = 0 x 10 | 1 x 10 | 1 x 10 | 0 x 10, clustered SE^2 =
+        // (10/39 + 4 * 25)/1600.
+        assertThat(acrossRuns.getList("declaredClusters")).containsExactly("gsm8k");
+        assertThat(acrossRuns.getInt("benchmarks[0].clustered.difference.clusters")).isEqualTo(4);
+        assertThat(acrossRuns.getDouble("benchmarks[0].clustered.difference.clusteredSe"))
+                .isCloseTo(Math.sqrt((10.0 / 39 + 100) / 1600), within(1e-6));
 
         given().get("/runs/" + run + "/compare?a=v1").then().statusCode(400)
                 .body("error", containsString("'b' is required"));
