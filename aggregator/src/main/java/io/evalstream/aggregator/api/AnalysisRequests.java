@@ -87,6 +87,18 @@ final class AnalysisRequests {
         return difference;
     }
 
+    /** @return whether {@code format} asks for Markdown; JSON when absent */
+    static boolean markdown(String format) {
+        if (format == null || format.strip().equalsIgnoreCase("json")) {
+            return false;
+        }
+        if (format.strip().equalsIgnoreCase("markdown") || format.strip().equalsIgnoreCase("md")) {
+            return true;
+        }
+        throw fail(Response.Status.BAD_REQUEST, "query parameter 'format' must be json or markdown, got '" + format
+                + "'");
+    }
+
     /** @return by item when absent, else item or subset */
     static ClusterBy clusterBy(String value) {
         return value == null ? ClusterBy.ITEM : ClusterBy.parse(value).orElseThrow(() -> fail(

@@ -13,6 +13,7 @@ import io.evalstream.aggregator.analysis.ScaleAxis;
 import io.evalstream.aggregator.analysis.ScalingAnalysis;
 import io.evalstream.aggregator.analysis.ScalingReport;
 import io.evalstream.aggregator.analysis.SensitivityReport;
+import io.evalstream.aggregator.report.ComparisonMarkdown;
 import io.evalstream.aggregator.streams.ScoreStores;
 import io.evalstream.aggregator.streams.StreamsLifecycle;
 import io.evalstream.contracts.ModelInfo;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.HashMap;
 import java.util.List;
@@ -52,15 +54,18 @@ public class AnalysisResource {
      * Model {@code a} (in {@code baselineRun}, default this run) against model {@code b} (in this run), per
      * benchmark on the samples both have: the paired test, B - A with its clustered standard error, the power, and
      * the seesaw verdict on p-values adjusted by {@code correction} (holm, bh or none; default holm). {@code power}
-     * (default 0.8) and {@code difference} size the run; {@code cluster} (item or subset) says what else clusters.
+     * (default 0.8) and {@code difference} size the run; {@code cluster} (item or subset) says what else clusters;
+     * {@code format=markdown} gives it as a Markdown document instead of JSON.
      */
     @GET
     @Path("/{runId}/compare")
-    public ModelComparison compare(@PathParam("runId") String runId, @QueryParam("a") String a,
+    @Produces({MediaType.APPLICATION_JSON, "text/markdown"})
+    public Response compare(@PathParam("runId") String runId, @QueryParam("a") String a,
             @QueryParam("b") String b, @QueryParam("baselineRun") String baselineRun,
             @QueryParam("alpha") String alpha, @QueryParam("correction") String correction,
             @QueryParam("power") String power, @QueryParam("difference") String difference,
-            @QueryParam("cluster") String cluster) {
+            @QueryParam("cluster") String cluster, @QueryParam("format") String format) {
+        boolean markdown = AnalysisRequests.markdown(format);
         Side sideB = new Side(AnalysisRequests.id(runId, "run id"),
                 AnalysisRequests.required(b, "b", "?a=sim-v1&b=sim-v2 (a: the baseline model, b: the other)"));
         Side sideA = new Side(baselineRun == null ? runId : AnalysisRequests.id(baselineRun, "baselineRun"),
@@ -76,7 +81,10 @@ public class AnalysisResource {
                 : samples(stores, sideA.runId(), Set.of(sideA.modelId()));
         requireGraded(samplesA, sideA);
         requireGraded(samplesB, sideB);
-        return ModelComparison.of(sideA, sideB, samplesA.of(sideA.modelId()), samplesB.of(sideB.modelId()), options);
+        ModelComparison comparison = ModelComparison.of(sideA, sideB, samplesA.of(sideA.modelId()),
+                samplesB.of(sideB.modelId()), options);
+        return markdown ? Response.ok(ComparisonMarkdown.render(comparison), "text/markdown; charset=UTF-8").build()
+                : Response.ok(comparison, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** Per (model, benchmark) run in two or more prompt template variants: the variants' scores and spread. */

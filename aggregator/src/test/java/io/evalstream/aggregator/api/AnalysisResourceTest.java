@@ -97,6 +97,16 @@ class AnalysisResourceTest {
         assertThat(comparison.getDouble("benchmarks[0].power.minimumDetectable")).isPositive();
         assertThat(comparison.getObject("benchmarks[0].power.itemsNeeded", Long.class)).isNull();
 
+        String markdown = given().get("/runs/" + run + "/compare?a=v1&b=v2&format=markdown").then().statusCode(200)
+                .contentType(containsString("text/markdown")).extract().asString();
+        assertThat(markdown).startsWith("# v2 (run " + run + ") against v1 (run " + run + ")")
+                .contains("- **Significance level:** 0.05 per benchmark; p-values adjusted across benchmarks by Holm"
+                        + " 1979 (family-wise error)")
+                .contains("- **Verdict:** SEESAW: B gains on gsm8k and loses on mmlu")
+                .contains("| gsm8k | " + ITEMS + " | 25.0% | 75.0% | +50.0 \\[+34.5, +65.5\\] | MCNEMAR\\_EXACT |"
+                        + " \\<0.0001 | 40 | 8.0 | 8.0 | 1.00 |")
+                .contains("| GAIN | 22.4 at 80% power | – |");
+
         JsonPath sized = given().get("/runs/" + run + "/compare?a=v1&b=v2&correction=bh&power=0.9&difference=0.1"
                 + "&cluster=subset").then().statusCode(200).extract().jsonPath();
         assertThat(sized.getString("correction")).isEqualTo("BENJAMINI_HOCHBERG");
@@ -136,6 +146,8 @@ class AnalysisResourceTest {
                 .body("error", containsString("'power'"));
         given().get("/runs/" + run + "/compare?a=v1&b=v2&difference=0").then().statusCode(400)
                 .body("error", containsString("'difference'"));
+        given().get("/runs/" + run + "/compare?a=v1&b=v2&format=pdf").then().statusCode(400)
+                .body("error", containsString("'format' must be json or markdown"));
         given().get("/runs/" + run + "/compare?a=v1&b=v2&cluster=passage").then().statusCode(400)
                 .body("error", containsString("'cluster' must be item"));
         given().get("/runs/" + run + "/compare?a=v1&b=v9").then().statusCode(404)
