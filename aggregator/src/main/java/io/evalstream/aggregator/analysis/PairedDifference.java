@@ -18,9 +18,6 @@ import org.apache.commons.math3.special.Erf;
  */
 public record PairedDifference(ClusteredMean difference, Double ci95Low, Double ci95High, Double pValue) {
 
-    /** Two-sided 95% normal quantile. */
-    static final double Z95 = 1.959963984540054;
-
     /** @param clusters count, sum and sum of squares of the differences B - A of each cluster; one pair or more */
     public static PairedDifference of(Collection<Moments> clusters) {
         ClusteredMean mean = ClusteredMean.of(clusters);
@@ -30,6 +27,7 @@ public record PairedDifference(ClusteredMean difference, Double ci95Low, Double 
         double se = mean.clusteredSe();
         double d = mean.mean();
         Double p = se > 0 ? Erf.erfc(Math.abs(d) / se / Math.sqrt(2)) : d == 0 ? 1.0 : 0.0;
-        return new PairedDifference(mean, Math.max(-1, d - Z95 * se), Math.min(1, d + Z95 * se), p);
+        return new PairedDifference(mean, Math.max(-1, d - PairedComparison.Z95 * se),
+                Math.min(1, d + PairedComparison.Z95 * se), p);
     }
 }

@@ -40,6 +40,7 @@ public record Power(double alpha, double power, Double minimumDetectable, Double
             return new Power(alpha, power, null, forDifference, null);
         }
         double z = zSum(alpha, power);
+        // The 1e-9 keeps a product that is a whole number up to rounding (196.00000000001) from asking one item more.
         Long items = forDifference == null ? null : Math.max(1, (long) Math.ceil(
                 Math.pow(z / forDifference, 2) * se * se * difference.clusters() - 1e-9));
         return new Power(alpha, power, z * se, forDifference, items);
