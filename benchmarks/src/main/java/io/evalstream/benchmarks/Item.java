@@ -16,9 +16,11 @@ import java.util.Map;
  * @param where     the data file and record it came from, for messages
  * @param context   what its templates see: the record's fields, the declared {@code fields}, {@code row} and the
  *                  subset's {@code subset}, {@code subset_name}, {@code subset_group}
+ * @param cluster   the items it is not independent of share this value (the definition's {@code cluster}); null when
+ *                  the benchmark declares none
  */
 public record Item(String id, String reference, List<String> aliases, CodeCheck code, Subset subset, String where,
-        Map<String, Object> context) {
+        Map<String, Object> context, String cluster) {
 
     public Item {
         aliases = List.copyOf(aliases);

@@ -11,24 +11,37 @@ import java.util.Map;
 /**
  * Item ids from a field or a template ({@code {{subset}}-{{row}}}), made valid inside a task id: every character
  * outside {@code [A-Za-z0-9_.:@+-]} becomes '-' ({@code HumanEval/0} is {@code HumanEval-0}), and leading
- * punctuation goes. Two records with the same id are an error, never silently merged.
+ * punctuation goes. Two records with the same id are an error, never silently merged. Cluster ids (the
+ * definition's {@code cluster}) are made the same way, and need not be unique.
  */
 final class ItemIds {
 
+    private final String key;
     private final String declared;
     private final Template template;
     private final Rule field;
 
     /** @param declared the definition's {@code itemId}; null for the default */
     ItemIds(String declared, boolean subsets) {
-        this.declared = declared != null ? declared : subsets ? "{{subset}}-{{row}}" : "{{row}}";
-        if (this.declared.contains("{{")) {
-            this.template = Templates.compile(this.declared, "itemId");
+        this("itemId", declared != null ? declared : subsets ? "{{subset}}-{{row}}" : "{{row}}");
+    }
+
+    /** @param declared the field path or template under {@code key}, present */
+    private ItemIds(String key, String declared) {
+        this.key = key;
+        this.declared = declared;
+        if (declared.contains("{{")) {
+            this.template = Templates.compile(declared, key);
             this.field = null;
         } else {
             this.template = null;
-            this.field = new Rule("itemId", FieldRule.of(this.declared));
+            this.field = new Rule(key, FieldRule.of(declared));
         }
+    }
+
+    /** @param declared the definition's {@code cluster}; null when it declares none */
+    static ItemIds clusters(String declared) {
+        return declared == null ? null : new ItemIds("cluster", declared);
     }
 
     String id(Map<String, Object> context, String where) {
@@ -37,16 +50,16 @@ final class ItemIds {
             try {
                 raw = template.execute(context);
             } catch (MustacheException e) {
-                throw new BenchmarkException(where + ": key 'itemId' is '" + declared + "': " + Templates.describe(e,
-                        context));
+                throw new BenchmarkException(where + ": key '" + key + "' is '" + declared + "': "
+                        + Templates.describe(e, context));
             }
         } else {
             raw = field.text(context, where);
         }
         String id = sanitize(raw);
         if (id.isEmpty() || !Require.isId(id)) {
-            throw new BenchmarkException(where + ": key 'itemId' gives '" + Rule.abbreviate(raw) + "', which cannot"
-                    + " be made an id of 1-128 letters, digits and _.:@+-; choose a shorter or other field or template");
+            throw new BenchmarkException(where + ": key '" + key + "' gives '" + Rule.abbreviate(raw) + "', which"
+                    + " cannot be made an id of 1-128 letters, digits and _.:@+-; choose a shorter or other field or template");
         }
         return id;
     }

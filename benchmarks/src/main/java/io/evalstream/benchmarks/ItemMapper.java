@@ -25,6 +25,7 @@ final class ItemMapper {
     private final Rule aliases;
     private final Rule[] code;
     private final ItemIds ids;
+    private final ItemIds clusters;
     private final Subsets subsets;
     private final boolean verbatim;
     private final RunOrder order;
@@ -35,6 +36,7 @@ final class ItemMapper {
         this.aliases = definition.aliases() == null ? null : new Rule("aliases", definition.aliases());
         this.code = code(definition.code());
         this.ids = new ItemIds(definition.itemId(), definition.source().subset() != null);
+        this.clusters = ItemIds.clusters(definition.cluster());
         this.subsets = subsets;
         this.verbatim = definition.metric() == Metric.CODE_EXECUTION;
         this.order = definition.source().order();
@@ -63,7 +65,8 @@ final class ItemMapper {
         List<String> answers = answers(context, where);
         try {
             return new Item(ids.id(context, where), answers.getFirst(), answers.subList(1, answers.size()),
-                    code(context, where), subset, where, context);
+                    code(context, where), subset, where, context,
+                    clusters == null ? null : clusters.id(context, where));
         } catch (InvalidRecordException e) {
             throw new BenchmarkException(where + ": " + e.getMessage(), e);
         }

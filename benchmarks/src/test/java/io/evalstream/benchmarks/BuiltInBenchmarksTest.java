@@ -214,6 +214,8 @@ class BuiltInBenchmarksTest {
         assertThat(first.id()).isEqualTo("drop-sample-1");
         assertThat(first.reference()).isEqualTo("3");
         assertThat(first.aliases()).containsExactly("three");
+        assertThat(drop.items()).extracting(Item::cluster).contains("Gulls-vs.-Foxes").doesNotContainNull();
+        assertThat(drop.items().stream().map(Item::cluster).distinct().count()).isLessThan(drop.items().size());
         assertThat(Fixtures.render(drop, "default", 1, false, 0))
                 .startsWith("Answer each question about the passage with a short span or a number.\n\nPassage: The"
                         + " Lakeside Library")

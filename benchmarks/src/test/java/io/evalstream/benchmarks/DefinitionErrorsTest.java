@@ -30,8 +30,8 @@ class DefinitionErrorsTest {
     static Stream<Arguments> mistakes() {
         return Stream.of(
                 row("a typo in a top-level key", VALID.replace("source:", "sorce:"),
-                        "test.yaml: unknown key 'sorce' (line 5); allowed keys there: aliases, category, code,"
-                                + " description, extraction, fewShot, fields, id, itemId, judging, metric, reference, settings,"
+                        "test.yaml: unknown key 'sorce' (line 5); allowed keys there: aliases, category, cluster,"
+                                + " code, description, extraction, fewShot, fields, id, itemId, judging, metric, reference, settings,"
                                 + " source, subsets, variants; did you mean 'source'?"),
                 row("a typo in a nested key", VALID.replace("{path: t/d.jsonl}", "{path: t/d.jsonl, fromat: jsonl}"),
                         "test.yaml: unknown key 'fromat' in 'source' (line 5); allowed keys there: columns, examples,"

@@ -202,6 +202,40 @@ class ItemMappingTest {
                 + " '{{subset}}-{{row}}'");
     }
 
+    @ParameterizedTest(name = "cluster: {0}")
+    @CsvSource(delimiter = ';', nullValues = "null", textBlock = """
+            passage.title      ; Gulls-vs.-Foxes, Gulls-vs.-Foxes, Library
+            '{{passage.title}}-{{row}}' ; Gulls-vs.-Foxes-0, Gulls-vs.-Foxes-1, Library-2
+            null               ; null, null, null
+            """)
+    void aDeclaredClusterGivesRelatedItemsOneClusterId(String cluster, String clusters) {
+        Fixtures.write(dir, "d.jsonl", """
+                {"passage": {"title": "Gulls vs. Foxes"}, "q": "How many?", "a": "3"}
+                {"passage": {"title": "Gulls vs. Foxes"}, "q": "Who?", "a": "Dana"}
+                {"passage": {"title": "Library"}, "q": "When?", "a": "May"}
+                """);
+
+        Benchmark benchmark = Fixtures.load(dir, Fixtures.definition("path: d.jsonl", (cluster == null ? ""
+                : "cluster: '" + cluster + "'\n") + """
+                reference: a
+                variants: {default: {question: "{{q}}"}}
+                """));
+
+        assertThat(benchmark.items()).extracting(item -> String.valueOf(item.cluster()))
+                .containsExactlyElementsOf(List.of(clusters.split(", ")));
+    }
+
+    @Test
+    void aClusterFieldARecordLacksIsAnErrorNamingTheRecord() {
+        Fixtures.write(dir, "d.jsonl", "{\"q\": \"?\", \"a\": \"1\"}\n");
+
+        assertThatThrownBy(() -> Fixtures.load(dir, Fixtures.definition("path: d.jsonl", """
+                cluster: passage.title
+                reference: a
+                variants: {default: {question: "{{q}}"}}
+                """))).hasMessageContaining("d.jsonl record 1").hasMessageContaining("cluster");
+    }
+
     @Test
     void roundRobinOrderInterleavesSubsetsSoAnyPrefixSpansThem() {
         Fixtures.write(dir, "d.jsonl", """

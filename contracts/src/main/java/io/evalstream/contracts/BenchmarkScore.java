@@ -1,5 +1,6 @@
 package io.evalstream.contracts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -27,12 +28,15 @@ import java.util.TreeMap;
  * @param firstGradedAt   when the cell's first grade was made; null until then
  * @param etaSeconds      estimated seconds until the cell is fully graded, at the pace since its first grade; 0 when
  *                        complete; null while it cannot be estimated (nothing graded, or nothing expected)
+ * @param anytime95       the accuracy's anytime-valid 95% interval (a confidence sequence), for watching a run; null
+ *                        when accuracy is, and left out of the JSON then
  */
 public record BenchmarkScore(int schemaVersion, String runId, String modelId, String benchmarkId, Category category,
         long graded, long correct, long incorrect, long noAnswer, long errors, long expected, Double accuracy,
         Double ci95Low, Double ci95High, Double meanScore, Double meanScoreStdErr, Double progress, Instant updatedAt,
         long judged, List<DimensionScore> judgeScores, Map<ErrorKind, Long> errorKinds, LatencySummary latency,
-        TokenUsage tokens, Instant firstGradedAt, Double etaSeconds, Map<ErrorKind, String> errorReasons) {
+        TokenUsage tokens, Instant firstGradedAt, Double etaSeconds, Map<ErrorKind, String> errorReasons,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AnytimeInterval anytime95) {
 
     /** A sample reason says why in a line or two; a whole stack trace or program output is cut. */
     public static final int MAX_REASON = 300;
@@ -52,6 +56,18 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
                 : Collections.unmodifiableSortedMap(new TreeMap<>(errorReasons));
     }
 
+    /** A snapshot without an anytime interval. */
+    public BenchmarkScore(int schemaVersion, String runId, String modelId, String benchmarkId, Category category,
+            long graded, long correct, long incorrect, long noAnswer, long errors, long expected, Double accuracy,
+            Double ci95Low, Double ci95High, Double meanScore, Double meanScoreStdErr, Double progress,
+            Instant updatedAt, long judged, List<DimensionScore> judgeScores, Map<ErrorKind, Long> errorKinds,
+            LatencySummary latency, TokenUsage tokens, Instant firstGradedAt, Double etaSeconds,
+            Map<ErrorKind, String> errorReasons) {
+        this(schemaVersion, runId, modelId, benchmarkId, category, graded, correct, incorrect, noAnswer, errors,
+                expected, accuracy, ci95Low, ci95High, meanScore, meanScoreStdErr, progress, updatedAt, judged,
+                judgeScores, errorKinds, latency, tokens, firstGradedAt, etaSeconds, errorReasons, null);
+    }
+
     /** A snapshot of a cell nothing in which was judged. */
     public BenchmarkScore(int schemaVersion, String runId, String modelId, String benchmarkId, Category category,
             long graded, long correct, long incorrect, long noAnswer, long errors, long expected, Double accuracy,
@@ -59,7 +75,7 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
             Instant updatedAt) {
         this(schemaVersion, runId, modelId, benchmarkId, category, graded, correct, incorrect, noAnswer, errors,
                 expected, accuracy, ci95Low, ci95High, meanScore, meanScoreStdErr, progress, updatedAt, 0, List.of(),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     public ScoreKey key() {

@@ -43,6 +43,7 @@ class GoldenJsonTest {
                 Arguments.of("Grade.judged", Samples.judgedGrade(), "grade"),
                 Arguments.of("RunSpec", Samples.runSpec(), "run-spec"),
                 Arguments.of("RunManifest", Samples.manifest(), "run-manifest"),
+                Arguments.of("RunManifest.clusters", Samples.clusteredManifest(), "run-manifest"),
                 Arguments.of("BenchmarkScore", Samples.score(), "benchmark-score"));
     }
 

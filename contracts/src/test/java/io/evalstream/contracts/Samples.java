@@ -109,10 +109,19 @@ final class Samples {
                         Metric.EXACT_MATCH, hash(Extraction.MULTIPLE_CHOICE, Metric.EXACT_MATCH))), T);
     }
 
+    /** A manifest with a benchmark that declares clusters (several DROP questions on one passage). */
+    static RunManifest clusteredManifest() {
+        RunManifest manifest = manifest();
+        return new RunManifest(1, manifest.spec(), manifest.expected(), manifest.benchmarkSettings(),
+                manifest.submittedAt(), List.of(new BenchmarkClusters("drop", Map.of("drop-sample-1",
+                        "Gulls-vs.-Foxes", "drop-sample-2", "Gulls-vs.-Foxes", "drop-sample-5", "Library"))));
+    }
+
     static BenchmarkScore score() {
         return new BenchmarkScore(1, "run-42", "gpt-4o-mini", "gsm8k", Category.MATH, 50, 40, 8, 1, 1, 100, 0.8,
                 0.6696, 0.8876, 0.81, 0.0556, 0.5, T, 0, List.of(), Map.of(ErrorKind.TIMEOUT, 1L),
                 new LatencySummary(49, 780.0, 1510.0, 2890.0), new TokenUsage(21_000, 4_100), T.minusSeconds(40), 42.5,
-                Map.of(ErrorKind.TIMEOUT, "openai backend failed: HttpTimeoutException: request timed out"));
+                Map.of(ErrorKind.TIMEOUT, "openai backend failed: HttpTimeoutException: request timed out"),
+                new AnytimeInterval(0.6012, 0.9297));
     }
 }

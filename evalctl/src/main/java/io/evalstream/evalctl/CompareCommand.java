@@ -32,6 +32,25 @@ final class CompareCommand extends Subcommand implements Callable<Integer> {
             description = "Significance level of each test (default ${DEFAULT-VALUE}).")
     double alpha;
 
+    @Option(names = "--correction", paramLabel = "holm|bh|none", defaultValue = "holm",
+            description = "How the benchmarks' p-values are adjusted for the verdict: holm (family-wise error, the"
+                    + " default), bh (Benjamini-Hochberg false discovery rate) or none.")
+    String correction;
+
+    @Option(names = "--cluster", paramLabel = "item|subset", defaultValue = "item",
+            description = "What clusters samples for the clustered standard errors: item (its samples and variants,"
+                    + " the default) or subset (e.g. an MMLU subject).")
+    String cluster;
+
+    @Option(names = "--power", arity = "0..1", fallbackValue = "0.8", paramLabel = "POWER",
+            description = "Also print what each benchmark can detect: the smallest B - A found with this power"
+                    + " (0.8 when no value is given) at --alpha, and with --difference the items needed.")
+    Double power;
+
+    @Option(names = "--difference", paramLabel = "D",
+            description = "With --power: the B - A (a fraction, 0.05 for 5 points) to count the items needed for.")
+    Double difference;
+
     @Option(names = "--json", description = "Print the aggregator's JSON instead of a table.")
     boolean json;
 
@@ -49,10 +68,26 @@ final class CompareCommand extends Subcommand implements Callable<Integer> {
         if (baselineRun != null) {
             path.append("&baselineRun=").append(ApiClient.query(baselineRun));
         }
+        if (!"holm".equals(correction)) {
+            path.append("&correction=").append(ApiClient.query(correction));
+        }
+        if (!"item".equals(cluster)) {
+            path.append("&cluster=").append(ApiClient.query(cluster));
+        }
+        if (difference != null && power == null) {
+            throw new CliException(ExitCode.USAGE, "--difference sizes the run for a power analysis: add --power");
+        }
+        if (power != null) {
+            path.append("&power=").append(power);
+        }
+        if (difference != null) {
+            path.append("&difference=").append(difference);
+        }
         Service aggregator = evalctl.aggregator();
         JsonNode comparison = evalctl.client().getJson(aggregator, path.toString());
         PrintWriter out = out();
-        out.print(json ? comparison.toPrettyString() + "\n" : Comparisons.table(comparison));
+        out.print(json ? comparison.toPrettyString() + "\n" : Comparisons.table(comparison)
+                + (power == null ? "" : Comparisons.power(comparison)));
         out.flush();
         return gate(comparison);
     }

@@ -185,6 +185,23 @@ class CommandsTest {
     }
 
     @Test
+    void compareAsksForThePowerCorrectionAndClusteringGiven() throws IOException {
+        service.answer(200, """
+                {"a":{"runId":"r1","modelId":"v1"},"b":{"runId":"r1","modelId":"v2"},"alpha":0.05,"benchmarks":[],
+                 "seesaw":{"seesaw":false,"gains":[],"losses":[]}}""");
+        assertThat(evalctl("compare", "r1", "-a", "v1", "-b", "v2", "--power", "--difference", "0.05",
+                "--correction", "bh", "--cluster", "subset")).isEqualTo(ExitCode.OK);
+        assertThat(service.requests().getLast().pathAndQuery()).isEqualTo("/runs/r1/compare?a=v1&b=v2&alpha=0.05"
+                + "&correction=bh&cluster=subset&power=0.8&difference=0.05");
+        assertThat(out.toString()).contains("Power at alpha 0.05 and 80.0%");
+        assertThat(evalctl("compare", "r1", "-a", "v1", "-b", "v2", "--power", "0.9")).isEqualTo(ExitCode.OK);
+        assertThat(service.requests().getLast().pathAndQuery()).endsWith("&power=0.9");
+        assertThat(evalctl("compare", "r1", "-a", "v1", "-b", "v2", "--difference", "0.05"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--difference sizes the run for a power analysis: add --power");
+    }
+
+    @Test
     void aFileWithABadLineIsNotPushedAtAll() throws IOException {
         Path tasks = Files.writeString(dir.resolve("tasks.jsonl"),
                 TaskLinesTest.task("q1", "a") + "\n{\"schemaVersion\":1}\n");

@@ -2,6 +2,9 @@ package io.evalstream.aggregator.analysis;
 
 /**
  * Model A against model B on one benchmark, over the samples both have (same item, variant and sample number).
+ * Samples of one item (and of one declared cluster) are not independent: {@code clustered} gives B - A with the
+ * clustered standard error beside the paired test, and when some cluster holds more than one pair the verdict rests
+ * on its p-value, as the paired tests assume independent pairs.
  *
  * @param pairing     how many samples were paired and how many only one side has (those are left out)
  * @param counts      for all-or-nothing scores: the 2x2 table of right and wrong (ERROR and NO_ANSWER are wrong);
@@ -9,12 +12,35 @@ package io.evalstream.aggregator.analysis;
  * @param estimate    A's and B's score on the paired samples (accuracy, or mean score) and B - A with its 95%
  *                    interval
  * @param test        the paired test of B - A = 0
- * @param significant whether the test's p-value is below the comparison's alpha
+ * @param clustered   B - A with its naive and clustered standard errors, design effect, interval and z-test p-value;
+ *                    null without pairs
+ * @param power       the smallest difference this comparison detects, and the items needed for a named one; null
+ *                    without pairs
+ * @param adjustedPValue the verdict's p-value (the paired test's, or the clustered one's when some cluster holds more
+ *                    than one pair) adjusted across the comparison's benchmarks; null when there is none
+ * @param significant whether the adjusted p-value is below the comparison's alpha
  * @param direction   {@link Direction#GAIN} when B is significantly better, {@link Direction#LOSS} when
  *                    significantly worse, else {@link Direction#NONE}
  */
 public record BenchmarkComparison(String benchmarkId, Pairing pairing, Counts counts, Estimate estimate,
-        PairedTest test, boolean significant, Direction direction) {
+        PairedTest test, PairedDifference clustered, Power power, Double adjustedPValue, boolean significant,
+        Direction direction) {
+
+    /** The p-value the verdict rests on before adjustment; null when there is none. */
+    Double verdictPValue() {
+        boolean clusteredPairs = clustered != null && clustered.difference().clusters() < pairing.pairs();
+        return clusteredPairs ? clustered.pValue() : test.pValue();
+    }
+
+    /** This comparison with its verdict taken at {@code adjusted} (the adjusted verdict p-value) against alpha. */
+    BenchmarkComparison decidedAt(Double adjusted, double alpha) {
+        boolean rejected = adjusted != null && adjusted < alpha;
+        Double difference = estimate.difference();
+        Direction moved = !rejected || difference == null || difference == 0 ? Direction.NONE
+                : difference > 0 ? Direction.GAIN : Direction.LOSS;
+        return new BenchmarkComparison(benchmarkId, pairing, counts, estimate, test, clustered, power, adjusted,
+                rejected, moved);
+    }
 
     /** Which way B moved from A. */
     public enum Direction {

@@ -17,16 +17,15 @@ final class MeanComparison {
     }
 
     /** @param pairs A's and B's sample of each pair, at least one pair */
-    static BenchmarkComparison of(String benchmarkId, Pairing pairing, List<GradedSample[]> pairs, double alpha) {
+    static BenchmarkComparison of(String benchmarkId, Pairing pairing, List<GradedSample[]> pairs) {
         double[] a = pairs.stream().mapToDouble(pair -> pair[0].score()).toArray();
         double[] b = pairs.stream().mapToDouble(pair -> pair[1].score()).toArray();
         double meanA = StatUtils.mean(a);
         double meanB = StatUtils.mean(b);
         double difference = StatUtils.meanDifference(b, a);
         if (pairs.size() < 2) {
-            return PairedComparison.decide(benchmarkId, pairing, null,
-                    new Estimate(meanA, meanB, difference, null, null), new PairedTest(Method.PAIRED_T, null, null),
-                    alpha);
+            return PairedComparison.tested(benchmarkId, pairing, null,
+                    new Estimate(meanA, meanB, difference, null, null), new PairedTest(Method.PAIRED_T, null, null));
         }
         double variance = StatUtils.varianceDifference(b, a, difference);
         if (!(variance > 0)) {
@@ -34,14 +33,14 @@ final class MeanComparison {
             // or certain.
             PairedTest test = difference == 0 ? new PairedTest(Method.PAIRED_T, 0.0, 1.0)
                     : new PairedTest(Method.PAIRED_T, null, 0.0);
-            return PairedComparison.decide(benchmarkId, pairing, null,
-                    new Estimate(meanA, meanB, difference, difference, difference), test, alpha);
+            return PairedComparison.tested(benchmarkId, pairing, null,
+                    new Estimate(meanA, meanB, difference, difference, difference), test);
         }
         double halfWidth = new TDistribution(null, pairs.size() - 1.0).inverseCumulativeProbability(0.975)
                 * Math.sqrt(variance / pairs.size());
         TTest tTest = new TTest();
         PairedTest test = new PairedTest(Method.PAIRED_T, tTest.pairedT(b, a), tTest.pairedTTest(b, a));
-        return PairedComparison.decide(benchmarkId, pairing, null,
-                new Estimate(meanA, meanB, difference, difference - halfWidth, difference + halfWidth), test, alpha);
+        return PairedComparison.tested(benchmarkId, pairing, null,
+                new Estimate(meanA, meanB, difference, difference - halfWidth, difference + halfWidth), test);
     }
 }

@@ -7,15 +7,18 @@ import io.evalstream.aggregator.analysis.BenchmarkComparison.Method;
 import io.evalstream.aggregator.analysis.BenchmarkComparison.PairedTest;
 import io.evalstream.aggregator.analysis.BenchmarkComparison.Pairing;
 import io.evalstream.aggregator.scoring.GradedSample;
+import io.evalstream.aggregator.scoring.Moments;
 import io.evalstream.contracts.Verdict;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Compares model A with model B on one benchmark, sample by sample. With all-or-nothing scores the accuracies are
  * compared with McNemar's test and a paired Wald interval; with partial or judged scores the mean scores with a
- * paired t-test.
+ * paired t-test; beside them, B - A with its clustered standard error ({@link PairedDifference}) and its power.
+ * The verdict here is unadjusted: {@link ModelComparison} adjusts it across benchmarks.
  */
 public final class PairedComparison {
 
@@ -28,29 +31,37 @@ public final class PairedComparison {
     /**
      * @param a     A's latest samples of the benchmark by {@link PairKey}
      * @param b     B's, likewise
-     * @param alpha significance level in (0, 1)
      */
     public static BenchmarkComparison compare(String benchmarkId, Map<PairKey, GradedSample> a,
-            Map<PairKey, GradedSample> b, double alpha) {
+            Map<PairKey, GradedSample> b, CompareOptions options) {
         List<GradedSample[]> pairs = new ArrayList<>();
+        Map<String, Moments> differences = new HashMap<>();
         a.forEach((key, sampleA) -> {
             GradedSample sampleB = b.get(key);
             if (sampleB != null) {
                 pairs.add(new GradedSample[] {sampleA, sampleB});
+                differences.merge(options.clusterOf(benchmarkId, key.itemId(), sampleA),
+                        Moments.EMPTY.add(sampleB.score() - sampleA.score()), Moments::plus);
             }
         });
         Pairing pairing = new Pairing(pairs.size(), a.size() - pairs.size(), b.size() - pairs.size());
         if (pairs.isEmpty()) {
-            return new BenchmarkComparison(benchmarkId, pairing, null, Estimate.NONE, PairedTest.NONE, false,
-                    Direction.NONE);
+            return new BenchmarkComparison(benchmarkId, pairing, null, Estimate.NONE, PairedTest.NONE, null, null,
+                    null, false, Direction.NONE);
         }
-        return pairs.stream().allMatch(pair -> allOrNothing(pair[0]) && allOrNothing(pair[1]))
-                ? proportions(benchmarkId, pairing, counts(pairs), alpha)
-                : MeanComparison.of(benchmarkId, pairing, pairs, alpha);
+        double alpha = options.alpha();
+        BenchmarkComparison unclustered = pairs.stream().allMatch(pair -> allOrNothing(pair[0]) && allOrNothing(pair[1]))
+                ? proportions(benchmarkId, pairing, counts(pairs))
+                : MeanComparison.of(benchmarkId, pairing, pairs);
+        PairedDifference clustered = PairedDifference.of(differences.values());
+        Power power = Power.of(clustered.difference(), alpha, options.power(), options.forDifference());
+        BenchmarkComparison comparison = new BenchmarkComparison(benchmarkId, pairing, unclustered.counts(),
+                unclustered.estimate(), unclustered.test(), clustered, power, null, false, Direction.NONE);
+        return comparison.decidedAt(comparison.verdictPValue(), alpha);
     }
 
     /** Accuracies of the 2x2 table, B - A with its paired Wald interval, and McNemar's test. */
-    static BenchmarkComparison proportions(String benchmarkId, Pairing pairing, Counts counts, double alpha) {
+    static BenchmarkComparison proportions(String benchmarkId, Pairing pairing, Counts counts) {
         double n = counts.pairs();
         long b = counts.aOnly();
         long c = counts.bOnly();
@@ -61,15 +72,14 @@ public final class PairedComparison {
         McNemar.Result result = McNemar.test(b, c);
         PairedTest test = new PairedTest(result.method() == McNemar.Method.EXACT ? Method.MCNEMAR_EXACT
                 : Method.MCNEMAR_CHI_SQUARE, result.statistic(), result.pValue());
-        return decide(benchmarkId, pairing, counts, estimate, test, alpha);
+        return tested(benchmarkId, pairing, counts, estimate, test);
     }
 
-    static BenchmarkComparison decide(String benchmarkId, Pairing pairing, Counts counts, Estimate estimate,
-            PairedTest test, double alpha) {
-        boolean significant = test.pValue() != null && test.pValue() < alpha;
-        Direction direction = !significant || estimate.difference() == 0 ? Direction.NONE
-                : estimate.difference() > 0 ? Direction.GAIN : Direction.LOSS;
-        return new BenchmarkComparison(benchmarkId, pairing, counts, estimate, test, significant, direction);
+    /** The paired test's result, not yet decided. */
+    static BenchmarkComparison tested(String benchmarkId, Pairing pairing, Counts counts, Estimate estimate,
+            PairedTest test) {
+        return new BenchmarkComparison(benchmarkId, pairing, counts, estimate, test, null, null, null, false,
+                Direction.NONE);
     }
 
     /** Scores of 0 or 1 that are not a judge's: accuracy applies, and ERROR and NO_ANSWER count as wrong. */

@@ -16,7 +16,7 @@ public record Seesaw(boolean seesaw, List<Shift> gains, List<Shift> losses) {
 
     /**
      * @param difference B - A (accuracy or mean score)
-     * @param pValue     the paired test's p-value
+     * @param pValue     the verdict p-value adjusted across the benchmarks (see {@link ModelComparison})
      */
     public record Shift(String benchmarkId, double difference, double pValue) {
     }
@@ -30,7 +30,7 @@ public record Seesaw(boolean seesaw, List<Shift> gains, List<Shift> losses) {
     private static List<Shift> shifts(List<BenchmarkComparison> comparisons, Direction direction) {
         return comparisons.stream().filter(comparison -> comparison.direction() == direction)
                 .map(comparison -> new Shift(comparison.benchmarkId(), comparison.estimate().difference(),
-                        comparison.test().pValue()))
+                        comparison.adjustedPValue()))
                 .sorted(Comparator.comparing(Shift::benchmarkId))
                 .toList();
     }

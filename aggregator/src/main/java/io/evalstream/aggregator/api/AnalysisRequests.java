@@ -1,9 +1,13 @@
 package io.evalstream.aggregator.api;
 
+import io.evalstream.aggregator.analysis.ClusterBy;
+import io.evalstream.aggregator.analysis.MultipleTesting;
+import io.evalstream.aggregator.analysis.Power;
 import io.evalstream.contracts.Require;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import java.util.OptionalDouble;
 
 /** Query checks of the analysis endpoints: each failure is a 4xx whose {@link ErrorMessage} says what to fix. */
@@ -41,6 +45,65 @@ final class AnalysisRequests {
                     + " in (0, 0.5], e.g. 0.05 or 0.01; got " + value);
         }
         return alpha;
+    }
+
+    /** @return Holm when absent, else the correction named holm, bh (Benjamini-Hochberg) or none */
+    static MultipleTesting correction(String value) {
+        if (value == null) {
+            return MultipleTesting.HOLM;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "holm" -> MultipleTesting.HOLM;
+            case "bh", "benjamini-hochberg" -> MultipleTesting.BENJAMINI_HOCHBERG;
+            case "none" -> MultipleTesting.NONE;
+            default -> throw fail(Response.Status.BAD_REQUEST, "query parameter 'correction' must be holm"
+                    + " (family-wise error), bh (false discovery rate) or none; got '" + value + "'");
+        };
+    }
+
+    /** @return 0.8 when absent, else a number in (0, 1) */
+    static double power(String value) {
+        if (value == null) {
+            return Power.DEFAULT_POWER;
+        }
+        double power = number(value, "power");
+        if (!(power > 0 && power < 1)) {
+            throw fail(Response.Status.BAD_REQUEST, "query parameter 'power' is the chance of detecting a difference"
+                    + " and must be in (0, 1), e.g. 0.8; got " + value);
+        }
+        return power;
+    }
+
+    /** @return null when absent, else a non-zero difference of scores in [-1, 1] */
+    static Double difference(String value) {
+        if (value == null) {
+            return null;
+        }
+        double difference = number(value, "difference");
+        if (!(difference != 0 && Math.abs(difference) <= 1)) {
+            throw fail(Response.Status.BAD_REQUEST, "query parameter 'difference' is the B - A to size the run for,"
+                    + " as a fraction of 1: non-zero and in [-1, 1], e.g. 0.05 for 5 points; got " + value);
+        }
+        return difference;
+    }
+
+    /** @return whether {@code format} asks for Markdown; JSON when absent */
+    static boolean markdown(String format) {
+        if (format == null || format.strip().equalsIgnoreCase("json")) {
+            return false;
+        }
+        if (format.strip().equalsIgnoreCase("markdown") || format.strip().equalsIgnoreCase("md")) {
+            return true;
+        }
+        throw fail(Response.Status.BAD_REQUEST, "query parameter 'format' must be json or markdown, got '" + format
+                + "'");
+    }
+
+    /** @return by item when absent, else item or subset */
+    static ClusterBy clusterBy(String value) {
+        return value == null ? ClusterBy.ITEM : ClusterBy.parse(value).orElseThrow(() -> fail(
+                Response.Status.BAD_REQUEST, "query parameter 'cluster' must be item (the samples and variants of"
+                        + " an item) or subset (e.g. an MMLU subject); got '" + value + "'"));
     }
 
     /** @return empty when absent, else a positive finite number */

@@ -3,6 +3,7 @@ package io.evalstream.aggregator.api;
 import static io.evalstream.aggregator.api.AnalysisRequests.fail;
 
 import io.evalstream.aggregator.analysis.CellMeans;
+import io.evalstream.aggregator.analysis.CompareOptions;
 import io.evalstream.aggregator.analysis.FamilyMembers;
 import io.evalstream.aggregator.analysis.ModelComparison;
 import io.evalstream.aggregator.analysis.ModelComparison.Side;
@@ -12,6 +13,7 @@ import io.evalstream.aggregator.analysis.ScaleAxis;
 import io.evalstream.aggregator.analysis.ScalingAnalysis;
 import io.evalstream.aggregator.analysis.ScalingReport;
 import io.evalstream.aggregator.analysis.SensitivityReport;
+import io.evalstream.aggregator.report.ComparisonMarkdown;
 import io.evalstream.aggregator.streams.ScoreStores;
 import io.evalstream.aggregator.streams.StreamsLifecycle;
 import io.evalstream.contracts.ModelInfo;
@@ -23,7 +25,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -48,26 +52,39 @@ public class AnalysisResource {
 
     /**
      * Model {@code a} (in {@code baselineRun}, default this run) against model {@code b} (in this run), per
-     * benchmark on the samples both have, with the seesaw verdict.
+     * benchmark on the samples both have: the paired test, B - A with its clustered standard error, the power, and
+     * the seesaw verdict on p-values adjusted by {@code correction} (holm, bh or none; default holm). {@code power}
+     * (default 0.8) and {@code difference} size the run; {@code cluster} (item or subset) says what else clusters;
+     * {@code format=markdown} gives it as a Markdown document instead of JSON.
      */
     @GET
     @Path("/{runId}/compare")
-    public ModelComparison compare(@PathParam("runId") String runId, @QueryParam("a") String a,
+    @Produces({MediaType.APPLICATION_JSON, "text/markdown"})
+    public Response compare(@PathParam("runId") String runId, @QueryParam("a") String a,
             @QueryParam("b") String b, @QueryParam("baselineRun") String baselineRun,
-            @QueryParam("alpha") String alpha) {
+            @QueryParam("alpha") String alpha, @QueryParam("correction") String correction,
+            @QueryParam("power") String power, @QueryParam("difference") String difference,
+            @QueryParam("cluster") String cluster, @QueryParam("format") String format) {
+        boolean markdown = AnalysisRequests.markdown(format);
         Side sideB = new Side(AnalysisRequests.id(runId, "run id"),
                 AnalysisRequests.required(b, "b", "?a=sim-v1&b=sim-v2 (a: the baseline model, b: the other)"));
         Side sideA = new Side(baselineRun == null ? runId : AnalysisRequests.id(baselineRun, "baselineRun"),
                 AnalysisRequests.required(a, "a", "?a=sim-v1&b=sim-v2 (a: the baseline model, b: the other)"));
-        double level = AnalysisRequests.alpha(alpha);
         ScoreStores stores = streams.stores();
+        CompareOptions options = new CompareOptions(AnalysisRequests.alpha(alpha),
+                AnalysisRequests.correction(correction), AnalysisRequests.power(power),
+                AnalysisRequests.difference(difference), AnalysisRequests.clusterBy(cluster),
+                declaredClusters(stores, sideB.runId(), sideA.runId()));
         ModelSamples samplesB = samples(stores, sideB.runId(), sideA.runId().equals(sideB.runId())
                 ? new TreeSet<>(List.of(sideA.modelId(), sideB.modelId())) : Set.of(sideB.modelId()));
         ModelSamples samplesA = sideA.runId().equals(sideB.runId()) ? samplesB
                 : samples(stores, sideA.runId(), Set.of(sideA.modelId()));
         requireGraded(samplesA, sideA);
         requireGraded(samplesB, sideB);
-        return ModelComparison.of(sideA, sideB, samplesA.of(sideA.modelId()), samplesB.of(sideB.modelId()), level);
+        ModelComparison comparison = ModelComparison.of(sideA, sideB, samplesA.of(sideA.modelId()),
+                samplesB.of(sideB.modelId()), options);
+        return markdown ? Response.ok(ComparisonMarkdown.render(comparison), "text/markdown; charset=UTF-8").build()
+                : Response.ok(comparison, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** Per (model, benchmark) run in two or more prompt template variants: the variants' scores and spread. */
@@ -112,6 +129,16 @@ public class AnalysisResource {
         }
         Map<String, Map<String, Double>> means = stores.latestSamples(runId, samples -> CellMeans.of(samples, members.withX().keySet()));
         return ScalingAnalysis.of(runId, family, axis, members, means, at);
+    }
+
+    /** The clusters the runs' manifests declare, by benchmark; B's run first, as the items compared are its. */
+    private static Map<String, Map<String, String>> declaredClusters(ScoreStores stores, String... runIds) {
+        Map<String, Map<String, String>> declared = new HashMap<>();
+        for (String runId : runIds) {
+            stores.manifest(runId).ifPresent(manifest -> manifest.clusters()
+                    .forEach(clusters -> declared.putIfAbsent(clusters.benchmarkId(), clusters.items())));
+        }
+        return declared;
     }
 
     private static ModelSamples samples(ScoreStores stores, String runId, Set<String> models) {

@@ -110,6 +110,11 @@ final class Figures {
         return String.format(Locale.ROOT, "%." + places + "f", value);
     }
 
+    /** {@link #NONE} when absent. */
+    static String decimal(Double value, int places) {
+        return value == null ? NONE : decimal(value.doubleValue(), places);
+    }
+
     static String text(Object value) {
         return value == null ? NONE : value.toString();
     }

@@ -32,7 +32,8 @@ public final class MarkdownReport {
         return out.toString();
     }
 
-    private static void row(StringBuilder out, List<String> cells) {
+    /** One table row: every cell escaped, between bars. */
+    static void row(StringBuilder out, List<String> cells) {
         out.append('|');
         cells.forEach(cell -> out.append(' ').append(escape(cell)).append(" |"));
         out.append('\n');

@@ -1,5 +1,6 @@
 package io.evalstream.aggregator.report;
 
+import io.evalstream.aggregator.scoring.ClusteredScore;
 import io.evalstream.aggregator.scoring.FullRunReport;
 import io.evalstream.aggregator.scoring.GroupScore;
 import io.evalstream.aggregator.scoring.LabelCounts;
@@ -47,7 +48,8 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
     static ReportLayout of(FullRunReport report) {
         List<Table> tables = Stream.of(settings(report.benchmarkSettings()), overall(report.overall()),
                         categories(report.categories()), benchmarks(report.scores()), passAtK(report.passAtK()),
-                        subsets(report.subsets()), groups(report.groups()), labels(report.judgeLabels()))
+                        clustered(report.clustered()), subsets(report.subsets()), groups(report.groups()),
+                        labels(report.judgeLabels()))
                 .filter(table -> !table.rows().isEmpty()).toList();
         return new ReportLayout("Run " + report.runId(), facts(report), tables);
     }
@@ -114,6 +116,15 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
                     .map(estimate -> Figures.decimal(estimate.value(), 3)).orElse(Figures.NONE)));
             return row;
         }).toList());
+    }
+
+    /** Miller 2024: several samples or variants of one item are not independent, so the clustered SE is the honest one. */
+    private static Table clustered(List<ClusteredScore> clustered) {
+        return new Table("Clustered standard errors (by item; Miller 2024)", List.of("Model", "Benchmark", "Samples",
+                "Items", "Mean", "SE naive", "SE clustered", "Design effect"), clustered.stream().map(c -> List.of(
+                c.modelId(), c.benchmarkId(), String.valueOf(c.score().n()), String.valueOf(c.score().clusters()),
+                Figures.decimal(c.score().mean(), 3), Figures.decimal(c.score().naiveSe(), 3),
+                Figures.decimal(c.score().clusteredSe(), 3), Figures.decimal(c.score().designEffect(), 2))).toList());
     }
 
     private static Table subsets(List<SubsetScore> subsets) {

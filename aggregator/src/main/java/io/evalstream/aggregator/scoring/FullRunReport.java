@@ -13,11 +13,13 @@ import java.util.TreeSet;
  * while a run is still being graded they may differ by the grades that arrived in between.
  *
  * @param settingsHashes distinct settings hashes of every graded task, sorted
+ * @param clustered      per (model, benchmark) the mean score with its naive and item-clustered standard errors and
+ *                       the design effect
  */
 public record FullRunReport(String runId, RunStatus status, Instant submittedAt,
         List<BenchmarkSettings> benchmarkSettings, List<String> settingsHashes, RunTotals totals,
         List<BenchmarkScore> scores, List<RollupScore> categories, List<RollupScore> overall, List<PassAtKScore> passAtK, List<SubsetScore> subsets, List<GroupScore> groups,
-        List<LabelCounts> judgeLabels) {
+        List<LabelCounts> judgeLabels, List<ClusteredScore> clustered) {
 
     public FullRunReport {
         benchmarkSettings = List.copyOf(benchmarkSettings);
@@ -29,6 +31,7 @@ public record FullRunReport(String runId, RunStatus status, Instant submittedAt,
         subsets = List.copyOf(subsets);
         groups = List.copyOf(groups);
         judgeLabels = List.copyOf(judgeLabels);
+        clustered = List.copyOf(clustered);
     }
 
     public static FullRunReport of(RunReport live, RunBreakdown breakdown) {
@@ -36,6 +39,6 @@ public record FullRunReport(String runId, RunStatus status, Instant submittedAt,
         hashes.addAll(breakdown.settingsHashes());
         return new FullRunReport(live.runId(), live.status(), live.submittedAt(), live.benchmarkSettings(),
                 List.copyOf(hashes), live.totals(), live.scores(), live.categories(), live.overall(), breakdown.passAtK(), breakdown.subsets(),
-                breakdown.groups(), breakdown.judgeLabels());
+                breakdown.groups(), breakdown.judgeLabels(), breakdown.clustered());
     }
 }

@@ -13,9 +13,10 @@ import java.util.TreeSet;
  * @param subsets        one entry per (model, benchmark, subset), for tasks that name a subset
  * @param groups         one entry per (model, benchmark, group), for subsets that name a group
  * @param judgeLabels    one entry per (model, benchmark, judge label), e.g. the age groups a story judge gave
+ * @param clustered      one entry per (model, benchmark): the mean score with its standard error clustered by item
  */
 public record RunBreakdown(List<String> settingsHashes, List<PassAtKScore> passAtK, List<SubsetScore> subsets,
-        List<GroupScore> groups, List<LabelCounts> judgeLabels) {
+        List<GroupScore> groups, List<LabelCounts> judgeLabels, List<ClusteredScore> clustered) {
 
     public RunBreakdown {
         settingsHashes = List.copyOf(settingsHashes);
@@ -23,6 +24,7 @@ public record RunBreakdown(List<String> settingsHashes, List<PassAtKScore> passA
         subsets = List.copyOf(subsets);
         groups = List.copyOf(groups);
         judgeLabels = List.copyOf(judgeLabels);
+        clustered = List.copyOf(clustered);
     }
 
     /** @param samples the latest sample of every task of one run, in any order; iterated once */
@@ -30,14 +32,16 @@ public record RunBreakdown(List<String> settingsHashes, List<PassAtKScore> passA
         ProblemCounts problems = new ProblemCounts();
         SubsetRollup rollup = new SubsetRollup();
         LabelRollup labels = new LabelRollup();
+        ItemClusters items = new ItemClusters();
         TreeSet<String> hashes = new TreeSet<>();
         for (TaskSample entry : samples) {
             problems.add(entry);
             rollup.add(entry.sample());
             labels.add(entry.sample());
+            items.add(entry);
             hashes.add(entry.sample().settingsHash());
         }
         return new RunBreakdown(List.copyOf(hashes), problems.scores(), rollup.subsets(), rollup.groups(),
-                labels.counts());
+                labels.counts(), items.scores());
     }
 }

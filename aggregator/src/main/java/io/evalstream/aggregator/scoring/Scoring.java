@@ -1,5 +1,6 @@
 package io.evalstream.aggregator.scoring;
 
+import io.evalstream.contracts.AnytimeInterval;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ExpectedCount;
@@ -18,12 +19,16 @@ import java.util.OptionalDouble;
  * nor wrong: they are left out of accuracy, which is null for a cell of judged grades (and errors) only. The mean
  * score is the mean of the grades' scores (above accuracy only for partial-credit metrics; the mean normalized
  * judge score, errors counting 0, for judged ones), with its standard error; judge scores are reported per
- * rubric dimension.
+ * rubric dimension. Beside the accuracy's fixed-n Wilson interval, its anytime-valid one ({@link ConfidenceSequence}),
+ * which may be watched.
  */
 public final class Scoring {
 
     private Scoring() {
     }
+
+    /** The anytime interval's miss chance over the whole run, as the Wilson interval's at one n. */
+    public static final double ANYTIME_ALPHA = 1 - Proportions.CONFIDENCE;
 
     /**
      * @param expected the manifest's count for this cell; null when the run's manifest is unknown or does not
@@ -42,7 +47,16 @@ public final class Scoring {
                 tally.judgeScores(), tally.errorKinds(), tally.latency().summary(), tally.tokens(),
                 tally.firstGradedAt() == null ? null : Instant.ofEpochMilli(tally.firstGradedAt()),
                 expected == null ? null : Means.boxed(eta(tally.graded(), expected.tasks(), tally.firstGradedAt(), at)),
-                tally.errorReasons());
+                tally.errorReasons(), anytime(tally.correct(), tally.accuracyTrials()));
+    }
+
+    /** The accuracy's confidence sequence at this look; null while there is no accuracy. */
+    static AnytimeInterval anytime(long correct, long trials) {
+        if (trials == 0) {
+            return null;
+        }
+        Interval interval = ConfidenceSequence.interval(correct, trials, ANYTIME_ALPHA);
+        return new AnytimeInterval(interval.lower(), interval.upper());
     }
 
     /**

@@ -50,7 +50,8 @@ class PairedComparisonTest {
         Verdict[] b = concat(repeat(CORRECT, 30), repeat(INCORRECT, 9), repeat(ERROR, 1), repeat(CORRECT, 2),
                 repeat(NO_ANSWER, 8));
 
-        BenchmarkComparison comparison = PairedComparison.compare("gsm8k", items("a", a), items("b", b), alpha);
+        BenchmarkComparison comparison = PairedComparison.compare("gsm8k", items("a", a), items("b", b),
+                CompareOptions.of(alpha));
 
         assertThat(comparison.pairing()).isEqualTo(new Pairing(50, 0, 0));
         assertThat(comparison.counts()).isEqualTo(new Counts(30, 10, 2, 8));
@@ -78,7 +79,7 @@ class PairedComparisonTest {
         b.put(new PairKey("item-0", "terse", 0), sample("b", "gsm8k", INCORRECT));
         b.put(new PairKey("item-1", "default", 1), sample("b", "gsm8k", INCORRECT));
 
-        BenchmarkComparison comparison = PairedComparison.compare("gsm8k", a, b, 0.05);
+        BenchmarkComparison comparison = PairedComparison.compare("gsm8k", a, b, CompareOptions.of(0.05));
 
         assertThat(comparison.pairing()).isEqualTo(new Pairing(5, 5, 7));
         assertThat(comparison.counts()).isEqualTo(new Counts(0, 5, 0, 0));
@@ -90,7 +91,7 @@ class PairedComparisonTest {
     @Test
     void aModelComparedWithItselfDiffersNowhere() {
         Map<PairKey, GradedSample> a = items("a", concat(repeat(CORRECT, 7), repeat(INCORRECT, 5)));
-        BenchmarkComparison comparison = PairedComparison.compare("gsm8k", a, a, 0.05);
+        BenchmarkComparison comparison = PairedComparison.compare("gsm8k", a, a, CompareOptions.of(0.05));
         assertThat(comparison.test().pValue()).isEqualTo(1.0);
         assertThat(comparison.estimate().difference()).isZero();
         assertThat(comparison.estimate().ci95Low()).isZero();
@@ -108,7 +109,7 @@ class PairedComparisonTest {
     @Test
     void partialScoresAreComparedWithAPairedTTest() {
         BenchmarkComparison comparison = PairedComparison.compare("squad", scores("a", 0.5, 0.6, 0.7, 0.8),
-                scores("b", 0.7, 0.7, 0.9, 1.0), 0.05);
+                scores("b", 0.7, 0.7, 0.9, 1.0), CompareOptions.of(0.05));
 
         assertThat(comparison.counts()).isNull();
         assertThat(comparison.estimate().scoreA()).isCloseTo(0.65, within(1e-12));
@@ -124,7 +125,8 @@ class PairedComparisonTest {
 
     @Test
     void aSinglePairOfPartialScoresHasNoTestAndNoInterval() {
-        BenchmarkComparison comparison = PairedComparison.compare("squad", scores("a", 0.5), scores("b", 0.75), 0.05);
+        BenchmarkComparison comparison = PairedComparison.compare("squad", scores("a", 0.5), scores("b", 0.75),
+                CompareOptions.of(0.05));
         assertThat(comparison.estimate().difference()).isEqualTo(0.25);
         assertThat(comparison.estimate().ci95Low()).isNull();
         assertThat(comparison.test().pValue()).isNull();
@@ -134,9 +136,9 @@ class PairedComparisonTest {
     @Test
     void pairsThatAllDifferByTheSameAmountAreACertainDifference() {
         BenchmarkComparison same = PairedComparison.compare("squad", scores("a", 0.5, 0.25), scores("b", 0.5, 0.25),
-                0.05);
+                CompareOptions.of(0.05));
         BenchmarkComparison shifted = PairedComparison.compare("squad", scores("a", 0.5, 0.25),
-                scores("b", 0.25, 0.0), 0.05);
+                scores("b", 0.25, 0.0), CompareOptions.of(0.05));
         assertThat(same.test().pValue()).isEqualTo(1.0);
         assertThat(same.direction()).isEqualTo(Direction.NONE);
         assertThat(shifted.test().pValue()).isZero();
@@ -148,7 +150,7 @@ class PairedComparisonTest {
     void judgedScoresOfOneAreNotTakenForRightAnswers() {
         Map<PairKey, GradedSample> a = Map.of(new PairKey("s1", "default", 0), sample("a", "stories", JUDGED, 1.0),
                 new PairKey("s2", "default", 0), sample("a", "stories", JUDGED, 0.0));
-        BenchmarkComparison comparison = PairedComparison.compare("stories", a, a, 0.05);
+        BenchmarkComparison comparison = PairedComparison.compare("stories", a, a, CompareOptions.of(0.05));
         assertThat(comparison.counts()).isNull();
         assertThat(comparison.test().method()).isEqualTo(Method.PAIRED_T);
     }
@@ -156,7 +158,7 @@ class PairedComparisonTest {
     @Test
     void aBenchmarkOnlyOneSideHasIsReportedWithNoTest() {
         BenchmarkComparison comparison = PairedComparison.compare("gsm8k", items("a", CORRECT, INCORRECT), Map.of(),
-                0.05);
+                CompareOptions.of(0.05));
         assertThat(comparison.pairing()).isEqualTo(new Pairing(0, 2, 0));
         assertThat(comparison.test().method()).isEqualTo(Method.NONE);
         assertThat(comparison.estimate().difference()).isNull();

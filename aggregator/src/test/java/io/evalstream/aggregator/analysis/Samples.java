@@ -39,6 +39,17 @@ final class Samples {
         return samples;
     }
 
+    /** Items item-0, item-1, ... with {@code samples} samples each (numbered 0, 1, ...), all with the item's verdict. */
+    static Map<PairKey, GradedSample> sampledItems(String model, int samples, Verdict... verdicts) {
+        Map<PairKey, GradedSample> all = new HashMap<>();
+        for (int i = 0; i < verdicts.length; i++) {
+            for (int sample = 0; sample < samples; sample++) {
+                all.put(new PairKey("item-" + i, "default", sample), sample(model, "gsm8k", verdicts[i]));
+            }
+        }
+        return all;
+    }
+
     /** Items item-0, item-1, ... with partial scores (verdict INCORRECT unless 1). */
     static Map<PairKey, GradedSample> scores(String model, double... scores) {
         Map<PairKey, GradedSample> samples = new HashMap<>();

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 import io.evalstream.broker.KafkaTestResource;
+import io.evalstream.contracts.BenchmarkClusters;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.ModelInfo;
 import io.evalstream.contracts.RunManifest;
@@ -23,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,7 +62,14 @@ class AnalysisResourceTest {
         addGrades(records, run, "v1", "mmlu", "default", 30);
         addGrades(records, run, "v2", "mmlu", "default", 10);
         String other = "qt-cmp2-" + UUID.randomUUID().toString().substring(0, 8);
-        records.add(manifestRecord(manifest(other, List.of("v3"), List.of("gsm8k"), ITEMS)));
+        RunManifest plainOther = manifest(other, List.of("v3"), List.of("gsm8k"), ITEMS);
+        Map<String, String> passages = new HashMap<>();
+        for (int item = 0; item < ITEMS; item++) {
+            passages.put("item-" + item, "passage-" + item / 10);
+        }
+        records.add(manifestRecord(new RunManifest(1, plainOther.spec(), plainOther.expected(),
+                plainOther.benchmarkSettings(), plainOther.submittedAt(),
+                List.of(new BenchmarkClusters("gsm8k", passages)))));
         addGrades(records, other, "v3", "gsm8k", "default", 30);
         produce(records);
         awaitComplete(run);
@@ -82,6 +91,30 @@ class AnalysisResourceTest {
         assertThat(comparison.getBoolean("seesaw.seesaw")).isTrue();
         assertThat(comparison.getList("seesaw.gains.benchmarkId")).containsExactly("gsm8k");
         assertThat(comparison.getList("seesaw.losses.benchmarkId")).containsExactly("mmlu");
+        assertThat(comparison.getString("correction")).isEqualTo("HOLM");
+        assertThat(comparison.getDouble("benchmarks[0].adjustedPValue")).isCloseTo(2 * 2.0 / (1 << 20), within(1e-12));
+        assertThat(comparison.getDouble("benchmarks[0].clustered.difference.mean")).isCloseTo(0.5, within(1e-9));
+        assertThat(comparison.getDouble("benchmarks[0].clustered.difference.designEffect")).isCloseTo(1.0,
+                within(1e-9));
+        assertThat(comparison.getDouble("benchmarks[0].power.minimumDetectable")).isPositive();
+        assertThat(comparison.getObject("benchmarks[0].power.itemsNeeded", Long.class)).isNull();
+
+        String markdown = given().get("/runs/" + run + "/compare?a=v1&b=v2&format=markdown").then().statusCode(200)
+                .contentType(containsString("text/markdown")).extract().asString();
+        assertThat(markdown).startsWith("# v2 (run " + run + ") against v1 (run " + run + ")")
+                .contains("- **Significance level:** 0.05 per benchmark; p-values adjusted across benchmarks by Holm"
+                        + " 1979 (family-wise error)")
+                .contains("- **Verdict:** SEESAW: B gains on gsm8k and loses on mmlu")
+                .contains("| gsm8k | " + ITEMS + " | 25.0% | 75.0% | +50.0 \\[+34.5, +65.5\\] | MCNEMAR\\_EXACT |"
+                        + " \\<0.0001 | 40 | 8.0 | 8.0 | 1.00 |")
+                .contains("| GAIN | 22.4 at 80% power | – |");
+
+        JsonPath sized = given().get("/runs/" + run + "/compare?a=v1&b=v2&correction=bh&power=0.9&difference=0.1"
+                + "&cluster=subset").then().statusCode(200).extract().jsonPath();
+        assertThat(sized.getString("correction")).isEqualTo("BENJAMINI_HOCHBERG");
+        assertThat(sized.getString("clusterBy")).isEqualTo("SUBSET");
+        assertThat(sized.getDouble("benchmarks[0].power.power")).isEqualTo(0.9);
+        assertThat(sized.getLong("benchmarks[0].power.itemsNeeded")).isPositive();
 
         JsonPath itself = given().get("/runs/" + run + "/compare?a=v1&b=v1&alpha=0.01").then().statusCode(200)
                 .extract().jsonPath();
@@ -96,6 +129,12 @@ class AnalysisResourceTest {
         assertThat(acrossRuns.getMap("benchmarks[1].pairing")).containsEntry("pairs", 0)
                 .containsEntry("unpairedA", ITEMS);
         assertThat(acrossRuns.getBoolean("seesaw.seesaw")).isFalse();
+        // B's run declares four passages of ten items: d = 0 x 10 | 1 x 10 | 1 x 10 | 0 x 10, clustered SE^2 =
+        // (10/39 + 4 * 25)/1600.
+        assertThat(acrossRuns.getList("declaredClusters")).containsExactly("gsm8k");
+        assertThat(acrossRuns.getInt("benchmarks[0].clustered.difference.clusters")).isEqualTo(4);
+        assertThat(acrossRuns.getDouble("benchmarks[0].clustered.difference.clusteredSe"))
+                .isCloseTo(Math.sqrt((10.0 / 39 + 100) / 1600), within(1e-6));
 
         given().get("/runs/" + run + "/compare?a=v1").then().statusCode(400)
                 .body("error", containsString("'b' is required"));
@@ -103,6 +142,16 @@ class AnalysisResourceTest {
                 .body("error", containsString("(0, 0.5]"));
         given().get("/runs/" + run + "/compare?a=v1&b=v2&alpha=lots").then().statusCode(400)
                 .body("error", containsString("must be a number"));
+        given().get("/runs/" + run + "/compare?a=v1&b=v2&correction=bonferroni").then().statusCode(400)
+                .body("error", containsString("'correction' must be holm"));
+        given().get("/runs/" + run + "/compare?a=v1&b=v2&power=1").then().statusCode(400)
+                .body("error", containsString("'power'"));
+        given().get("/runs/" + run + "/compare?a=v1&b=v2&difference=0").then().statusCode(400)
+                .body("error", containsString("'difference'"));
+        given().get("/runs/" + run + "/compare?a=v1&b=v2&format=pdf").then().statusCode(400)
+                .body("error", containsString("'format' must be json or markdown"));
+        given().get("/runs/" + run + "/compare?a=v1&b=v2&cluster=passage").then().statusCode(400)
+                .body("error", containsString("'cluster' must be item"));
         given().get("/runs/" + run + "/compare?a=v1&b=v9").then().statusCode(404)
                 .body("error", containsString("no grades of model 'v9'"))
                 .body("error", containsString("[v1, v2]"));

@@ -1,6 +1,8 @@
 package io.evalstream.aggregator.report;
 
 import io.evalstream.aggregator.Fixtures;
+import io.evalstream.aggregator.scoring.ClusteredMean;
+import io.evalstream.aggregator.scoring.ClusteredScore;
 import io.evalstream.aggregator.scoring.FullRunReport;
 import io.evalstream.aggregator.scoring.GroupScore;
 import io.evalstream.aggregator.scoring.LabelCounts;
@@ -48,7 +50,9 @@ final class KnownReport {
                 List.of(new GroupScore("sim-strong", "gsm8k", "stem", 3, 2, 2.0 / 3, 0.208, 0.939, 2.0 / 3, 1.0 / 3,
                         0, List.of())),
                 List.of(new LabelCounts("sim-strong", "stories", "age_group", 5,
-                        Map.of(AWKWARD, 3L, SCRIPT, 2L))));
+                        Map.of(AWKWARD, 3L, SCRIPT, 2L))),
+                List.of(new ClusteredScore("sim-strong", "gsm8k",
+                        new ClusteredMean(10, 5, 0.4, 0.1633, 0.2066, 1.6))));
     }
 
     private static List<BenchmarkSettings> settings() {

@@ -37,6 +37,8 @@ class MarkdownReportTest {
             benchmark without grades       ¦ | sim-weak | gsm8k | MATH | 0 / 3 (0.0%) | – | – | – | – | – | 0 in / 0 out | – |
             pass@k header                  ¦ | Model | Benchmark | Problems | Samples per problem | pass@1 |
             pass@k row                     ¦ | sim-strong | gsm8k | 2 | 5 | 0.400 |
+            clustered heading              ¦ ## Clustered standard errors (by item; Miller 2024)
+            clustered row                  ¦ | sim-strong | gsm8k | 10 | 5 | 0.400 | 0.163 | 0.207 | 1.60 |
             subset row                     ¦ | sim-strong | gsm8k | abstract\\_algebra | stem | 3 | 66.7% \\[20.8%, 93.9%\\] | 0.667 ± 0.333 | – |
             group row                      ¦ | sim-strong | gsm8k | stem | 3 | 66.7% \\[20.8%, 93.9%\\] | 0.667 ± 0.333 | – |
             label with pipe and newline    ¦ | sim-strong | stories | age\\_group | B: 4-5, "older" \\| or younger | 3 | 60.0% |
@@ -59,7 +61,7 @@ class MarkdownReportTest {
                 assertThat(borders(line)).as(line).isEqualTo(header);
             }
         }
-        assertThat(lines).filteredOn(line -> line.startsWith("## ")).hasSize(8);
+        assertThat(lines).filteredOn(line -> line.startsWith("## ")).hasSize(9);
     }
 
     @Test

@@ -175,6 +175,25 @@ class RunBreakdownTest {
         assertThat(breakdown.passAtK()).isEmpty();
     }
 
+    /**
+     * Two items of five samples, one always right and one always wrong: n = 10, mean 0.5, naive SE^2 = (2.5/9)/10;
+     * the item residual sums are +-2.5, so clustered SE^2 = (2.5/9 + 12.5)/100 = 0.1277778 and the design effect 4.6.
+     */
+    @Test
+    void samplesOfOneItemAreOneClusterOfTheCellsClusteredStandardError() {
+        List<ClusteredScore> clustered = RunBreakdown.of(problems("5/5 5/0")).clustered();
+
+        assertThat(clustered).singleElement().satisfies(score -> {
+            assertThat(score.modelId() + "/" + score.benchmarkId()).isEqualTo("sim-strong/humaneval");
+            assertThat(score.score().n()).isEqualTo(10);
+            assertThat(score.score().clusters()).isEqualTo(2);
+            assertThat(score.score().naiveSe()).isCloseTo(Math.sqrt(2.5 / 9 / 10), within(1e-12));
+            assertThat(score.score().clusteredSe()).isCloseTo(Math.sqrt(0.1277778), within(1e-7));
+            assertThat(score.score().designEffect()).isCloseTo(4.6, within(1e-9));
+        });
+        assertThat(RunBreakdown.of(List.of()).clustered()).isEmpty();
+    }
+
     @Test
     void everyGradedSettingsHashIsListedOnceSortedAndTheFullReportAddsThoseOfTheLiveOne() {
         RunBreakdown breakdown = RunBreakdown.of(List.of(

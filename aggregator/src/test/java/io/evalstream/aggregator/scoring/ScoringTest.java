@@ -31,6 +31,9 @@ class ScoringTest {
         assertThat(score.accuracy()).isEqualTo(0.5);
         assertThat(score.ci95Low()).isCloseTo(0.236593, within(1e-6));
         assertThat(score.ci95High()).isCloseTo(0.763407, within(1e-6));
+        // 5 of 10: where B(6, 6) / (p^5 (1 - p)^5) = 20, p = 0.129219 and 0.870781; wider than Wilson's.
+        assertThat(score.anytime95().low()).isCloseTo(0.129219, within(1e-6));
+        assertThat(score.anytime95().high()).isCloseTo(0.870781, within(1e-6));
         assertThat(score).extracting(BenchmarkScore::graded, BenchmarkScore::correct, BenchmarkScore::incorrect,
                 BenchmarkScore::noAnswer, BenchmarkScore::errors, BenchmarkScore::expected)
                 .containsExactly(10L, 5L, 1L, 2L, 2L, 100L);
@@ -47,6 +50,7 @@ class ScoringTest {
         assertThat(score.accuracy()).isNull();
         assertThat(score.ci95Low()).isNull();
         assertThat(score.ci95High()).isNull();
+        assertThat(score.anytime95()).isNull();
         assertThat(score.progress()).isEqualTo(0.0);
         assertThat(score.category()).isEqualTo(Category.MATH);
     }

@@ -32,11 +32,14 @@ import java.util.Set;
  * @param fewShot     where exemplars come from; null for zero-shot only
  * @param variants    prompt templates by variant name; {@code default} is required
  * @param judging     who judges the answers on which rubric; required exactly when the metric is RUBRIC
+ * @param cluster     a field path or template (as {@code itemId}) giving the items that are not independent the same
+ *                    value, e.g. the passage several DROP questions share; the analyses cluster standard errors by it
+ *                    (Miller 2024). Null: each item is its own cluster
  */
 public record BenchmarkDefinition(String id, String description, Category category, SourceSpec source,
         Map<String, FieldRule> fields, String itemId, FieldRule reference, FieldRule aliases, CodeFields code,
         Map<String, SubsetInfo> subsets, Extraction extraction, Metric metric, SettingsOverrides settings,
-        FewShotSpec fewShot, Map<String, TemplateSpec> variants, Judging judging) {
+        FewShotSpec fewShot, Map<String, TemplateSpec> variants, Judging judging, String cluster) {
 
     /** The variant every benchmark has and every other variant inherits from. */
     public static final String DEFAULT_VARIANT = "default";
@@ -61,6 +64,10 @@ public record BenchmarkDefinition(String id, String description, Category catego
                     + " give the source a subset rule or set matchSubset: false");
         }
         variants = variants(variants, fewShot != null);
+        if (cluster != null && cluster.isBlank()) {
+            throw new IllegalArgumentException("key 'cluster' is empty; give a field path or template shared by"
+                    + " related items, e.g. cluster: passage.title, or remove the key");
+        }
     }
 
     private static Map<String, FieldRule> names(Map<String, FieldRule> fields, String key) {

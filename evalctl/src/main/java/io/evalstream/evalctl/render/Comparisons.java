@@ -1,6 +1,7 @@
 package io.evalstream.evalctl.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,8 @@ import java.util.Locale;
 public final class Comparisons {
 
     private static final String ROW = "  %-14s %7s %8s %8s %8s  %-17s %8s  %-12s %s%n";
+    private static final String CLUSTERED_ROW = "  %-14s %7s %7s %9s %9s %7s  %-17s %8s %8s%n";
+    private static final String POWER_ROW = "  %-14s %7s %11s %13s%n";
 
     private Comparisons() {
     }
@@ -42,8 +45,74 @@ public final class Comparisons {
                     interval(estimate.path("ci95Low"), estimate.path("ci95High")), pValue(test.path("pValue")),
                     method(test.path("method").asText()), direction(benchmark.path("direction").asText())));
         }
-        out.append('\n').append(verdict(comparison)).append('\n');
+        out.append('\n').append(clustered(comparison));
+        String correction = correction(comparison);
+        out.append('\n').append(verdict(comparison)).append(correction.isEmpty() ? "" : " " + correction).append('\n');
         return out.toString();
+    }
+
+    /**
+     * B - A per benchmark with its naive and clustered standard errors (Miller 2024): the samples and variants of one
+     * item, or of one subset, are not independent, and the design effect says how much that widens the interval.
+     */
+    static String clustered(JsonNode comparison) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Clustered by %s (Miller 2024, \"Adding"
+                + " Error Bars to Evals\"); SE and interval in points%n",
+                comparison.path("clusterBy").asText("item").toLowerCase(Locale.ROOT)));
+        out.append(String.format(Locale.ROOT, CLUSTERED_ROW, "benchmark", "pairs", "items", "SE naive", "SE clust",
+                "deff", "95% CI clustered", "p clust", "p adj"));
+        for (JsonNode benchmark : comparison.path("benchmarks")) {
+            JsonNode clustered = benchmark.path("clustered");
+            JsonNode mean = clustered.path("difference");
+            out.append(String.format(Locale.ROOT, CLUSTERED_ROW, benchmark.path("benchmarkId").asText(),
+                    benchmark.path("pairing").path("pairs").asText(), count(mean.path("clusters")),
+                    scaled(mean.path("naiveSe")), scaled(mean.path("clusteredSe")), ratio(mean.path("designEffect")),
+                    interval(clustered.path("ci95Low"), clustered.path("ci95High")), pValue(clustered.path("pValue")),
+                    pValue(benchmark.path("adjustedPValue"))));
+        }
+        return out.toString();
+    }
+
+    /** What each benchmark can detect at the comparison's alpha and the asked power, and the items needed. */
+    public static String power(JsonNode comparison) {
+        JsonNode first = firstPower(comparison);
+        Double forDifference = first.path("forDifference").isNumber() ? first.path("forDifference").asDouble() : null;
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nPower at alpha %s and %s%%: the"
+                + " smallest |B - A| each benchmark detects%s (Miller 2024, clustered)%n",
+                comparison.path("alpha").asText(), figure(100 * first.path("power").asDouble(0.8)),
+                forDifference == null ? "" : ", and the items needed for " + points(first.path("forDifference"))
+                        + " points"));
+        out.append(String.format(Locale.ROOT, POWER_ROW, "benchmark", "items", "detectable", "items needed"));
+        for (JsonNode benchmark : comparison.path("benchmarks")) {
+            JsonNode power = benchmark.path("power");
+            out.append(String.format(Locale.ROOT, POWER_ROW, benchmark.path("benchmarkId").asText(),
+                    count(benchmark.path("clustered").path("difference").path("clusters")),
+                    scaled(power.path("minimumDetectable")), count(power.path("itemsNeeded"))));
+        }
+        return out.toString();
+    }
+
+    private static JsonNode firstPower(JsonNode comparison) {
+        for (JsonNode benchmark : comparison.path("benchmarks")) {
+            if (benchmark.path("power").isObject()) {
+                return benchmark.path("power");
+            }
+        }
+        return Json.mapper().createObjectNode();
+    }
+
+    private static String correction(JsonNode comparison) {
+        long tested = 0;
+        for (JsonNode benchmark : comparison.path("benchmarks")) {
+            tested += benchmark.path("adjustedPValue").isNumber() ? 1 : 0;
+        }
+        return switch (comparison.path("correction").asText("")) {
+            case "HOLM" -> "(p-values Holm-adjusted across " + tested + " benchmarks: family-wise error alpha.)";
+            case "BENJAMINI_HOCHBERG" -> "(p-values Benjamini-Hochberg-adjusted across " + tested
+                    + " benchmarks: false discovery rate alpha.)";
+            case "NONE" -> "(p-values not adjusted across benchmarks.)";
+            default -> "";
+        };
     }
 
     private static String verdict(JsonNode comparison) {
@@ -65,6 +134,22 @@ public final class Comparisons {
 
     private static String side(JsonNode side) {
         return side.path("modelId").asText() + " (run " + side.path("runId").asText() + ")";
+    }
+
+    private static String count(JsonNode value) {
+        return value.isNumber() ? value.asText() : "-";
+    }
+
+    private static String scaled(JsonNode value) {
+        return value.isNumber() ? figure(100 * value.asDouble()) : "-";
+    }
+
+    private static String ratio(JsonNode value) {
+        return value.isNumber() ? String.format(Locale.ROOT, "%.2f", value.asDouble()) : "-";
+    }
+
+    private static String figure(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static String percent(JsonNode ratio) {

@@ -41,18 +41,33 @@ public final class Reports {
         return report.path("no such cell");
     }
 
-    /** One line per (model, benchmark): a progress bar, counts and the running accuracy. */
+    /**
+     * One line per (model, benchmark): a progress bar, counts, the running accuracy and its anytime-valid 95% interval
+     * (a confidence sequence, which stays valid however often the view is redrawn, unlike the final Wilson one).
+     */
     public static String progress(JsonNode report) {
         StringBuilder out = new StringBuilder();
+        boolean anytime = false;
         for (JsonNode score : report.path("scores")) {
             long graded = score.path("graded").asLong();
             long expected = score.path("expected").asLong();
             int filled = expected == 0 ? 0 : (int) Math.min(BAR, BAR * graded / expected);
-            out.append(String.format(Locale.ROOT, "  %-22s %-10s [%s%s] %7d/%-7d %s%n",
+            String interval = score.path("judged").asLong() > 0 ? "" : anytime(score.path("anytime95"));
+            anytime |= !interval.isEmpty();
+            out.append(String.format(Locale.ROOT, "  %-22s %-10s [%s%s] %7d/%-7d %s%s%n",
                     score.path("modelId").asText(), score.path("benchmarkId").asText(),
-                    "#".repeat(filled), ".".repeat(BAR - filled), graded, expected, headline(score)));
+                    "#".repeat(filled), ".".repeat(BAR - filled), graded, expected, headline(score), interval));
+        }
+        if (anytime) {
+            out.append("  [low, high]: anytime-valid 95% interval of the accuracy, safe to watch and stop on;"
+                    + " the report's Wilson interval holds at the final count only\n");
         }
         return out.toString();
+    }
+
+    private static String anytime(JsonNode interval) {
+        return interval.path("low").isNumber() && interval.path("high").isNumber() ? " [" + percent(
+                interval.path("low").asDouble()) + ", " + percent(interval.path("high").asDouble()) + "]" : "";
     }
 
     /**

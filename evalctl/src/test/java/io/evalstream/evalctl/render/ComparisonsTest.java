@@ -17,8 +17,11 @@ class ComparisonsTest {
     private static final String GSM8K_GAIN = """
             {"benchmarkId":"gsm8k","pairing":{"pairs":160,"unpairedA":0,"unpairedB":0},
              "estimate":{"scoreA":0.4,"scoreB":0.8,"difference":0.4,"ci95Low":0.3012,"ci95High":0.4988},
-             "test":{"method":"MCNEMAR_CHI_SQUARE","statistic":40.1,"pValue":1.0E-9},"significant":true,
-             "direction":"GAIN"}""";
+             "test":{"method":"MCNEMAR_CHI_SQUARE","statistic":40.1,"pValue":1.0E-9},
+             "clustered":{"difference":{"n":160,"clusters":40,"mean":0.4,"naiveSe":0.0388,"clusteredSe":0.0612,
+                          "designEffect":2.488},"ci95Low":0.28,"ci95High":0.52,"pValue":6.3E-11},
+             "power":{"alpha":0.05,"power":0.9,"minimumDetectable":0.1985,"forDifference":0.05,"itemsNeeded":631},
+             "adjustedPValue":1.26E-10,"significant":true,"direction":"GAIN"}""";
     private static final String MMLU_LOSS = """
             {"benchmarkId":"mmlu","pairing":{"pairs":160,"unpairedA":0,"unpairedB":0},
              "estimate":{"scoreA":0.8,"scoreB":0.5,"difference":-0.3,"ci95Low":-0.4,"ci95High":-0.2},
@@ -32,7 +35,7 @@ class ComparisonsTest {
     private static JsonNode comparison(String gains, String losses, String... benchmarks) throws Exception {
         return Json.mapper().readTree("""
                 {"a":{"runId":"r1","modelId":"sim-v1"},"b":{"runId":"r2","modelId":"sim-v2"},"alpha":0.05,
-                 "benchmarks":[%s],"seesaw":{"seesaw":%s,"gains":[%s],"losses":[%s]}}"""
+                 "correction":"HOLM","clusterBy":"ITEM","benchmarks":[%s],"seesaw":{"seesaw":%s,"gains":[%s],"losses":[%s]}}"""
                 .formatted(String.join(",", benchmarks), !gains.isEmpty() && !losses.isEmpty(), gains, losses));
     }
 
@@ -64,6 +67,25 @@ class ComparisonsTest {
                 + "  McNemar exact LOSS");
         assertThat(table).contains("  math                 0        -        -        -  -                        -"
                 + "  -");
+    }
+
+    @Test
+    void theClusteredBlockGivesBothStandardErrorsTheDesignEffectAndTheAdjustedP() throws Exception {
+        String table = Comparisons.table(comparison(GAIN_SHIFT, LOSS_SHIFT, GSM8K_GAIN, MMLU_LOSS));
+        assertThat(table).contains("Clustered by item (Miller 2024");
+        assertThat(table).contains("  gsm8k              160      40       3.9       6.1    2.49  [+28.0, +52.0]"
+                + "      <0.001   <0.001");
+        assertThat(table).contains("  mmlu               160       -         -         -       -  -");
+        assertThat(table).contains("(p-values Holm-adjusted across 1 benchmarks: family-wise error alpha.)");
+    }
+
+    @Test
+    void thePowerBlockGivesTheDetectableDifferenceAndTheItemsNeeded() throws Exception {
+        String power = Comparisons.power(comparison(GAIN_SHIFT, LOSS_SHIFT, GSM8K_GAIN, MMLU_LOSS));
+        assertThat(power).contains("Power at alpha 0.05 and 90.0%: the smallest |B - A| each benchmark detects, and"
+                + " the items needed for +5.0 points");
+        assertThat(power).contains("  gsm8k               40        19.9           631");
+        assertThat(power).contains("  mmlu                 -           -             -");
     }
 
     @Test

@@ -67,6 +67,16 @@ class ReportsTest {
     }
 
     @Test
+    void progressLinesShowTheAnytimeIntervalWhenTheScoreboardHasOne() throws Exception {
+        String progress = Reports.progress(Json.mapper().readTree("""
+                {"scores":[{"modelId":"sim-strong","benchmarkId":"gsm8k","graded":10,"expected":100,"correct":5,
+                            "accuracy":0.5,"anytime95":{"low":0.1292,"high":0.8708}}]}"""));
+        assertThat(progress).contains("      10/100     50.0% [12.9%, 87.1%]")
+                .contains("anytime-valid 95% interval of the accuracy, safe to watch");
+        assertThat(Reports.progress(Json.mapper().readTree(REPORT))).doesNotContain("anytime");
+    }
+
+    @Test
     void progressBarsAreProportionalToGradedOverExpected() throws Exception {
         String progress = Reports.progress(Json.mapper().readTree(REPORT));
         assertThat(progress).contains("[########################]     100/100").contains("[############............]      50/100");

@@ -1,9 +1,13 @@
 package io.evalstream.producer.run;
 
 import io.evalstream.benchmarks.Benchmark;
+import io.evalstream.contracts.BenchmarkClusters;
 import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.Settings;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One benchmark of a run.
@@ -19,6 +23,14 @@ public record PlannedBenchmark(Benchmark benchmark, int items, Settings settings
 
     public PlannedBenchmark {
         variants = List.copyOf(variants);
+    }
+
+    /** The declared cluster of each item the run takes; empty when the benchmark declares none. */
+    public Optional<BenchmarkClusters> clusters() {
+        Map<String, String> clusters = new HashMap<>();
+        benchmark.items().subList(0, items).stream().filter(item -> item.cluster() != null)
+                .forEach(item -> clusters.put(item.id(), item.cluster()));
+        return clusters.isEmpty() ? Optional.empty() : Optional.of(new BenchmarkClusters(benchmark.id(), clusters));
     }
 
     /** Tasks per model: every item in every variant, {@code samplesPerItem} times. */

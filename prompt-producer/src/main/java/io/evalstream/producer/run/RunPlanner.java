@@ -2,6 +2,7 @@ package io.evalstream.producer.run;
 
 import io.evalstream.benchmarks.Benchmark;
 import io.evalstream.benchmarks.Catalog;
+import io.evalstream.contracts.BenchmarkClusters;
 import io.evalstream.contracts.BenchmarkSelection;
 import io.evalstream.contracts.BenchmarkSettings;
 import io.evalstream.contracts.ExpectedCount;
@@ -50,7 +51,10 @@ public final class RunPlanner {
                     benchmark.settings(), definition.extraction(), definition.metric(), variant.settingsHash(),
                     benchmark.judging())));
         }
-        return new RunPlan(new RunManifest(SchemaVersion.CURRENT, spec, expected, settings, submittedAt), planned);
+        List<BenchmarkClusters> clusters = planned.stream().flatMap(benchmark -> benchmark.clusters().stream())
+                .toList();
+        return new RunPlan(new RunManifest(SchemaVersion.CURRENT, spec, expected, settings, submittedAt, clusters),
+                planned);
     }
 
     private PlannedBenchmark plan(RunSpec spec, int index) {

@@ -19,6 +19,7 @@ import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
+import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.RunSpec;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.SettingsOverrides;
@@ -117,6 +118,22 @@ class RunPlannerTest {
         assertThat(tasks.get(1).acceptedAnswers()).containsExactly("Mercury", "Planet Mercury");
         assertThat(tasks.get(2).acceptedAnswers()).containsExactly("3", "three");
         assertThat(tasks.get(2).category()).isEqualTo(Category.COMPREHENSION);
+    }
+
+    @Test
+    void theManifestCarriesTheDeclaredClusterOfEveryItemTheRunTakes() {
+        RunSpec spec = new RunSpec("run-c", List.of("m"), List.of(new BenchmarkSelection("drop", 5),
+                new BenchmarkSelection("gsm8k", 2)), null, 1);
+        List<Item> drop = CATALOG.find("drop").orElseThrow().items().subList(0, 5);
+
+        RunManifest manifest = PLANNER.plan(spec, NOW).manifest();
+
+        assertThat(manifest.clusters()).singleElement().satisfies(clusters -> {
+            assertThat(clusters.benchmarkId()).isEqualTo("drop");
+            assertThat(clusters.items()).containsOnlyKeys(drop.stream().map(Item::id).toList());
+            assertThat(clusters.items()).containsEntry("drop-sample-1", "Gulls-vs.-Foxes");
+            assertThat(clusters.items().values().stream().distinct().count()).isLessThan(5);
+        });
     }
 
     @Test
