@@ -59,6 +59,14 @@ final class LiveCell {
         return ratio(BenchmarkScore::ci95High);
     }
 
+    double anytimeLower() {
+        return ratio(score -> score.anytime95() == null ? null : score.anytime95().low());
+    }
+
+    double anytimeUpper() {
+        return ratio(score -> score.anytime95() == null ? null : score.anytime95().high());
+    }
+
     double meanScore() {
         return ratio(BenchmarkScore::meanScore);
     }

@@ -60,6 +60,12 @@ public class ScoreGauges implements ScoreEvents {
                     LiveCell::lower),
             new GaugeSpec("evalstream_score_ci95_upper_ratio", "Upper bound of the 95% Wilson interval of accuracy",
                     LiveCell::upper),
+            new GaugeSpec("evalstream_score_anytime95_lower_ratio", "Lower bound of accuracy's anytime-valid 95%"
+                    + " interval (a confidence sequence: stays valid however often it is looked at during the run)",
+                    LiveCell::anytimeLower),
+            new GaugeSpec("evalstream_score_anytime95_upper_ratio", "Upper bound of accuracy's anytime-valid 95%"
+                    + " interval (a confidence sequence: stays valid however often it is looked at during the run)",
+                    LiveCell::anytimeUpper),
             new GaugeSpec("evalstream_run_progress_ratio", "Graded / expected tasks", LiveCell::progress),
             new GaugeSpec("evalstream_graded_samples", "Tasks graded (latest grade per task)", LiveCell::graded),
             new GaugeSpec("evalstream_correct_samples", "Tasks whose latest grade is CORRECT", LiveCell::correct),

@@ -70,6 +70,11 @@ class ScoreGaugesTest {
         assertThat(gauge("evalstream_score_ci95_lower_ratio")).isLessThan(6.0 / 11);
         assertThat(gauge("evalstream_score_ci95_upper_ratio")).isGreaterThan(6.0 / 11);
         assertThat(gauge("evalstream_score_mean_ratio")).isCloseTo(6.0 / 11, within(1e-12));
+        // The anytime-valid interval pays for being watchable: it holds the fixed-n Wilson interval.
+        assertThat(gauge("evalstream_score_anytime95_lower_ratio"))
+                .isLessThan(gauge("evalstream_score_ci95_lower_ratio"));
+        assertThat(gauge("evalstream_score_anytime95_upper_ratio"))
+                .isGreaterThan(gauge("evalstream_score_ci95_upper_ratio"));
     }
 
     @Test
