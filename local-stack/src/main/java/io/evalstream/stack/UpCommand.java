@@ -25,6 +25,14 @@ final class UpCommand implements Callable<Integer> {
             + "the tasks; the first on port 8082, the others on free ports (default: ${DEFAULT-VALUE}).")
     int workers;
 
+    @Option(names = "--graders", defaultValue = "1", description = "Grader replicas, one consumer group; the first on"
+            + " port 8083 (default: ${DEFAULT-VALUE}).")
+    int graders;
+
+    @Option(names = "--aggregators", defaultValue = "1", description = "Aggregator instances, one Kafka Streams"
+            + " application; the first on port 8084, and any of them answers any call whole (default: ${DEFAULT-VALUE}).")
+    int aggregators;
+
     @Option(names = "--secure", description = "Kafka with only a SASL_SSL listener (SCRAM-SHA-512, a certificate made"
             + " at start) and ACLs: each service logs in as its own user with the least rights it needs, and an"
             + " evalstream-push user may only write tasks.")
@@ -32,9 +40,12 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (workers < 1) {
-            System.err.println("--workers must be at least 1, not " + workers + ".");
-            return 2;
+        for (var count : java.util.Map.of("--workers", workers, "--graders", graders, "--aggregators", aggregators)
+                .entrySet()) {
+            if (count.getValue() < 1) {
+                System.err.println(count.getKey() + " must be at least 1, not " + count.getValue() + ".");
+                return 2;
+            }
         }
         Optional<OwnModels> checked = modelArgs.resolve();
         if (checked.isEmpty()) {
@@ -48,7 +59,13 @@ final class UpCommand implements Callable<Integer> {
         StackOptions open = new StackOptions(StackOptions.defaultHome(), dir.path(), dirs.datasets, dirs.benchmarks,
                 own.workerProperties(), true, workers);
         StackOptions options = secure ? open.withSecurity() : open;
-        return dir.run(() -> serve(LocalStack.start(options), own), System.err);
+        return dir.run(() -> serve(scaled(LocalStack.start(options)), own), System.err);
+    }
+
+    private LocalStack scaled(LocalStack stack) {
+        stack.startGraders(graders - 1);
+        stack.startAggregators(aggregators - 1);
+        return stack;
     }
 
     /** Until Ctrl-C or SIGTERM: the exit hook then stops the broker and the services, and deletes their data. */
