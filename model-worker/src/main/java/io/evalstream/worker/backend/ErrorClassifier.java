@@ -13,9 +13,6 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ErrorClassifier {
 
-    /** Deep enough for any real wrapping; it also stops a cause chain that loops. */
-    private static final int MAX_CAUSE_DEPTH = 32;
-
     private ErrorClassifier() {
     }
 
@@ -39,22 +36,20 @@ public final class ErrorClassifier {
      * (refused, reset, closed early) is a connection failure; anything else is a bug (INTERNAL).
      */
     public static ErrorKind of(Throwable failure) {
-        Throwable t = failure;
-        for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++, t = t.getCause()) {
-            if (t instanceof ModelCallException call) {
-                return call.kind();
-            }
-            if (t instanceof HttpConnectTimeoutException) {
-                return ErrorKind.CONNECTION;
-            }
-            if (t instanceof HttpTimeoutException || t instanceof TimeoutException) {
-                return ErrorKind.TIMEOUT;
-            }
-            if (t instanceof IOException) {
-                return ErrorKind.CONNECTION;
-            }
-        }
-        return ErrorKind.INTERNAL;
+        return Causes.chain(failure).map(ErrorClassifier::kindOf).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(ErrorKind.INTERNAL);
+    }
+
+    /** What one link of the chain says about the failure; null when it says nothing. */
+    private static ErrorKind kindOf(Throwable t) {
+        return switch (t) {
+            case ModelCallException call -> call.kind();
+            case HttpConnectTimeoutException connect -> ErrorKind.CONNECTION;
+            case HttpTimeoutException timeout -> ErrorKind.TIMEOUT;
+            case TimeoutException timeout -> ErrorKind.TIMEOUT;
+            case IOException io -> ErrorKind.CONNECTION;
+            default -> null;
+        };
     }
 
     /**
@@ -93,12 +88,6 @@ public final class ErrorClassifier {
 
     /** The first {@link ModelCallException} in the cause chain, if any. */
     public static ModelCallException findCall(Throwable failure) {
-        Throwable t = failure;
-        for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++, t = t.getCause()) {
-            if (t instanceof ModelCallException call) {
-                return call;
-            }
-        }
-        return null;
+        return Causes.find(failure, ModelCallException.class).orElse(null);
     }
 }

@@ -95,11 +95,7 @@ public final class ModelRouter implements AutoCloseable {
     }
 
     private static Throwable rootCause(Throwable failure) {
-        Throwable t = failure;
-        for (int depth = 0; t.getCause() != null && t.getCause() != t && depth < 32; depth++) {
-            t = t.getCause();
-        }
-        return t;
+        return Causes.root(failure);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.evalstream.worker.resilience;
 
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.PromptTask;
+import io.evalstream.worker.backend.Causes;
 import io.evalstream.worker.backend.ErrorClassifier;
 import io.evalstream.worker.backend.ModelBackend;
 import io.evalstream.worker.backend.ModelCallException;
@@ -191,13 +192,7 @@ public final class GuardedBackend implements ModelBackend {
     }
 
     private static boolean isTimeout(Throwable failure) {
-        Throwable t = failure;
-        for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
-            if (t instanceof TimeoutException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(failure, TimeoutException.class).isPresent();
     }
 
     private static String reason(Throwable failure) {
@@ -206,11 +201,7 @@ public final class GuardedBackend implements ModelBackend {
     }
 
     private static String describe(Throwable failure) {
-        Throwable root = failure;
-        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return Causes.describeRoot(failure);
     }
 
     @Override

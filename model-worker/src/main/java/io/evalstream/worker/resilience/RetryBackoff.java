@@ -1,5 +1,6 @@
 package io.evalstream.worker.resilience;
 
+import io.evalstream.worker.backend.Causes;
 import io.evalstream.worker.backend.ErrorClassifier;
 import io.evalstream.worker.backend.ModelCallException;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
@@ -52,12 +53,6 @@ final class RetryBackoff implements CustomBackoffStrategy {
     }
 
     static boolean isBreakerOpen(Throwable failure) {
-        Throwable t = failure;
-        for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
-            if (t instanceof CircuitBreakerOpenException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(failure, CircuitBreakerOpenException.class).isPresent();
     }
 }
