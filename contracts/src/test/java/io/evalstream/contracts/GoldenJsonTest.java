@@ -41,6 +41,9 @@ class GoldenJsonTest {
                 Arguments.of("PromptTask.judge", Samples.judgeTask(), "prompt-task"),
                 Arguments.of("Completion.story", Samples.storyCompletion(), "completion"),
                 Arguments.of("Grade.judged", Samples.judgedGrade(), "grade"),
+                Arguments.of("PromptTask.choice", Samples.choiceTask(), "prompt-task"),
+                Arguments.of("Completion.choice", Samples.choiceCompletion(), "completion"),
+                Arguments.of("Grade.measured", Samples.measuredGrade(), "grade"),
                 Arguments.of("RunSpec", Samples.runSpec(), "run-spec"),
                 Arguments.of("RunManifest", Samples.manifest(), "run-manifest"),
                 Arguments.of("BenchmarkScore", Samples.score(), "benchmark-score"));
