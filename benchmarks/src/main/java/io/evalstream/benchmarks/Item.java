@@ -16,11 +16,14 @@ import java.util.Map;
  * @param where     the data file and record it came from, for messages
  * @param context   what its templates see: the record's fields, the declared {@code fields}, {@code row} and the
  *                  subset's {@code subset}, {@code subset_name}, {@code subset_group}
+ * @param choices   the continuations a multiple-choice item scores by likelihood, each with the target delimiter
+ *                  before it; the reference is the right one's 0-based index. Null for other kinds
  */
 public record Item(String id, String reference, List<String> aliases, CodeCheck code, Subset subset, String where,
-        Map<String, Object> context) {
+        Map<String, Object> context, List<String> choices) {
 
     public Item {
         aliases = List.copyOf(aliases);
+        choices = choices == null ? null : List.copyOf(choices);
     }
 }
