@@ -86,6 +86,6 @@ public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double sc
     public Grade recording(Completion graded) {
         return new Grade(schemaVersion, taskId, verdict, score, extracted, reference, category, subset, grader,
                 settingsHash, latencyMillis, simulated, errorKind, gradedAt, judgement, detail, graded.task().prompt(),
-                graded.text(), graded.usage());
+                graded.text(), graded.usage(), likelihood);
     }
 }
