@@ -27,12 +27,15 @@ import java.util.TreeMap;
  * @param firstGradedAt   when the cell's first grade was made; null until then
  * @param etaSeconds      estimated seconds until the cell is fully graded, at the pace since its first grade; 0 when
  *                        complete; null while it cannot be estimated (nothing graded, or nothing expected)
+ * @param likelihood      for a benchmark scored by likelihood, acc_norm and the corpus bits per byte and perplexity;
+ *                        null for any other
  */
 public record BenchmarkScore(int schemaVersion, String runId, String modelId, String benchmarkId, Category category,
         long graded, long correct, long incorrect, long noAnswer, long errors, long expected, Double accuracy,
         Double ci95Low, Double ci95High, Double meanScore, Double meanScoreStdErr, Double progress, Instant updatedAt,
         long judged, List<DimensionScore> judgeScores, Map<ErrorKind, Long> errorKinds, LatencySummary latency,
-        TokenUsage tokens, Instant firstGradedAt, Double etaSeconds, Map<ErrorKind, String> errorReasons) {
+        TokenUsage tokens, Instant firstGradedAt, Double etaSeconds, Map<ErrorKind, String> errorReasons,
+        CorpusLikelihood likelihood) {
 
     /** A sample reason says why in a line or two; a whole stack trace or program output is cut. */
     public static final int MAX_REASON = 300;
@@ -52,6 +55,18 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
                 : Collections.unmodifiableSortedMap(new TreeMap<>(errorReasons));
     }
 
+    /** A snapshot of a cell not scored by likelihood. */
+    public BenchmarkScore(int schemaVersion, String runId, String modelId, String benchmarkId, Category category,
+            long graded, long correct, long incorrect, long noAnswer, long errors, long expected, Double accuracy,
+            Double ci95Low, Double ci95High, Double meanScore, Double meanScoreStdErr, Double progress,
+            Instant updatedAt, long judged, List<DimensionScore> judgeScores, Map<ErrorKind, Long> errorKinds,
+            LatencySummary latency, TokenUsage tokens, Instant firstGradedAt, Double etaSeconds,
+            Map<ErrorKind, String> errorReasons) {
+        this(schemaVersion, runId, modelId, benchmarkId, category, graded, correct, incorrect, noAnswer, errors,
+                expected, accuracy, ci95Low, ci95High, meanScore, meanScoreStdErr, progress, updatedAt, judged,
+                judgeScores, errorKinds, latency, tokens, firstGradedAt, etaSeconds, errorReasons, null);
+    }
+
     /** A snapshot of a cell nothing in which was judged. */
     public BenchmarkScore(int schemaVersion, String runId, String modelId, String benchmarkId, Category category,
             long graded, long correct, long incorrect, long noAnswer, long errors, long expected, Double accuracy,
@@ -59,7 +74,7 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
             Instant updatedAt) {
         this(schemaVersion, runId, modelId, benchmarkId, category, graded, correct, incorrect, noAnswer, errors,
                 expected, accuracy, ci95Low, ci95High, meanScore, meanScoreStdErr, progress, updatedAt, 0, List.of(),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     public ScoreKey key() {

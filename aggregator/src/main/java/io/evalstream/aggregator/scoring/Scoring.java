@@ -42,7 +42,7 @@ public final class Scoring {
                 tally.judgeScores(), tally.errorKinds(), tally.latency().summary(), tally.tokens(),
                 tally.firstGradedAt() == null ? null : Instant.ofEpochMilli(tally.firstGradedAt()),
                 expected == null ? null : Means.boxed(eta(tally.graded(), expected.tasks(), tally.firstGradedAt(), at)),
-                tally.errorReasons());
+                tally.errorReasons(), tally.likelihoodFigures());
     }
 
     /**
