@@ -120,7 +120,7 @@ final class LikelihoodRun {
         }
         JsonNode law = fit.path("lossFit");
         JsonNode prediction = fit.path("prediction");
-        double measured = cell(report, largest, TEXT).path("likelihood").path("bitsPerByte").asDouble();
+        JsonNode measured = cell(report, largest, TEXT).path("likelihood").path("bitsPerByte");
         double predicted = prediction.path("loss").asDouble();
         List<String> points = new ArrayList<>();
         fit.path("points").forEach(point -> points.add(String.format(Locale.ROOT, "%s (%,d, %.4f)",
@@ -132,9 +132,11 @@ final class LikelihoodRun {
                 ", 95%% prediction interval %.4f to %.4f", prediction.path("lossLow").asDouble(),
                 prediction.path("lossHigh").asDouble()) : " (no prediction interval: a fit through "
                         + points.size() + " points has no residual degrees of freedom)";
-        out.printf(Locale.ROOT, "  %s at %,d parameters: predicted %.4f bits per byte%s; measured %.4f; error %+.4f"
-                + " (%+.1f%%).%n", largest, parameters, predicted, interval, measured, predicted - measured,
-                100 * (predicted - measured) / measured);
+        out.printf(Locale.ROOT, "  %s at %,d parameters: predicted %.4f bits per byte%s; %s.%n", largest,
+                parameters, predicted, interval, measured.isNumber() ? String.format(Locale.ROOT,
+                        "measured %.4f; error %+.4f (%+.1f%%)", measured.asDouble(), predicted - measured.asDouble(),
+                        100 * (predicted - measured.asDouble()) / measured.asDouble())
+                        : "not measured (its texts ended as errors, listed above)");
         out.println("  (The tiny models differ in tokenizer, depth and training, so they are a loose family; the"
                 + " same fit runs for any family a run spec declares in modelInfo: GET /runs/{id}/scaling.)");
     }

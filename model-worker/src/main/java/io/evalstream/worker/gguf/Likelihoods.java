@@ -81,12 +81,18 @@ final class Likelihoods {
     /**
      * The text whose encoding is exactly {@code tokens} (embed() encodes text, not ids). Decoding puts back the
      * space SentencePiece's first word carries, which encoding would add again; without it the text round-trips.
+     * One prefix has no text: SentencePiece's dummy space alone, the first token of a text whose first word has no
+     * token with a space before it ("Hugo" is "▁", "H", ...); its one successor is scored after BOS alone, the only
+     * place where the context is not exactly the tokens before (documented in the README).
      */
     private String text(int[] tokens) {
         if (tokens.length == 0) {
             return "";
         }
         String decoded = loaded.model().decode(tokens);
+        if (tokens.length == 1 && decoded.isBlank() && encode(decoded.strip()).length == 0) {
+            return "";
+        }
         if (decoded.startsWith(" ") && Arrays.equals(encode(decoded.substring(1)), tokens)) {
             return decoded.substring(1);
         }

@@ -76,14 +76,19 @@ class GgufLikelihoodTest {
         assertThat(whole).isNegative().isCloseTo(a + b, within(1e-4));
     }
 
-    @Test
-    void aStoryIsScoredAsAWholeTextInPlausibleBitsPerByte() {
-        String story = "Mia went to the park with a happy duck. The duck found a red ball and Mia laughed.";
-        ModelReply reply = call("stories260K", perplexity("stories260K", story));
+    /** "Hugo" starts with SentencePiece's dummy space as a token of its own in these vocabularies. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            stories260K      | Mia went to the park with a happy duck. The duck found a red ball and Mia laughed. | 15
+            tinystories-656k | Hugo went to the lake with a little bird. The bird sniffed around and ran ahead.   | 10
+            babyllama-tok105 | Hugo went to the lake with a little bird.                                          | 40
+            """)
+    void aStoryIsScoredAsAWholeTextInPlausibleBitsPerByte(String model, String story, int minTokens) {
+        ModelReply reply = call(model, perplexity(model, story));
 
         ContinuationScore score = reply.scores().getFirst();
         double bitsPerByte = -score.logprob() / Math.log(2) / story.getBytes(StandardCharsets.UTF_8).length;
-        assertThat(score.tokens()).isBetween(15, 60);
+        assertThat(score.tokens()).isBetween(minTokens, story.length() + 2);
         assertThat(bitsPerByte).isBetween(0.3, 4.0);
     }
 
