@@ -1,6 +1,7 @@
 package io.evalstream.aggregator.scoring;
 
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.CorpusLikelihood;
 import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.TokenUsage;
@@ -155,7 +156,7 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
     }
 
     /** acc_norm and the corpus bits per byte and perplexity; null for a cell not scored by likelihood. */
-    public io.evalstream.contracts.CorpusLikelihood likelihoodFigures() {
+    public CorpusLikelihood likelihoodFigures() {
         return likelihood.figures(accuracyTrials(), byChoice > 0);
     }
 
