@@ -2,6 +2,7 @@ package io.evalstream.worker.gguf;
 
 import de.kherud.llama.LlamaModel;
 import de.kherud.llama.ModelParameters;
+import de.kherud.llama.args.CacheType;
 import de.kherud.llama.args.PoolingType;
 import java.io.File;
 import java.io.IOException;
@@ -44,7 +45,8 @@ public final class LlamaModels {
 
     /**
      * What scores log-probabilities for {@code spec}, loaded on first use: a second copy of the model with
-     * embeddings on and last-token pooling (its final hidden state), and the output head read from the file.
+     * embeddings on and last-token pooling (its final hidden state), and the output head read from the file. Its
+     * KV cache is F32, not llama.cpp's default F16, so the hidden state carries no half-precision rounding.
      */
     record Scorer(LlamaModel embedder, GgufHead head) {
     }
@@ -57,7 +59,8 @@ public final class LlamaModels {
             useOwnNativeDirectory();
             ModelParameters parameters = new ModelParameters().setModel(spec.path().toString())
                     .setThreads(spec.threads()).setThreadsBatch(spec.threads()).setCtxSize(context)
-                    .setBatchSize(context).setUbatchSize(context).enableEmbedding()
+                    .setBatchSize(context).setUbatchSize(context).setCacheTypeK(CacheType.F32)
+                    .setCacheTypeV(CacheType.F32).enableEmbedding()
                     .setPoolingType(PoolingType.LAST).disableLog();
             scorer = new Scorer(new LlamaModel(parameters), head);
             SCORERS.put(spec, scorer);
