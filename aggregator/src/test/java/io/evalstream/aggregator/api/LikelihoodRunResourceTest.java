@@ -92,6 +92,10 @@ class LikelihoodRunResourceTest {
         JsonPath report = given().get("/runs/" + run + "/report").then().statusCode(200).extract().jsonPath();
         assertThat(report.getDouble("scores.find { it.benchmarkId == 'story-text' }.likelihood.bitsPerByte"))
                 .isCloseTo(100 / LN2 / 140, within(1e-6));
+        String markdown = given().get("/runs/" + run + "/report?format=markdown").then().statusCode(200).extract()
+                .asString();
+        assertThat(markdown).contains("## Scored by likelihood").contains("story-text | – | 1.0305 | 12.182 | 3 | 140 | 40")
+                .contains("story-endings | 66.7% | – | – | 0 | 0 | 0");
     }
 
     private static Grade measured(TaskId task, double nats, long bytes, long tokens) {
