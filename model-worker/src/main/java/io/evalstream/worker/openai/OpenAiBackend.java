@@ -102,10 +102,11 @@ public final class OpenAiBackend implements ModelBackend {
 
     @Override
     public CompletionStage<ModelReply> complete(PromptTask task) {
-        if (task.metric().byLikelihood()) {
-            return CompletableFuture.failedFuture(new ModelCallException(ErrorKind.UNSUPPORTED_TASK, "the openai"
-                    + " backend does not score " + task.kind() + " tasks by likelihood yet; serve this model with"
-                    + " backend gguf or sim"));
+        if (task.metric().byLikelihood() && endpoint.api() != OpenAiApi.COMPLETIONS) {
+            return CompletableFuture.failedFuture(new ModelCallException(ErrorKind.UNSUPPORTED_TASK, "model '"
+                    + endpoint.model() + "' is served through the chat API, which cannot score a given text; a "
+                    + task.kind() + " task needs api=completions (echo with logprobs, as vLLM and the llama.cpp"
+                    + " server offer)"));
         }
         Buffer body = Buffer.buffer(OpenAiProtocol.request(endpoint, task));
         OpenAiCall call = new OpenAiCall(endpoint, vertx, task);
