@@ -5,6 +5,7 @@ import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.Metric;
+import io.evalstream.contracts.TaskKind;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.SettingsHash;
 import io.evalstream.contracts.Subset;
@@ -61,6 +62,11 @@ public final class Benchmark {
 
     public Metric metric() {
         return definition.metric();
+    }
+
+    /** Generate, or multiple choice or perplexity scored by likelihood. */
+    public TaskKind kind() {
+        return definition.kind();
     }
 
     /** Who judges the answers on which rubric, as declared; null for a benchmark graded without a judge. */

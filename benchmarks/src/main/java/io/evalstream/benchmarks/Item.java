@@ -18,11 +18,14 @@ import java.util.Map;
  *                  subset's {@code subset}, {@code subset_name}, {@code subset_group}
  * @param cluster   the items it is not independent of share this value (the definition's {@code cluster}); null when
  *                  the benchmark declares none
+ * @param choices   the continuations a multiple-choice item scores by likelihood, each with the target delimiter
+ *                  before it; the reference is the right one's 0-based index. Null for other kinds
  */
 public record Item(String id, String reference, List<String> aliases, CodeCheck code, Subset subset, String where,
-        Map<String, Object> context, String cluster) {
+        Map<String, Object> context, String cluster, List<String> choices) {
 
     public Item {
         aliases = List.copyOf(aliases);
+        choices = choices == null ? null : List.copyOf(choices);
     }
 }

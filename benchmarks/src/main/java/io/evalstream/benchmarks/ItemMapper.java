@@ -29,10 +29,12 @@ final class ItemMapper {
     private final Subsets subsets;
     private final boolean verbatim;
     private final RunOrder order;
+    private final ChoiceRules choices;
 
     ItemMapper(BenchmarkDefinition definition, Subsets subsets) {
         this.fields = rules("fields", definition.fields());
-        this.reference = new Rule("reference", definition.reference());
+        this.reference = definition.reference() == null ? null : new Rule("reference", definition.reference());
+        this.choices = ChoiceRules.of(definition);
         this.aliases = definition.aliases() == null ? null : new Rule("aliases", definition.aliases());
         this.code = code(definition.code());
         this.ids = new ItemIds(definition.itemId(), definition.source().subset() != null);
@@ -62,11 +64,12 @@ final class ItemMapper {
         String where = record.where();
         Subset subset = subsets.subset(record.subset(), where);
         Map<String, Object> context = Subsets.context(record, fields, row, subset, subsets.name(subset));
-        List<String> answers = answers(context, where);
+        String id = ids.id(context, where);
+        List<String> answers = reference == null ? List.of(id) : answers(context, where);
+        List<String> options = choices == null ? null : choices.choices(context, answers.getFirst(), where);
         try {
-            return new Item(ids.id(context, where), answers.getFirst(), answers.subList(1, answers.size()),
-                    code(context, where), subset, where, context,
-                    clusters == null ? null : clusters.id(context, where));
+            return new Item(id, answers.getFirst(), answers.subList(1, answers.size()), code(context, where), subset,
+                    where, context, clusters == null ? null : clusters.id(context, where), options);
         } catch (InvalidRecordException e) {
             throw new BenchmarkException(where + ": " + e.getMessage(), e);
         }

@@ -35,6 +35,8 @@ class BuiltInBenchmarksTest {
             math      | MATH          | BOXED           | MATH_EQUIVALENCE | 12 | 4 | 4 | true  | 1024 | default
             mmlu      | KNOWLEDGE     | MULTIPLE_CHOICE | EXACT_MATCH      | 50 | 5 | 5 | false | 256  | default terse
             stories   | WRITING       | TEXT            | RUBRIC           | 24 | 0 | 0 | false | 128  | default
+            story-endings | COMPREHENSION | LIKELIHOOD  | LIKELIHOOD_ACC   | 120 | 0 | 0 | false | 256 | default
+            story-text    | WRITING       | LIKELIHOOD  | BITS_PER_BYTE    | 300 | 0 | 0 | false | 256 | default
             triviaqa  | KNOWLEDGE     | ANSWER_LINE     | ALIAS_MATCH      | 12 | 3 | 1 | false | 32   | default
             """)
     void everyBuiltInLoadsOnTheSamplesWithItsDeclaredSettings(String id, String category, String extraction,
@@ -60,7 +62,8 @@ class BuiltInBenchmarksTest {
 
     @Test
     void theCatalogHoldsExactlyTheBuiltIns() {
-        assertThat(CATALOG.ids()).containsExactly("drop", "gsm8k", "humaneval", "math", "mmlu", "stories", "triviaqa");
+        assertThat(CATALOG.ids()).containsExactly("drop", "gsm8k", "humaneval", "math", "mmlu", "stories", "story-endings",
+                "story-text", "triviaqa");
     }
 
     @Test

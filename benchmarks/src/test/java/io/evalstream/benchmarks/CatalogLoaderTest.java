@@ -35,7 +35,8 @@ class CatalogLoaderTest {
 
         Catalog catalog = CatalogLoader.load(new CatalogConfig(Optional.empty(), Optional.of(benchmarks)));
 
-        assertThat(catalog.ids()).containsExactly("capitals", "drop", "gsm8k", "humaneval", "math", "mmlu", "stories", "triviaqa");
+        assertThat(catalog.ids()).containsExactly("capitals", "drop", "gsm8k", "humaneval", "math", "mmlu", "stories",
+                "story-endings", "story-text", "triviaqa");
         Benchmark capitals = catalog.find("capitals").orElseThrow();
         assertThat(capitals.origin()).isEqualTo(benchmarks.resolve("capitals.yaml").toString());
         assertThat(capitals.source()).isEqualTo(benchmarks.toAbsolutePath().normalize().toString());

@@ -30,9 +30,10 @@ class DefinitionErrorsTest {
     static Stream<Arguments> mistakes() {
         return Stream.of(
                 row("a typo in a top-level key", VALID.replace("source:", "sorce:"),
-                        "test.yaml: unknown key 'sorce' (line 5); allowed keys there: aliases, category, cluster,"
-                                + " code, description, extraction, fewShot, fields, id, itemId, judging, metric, reference, settings,"
-                                + " source, subsets, variants; did you mean 'source'?"),
+                        "test.yaml: unknown key 'sorce' (line 5); allowed keys there: aliases, category, choices,"
+                                + " cluster, code, description, extraction, fewShot, fields, id, itemId, judging, kind,"
+                                + " metric, reference, settings, source, subsets, targetDelimiter, variants; did you mean"
+                                + " 'source'?"),
                 row("a typo in a nested key", VALID.replace("{path: t/d.jsonl}", "{path: t/d.jsonl, fromat: jsonl}"),
                         "test.yaml: unknown key 'fromat' in 'source' (line 5); allowed keys there: columns, examples,"
                                 + " format, header, order, path, subset; did you mean 'format'?"),
@@ -55,10 +56,11 @@ class DefinitionErrorsTest {
                                 + " reasoning, comprehension, math, coding, multilingual, safety, writing"),
                 row("an unknown extraction", VALID.replace("extraction: answer_line", "extraction: regex"),
                         "test.yaml: key 'extraction' has the unknown value 'regex' (line 4); allowed: numeric,"
-                                + " multiple_choice, boxed, answer_line, code, text"),
+                                + " multiple_choice, boxed, answer_line, code, text, likelihood"),
                 row("an unknown metric", VALID + "metric: bleu\n",
                         "test.yaml: key 'metric' has the unknown value 'bleu' (line 8); allowed: exact_match,"
-                                + " numeric_equal, token_f1, alias_match, math_equivalence, code_execution, rubric"),
+                                + " numeric_equal, token_f1, alias_match, math_equivalence, code_execution, rubric,"
+                                + " likelihood_acc, bits_per_byte"),
                 row("a rubric metric without a judge", VALID.replace("extraction: answer_line", "extraction: text"),
                         "test.yaml: key 'judging' is required with metric rubric, e.g. judging: {rubric: tinystories,"
                                 + " judge: auto}"),

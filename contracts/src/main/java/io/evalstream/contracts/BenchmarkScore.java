@@ -30,13 +30,15 @@ import java.util.TreeMap;
  *                        complete; null while it cannot be estimated (nothing graded, or nothing expected)
  * @param anytime95       the accuracy's anytime-valid 95% interval (a confidence sequence), for watching a run; null
  *                        when accuracy is, and left out of the JSON then
+ * @param likelihood      for a benchmark scored by likelihood, acc_norm and the corpus bits per byte and perplexity;
+ *                        null for any other
  */
 public record BenchmarkScore(int schemaVersion, String runId, String modelId, String benchmarkId, Category category,
         long graded, long correct, long incorrect, long noAnswer, long errors, long expected, Double accuracy,
         Double ci95Low, Double ci95High, Double meanScore, Double meanScoreStdErr, Double progress, Instant updatedAt,
         long judged, List<DimensionScore> judgeScores, Map<ErrorKind, Long> errorKinds, LatencySummary latency,
         TokenUsage tokens, Instant firstGradedAt, Double etaSeconds, Map<ErrorKind, String> errorReasons,
-        @JsonInclude(JsonInclude.Include.NON_NULL) AnytimeInterval anytime95) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) AnytimeInterval anytime95, CorpusLikelihood likelihood) {
 
     /** A sample reason says why in a line or two; a whole stack trace or program output is cut. */
     public static final int MAX_REASON = 300;
@@ -56,7 +58,7 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
                 : Collections.unmodifiableSortedMap(new TreeMap<>(errorReasons));
     }
 
-    /** A snapshot without an anytime interval. */
+    /** A snapshot without an anytime interval, of a cell not scored by likelihood. */
     public BenchmarkScore(int schemaVersion, String runId, String modelId, String benchmarkId, Category category,
             long graded, long correct, long incorrect, long noAnswer, long errors, long expected, Double accuracy,
             Double ci95Low, Double ci95High, Double meanScore, Double meanScoreStdErr, Double progress,
@@ -65,7 +67,7 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
             Map<ErrorKind, String> errorReasons) {
         this(schemaVersion, runId, modelId, benchmarkId, category, graded, correct, incorrect, noAnswer, errors,
                 expected, accuracy, ci95Low, ci95High, meanScore, meanScoreStdErr, progress, updatedAt, judged,
-                judgeScores, errorKinds, latency, tokens, firstGradedAt, etaSeconds, errorReasons, null);
+                judgeScores, errorKinds, latency, tokens, firstGradedAt, etaSeconds, errorReasons, null, null);
     }
 
     /** A snapshot of a cell nothing in which was judged. */
@@ -75,7 +77,7 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
             Instant updatedAt) {
         this(schemaVersion, runId, modelId, benchmarkId, category, graded, correct, incorrect, noAnswer, errors,
                 expected, accuracy, ci95Low, ci95High, meanScore, meanScoreStdErr, progress, updatedAt, 0, List.of(),
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     public ScoreKey key() {

@@ -1,6 +1,7 @@
 package io.evalstream.contracts;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A model's answer to one task, or its terminal failure (completions topic, key = taskId). It carries
@@ -14,10 +15,12 @@ import java.time.Instant;
  * @param attempts      model calls made, retries included
  * @param firstTokenMillis time from sending the successful attempt to its first generated token (streaming
  *                      backends); null when the backend cannot tell
+ * @param scores        for a task scored by likelihood, the log-probability of each choice (multiple choice, in
+ *                      the task's order) or of the whole text (perplexity, one); null for a generation
  */
 public record Completion(int schemaVersion, PromptTask task, CompletionStatus status, String text, ModelError error,
         String backend, boolean simulated, long latencyMillis, int attempts, TokenUsage usage, Instant completedAt,
-        Long firstTokenMillis) {
+        Long firstTokenMillis, List<ContinuationScore> scores) {
 
     public Completion {
         Require.supportedVersion(schemaVersion);
@@ -35,6 +38,27 @@ public record Completion(int schemaVersion, PromptTask task, CompletionStatus st
         if (firstTokenMillis != null) {
             Require.between(firstTokenMillis, 0, latencyMillis, "firstTokenMillis");
         }
+        scores = scores == null || scores.isEmpty() ? null : List.copyOf(scores);
+        if (status == CompletionStatus.OK) {
+            int expected = switch (task.kind()) {
+                case GENERATE -> 0;
+                case MULTIPLE_CHOICE -> task.choicesOrEmpty().size();
+                case PERPLEXITY -> 1;
+            };
+            int given = scores == null ? 0 : scores.size();
+            if (given != expected) {
+                throw new InvalidRecordException("field 'scores' must hold " + expected + " log-probabilities for a "
+                        + task.kind() + " task, got " + given);
+            }
+        }
+    }
+
+    /** A completion with no log-probabilities. */
+    public Completion(int schemaVersion, PromptTask task, CompletionStatus status, String text, ModelError error,
+            String backend, boolean simulated, long latencyMillis, int attempts, TokenUsage usage,
+            Instant completedAt, Long firstTokenMillis) {
+        this(schemaVersion, task, status, text, error, backend, simulated, latencyMillis, attempts, usage,
+                completedAt, firstTokenMillis, null);
     }
 
     /** A completion whose time to first token is not known. */
@@ -56,8 +80,13 @@ public record Completion(int schemaVersion, PromptTask task, CompletionStatus st
 
     public static Completion ok(PromptTask task, String text, String backend, boolean simulated, long latencyMillis,
             int attempts, TokenUsage usage, Long firstTokenMillis) {
+        return ok(task, text, backend, simulated, latencyMillis, attempts, usage, firstTokenMillis, null);
+    }
+
+    public static Completion ok(PromptTask task, String text, String backend, boolean simulated, long latencyMillis,
+            int attempts, TokenUsage usage, Long firstTokenMillis, List<ContinuationScore> scores) {
         return new Completion(SchemaVersion.CURRENT, task, CompletionStatus.OK, text, null, backend, simulated,
-                latencyMillis, attempts, usage, Instant.now(), firstTokenMillis);
+                latencyMillis, attempts, usage, Instant.now(), firstTokenMillis, scores);
     }
 
     public static Completion failed(PromptTask task, ModelError error, String backend, long latencyMillis,

@@ -17,5 +17,7 @@ public enum ErrorKind {
     /** No worker serves the task's model (for a judged answer: its judge model), so it was never asked. */
     NO_WORKER_FOR_MODEL,
     /** The grader could not grade the answer (its code sandbox or automatic judge is unavailable): no fault of the model. */
-    UNGRADABLE
+    UNGRADABLE,
+    /** The backend cannot do what the task asks (a log-probability from a backend that only generates). */
+    UNSUPPORTED_TASK
 }

@@ -13,7 +13,12 @@ public enum Extraction {
     /** HumanEval style: the first fenced code block, else the completion as written (a continuation of the prompt). */
     CODE,
     /** Open-ended output (a story continuation): the whole completion, trimmed, judged on a rubric. */
-    TEXT;
+    TEXT,
+    /**
+     * No text to extract: the backend scores given continuations by their log-probability (multiple choice by
+     * likelihood, perplexity of a text); see {@link TaskKind}.
+     */
+    LIKELIHOOD;
 
     /** The metric a task gets when it names only its extraction, so tasks written before metrics existed grade as before. */
     public Metric defaultMetric() {
@@ -23,6 +28,7 @@ public enum Extraction {
             case BOXED -> Metric.MATH_EQUIVALENCE;
             case CODE -> Metric.CODE_EXECUTION;
             case TEXT -> Metric.RUBRIC;
+            case LIKELIHOOD -> Metric.LIKELIHOOD_ACC;
         };
     }
 }

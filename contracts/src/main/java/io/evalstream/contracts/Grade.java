@@ -14,11 +14,12 @@ import java.time.Instant;
  * @param judgement the judge's scores; present exactly when verdict is JUDGED
  * @param detail    why, in words, when the verdict needs explaining (the failing assertion of a program, a
  *                  judge reply that could not be read); null otherwise
+ * @param likelihood for a task scored by likelihood, its nats, bytes and tokens (and acc_norm); null otherwise
  */
 public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double score, String extracted,
         String reference, Category category, Subset subset, String grader, String settingsHash, long latencyMillis,
         boolean simulated, ErrorKind errorKind, Instant gradedAt, Judgement judgement, String detail,
-        String prompt, String completion, TokenUsage usage) {
+        String prompt, String completion, TokenUsage usage, LikelihoodScore likelihood) {
 
     public Grade {
         Require.supportedVersion(schemaVersion);
@@ -43,6 +44,18 @@ public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double sc
             throw new InvalidRecordException("field 'judgement' must be given exactly when 'verdict' is JUDGED"
                     + " (verdict is " + verdict + ")");
         }
+        if (verdict == Verdict.MEASURED && likelihood == null) {
+            throw new InvalidRecordException("field 'likelihood' must be given when 'verdict' is MEASURED");
+        }
+    }
+
+    /** A grade of a task not scored by likelihood. */
+    public Grade(int schemaVersion, TaskId taskId, Verdict verdict, double score, String extracted,
+            String reference, Category category, Subset subset, String grader, String settingsHash, long latencyMillis,
+            boolean simulated, ErrorKind errorKind, Instant gradedAt, Judgement judgement, String detail,
+            String prompt, String completion, TokenUsage usage) {
+        this(schemaVersion, taskId, verdict, score, extracted, reference, category, subset, grader, settingsHash,
+                latencyMillis, simulated, errorKind, gradedAt, judgement, detail, prompt, completion, usage, null);
     }
 
     /** A grade that does not record its prompt, completion and usage. */
@@ -73,6 +86,6 @@ public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double sc
     public Grade recording(Completion graded) {
         return new Grade(schemaVersion, taskId, verdict, score, extracted, reference, category, subset, grader,
                 settingsHash, latencyMillis, simulated, errorKind, gradedAt, judgement, detail, graded.task().prompt(),
-                graded.text(), graded.usage());
+                graded.text(), graded.usage(), likelihood);
     }
 }

@@ -18,5 +18,22 @@ public enum Metric {
      * A judge scores the text on a rubric's dimensions (see {@link Judging}); the score is the mean dimension
      * score scaled to [0, 1] and the verdict {@link Verdict#JUDGED}.
      */
-    RUBRIC
+    RUBRIC,
+    /**
+     * Multiple choice by likelihood, as lm-evaluation-harness's {@code multiple_choice} output type: CORRECT when the
+     * reference choice has the highest summed log-probability ({@code acc}); the grade also records whether it has
+     * the highest log-probability per byte ({@code acc_norm}).
+     */
+    LIKELIHOOD_ACC,
+    /**
+     * The log-probability of a whole text ({@code loglikelihood_rolling}); the verdict is {@link Verdict#MEASURED},
+     * the score the geometric-mean probability per byte {@code 2^-bitsPerByte}, and the grade records nats, bytes
+     * and tokens so a benchmark's bits per byte are summed over the corpus.
+     */
+    BITS_PER_BYTE;
+
+    /** True for the metrics of tasks scored by log-probabilities rather than by generated text. */
+    public boolean byLikelihood() {
+        return this == LIKELIHOOD_ACC || this == BITS_PER_BYTE;
+    }
 }

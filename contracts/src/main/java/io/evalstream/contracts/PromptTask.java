@@ -21,7 +21,10 @@ import java.util.List;
  */
 public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, String prompt, Extraction extraction,
         Metric metric, String reference, List<String> aliases, CodeCheck code, Category category, Subset subset,
-        Settings settings, String settingsHash, Judging judging, Completion subject) {
+        Settings settings, String settingsHash, Judging judging, Completion subject, List<String> choices) {
+
+    /** The most choices a multiple-choice task may have. */
+    public static final int MAX_CHOICES = 26;
 
     public PromptTask {
         Require.supportedVersion(schemaVersion);
@@ -54,10 +57,20 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
             throw new InvalidRecordException("field 'subject' (the completion to judge) must be given exactly when"
                     + " 'purpose' is JUDGE (purpose is " + purpose + ")");
         }
+        choices = choices == null || choices.isEmpty() ? null : List.copyOf(choices);
+        checkLikelihood(extraction, metric, reference, choices);
         if (subject != null && subject.task().purpose() != Purpose.EVAL) {
             throw new InvalidRecordException("field 'subject' must be the completion of an EVAL task: a judge's"
                     + " answer is not judged again");
         }
+    }
+
+    /** A task that is not multiple choice by likelihood. */
+    public PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, String prompt, Extraction extraction,
+            Metric metric, String reference, List<String> aliases, CodeCheck code, Category category, Subset subset,
+            Settings settings, String settingsHash, Judging judging, Completion subject) {
+        this(schemaVersion, taskId, purpose, prompt, extraction, metric, reference, aliases, code, category, subset,
+                settings, settingsHash, judging, subject, null);
     }
 
     /** A task without a judge. */
@@ -88,7 +101,50 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
         Settings greedy = Settings.of(0, false, 0.0, 1.0, maxTokens, 0L, List.of());
         return new PromptTask(SchemaVersion.CURRENT, judged.taskId().judgedBy(judgeModel), Purpose.JUDGE,
                 judgePrompt, Extraction.TEXT, Metric.RUBRIC, judged.reference(), List.of(), null, judged.category(),
-                judged.subset(), greedy, judged.settingsHash(), judged.judging(), subject);
+                judged.subset(), greedy, judged.settingsHash(), judged.judging(), subject, null);
+    }
+
+    /** What the model is asked to do: generate, or score choices or a text by likelihood. */
+    public TaskKind kind() {
+        return TaskKind.of(metric);
+    }
+
+    /** The choices of a multiple-choice task; empty for any other. */
+    public List<String> choicesOrEmpty() {
+        return choices == null ? List.of() : choices;
+    }
+
+    /** The 0-based index of the right choice of a multiple-choice task. */
+    public int referenceChoice() {
+        return Integer.parseInt(reference.strip());
+    }
+
+    private static void checkLikelihood(Extraction extraction, Metric metric, String reference,
+            List<String> choices) {
+        if ((extraction == Extraction.LIKELIHOOD) != metric.byLikelihood()) {
+            throw new InvalidRecordException("extraction LIKELIHOOD goes with metrics LIKELIHOOD_ACC and BITS_PER_BYTE"
+                    + " and only with them (extraction is " + extraction + ", metric is " + metric + ")");
+        }
+        if ((metric == Metric.LIKELIHOOD_ACC) != (choices != null)) {
+            throw new InvalidRecordException("field 'choices' must be given exactly when 'metric' is LIKELIHOOD_ACC"
+                    + " (metric is " + metric + ", choices are " + (choices == null ? "missing" : "present") + ")");
+        }
+        if (choices == null) {
+            return;
+        }
+        if (choices.size() < 2 || choices.size() > MAX_CHOICES) {
+            throw new InvalidRecordException("field 'choices' must hold 2 to " + MAX_CHOICES + " continuations, got "
+                    + choices.size());
+        }
+        for (int i = 0; i < choices.size(); i++) {
+            if (choices.get(i) == null || choices.get(i).isEmpty()) {
+                throw new InvalidRecordException("field 'choices[" + i + "]' must not be empty");
+            }
+        }
+        if (!reference.strip().matches("\\d{1,2}") || Integer.parseInt(reference.strip()) >= choices.size()) {
+            throw new InvalidRecordException("field 'reference' of a multiple-choice task must be the 0-based index of"
+                    + " the right choice, 0 to " + (choices.size() - 1) + ", got '" + reference + "'");
+        }
     }
 
     /** The reference followed by its aliases: every answer that counts as correct. */

@@ -10,5 +10,7 @@ public enum Verdict {
     NO_ANSWER,
     ERROR,
     /** Scored by a judge on a rubric: neither right nor wrong, the score and {@link Judgement} say how good. */
-    JUDGED
+    JUDGED,
+    /** A text's log-probability was measured (perplexity): neither right nor wrong, its nats, bytes and tokens count. */
+    MEASURED
 }

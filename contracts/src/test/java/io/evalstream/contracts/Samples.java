@@ -72,6 +72,29 @@ final class Samples {
         return SettingsHash.of(SETTINGS, extraction, metric, "default", "tmpl-0123");
     }
 
+    /** A story ending chosen by likelihood: the choices are scored after the prompt, the reference is an index. */
+    static PromptTask choiceTask() {
+        Settings settings = Settings.defaults();
+        return new PromptTask(1, TaskId.parse("run-42/stories260K/story-endings/e007/default/0"), Purpose.EVAL,
+                "Tom lost his red kite in the tall tree. He asked his dad for help.", Extraction.LIKELIHOOD,
+                Metric.LIKELIHOOD_ACC, "1", List.of(), null, Category.COMPREHENSION, null, settings,
+                SettingsHash.of(settings, Extraction.LIKELIHOOD, Metric.LIKELIHOOD_ACC, "default", "tmpl-0123"), null,
+                null, List.of(" The fish swam away.", " Dad got the kite down and Tom smiled."));
+    }
+
+    static Completion choiceCompletion() {
+        return new Completion(1, choiceTask(), CompletionStatus.OK, " Dad got the kite down and Tom smiled.", null,
+                "gguf", false, 35, 1, new TokenUsage(19, 0), T, null,
+                List.of(new ContinuationScore(-21.5, 6, false), new ContinuationScore(-14.25, 10, true)));
+    }
+
+    /** The perplexity of a whole story: one text scored as a corpus part. */
+    static Grade measuredGrade() {
+        return new Grade(1, TaskId.parse("run-42/stories260K/story-text/t012/default/0"), Verdict.MEASURED,
+                0.3535533905932738, null, "t012", Category.WRITING, null, "likelihood/bits_per_byte@1", "5e2b7c1d0a9f3e44",
+                12, false, null, T, null, null, null, null, null, new LikelihoodScore(null, -41.588830833596716, 40, 11));
+    }
+
     static Completion completion() {
         return new Completion(1, task(), CompletionStatus.OK, "2 plus 2 is 4. The answer is 4.", null, "openai", false,
                 812, 1, new TokenUsage(9, 12), T);
@@ -122,6 +145,6 @@ final class Samples {
                 0.6696, 0.8876, 0.81, 0.0556, 0.5, T, 0, List.of(), Map.of(ErrorKind.TIMEOUT, 1L),
                 new LatencySummary(49, 780.0, 1510.0, 2890.0), new TokenUsage(21_000, 4_100), T.minusSeconds(40), 42.5,
                 Map.of(ErrorKind.TIMEOUT, "openai backend failed: HttpTimeoutException: request timed out"),
-                new AnytimeInterval(0.6012, 0.9297));
+                new AnytimeInterval(0.6012, 0.9297), null);
     }
 }

@@ -114,18 +114,20 @@ final class DemoCommand implements Callable<Integer> {
         workerProperties.putAll(own.workerProperties());
         StackOptions options = new StackOptions(home, dir.path(), dirs.datasets, dirs.benchmarks, workerProperties,
                 false, workers);
-        return dir.run(() -> demo(options, evaluated.plus(real), evaluated, itemLimit), System.err);
+        return dir.run(() -> demo(options, evaluated.plus(real), evaluated, real, itemLimit), System.err);
     }
 
-    private int demo(StackOptions options, DemoModels storyModels, DemoModels evaluated, Integer itemLimit)
-            throws Exception {
+    private int demo(StackOptions options, DemoModels storyModels, DemoModels evaluated, RealModels real,
+            Integer itemLimit) throws Exception {
         long started = System.nanoTime();
         try (LocalStack stack = LocalStack.start(options)) {
             out.printf("Stack up in %.1f s (Kafka at %s).%n", (System.nanoTime() - started) / 1e9, stack.bootstrapServers());
             StackClient client = new StackClient(stack);
             int exit = evaluate(client, evaluated, itemLimit);
-            return exit != 0 ? exit : new StoryRun(client, out).run(runId("stories"), storyModels,
+            exit = exit != 0 ? exit : new StoryRun(client, out).run(runId("stories"), storyModels,
                     limit != null ? limit : STORY_BEGINNINGS);
+            return exit != 0 ? exit : new LikelihoodRun(client, out).run(runId("likelihood"), storyModels, real,
+                    limit != null ? limit : LikelihoodRun.ITEMS);
         }
     }
 
@@ -163,8 +165,10 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, List<String>> bySource = new TreeMap<>();
         loaded.forEach(benchmark -> {
             // Judged benchmarks (the stories) have their own run, where the real models join in.
-            if (!StoryRun.BENCHMARK.equals(benchmark.path("id").asText())
-                    && !"RUBRIC".equals(benchmark.path("metric").asText())) {
+            // So do the benchmarks scored by likelihood, in the likelihood run.
+            String metric = benchmark.path("metric").asText();
+            if (!StoryRun.BENCHMARK.equals(benchmark.path("id").asText()) && !"RUBRIC".equals(metric)
+                    && !"LIKELIHOOD_ACC".equals(metric) && !"BITS_PER_BYTE".equals(metric)) {
                 benchmarks.add(benchmark.path("id").asText());
             }
             bySource.computeIfAbsent(benchmark.path("source").asText(), source -> new ArrayList<>())

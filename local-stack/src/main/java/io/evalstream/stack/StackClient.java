@@ -50,6 +50,12 @@ public final class StackClient {
         return json(stack.aggregator("/runs/" + runId + "/report"));
     }
 
+    /** The aggregator's power-law fit of loss against {@code x} across a modelInfo family; empty when it has none. */
+    public Optional<JsonNode> scaling(String runId, String family, String x, double predict) {
+        return json(stack.aggregator("/runs/" + runId + "/scaling?family=" + family + "&x=" + x + "&predict="
+                + predict));
+    }
+
     /** The aggregator's run list: every run it knows, with its totals; empty while it is rebalancing. */
     public JsonNode runs() {
         return json(stack.aggregator("/runs")).orElseGet(Json.mapper()::createArrayNode);

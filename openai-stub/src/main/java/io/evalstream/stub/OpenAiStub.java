@@ -162,7 +162,7 @@ public final class OpenAiStub implements AutoCloseable {
             reply(request.response(), 400, Replies.error(400, "request body is not JSON"));
             return;
         }
-        String prompt = chat ? lastMessage(json) : json.getString("prompt", "");
+        String prompt = chat ? lastMessage(json) : String.join("\n", EchoedLogprobs.prompts(json));
         total.incrementAndGet();
         String authorization = request.getHeader("Authorization");
         authorizations.computeIfAbsent(authorization == null ? "none" : fingerprint(authorization),
@@ -222,6 +222,10 @@ public final class OpenAiStub implements AutoCloseable {
     }
 
     private void answerNormally(Call call, HttpServerResponse response) {
+        if (!call.chat() && EchoedLogprobs.asked(call.json())) {
+            reply(response, 200, EchoedLogprobs.reply(call.model(), EchoedLogprobs.prompts(call.json())));
+            return;
+        }
         JsonObject usage = Replies.usage(call.prompt(), ANSWER);
         if (!call.stream()) {
             reply(response, 200, Replies.whole(call.chat(), call.model(), ANSWER, usage));

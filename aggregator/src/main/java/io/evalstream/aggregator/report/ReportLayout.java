@@ -9,6 +9,7 @@ import io.evalstream.aggregator.scoring.RollupScore;
 import io.evalstream.aggregator.scoring.RunTotals;
 import io.evalstream.aggregator.scoring.SubsetScore;
 import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.CorpusLikelihood;
 import io.evalstream.contracts.BenchmarkSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +48,9 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
 
     static ReportLayout of(FullRunReport report) {
         List<Table> tables = Stream.of(settings(report.benchmarkSettings()), overall(report.overall()),
-                        categories(report.categories()), benchmarks(report.scores()), passAtK(report.passAtK()),
-                        clustered(report.clustered()), subsets(report.subsets()), groups(report.groups()),
-                        labels(report.judgeLabels()))
+                        categories(report.categories()), benchmarks(report.scores()), likelihood(report.scores()),
+                        passAtK(report.passAtK()), clustered(report.clustered()), subsets(report.subsets()),
+                        groups(report.groups()), labels(report.judgeLabels()))
                 .filter(table -> !table.rows().isEmpty()).toList();
         return new ReportLayout("Run " + report.runId(), facts(report), tables);
     }
@@ -101,6 +102,19 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
                         Figures.meanWithError(s.meanScore(), s.meanScoreStdErr()), Figures.judgeMeans(s.judgeScores()),
                         Figures.errorKinds(s.errorKinds(), s.errorReasons()), Figures.latency(s.latency()), Figures.tokens(s.tokens()),
                         Figures.eta(s.etaSeconds()))).toList());
+    }
+
+    /** Cells scored by likelihood: acc_norm, and the corpus bits per byte and per-token perplexity. */
+    private static Table likelihood(List<BenchmarkScore> scores) {
+        return new Table("Scored by likelihood", List.of("Model", "Benchmark", "acc_norm", "Bits per byte",
+                "Perplexity per token", "Texts", "Bytes", "Tokens"), scores.stream()
+                .filter(s -> s.likelihood() != null).map(s -> {
+                    CorpusLikelihood l = s.likelihood();
+                    return List.of(s.modelId(), s.benchmarkId(), Figures.percent(l.accNorm()),
+                            l.bitsPerByte() == null ? Figures.NONE : Figures.decimal(l.bitsPerByte(), 4),
+                            l.tokenPerplexity() == null ? Figures.NONE : Figures.decimal(l.tokenPerplexity(), 3),
+                            String.valueOf(l.measured()), String.valueOf(l.bytes()), String.valueOf(l.tokens()));
+                }).toList());
     }
 
     private static Table passAtK(List<PassAtKScore> scores) {

@@ -34,10 +34,13 @@ import java.util.TreeMap;
  * @param gradedAtMillis when the grade was made (epoch ms), for the pace and ETA; null in older state
  * @param source      where the grade sits on the grades topic, so the per-sample export reads exactly the latest
  *                    record of each task; null in the tally (which does not need it) and in older state
+ * @param likelihood  what a grade scored by likelihood adds to its cell's sums (see {@link LikelihoodSums}); null
+ *                    for any other grade
  */
 public record GradedSample(ScoreKey cell, Verdict verdict, double score, Category category, String settingsHash,
         Subset subset, Map<String, Double> judgeScores, Map<String, String> labels, ErrorKind errorKind,
-        Long latencyMillis, TokenUsage usage, Long gradedAtMillis, SourcePosition source, String errorReason) {
+        Long latencyMillis, TokenUsage usage, Long gradedAtMillis, SourcePosition source, String errorReason,
+        LikelihoodSums likelihood) {
 
     /** Rubric dimensions kept per grade and counted per cell: a judge gone wrong cannot blow up the state. */
     public static final int MAX_DIMENSIONS = 16;
@@ -61,6 +64,14 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
         }
     }
 
+    /** A sample not scored by likelihood. */
+    public GradedSample(ScoreKey cell, Verdict verdict, double score, Category category, String settingsHash,
+            Subset subset, Map<String, Double> judgeScores, Map<String, String> labels, ErrorKind errorKind,
+            Long latencyMillis, TokenUsage usage, Long gradedAtMillis, SourcePosition source, String errorReason) {
+        this(cell, verdict, score, category, settingsHash, subset, judgeScores, labels, errorKind, latencyMillis, usage,
+                gradedAtMillis, source, errorReason, null);
+    }
+
     /** A sample without call facts (latency, tokens, time, error kind) or position. */
     public GradedSample(ScoreKey cell, Verdict verdict, double score, Category category, String settingsHash,
             Subset subset, Map<String, Double> judgeScores, Map<String, String> labels) {
@@ -81,7 +92,8 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
                 grade.settingsHash(), grade.subset(), judgement == null ? null : judgement.scores(),
                 judgement == null ? null : shortValues(judgement.labels()), grade.errorKind(), grade.latencyMillis(),
                 grade.usage(), grade.gradedAt().toEpochMilli(), source, grade.verdict() == Verdict.ERROR
-                        ? Texts.abbreviate(grade.detail(), BenchmarkScore.MAX_REASON) : null);
+                        ? Texts.abbreviate(grade.detail(), BenchmarkScore.MAX_REASON) : null,
+                grade.verdict() == Verdict.ERROR ? null : LikelihoodSums.of(grade));
     }
 
     public static GradedSample of(Grade grade) {
@@ -105,7 +117,7 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
     public GradedSample forTally() {
         return subset == null && labels == null && source == null ? this
                 : new GradedSample(cell, verdict, score, category, settingsHash, null, judgeScores, null, errorKind,
-                        latencyMillis, usage, gradedAtMillis, null, errorReason);
+                        latencyMillis, usage, gradedAtMillis, null, errorReason, likelihood);
     }
 
     private static <V> SortedMap<String, V> first(Map<String, V> map, int limit) {

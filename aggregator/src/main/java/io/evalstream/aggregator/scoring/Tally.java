@@ -1,6 +1,7 @@
 package io.evalstream.aggregator.scoring;
 
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.CorpusLikelihood;
 import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.TokenUsage;
@@ -36,23 +37,29 @@ import java.util.TreeMap;
  * @param firstGradedAt  earliest grade time ever added (epoch ms); kept when that grade is replaced, so the pace
  *                       stays measured from the cell's first grade; null while nothing was added
  * @param lastGradedAt   latest grade time ever added (epoch ms)
+ * @param likelihood     MEASURED count, acc_norm count and the corpus sums of grades scored by likelihood; EMPTY
+ *                       for other cells (and older state)
+ * @param byChoice       grades of multiple choice by likelihood (CORRECT or INCORRECT with an acc_norm verdict)
  */
 public record Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
         double scoreSquareSum, Category category, String settingsHash, Long judged, Map<String, Moments> dimensions,
         Map<ErrorKind, Long> errorKinds, LatencyHistogram latency, Long promptTokens, Long completionTokens,
-        Long firstGradedAt, Long lastGradedAt, Map<ErrorKind, String> errorReasons) {
+        Long firstGradedAt, Long lastGradedAt, Map<ErrorKind, String> errorReasons, LikelihoodSums likelihood,
+        Long byChoice) {
 
     public static final Tally EMPTY = new Tally(0, 0, 0, 0, 0, 0.0, 0.0, null, null);
 
     public Tally {
         judged = judged == null ? 0L : judged;
+        likelihood = likelihood == null ? LikelihoodSums.EMPTY : likelihood;
+        byChoice = byChoice == null ? 0L : byChoice;
         promptTokens = promptTokens == null ? 0L : promptTokens;
         completionTokens = completionTokens == null ? 0L : completionTokens;
         if (correct < 0 || incorrect < 0 || noAnswer < 0 || errors < 0 || judged < 0
-                || graded != correct + incorrect + noAnswer + errors + judged) {
+                || graded != correct + incorrect + noAnswer + errors + judged + likelihood.measured()) {
             throw new IllegalArgumentException("verdict counts must be >= 0 and sum to graded: graded=" + graded
                     + " correct=" + correct + " incorrect=" + incorrect + " noAnswer=" + noAnswer + " errors=" + errors
-                    + " judged=" + judged);
+                    + " judged=" + judged + " measured=" + likelihood.measured());
         }
         if (!Double.isFinite(scoreSum) || !Double.isFinite(scoreSquareSum)) {
             throw new IllegalArgumentException("score sums must be finite, got " + scoreSum + " and " + scoreSquareSum);
@@ -63,6 +70,16 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         errorKinds = checked.counts();
         errorReasons = checked.reasons();
         latency = latency == null ? LatencyHistogram.EMPTY : latency;
+    }
+
+    /** A tally of a cell nothing in which was scored by likelihood. */
+    public Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
+            double scoreSquareSum, Category category, String settingsHash, Long judged, Map<String, Moments> dimensions,
+            Map<ErrorKind, Long> errorKinds, LatencyHistogram latency, Long promptTokens, Long completionTokens,
+            Long firstGradedAt, Long lastGradedAt, Map<ErrorKind, String> errorReasons) {
+        this(graded, correct, incorrect, noAnswer, errors, scoreSum, scoreSquareSum, category, settingsHash, judged,
+                dimensions, errorKinds, latency, promptTokens, completionTokens, firstGradedAt, lastGradedAt,
+                errorReasons, null, null);
     }
 
     /** A tally of a cell nothing in which was judged, with no call facts. */
@@ -90,7 +107,7 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         if (graded == 1) {
             // An emptied cell starts again from exact zeros instead of carrying the rounding of its subtractions.
             return new Tally(0, 0, 0, 0, 0, 0.0, 0.0, category, settingsHash, 0L, null, null, null, null, null,
-                    firstGradedAt, lastGradedAt, null);
+                    firstGradedAt, lastGradedAt, null, null, null);
         }
         return change(sample, -1, category, settingsHash);
     }
@@ -106,7 +123,8 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
                 same(settingsHash, other.settingsHash, graded, other.graded), judged + other.judged, moments,
                 kinds.counts(), latency.plus(other.latency), promptTokens + other.promptTokens,
                 completionTokens + other.completionTokens, earliest(firstGradedAt, other.firstGradedAt),
-                latest(lastGradedAt, other.lastGradedAt), kinds.reasons());
+                latest(lastGradedAt, other.lastGradedAt), kinds.reasons(), likelihood.plus(other.likelihood),
+                byChoice + other.byChoice);
     }
 
     /** The sample's rubric dimensions {@link #add} leaves out because this cell already counts the most it may. */
@@ -124,6 +142,7 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
             case NO_ANSWER -> noAnswer;
             case ERROR -> errors;
             case JUDGED -> judged;
+            case MEASURED -> likelihood.measured();
         };
     }
 
@@ -133,7 +152,12 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
      */
     public long accuracyTrials() {
         long answered = correct + incorrect + noAnswer;
-        return judged > 0 && answered == 0 ? 0 : answered + errors;
+        return judged + likelihood.measured() > 0 && answered == 0 ? 0 : answered + errors;
+    }
+
+    /** acc_norm and the corpus bits per byte and perplexity; null for a cell not scored by likelihood. */
+    public CorpusLikelihood likelihoodFigures() {
+        return likelihood.figures(accuracyTrials(), byChoice > 0);
     }
 
     /** Mean score in [0, 1]; absent while nothing is graded. */
@@ -164,13 +188,17 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
     private Tally change(GradedSample sample, int delta, Category newCategory, String newHash) {
         Verdict verdict = sample.verdict();
         long[] counts = {correct, incorrect, noAnswer, errors, judged};
-        counts[switch (verdict) {
-            case CORRECT -> 0;
-            case INCORRECT -> 1;
-            case NO_ANSWER -> 2;
-            case ERROR -> 3;
-            case JUDGED -> 4;
-        }] += delta;
+        if (verdict != Verdict.MEASURED) {
+            counts[switch (verdict) {
+                case CORRECT -> 0;
+                case INCORRECT -> 1;
+                case NO_ANSWER -> 2;
+                case ERROR -> 3;
+                case JUDGED, MEASURED -> 4;
+            }] += delta;
+        }
+        LikelihoodSums sums = sample.likelihood();
+        boolean choice = sums != null && verdict != Verdict.MEASURED;
         double score = sample.score();
         TokenUsage usage = sample.usage() == null ? TokenUsage.NONE : sample.usage();
         Long at = sample.gradedAtMillis();
@@ -182,7 +210,8 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
                         : delta > 0 ? latency.add(sample.latencyMillis()) : latency.remove(sample.latencyMillis()),
                 promptTokens + delta * usage.promptTokens(), completionTokens + delta * usage.completionTokens(),
                 delta > 0 ? earliest(firstGradedAt, at) : firstGradedAt,
-                delta > 0 ? latest(lastGradedAt, at) : lastGradedAt, kinds.reasons());
+                delta > 0 ? latest(lastGradedAt, at) : lastGradedAt, kinds.reasons(), likelihood.move(sums, delta),
+                byChoice + (choice ? delta : 0));
     }
 
     private Map<String, Moments> moveScores(Map<String, Double> scores, int delta) {

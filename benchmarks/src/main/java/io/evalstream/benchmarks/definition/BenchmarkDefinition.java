@@ -4,6 +4,7 @@ import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.Metric;
+import io.evalstream.contracts.TaskKind;
 import io.evalstream.contracts.SettingsOverrides;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,11 +36,16 @@ import java.util.Set;
  * @param cluster     a field path or template (as {@code itemId}) giving the items that are not independent the same
  *                    value, e.g. the passage several DROP questions share; the analyses cluster standard errors by it
  *                    (Miller 2024). Null: each item is its own cluster
+ * @param kind        generate (the default), multiple_choice or perplexity (both scored by likelihood)
+ * @param choices     multiple_choice only: the continuations to score; the reference is the right one's 0-based index
+ * @param targetDelimiter multiple_choice only: put before every choice (lm-evaluation-harness's
+ *                    {@code target_delimiter}); default one space
  */
 public record BenchmarkDefinition(String id, String description, Category category, SourceSpec source,
         Map<String, FieldRule> fields, String itemId, FieldRule reference, FieldRule aliases, CodeFields code,
         Map<String, SubsetInfo> subsets, Extraction extraction, Metric metric, SettingsOverrides settings,
-        FewShotSpec fewShot, Map<String, TemplateSpec> variants, Judging judging, String cluster) {
+        FewShotSpec fewShot, Map<String, TemplateSpec> variants, Judging judging, String cluster, TaskKind kind,
+        ChoiceRule choices, String targetDelimiter) {
 
     /** The variant every benchmark has and every other variant inherits from. */
     public static final String DEFAULT_VARIANT = "default";
@@ -52,9 +58,21 @@ public record BenchmarkDefinition(String id, String description, Category catego
         Check.required(category, "category", "math");
         Check.required(source, "source", "{path: gsm8k/test.jsonl}");
         fields = names(fields, "fields");
-        Check.required(reference, "reference", "answer");
-        Check.required(extraction, "extraction", "numeric");
-        metric = metric == null ? extraction.defaultMetric() : metric;
+        kind = kind == null ? TaskKind.GENERATE : kind;
+        if (kind == TaskKind.GENERATE) {
+            Check.required(reference, "reference", "answer");
+            Check.required(extraction, "extraction", "numeric");
+            metric = metric == null ? extraction.defaultMetric() : metric;
+        } else {
+            metric = likelihoodMetric(kind, extraction, metric);
+            extraction = Extraction.LIKELIHOOD;
+        }
+        if (metric.byLikelihood() && kind == TaskKind.GENERATE) {
+            throw new IllegalArgumentException("extraction likelihood and metrics likelihood_acc and bits_per_byte"
+                    + " belong to benchmarks scored by likelihood; declare kind: multiple_choice or kind: perplexity");
+        }
+        checkChoices(kind, choices, reference, targetDelimiter);
+        targetDelimiter = kind == TaskKind.MULTIPLE_CHOICE && targetDelimiter == null ? " " : targetDelimiter;
         checkCode(extraction, metric, code);
         checkJudging(metric, judging);
         subsets = subsets(subsets, source);
@@ -84,6 +102,28 @@ public record BenchmarkDefinition(String id, String description, Category catego
             Check.required(field.getValue(), key + "." + field.getKey(), "answer");
         }
         return Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    /** The metric of a benchmark scored by likelihood; extraction and metric may be left out, not contradicted. */
+    private static Metric likelihoodMetric(TaskKind kind, Extraction extraction, Metric metric) {
+        Metric wanted = kind == TaskKind.MULTIPLE_CHOICE ? Metric.LIKELIHOOD_ACC : Metric.BITS_PER_BYTE;
+        if (extraction != null && extraction != Extraction.LIKELIHOOD || metric != null && metric != wanted) {
+            throw new IllegalArgumentException("kind " + kind.yamlName() + " is scored by likelihood with metric "
+                    + lower(wanted) + "; remove keys 'extraction' and 'metric' (they are "
+                    + (extraction == null ? "-" : lower(extraction)) + " and " + (metric == null ? "-" : lower(metric))
+                    + ")");
+        }
+        return wanted;
+    }
+
+    private static void checkChoices(TaskKind kind, ChoiceRule choices, FieldRule reference, String delimiter) {
+        if (kind == TaskKind.MULTIPLE_CHOICE) {
+            Check.required(choices, "choices", "endings (a list field) or [\"{{a}}\", \"{{b}}\"]");
+            Check.required(reference, "reference", "{field: label} (the 0-based index of the right choice)");
+        } else if (choices != null || delimiter != null) {
+            throw new IllegalArgumentException("keys 'choices' and 'targetDelimiter' apply to kind multiple_choice"
+                    + " only (kind is " + kind.yamlName() + "); remove them");
+        }
     }
 
     private static void checkCode(Extraction extraction, Metric metric, CodeFields code) {

@@ -39,6 +39,7 @@ public final class Grader {
         List<String> names = new ArrayList<>();
         Pipelines.all().forEach(pipeline -> names.add(pipeline.name()));
         names.add(CODE_GRADER);
+        names.addAll(LikelihoodGrades.names());
         return List.copyOf(names);
     }
 
@@ -60,6 +61,10 @@ public final class Grader {
         if (task.metric() == Metric.RUBRIC) {
             throw new IllegalArgumentException("rubric tasks are graded by a judge (io.evalstream.grader.judging),"
                     + " not by a pipeline: task " + task.taskId());
+        }
+        if (task.metric().byLikelihood()) {
+            return completion.status() == CompletionStatus.OK ? LikelihoodGrades.grade(completion, gradedAt)
+                    : failed(completion, LikelihoodGrades.name(task.metric()), gradedAt);
         }
         GradingPipeline pipeline = Pipelines.of(task.extraction(), task.metric());
         return switch (completion.status()) {

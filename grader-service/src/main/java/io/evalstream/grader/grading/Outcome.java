@@ -16,7 +16,7 @@ public record Outcome(Verdict verdict, String extracted, double score, String de
     static final int MAX_DETAIL = 280;
 
     public Outcome {
-        if (verdict == null || verdict == Verdict.ERROR || verdict == Verdict.JUDGED) {
+        if (verdict == null || verdict == Verdict.ERROR || verdict == Verdict.JUDGED || verdict == Verdict.MEASURED) {
             throw new IllegalArgumentException("an outcome of grading text is CORRECT, INCORRECT or NO_ANSWER");
         }
         if ((extracted == null) != (verdict == Verdict.NO_ANSWER)) {
@@ -25,7 +25,7 @@ public record Outcome(Verdict verdict, String extracted, double score, String de
         boolean consistent = switch (verdict) {
             case CORRECT -> score == 1.0;
             case INCORRECT -> score >= 0.0 && score < 1.0;
-            case NO_ANSWER, ERROR, JUDGED -> score == 0.0;
+            case NO_ANSWER, ERROR, JUDGED, MEASURED -> score == 0.0;
         };
         if (!consistent) {
             throw new IllegalArgumentException("score " + score + " does not fit verdict " + verdict);

@@ -36,6 +36,7 @@ final class Pipelines {
                         case MULTIPLE_CHOICE -> "option letters are graded by EXACT_MATCH";
                         case CODE -> "code is graded by CODE_EXECUTION";
                         case TEXT -> "open-ended text is judged on a rubric (metric RUBRIC)";
+                        case LIKELIHOOD -> "log-probabilities are graded by LIKELIHOOD_ACC or BITS_PER_BYTE";
                         case NUMERIC, BOXED, ANSWER_LINE -> metric == Metric.RUBRIC
                                 ? "RUBRIC goes with extraction TEXT" : "CODE_EXECUTION goes with extraction CODE";
                     });
@@ -62,7 +63,7 @@ final class Pipelines {
         for (Extraction extraction : List.of(Extraction.NUMERIC, Extraction.BOXED, Extraction.ANSWER_LINE)) {
             Map<Metric, GradingPipeline> byMetric = new EnumMap<>(Metric.class);
             for (Metric metric : Metric.values()) {
-                if (metric != Metric.CODE_EXECUTION && metric != Metric.RUBRIC) {
+                if (metric != Metric.CODE_EXECUTION && metric != Metric.RUBRIC && !metric.byLikelihood()) {
                     byMetric.put(metric, pipeline(extraction, metric));
                 }
             }
@@ -77,7 +78,7 @@ final class Pipelines {
             case BOXED -> metric == Metric.MATH_EQUIVALENCE ? BoxedAnswers::extract
                     : text -> BoxedAnswers.extract(text).then(MathCanonical::plainText);
             case ANSWER_LINE -> AnswerLines::extract;
-            case MULTIPLE_CHOICE, CODE, TEXT -> throw new IllegalArgumentException("no text pipeline for "
+            case MULTIPLE_CHOICE, CODE, TEXT, LIKELIHOOD -> throw new IllegalArgumentException("no text pipeline for "
                     + extraction);
         };
         String name = name(extraction, metric);
@@ -91,7 +92,8 @@ final class Pipelines {
             case ALIAS_MATCH -> new GradingPipeline(name, extractor, SquadText::normalize, AliasMatch::score);
             case MATH_EQUIVALENCE -> new GradingPipeline(name, extractor, MathEquivalence::normalize,
                     MathEquivalence::score);
-            case CODE_EXECUTION, RUBRIC -> throw new IllegalArgumentException(metric + " has no text pipeline");
+            case CODE_EXECUTION, RUBRIC, LIKELIHOOD_ACC, BITS_PER_BYTE -> throw new IllegalArgumentException(metric
+                    + " has no text pipeline");
         };
     }
 }

@@ -168,7 +168,7 @@ class DefinitionFidelityTest {
             case BOXED -> "Simplifying gives $\\boxed{" + value + "}$.\nFinal Answer: The final answer is $" + value
                     + "$. I hope it is correct.";
             case ANSWER_LINE -> "The answer is " + value + ".";
-            case CODE, TEXT -> value;
+            case CODE, TEXT, LIKELIHOOD -> value;
         };
     }
 

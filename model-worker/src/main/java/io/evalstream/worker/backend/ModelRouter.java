@@ -73,7 +73,7 @@ public final class ModelRouter implements AutoCloseable {
             Long firstToken = reply.firstTokenMillis() == null ? null
                     : Math.min(reply.firstTokenMillis(), served.latencyMillis());
             return Completion.ok(task, reply.text(), backend.kind(), backend.simulated(), served.latencyMillis(),
-                    served.attempts(), reply.usage(), firstToken);
+                    served.attempts(), reply.usage(), firstToken, reply.scores());
         }
         return Completion.failed(task, error(task, backend, served.failure()), backend.kind(), served.latencyMillis(),
                 served.attempts());

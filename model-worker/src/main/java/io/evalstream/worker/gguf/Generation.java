@@ -32,7 +32,7 @@ final class Generation {
      * were seen to change each other's greedy text (llama.cpp shares native state between loaded models), and
      * reproducible output matters more than overlapping tiny models.
      */
-    private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock(true);
+    static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock(true);
 
     private final String modelId;
     private final LlamaModels.LoadedModel loaded;
@@ -122,7 +122,7 @@ final class Generation {
         return loaded.model().encode(prompt).length;
     }
 
-    private RuntimeException classify(RuntimeException failure, String prompt) {
+    RuntimeException classify(RuntimeException failure, String prompt) {
         if (!isLlama(failure)) {
             return failure;
         }

@@ -29,11 +29,13 @@ public final class GgufBackend implements ModelBackend {
 
     private final String modelId;
     private final Generation generation;
+    private final Likelihoods likelihoods;
     private final ThreadPoolExecutor executor;
 
-    private GgufBackend(String modelId, LlamaModels.LoadedModel loaded, int slots) {
+    private GgufBackend(String modelId, LlamaModels.LoadedModel loaded, GgufModelSpec spec, int slots) {
         this.modelId = modelId;
         this.generation = new Generation(modelId, loaded);
+        this.likelihoods = new Likelihoods(modelId, loaded, spec);
         this.executor = new ThreadPoolExecutor(slots, slots, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(MAX_QUEUED), threads(modelId));
     }
@@ -45,7 +47,7 @@ public final class GgufBackend implements ModelBackend {
      */
     public static GgufBackend load(String modelId, GgufModelSpec spec) {
         try {
-            return new GgufBackend(modelId, LlamaModels.load(spec), spec.slots());
+            return new GgufBackend(modelId, LlamaModels.load(spec), spec, spec.slots());
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + spec.path() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -57,8 +59,8 @@ public final class GgufBackend implements ModelBackend {
     }
 
     /** A backend on an already loaded model. */
-    static GgufBackend of(String modelId, LlamaModels.LoadedModel loaded, int slots) {
-        return new GgufBackend(modelId, loaded, slots);
+    static GgufBackend of(String modelId, LlamaModels.LoadedModel loaded, GgufModelSpec spec, int slots) {
+        return new GgufBackend(modelId, loaded, spec, slots);
     }
 
     @Override
@@ -71,7 +73,14 @@ public final class GgufBackend implements ModelBackend {
         long startNanos = System.nanoTime();
         CompletableFuture<ModelReply> reply = new CompletableFuture<>();
         try {
-            executor.execute(() -> generation.run(task, startNanos, reply));
+            if (task.metric().byLikelihood()) {
+                likelihoods.checkVocabulary(task);
+                executor.execute(() -> likelihoods.run(task, reply));
+            } else {
+                executor.execute(() -> generation.run(task, startNanos, reply));
+            }
+        } catch (ModelCallException e) {
+            reply.completeExceptionally(e);
         } catch (RejectedExecutionException e) {
             reply.completeExceptionally(new ModelCallException(ErrorKind.RATE_LIMITED, "gguf model '" + modelId
                     + "' has " + executor.getQueue().size() + " calls waiting; not accepting more"));

@@ -2,6 +2,8 @@ package io.evalstream.worker.gguf;
 
 import de.kherud.llama.LlamaModel;
 import de.kherud.llama.ModelParameters;
+import de.kherud.llama.args.CacheType;
+import de.kherud.llama.args.PoolingType;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ public final class LlamaModels {
 
     private static final Logger LOG = Logger.getLogger(LlamaModels.class);
     private static final Map<GgufModelSpec, LoadedModel> LOADED = new HashMap<>();
+    private static final Map<GgufModelSpec, Scorer> SCORERS = new HashMap<>();
 
     private LlamaModels() {
     }
@@ -38,6 +41,31 @@ public final class LlamaModels {
             LOADED.put(spec, loaded);
         }
         return loaded;
+    }
+
+    /**
+     * What scores log-probabilities for {@code spec}, loaded on first use: a second copy of the model with
+     * embeddings on and last-token pooling (its final hidden state), and the output head read from the file. Its
+     * KV cache is F32, not llama.cpp's default F16, so the hidden state carries no half-precision rounding.
+     */
+    record Scorer(LlamaModel embedder, GgufHead head) {
+    }
+
+    /** @throws IllegalArgumentException when the model's output head is not F32 */
+    static synchronized Scorer scorer(GgufModelSpec spec, int context) throws IOException {
+        Scorer scorer = SCORERS.get(spec);
+        if (scorer == null) {
+            GgufHead head = GgufHead.read(spec.path());
+            useOwnNativeDirectory();
+            ModelParameters parameters = new ModelParameters().setModel(spec.path().toString())
+                    .setThreads(spec.threads()).setThreadsBatch(spec.threads()).setCtxSize(context)
+                    .setBatchSize(context).setUbatchSize(context).setCacheTypeK(CacheType.F32)
+                    .setCacheTypeV(CacheType.F32).enableEmbedding()
+                    .setPoolingType(PoolingType.LAST).disableLog();
+            scorer = new Scorer(new LlamaModel(parameters), head);
+            SCORERS.put(spec, scorer);
+        }
+        return scorer;
     }
 
     /** A second, separate copy of the model in memory: for tests that compare two loads. */

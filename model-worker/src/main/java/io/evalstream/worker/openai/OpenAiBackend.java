@@ -18,6 +18,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.impl.VertxInternal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -101,6 +102,12 @@ public final class OpenAiBackend implements ModelBackend {
 
     @Override
     public CompletionStage<ModelReply> complete(PromptTask task) {
+        if (task.metric().byLikelihood() && endpoint.api() != OpenAiApi.COMPLETIONS) {
+            return CompletableFuture.failedFuture(new ModelCallException(ErrorKind.UNSUPPORTED_TASK, "model '"
+                    + endpoint.model() + "' is served through the chat API, which cannot score a given text; a "
+                    + task.kind() + " task needs api=completions (echo with logprobs, as vLLM and the llama.cpp"
+                    + " server offer)"));
+        }
         Buffer body = Buffer.buffer(OpenAiProtocol.request(endpoint, task));
         OpenAiCall call = new OpenAiCall(endpoint, vertx, task);
         // Whoever asks (the Kafka pipeline's single event loop, a retry timer), the call and its reply run on

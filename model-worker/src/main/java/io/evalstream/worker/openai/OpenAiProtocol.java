@@ -31,6 +31,10 @@ final class OpenAiProtocol {
         Settings settings = task.settings();
         ObjectNode body = MAPPER.createObjectNode();
         body.put("model", endpoint.model());
+        if (task.metric().byLikelihood()) {
+            EchoedLogprobs.request(body, task);
+            return write(body);
+        }
         if (endpoint.api() == OpenAiApi.CHAT) {
             body.putArray("messages").addObject().put("role", "user").put("content", task.prompt());
         } else {
@@ -48,6 +52,10 @@ final class OpenAiProtocol {
             body.put("stream", true);
             body.putObject("stream_options").put("include_usage", true);
         }
+        return write(body);
+    }
+
+    private static byte[] write(ObjectNode body) {
         try {
             return MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
@@ -62,6 +70,9 @@ final class OpenAiProtocol {
      */
     static ModelReply whole(byte[] body, PromptTask task, OpenAiApi api) {
         JsonNode root = parse(body, "response body is not JSON");
+        if (task.metric().byLikelihood()) {
+            return EchoedLogprobs.reply(root, task);
+        }
         JsonNode choice = root.path("choices").path(0);
         JsonNode text = api == OpenAiApi.CHAT ? choice.path("message").path("content") : choice.path("text");
         if (!text.isTextual()) {

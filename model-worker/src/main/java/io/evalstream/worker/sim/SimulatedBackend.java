@@ -50,6 +50,8 @@ public final class SimulatedBackend implements ModelBackend {
     private static void settle(CompletableFuture<ModelReply> reply, PromptTask task, SimulatedAnswer answer) {
         if (answer.outcome() == SimulatedAnswer.Outcome.ERROR) {
             reply.completeExceptionally(new ModelCallException(answer.errorKind(), answer.text()));
+        } else if (answer.scores() != null) {
+            reply.complete(ModelReply.scored(task, answer.scores(), ModelReply.estimateTokens(task.prompt())));
         } else {
             reply.complete(ModelReply.withEstimatedUsage(task.prompt(), answer.text()));
         }

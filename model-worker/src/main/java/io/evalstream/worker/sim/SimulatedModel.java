@@ -54,6 +54,12 @@ public final class SimulatedModel {
                     .replace('_', ' ') + ", drawn at error-rate " + profile.errorRate(), latency, kind);
         }
         double accuracy = profile.accuracyFor(id.benchmarkId(), task.category());
+        if (task.metric().byLikelihood()) {
+            // A likelihood always exists: no NO_ANSWER, only the reference first or not.
+            boolean first = answer < accuracy;
+            return new SimulatedAnswer(first ? Outcome.CORRECT : Outcome.WRONG, LABEL + " scored by likelihood",
+                    latency, null, SimLikelihoods.scores(task, first, accuracy, random));
+        }
         Outcome outcome = answer < accuracy ? Outcome.CORRECT
                 : answer < accuracy + profile.noAnswerRate() ? Outcome.NO_ANSWER : Outcome.WRONG;
         return new SimulatedAnswer(outcome, text(task, outcome, accuracy, random), latency);
@@ -99,6 +105,7 @@ public final class SimulatedModel {
             // A comment line keeps the continuation valid Python wherever the label goes.
             case CODE -> "    # " + LABEL + "\n" + answer;
             case TEXT -> throw new IllegalStateException("stories are written by StoryWriter");
+            case LIKELIHOOD -> throw new IllegalStateException("likelihoods are drawn by SimLikelihoods");
         };
     }
 
@@ -112,6 +119,7 @@ public final class SimulatedModel {
             case ANSWER_LINE -> task.metric() == Metric.TOKEN_F1 ? partly(task.reference()) : "something else entirely";
             case CODE -> "    raise NotImplementedError\n";
             case TEXT -> throw new IllegalStateException("stories are written by StoryWriter");
+            case LIKELIHOOD -> throw new IllegalStateException("likelihoods are drawn by SimLikelihoods");
         };
     }
 

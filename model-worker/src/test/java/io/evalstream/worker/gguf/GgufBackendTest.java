@@ -63,7 +63,8 @@ class GgufBackendTest {
     @ParameterizedTest
     @ValueSource(strings = {"stories260K", "tinystories-656k", "TinyStories-656K-Q8_0", "babyllama-tok105"})
     void givesIdenticalStoriesTwiceAndAcrossTwoLoadsInParallel(String model) throws IOException {
-        GgufBackend another = GgufBackend.of(model, LlamaModels.loadAnother(GgufModelsDir.spec(model)), 2);
+        GgufBackend another = GgufBackend.of(model, LlamaModels.loadAnother(GgufModelsDir.spec(model)),
+                GgufModelsDir.spec(model), 2);
         try {
             Map<String, String> first = stories(backend(model), model);
             Map<String, String> again = stories(backend(model), model);

@@ -55,7 +55,8 @@ final class TaskSequence implements Iterator<PromptTask> {
                         plannedVariant.name(), sample),
                 Purpose.EVAL, prompt, planned.benchmark().extraction(), planned.benchmark().metric(),
                 current.reference(), current.aliases(), current.code(), planned.benchmark().category(),
-                current.subset(), planned.settings(), plannedVariant.settingsHash(), planned.judging(), null);
+                current.subset(), planned.settings(), plannedVariant.settingsHash(), planned.judging(), null,
+                current.choices());
         advance(planned);
         return task;
     }

@@ -178,7 +178,7 @@ class RunResourceTest {
             runId with a slash      | {"runId": "a/b", "models": ["m"], "benchmarks": [{"id": "gsm8k"}]} | invalid RunSpec: field 'runId' must be 1-128 characters
             negative samples        | {"runId": "r1", "models": ["m"], "benchmarks": [{"id": "gsm8k"}], "samplesPerItem": -1} | invalid RunSpec: field 'samplesPerItem' must be between 1
             samples not a number    | {"runId": "r1", "models": ["m"], "benchmarks": [{"id": "gsm8k"}], "samplesPerItem": "two"} | invalid RunSpec: field 'samplesPerItem'
-            unknown benchmark       | {"runId": "r1", "models": ["m"], "benchmarks": [{"id": "gsm8k"}, {"id": "nope"}]} | invalid RunSpec: field 'benchmarks[1].id' names unknown benchmark 'nope'; known benchmarks: capitals, drop, facts, gsm8k, humaneval, math, mmlu, quiz, stories, triviaqa
+            unknown benchmark       | {"runId": "r1", "models": ["m"], "benchmarks": [{"id": "gsm8k"}, {"id": "nope"}]} | invalid RunSpec: field 'benchmarks[1].id' names unknown benchmark 'nope'; known benchmarks: capitals, drop, facts, gsm8k, humaneval, math, mmlu, quiz, stories, story-endings, story-text, triviaqa
             unknown variant         | {"runId": "r1", "models": ["m"], "benchmarks": [{"id": "gsm8k", "variants": ["fancy"]}]} | invalid RunSpec: field 'benchmarks[0].variants' names unknown variant 'fancy' of benchmark 'gsm8k'; its variants: default, terse
             pass@k without sampling | {"runId": "r1", "models": ["m"], "benchmarks": [{"id": "humaneval"}], "samplesPerItem": 10} | invalid RunSpec: field 'samplesPerItem' is 10 but the effective 'settings.temperature' of benchmark 'humaneval' is 0.0 (greedy)
             limit zero              | {"runId": "r1", "models": ["m"], "benchmarks": [{"id": "gsm8k", "limit": 0}]} | invalid RunSpec: field 'benchmarks[].limit' must be >= 1
@@ -208,13 +208,14 @@ class RunResourceTest {
     void benchmarksAreListedWithTheirSizesSettingsVariantsAndSources() {
         given().get("/benchmarks").then().statusCode(200)
                 .body("id", equalTo(List.of("capitals", "drop", "facts", "gsm8k", "humaneval", "math", "mmlu", "quiz",
-                        "stories", "triviaqa")))
-                .body("items", equalTo(List.of(4, 9, 3, 40, 6, 12, 50, 3, 24, 12)))
+                        "stories", "story-endings", "story-text", "triviaqa")))
+                .body("items", equalTo(List.of(4, 9, 3, 40, 6, 12, 50, 3, 24, 120, 300, 12)))
                 .body("category", equalTo(List.of("KNOWLEDGE", "COMPREHENSION", "REASONING", "MATH", "CODING", "MATH",
-                        "KNOWLEDGE", "KNOWLEDGE", "WRITING", "KNOWLEDGE")))
+                        "KNOWLEDGE", "KNOWLEDGE", "WRITING", "COMPREHENSION", "WRITING", "KNOWLEDGE")))
                 .body("metric", equalTo(List.of("ALIAS_MATCH", "TOKEN_F1", "NUMERIC_EQUAL", "NUMERIC_EQUAL",
-                        "CODE_EXECUTION", "MATH_EQUIVALENCE", "EXACT_MATCH", "EXACT_MATCH", "RUBRIC", "ALIAS_MATCH")))
-                .body("maxShots", equalTo(List.of(1, 3, 2, 8, 0, 4, 5, 0, 0, 3)))
+                        "CODE_EXECUTION", "MATH_EQUIVALENCE", "EXACT_MATCH", "EXACT_MATCH", "RUBRIC", "LIKELIHOOD_ACC",
+                        "BITS_PER_BYTE", "ALIAS_MATCH")))
+                .body("maxShots", equalTo(List.of(1, 3, 2, 8, 0, 4, 5, 0, 0, 0, 0, 3)))
                 .body("find { it.id == 'stories' }.judging.rubric", equalTo("tinystories"))
                 .body("find { it.id == 'stories' }.judging.judge", equalTo("auto"))
                 .body("find { it.id == 'gsm8k' }.extraction", equalTo("NUMERIC"))

@@ -233,7 +233,7 @@ class RunPlannerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown benchmark      | hellaswag | default |      |      | 1 | field 'benchmarks[1].id' names unknown benchmark 'hellaswag'; known benchmarks: drop, gsm8k, humaneval, math, mmlu, stories, triviaqa
+            unknown benchmark      | hellaswag | default |      |      | 1 | field 'benchmarks[1].id' names unknown benchmark 'hellaswag'; known benchmarks: drop, gsm8k, humaneval, math, mmlu, stories, story-endings, story-text, triviaqa
             unknown variant        | mmlu      | fancy   |      |      | 1 | field 'benchmarks[1].variants' names unknown variant 'fancy' of benchmark 'mmlu'; its variants: default, terse
             spec asks too many     | mmlu      | default | 6    |      | 1 | field 'settings.shots' is 6 but benchmark 'mmlu' has only 5 few-shot exemplars; ask for at most 5
             selection asks too many| humaneval | default |      | 1    | 1 | field 'benchmarks[1].settings.shots' is 1 but benchmark 'humaneval' has only 0 few-shot exemplars; ask for at most 0

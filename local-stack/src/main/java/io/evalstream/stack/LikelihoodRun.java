@@ -1,0 +1,168 @@
+package io.evalstream.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.BenchmarkSelection;
+import io.evalstream.contracts.Json;
+import io.evalstream.contracts.ModelInfo;
+import io.evalstream.contracts.RunSpec;
+import io.evalstream.contracts.SettingsOverrides;
+import io.evalstream.contracts.WireFormat;
+import io.evalstream.evalctl.render.LiveView;
+import io.evalstream.evalctl.render.Reports;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The demo's likelihood run: every model scores the built-in held-out stories (bits per byte, per-token perplexity)
+ * and picks story endings by likelihood (acc, acc_norm); then the aggregator fits a power law of bits per byte
+ * against parameters over the smaller real models and predicts the largest, which the run measured too.
+ */
+final class LikelihoodRun {
+
+    static final String TEXT = "story-text";
+    static final String ENDINGS = "story-endings";
+    /** Texts and endings each model scores unless --limit says otherwise. */
+    static final int ITEMS = 40;
+    private static final String FAMILY = "demo-gguf";
+    private static final Duration STALL = Duration.ofMinutes(3);
+
+    private final StackClient client;
+    private final PrintStream out;
+
+    LikelihoodRun(StackClient client, PrintStream out) {
+        this.client = client;
+        this.out = out;
+    }
+
+    /** @return the demo's exit code: 0 when the run completed or its benchmarks are not there to run */
+    int run(String runId, DemoModels demoModels, RealModels real, int limit) throws IOException {
+        if (!client.benchmarkIds().containsAll(List.of(TEXT, ENDINGS))) {
+            out.println("Likelihood run skipped: the prompt-producer does not offer '" + TEXT + "' and '" + ENDINGS
+                    + "'.");
+            return 0;
+        }
+        Map<String, GgufParameters> sizes = sizes(real);
+        List<String> scorable = sizes.entrySet().stream().filter(e -> e.getValue().f32Head())
+                .sorted(Comparator.comparingLong(e -> e.getValue().parameters())).map(Map.Entry::getKey).toList();
+        String largest = scorable.size() >= 3 ? scorable.getLast() : null;
+        Map<String, ModelInfo> family = new LinkedHashMap<>();
+        if (largest != null) {
+            scorable.subList(0, scorable.size() - 1).forEach(id -> family.put(id,
+                    new ModelInfo(FAMILY, (double) sizes.get(id).parameters(), null)));
+        }
+        RunSpec spec = new RunSpec(runId, demoModels.ids(), List.of(new BenchmarkSelection(TEXT, limit),
+                new BenchmarkSelection(ENDINGS, limit)), SettingsOverrides.NONE, 1, family.isEmpty() ? null : family);
+        HttpResponse<String> submitted = client.submit(WireFormat.of(RunSpec.class).encodeToString(spec));
+        if (submitted.statusCode() != 202) {
+            System.err.println("The prompt-producer refused the likelihood run (" + submitted.statusCode() + "): "
+                    + submitted.body());
+            return 1;
+        }
+        out.printf("Likelihood run %s submitted: %d tasks. Every model scores %d held-out stories as whole texts"
+                + " (%s) and picks the ending that fits %d stories by log-probability (%s); nothing is generated.%n",
+                runId, Json.mapper().readTree(submitted.body()).path("tasks").asLong(), limit, TEXT, limit, ENDINGS);
+        Optional<JsonNode> last = client.awaitCompleteOrStalled(runId, STALL, new LiveView(out)::show);
+        out.println();
+        if (last.isEmpty() || !Reports.isComplete(last.get())) {
+            System.err.println("The likelihood run " + runId + " did not complete; see logs/model-worker*.log.");
+            return 1;
+        }
+        printTable(last.get(), demoModels, sizes);
+        if (largest == null) {
+            out.println("No scaling fit: it needs three or more real models with an F32 output head (the smaller ones"
+                    + " to fit, the largest to predict); " + scorable + " have one.");
+            return 0;
+        }
+        printFit(runId, last.get(), largest, sizes.get(largest).parameters());
+        return 0;
+    }
+
+    private void printTable(JsonNode report, DemoModels models, Map<String, GgufParameters> sizes) {
+        out.println("Bits per byte are summed over the corpus (all log-probabilities over all UTF-8 bytes). Unlike"
+                + " per-token perplexity they do not depend on the tokenizer, so models with different vocabularies"
+                + " compare on one scale:");
+        out.printf(Locale.ROOT, "  %-24s %-10s %10s %10s %11s %8s %8s %9s %7s%n", "model", "", "parameters",
+                "bits/byte", "ppl/token", "tokens", "acc", "acc_norm", "errors");
+        for (String model : models.ids()) {
+            JsonNode text = cell(report, model, TEXT);
+            JsonNode endings = cell(report, model, ENDINGS);
+            GgufParameters size = sizes.get(model);
+            out.printf(Locale.ROOT, "  %-24s %-10s %10s %10s %11s %8s %8s %9s %7d%n", model, models.label(model),
+                    size == null ? "-" : String.format(Locale.ROOT, "%,d", size.parameters()),
+                    figure(text.path("likelihood").path("bitsPerByte"), "%.4f"),
+                    figure(text.path("likelihood").path("tokenPerplexity"), "%.3f"),
+                    text.path("likelihood").path("tokens").asLong() == 0 ? "-"
+                            : Long.toString(text.path("likelihood").path("tokens").asLong()),
+                    figure(endings.path("accuracy"), "%.3f"), figure(endings.path("likelihood").path("accNorm"), "%.3f"),
+                    text.path("errors").asLong() + endings.path("errors").asLong());
+        }
+        out.println();
+    }
+
+    private void printFit(String runId, JsonNode report, String largest, long parameters) {
+        Optional<JsonNode> scaling = client.scaling(runId, FAMILY, "parameters", parameters);
+        JsonNode fit = null;
+        for (JsonNode benchmark : scaling.map(json -> json.path("benchmarks")).orElse(Json.mapper().createArrayNode())) {
+            fit = TEXT.equals(benchmark.path("benchmarkId").asText()) ? benchmark : fit;
+        }
+        if (fit == null || fit.path("lossFit").isMissingNode() || fit.path("lossFit").isNull()) {
+            out.println("No scaling fit from the aggregator" + (fit == null ? "" : ": " + fit.path("note").asText()));
+            return;
+        }
+        JsonNode law = fit.path("lossFit");
+        JsonNode prediction = fit.path("prediction");
+        JsonNode measured = cell(report, largest, TEXT).path("likelihood").path("bitsPerByte");
+        double predicted = prediction.path("loss").asDouble();
+        List<String> points = new ArrayList<>();
+        fit.path("points").forEach(point -> points.add(String.format(Locale.ROOT, "%s (%,d, %.4f)",
+                point.path("modelId").asText(), point.path("x").asLong(), point.path("loss").asDouble())));
+        out.printf(Locale.ROOT, "Predictable scaling (GPT-4 report, sec. 3): bits per byte = a * parameters^b fitted"
+                + " on %s: a = %.4g, b = %.4f.%n", String.join(", ", points), law.path("a").asDouble(),
+                law.path("b").asDouble());
+        String interval = prediction.path("lossLow").isNumber() ? String.format(Locale.ROOT,
+                ", 95%% prediction interval %.4f to %.4f", prediction.path("lossLow").asDouble(),
+                prediction.path("lossHigh").asDouble()) : " (no prediction interval: a fit through "
+                        + points.size() + " points has no residual degrees of freedom)";
+        out.printf(Locale.ROOT, "  %s at %,d parameters: predicted %.4f bits per byte%s; %s.%n", largest,
+                parameters, predicted, interval, measured.isNumber() ? String.format(Locale.ROOT,
+                        "measured %.4f; error %+.4f (%+.1f%%)", measured.asDouble(), predicted - measured.asDouble(),
+                        100 * (predicted - measured.asDouble()) / measured.asDouble())
+                        : "not measured (its texts ended as errors, listed above)");
+        out.println("  (The tiny models differ in tokenizer, depth and training, so they are a loose family; the"
+                + " same fit runs for any family a run spec declares in modelInfo: GET /runs/{id}/scaling.)");
+    }
+
+    private static JsonNode cell(JsonNode report, String model, String benchmark) {
+        for (JsonNode score : report.path("scores")) {
+            if (model.equals(score.path("modelId").asText()) && benchmark.equals(score.path("benchmarkId").asText())) {
+                return score;
+            }
+        }
+        return Json.mapper().createObjectNode();
+    }
+
+    private static String figure(JsonNode value, String format) {
+        return value.isNumber() ? String.format(Locale.ROOT, format, value.asDouble()) : "-";
+    }
+
+    private static Map<String, GgufParameters> sizes(RealModels real) {
+        Map<String, GgufParameters> sizes = new LinkedHashMap<>();
+        for (RealModels.RealModel model : real.models()) {
+            try {
+                sizes.put(model.id(), GgufParameters.read(model.file()));
+            } catch (IOException | RuntimeException e) {
+                // A file the workers cannot read either: its tasks end as errors, listed in the table.
+            }
+        }
+        return sizes;
+    }
+}

@@ -1,0 +1,140 @@
+package io.evalstream.worker.gguf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.evalstream.contracts.Category;
+import io.evalstream.contracts.ContinuationScore;
+import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.Extraction;
+import io.evalstream.contracts.Metric;
+import io.evalstream.contracts.PromptTask;
+import io.evalstream.contracts.Purpose;
+import io.evalstream.contracts.SchemaVersion;
+import io.evalstream.contracts.Settings;
+import io.evalstream.contracts.TaskId;
+import io.evalstream.worker.Tasks;
+import io.evalstream.worker.backend.ModelCallException;
+import io.evalstream.worker.backend.ModelReply;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Log-probabilities from the real tiny models, checked against llama.cpp's own greedy generation and the chain rule. */
+@Timeout(300)
+class GgufLikelihoodTest {
+
+    private static final Map<String, GgufBackend> BACKENDS = new HashMap<>();
+
+    @AfterAll
+    static void stopThreads() {
+        BACKENDS.values().forEach(GgufBackend::close);
+    }
+
+    /** The choice llama.cpp's greedy generation writes is the most likely one, and every one of its tokens is greedy. */
+    @ParameterizedTest
+    @ValueSource(strings = {"stories260K", "tinystories-656k", "babyllama-tok105"})
+    void theGreedyContinuationIsTheArgmaxChoice(String model) {
+        String greedy = call(model, Tasks.story("run-ll", model, "s01", "Once upon a time", 12)).text();
+        String other = model.startsWith("babyllama") ? ", the big cat sat" : ", the big cat sat on a mat and";
+
+        ModelReply reply = call(model, choice(model, "Once upon a time", List.of(other, greedy)));
+
+        assertThat(reply.text()).isEqualTo(greedy);
+        assertThat(reply.scores().get(1).greedy()).isTrue();
+        assertThat(reply.scores().get(0).greedy()).isFalse();
+        assertThat(reply.scores().get(1).logprob()).isGreaterThan(reply.scores().get(0).logprob());
+    }
+
+    /**
+     * log P(a b | c) = log P(a | c) + log P(b | c a), to 1e-4 nats, where the texts split at a token boundary so both
+     * ways tokenize alike (tinystories-656k's tokens span spaces and full stops, so none of its splits here is clean).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            stories260K      | Once upon a time | ', there was a little' | ' girl named Lily.'
+            stories260K      | The little dog | ' ran to the' | ' park.'
+            babyllama-tok105 | The little dog | ' ran to the' | ' park.'
+            """)
+    void logProbabilitiesFollowTheChainRule(String model, String context, String first, String second) {
+        double whole = call(model, choice(model, context, List.of(first + second, " x"))).scores().getFirst()
+                .logprob();
+        double a = call(model, choice(model, context, List.of(first, " x"))).scores().getFirst().logprob();
+        double b = call(model, choice(model, context + first, List.of(second, " x"))).scores().getFirst()
+                .logprob();
+
+        assertThat(whole).isNegative().isCloseTo(a + b, within(1e-4));
+    }
+
+    /** "Hugo" starts with SentencePiece's dummy space as a token of its own in these vocabularies. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            stories260K      | Mia went to the park with a happy duck. The duck found a red ball and Mia laughed. | 15
+            tinystories-656k | Hugo went to the lake with a little bird. The bird sniffed around and ran ahead.   | 10
+            babyllama-tok105 | Hugo went to the lake with a little bird.                                          | 40
+            """)
+    void aStoryIsScoredAsAWholeTextInPlausibleBitsPerByte(String model, String story, int minTokens) {
+        ModelReply reply = call(model, perplexity(model, story));
+
+        ContinuationScore score = reply.scores().getFirst();
+        double bitsPerByte = -score.logprob() / Math.log(2) / story.getBytes(StandardCharsets.UTF_8).length;
+        assertThat(score.tokens()).isBetween(minTokens, story.length() + 2);
+        assertThat(bitsPerByte).isBetween(0.3, 4.0);
+    }
+
+    @Test
+    void aQuantisedHeadAnswersUnsupportedTaskAndAnUnknownCharacterBadInput() {
+        assertThat(failure("TinyStories-656K-Q8_0", choice("TinyStories-656K-Q8_0", "Once upon a time",
+                List.of(" a", " b")))).satisfies(e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNSUPPORTED_TASK));
+        assertThat(failure("babyllama-tok105", choice("babyllama-tok105", "Once\nupon", List.of(" a", " b"))))
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT));
+    }
+
+    private static PromptTask choice(String model, String prompt, List<String> choices) {
+        Settings settings = Settings.defaults();
+        return new PromptTask(SchemaVersion.CURRENT, new TaskId("run-ll", model, "endings", "e1", "default", 0),
+                Purpose.EVAL, prompt, Extraction.LIKELIHOOD, Metric.LIKELIHOOD_ACC, "0", List.of(), null,
+                Category.COMPREHENSION, null, settings, "0123456789abcdef", null, null, choices);
+    }
+
+    private static PromptTask perplexity(String model, String text) {
+        Settings settings = Settings.defaults();
+        return new PromptTask(SchemaVersion.CURRENT, new TaskId("run-ll", model, "texts", "t1", "default", 0),
+                Purpose.EVAL, text, Extraction.LIKELIHOOD, Metric.BITS_PER_BYTE, "t1", List.of(), null,
+                Category.WRITING, null, settings, "0123456789abcdef", null, null, null);
+    }
+
+    private static ModelReply call(String model, PromptTask task) {
+        try {
+            return backend(model).complete(task).toCompletableFuture().get(120, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("call did not complete: " + e, e);
+        }
+    }
+
+    private static ModelCallException failure(String model, PromptTask task) {
+        CompletableFuture<ModelReply> reply = backend(model).complete(task).toCompletableFuture();
+        try {
+            reply.get(120, TimeUnit.SECONDS);
+            throw new AssertionError("expected a failure, got a reply");
+        } catch (ExecutionException e) {
+            return (ModelCallException) e.getCause();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static synchronized GgufBackend backend(String model) {
+        return BACKENDS.computeIfAbsent(model, m -> GgufBackend.load(m, GgufModelsDir.spec(m)));
+    }
+}
