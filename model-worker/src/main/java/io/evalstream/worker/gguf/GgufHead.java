@@ -1,14 +1,7 @@
 package io.evalstream.worker.gguf;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A GGUF model's output head, read from the file: the final RMSNorm's weights and the output matrix (the token
@@ -24,15 +17,11 @@ import java.util.Map;
  */
 record GgufHead(float[] normWeight, float[][] output) {
 
-    private static final int F32 = 0;
-
     /** @throws IllegalArgumentException when the file has no F32 output head (a quantised model) */
     static GgufHead read(Path path) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            ByteBuffer file = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size())
-                    .order(ByteOrder.LITTLE_ENDIAN);
-            return new Parser(file, path).head();
-        }
+        GgufTensors tensors = GgufTensors.read(path);
+        return new GgufHead(tensors.vector("output_norm.weight"),
+                tensors.matrix(tensors.has("output.weight") ? "output.weight" : "token_embd.weight"));
     }
 
     int vocabulary() {
@@ -75,107 +64,5 @@ record GgufHead(float[] normWeight, float[][] output) {
             out[i] = logits[i] - log;
         }
         return out;
-    }
-
-    /** The tensor directory of a GGUF file, enough to find and read three F32 tensors. */
-    private static final class Parser {
-
-        private final ByteBuffer file;
-        private final Path path;
-        private final Map<String, long[]> tensors = new HashMap<>();
-        private long alignment = 32;
-
-        Parser(ByteBuffer file, Path path) {
-            this.file = file;
-            this.path = path;
-        }
-
-        GgufHead head() {
-            file.position(8);
-            long count = file.getLong();
-            long pairs = file.getLong();
-            for (long i = 0; i < pairs; i++) {
-                String key = string();
-                int type = file.getInt();
-                if (key.equals("general.alignment") && type == 4) {
-                    alignment = file.getInt() & 0xffffffffL;
-                } else {
-                    skip(type);
-                }
-            }
-            for (long i = 0; i < count; i++) {
-                String name = string();
-                int dims = file.getInt();
-                long[] info = new long[dims + 2];
-                for (int d = 0; d < dims; d++) {
-                    info[d] = file.getLong();
-                }
-                info[dims] = file.getInt();
-                info[dims + 1] = file.getLong();
-                tensors.put(name, info);
-            }
-            long data = (file.position() + alignment - 1) / alignment * alignment;
-            float[] norm = vector("output_norm.weight", data);
-            String out = tensors.containsKey("output.weight") ? "output.weight" : "token_embd.weight";
-            return new GgufHead(norm, matrix(out, data));
-        }
-
-        private float[] vector(String name, long data) {
-            long[] info = f32(name);
-            return floats(data + info[2], (int) info[0]);
-        }
-
-        private float[][] matrix(String name, long data) {
-            long[] info = f32(name);
-            int columns = (int) info[0];
-            int rows = (int) info[1];
-            float[][] matrix = new float[rows][];
-            for (int r = 0; r < rows; r++) {
-                matrix[r] = floats(data + info[3] + 4L * r * columns, columns);
-            }
-            return matrix;
-        }
-
-        private long[] f32(String name) {
-            long[] info = tensors.get(name);
-            if (info == null) {
-                throw new IllegalArgumentException(path + " has no tensor " + name);
-            }
-            if (info[info.length - 2] != F32) {
-                throw new IllegalArgumentException(path + " stores " + name + " as GGML type " + info[info.length - 2]
-                        + "; log-probabilities need an F32 output head");
-            }
-            return info;
-        }
-
-        private float[] floats(long offset, int n) {
-            float[] values = new float[n];
-            file.slice((int) offset, 4 * n).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-            return values;
-        }
-
-        private String string() {
-            byte[] bytes = new byte[(int) file.getLong()];
-            file.get(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-
-        private void skip(int type) {
-            switch (type) {
-                case 0, 1, 7 -> file.position(file.position() + 1);
-                case 2, 3 -> file.position(file.position() + 2);
-                case 4, 5, 6 -> file.position(file.position() + 4);
-                case 8 -> string();
-                case 9 -> {
-                    int element = file.getInt();
-                    long n = file.getLong();
-                    for (long i = 0; i < n; i++) {
-                        skip(element);
-                    }
-                }
-                case 10, 11, 12 -> file.position(file.position() + 8);
-                default -> throw new IllegalArgumentException(path + ": unknown GGUF value type " + type);
-            }
-        }
     }
 }

@@ -68,31 +68,30 @@ final class Likelihoods {
         }
         int window = loaded.context() - 1;
         double logprob = 0;
+        int scored = 0;
         boolean greedy = true;
         for (int j = start; j < whole.length; j++) {
             int[] before = Arrays.copyOfRange(whole, Math.max(0, j - window), j);
+            if (j == 1 && loneDummySpace(before)) {
+                continue;
+            }
+            scored++;
             double[] logprobs = GgufHead.logSoftmax(scorer.head().logits(scorer.embedder().embed(text(before))));
             logprob += logprobs[whole[j]];
             greedy &= argmax(logprobs) == whole[j];
         }
-        return new ContinuationScore(Math.min(0.0, logprob), whole.length - start, greedy);
+        return new ContinuationScore(Math.min(0.0, logprob), scored, greedy);
     }
 
     /**
      * The text whose encoding is exactly {@code tokens} (embed() encodes text, not ids). Decoding puts back the
      * space SentencePiece's first word carries, which encoding would add again; without it the text round-trips.
-     * One prefix has no text: SentencePiece's dummy space alone, the first token of a text whose first word has no
-     * token with a space before it ("Hugo" is "▁", "H", ...); its one successor is scored after BOS alone, the only
-     * place where the context is not exactly the tokens before (documented in the README).
      */
     private String text(int[] tokens) {
         if (tokens.length == 0) {
             return "";
         }
         String decoded = loaded.model().decode(tokens);
-        if (tokens.length == 1 && decoded.isBlank() && encode(decoded.strip()).length == 0) {
-            return "";
-        }
         if (decoded.startsWith(" ") && Arrays.equals(encode(decoded.substring(1)), tokens)) {
             return decoded.substring(1);
         }
@@ -102,6 +101,19 @@ final class Likelihoods {
         throw new ModelCallException(ErrorKind.BAD_INPUT, "model '" + modelId + "' does not encode its own"
                 + " decoding of tokens " + Arrays.toString(tokens) + " (\"" + decoded + "\") back to them, so"
                 + " their log-probabilities cannot be scored exactly");
+    }
+
+    /**
+     * Whether {@code tokens} is SentencePiece's dummy space alone, the first token of a text whose first word has no
+     * token with a space before it ("Hugo" is "▁", "H", ...): no text encodes to it, so the token after it cannot be
+     * scored after exactly it and is left out, as the completions API leaves out a text's first token.
+     */
+    private boolean loneDummySpace(int[] tokens) {
+        if (tokens.length != 1) {
+            return false;
+        }
+        String decoded = loaded.model().decode(tokens);
+        return decoded.isBlank() && encode(decoded.strip()).length == 0;
     }
 
     /** Encodes text the caller checked against the vocabulary: encode() aborts the JVM on an unknown character. */

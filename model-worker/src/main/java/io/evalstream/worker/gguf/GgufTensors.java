@@ -1,0 +1,147 @@
+package io.evalstream.worker.gguf;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The tensor directory and numeric metadata of a GGUF file, mapped read-only: enough to read F32 tensors by name.
+ */
+final class GgufTensors {
+
+    private static final int F32 = 0;
+
+    private final ByteBuffer file;
+    private final Path path;
+    private final Map<String, long[]> tensors = new HashMap<>();
+    private final Map<String, Double> numbers = new HashMap<>();
+    private long alignment = 32;
+    private long data;
+
+    private GgufTensors(ByteBuffer file, Path path) {
+        this.file = file;
+        this.path = path;
+    }
+
+    static GgufTensors read(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            GgufTensors tensors = new GgufTensors(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size())
+                    .order(ByteOrder.LITTLE_ENDIAN), path);
+            tensors.index();
+            return tensors;
+        }
+    }
+
+    boolean has(String name) {
+        return tensors.containsKey(name);
+    }
+
+    /** A numeric metadata value, e.g. {@code llama.attention.head_count}; {@code fallback} when absent. */
+    double number(String key, double fallback) {
+        return numbers.getOrDefault(key, fallback);
+    }
+
+    /** An F32 tensor's elements in file order (ggml's first dimension varies fastest). */
+    float[] vector(String name) {
+        long[] info = f32(name);
+        long elements = 1;
+        for (int d = 0; d < info.length - 2; d++) {
+            elements *= info[d];
+        }
+        return floats(data + info[info.length - 1], (int) elements);
+    }
+
+    /** An F32 matrix as rows of its first dimension: {@code [out][in]} for a weight applied as {@code W x}. */
+    float[][] matrix(String name) {
+        long[] info = f32(name);
+        int columns = (int) info[0];
+        int rows = (int) info[1];
+        float[][] matrix = new float[rows][];
+        for (int r = 0; r < rows; r++) {
+            matrix[r] = floats(data + info[info.length - 1] + 4L * r * columns, columns);
+        }
+        return matrix;
+    }
+
+    private long[] f32(String name) {
+        long[] info = tensors.get(name);
+        if (info == null) {
+            throw new IllegalArgumentException(path + " has no tensor " + name);
+        }
+        if (info[info.length - 2] != F32) {
+            throw new IllegalArgumentException(path + " stores " + name + " as GGML type " + info[info.length - 2]
+                    + "; log-probabilities need an F32 output head");
+        }
+        return info;
+    }
+
+    private void index() {
+        file.position(8);
+        long count = file.getLong();
+        long pairs = file.getLong();
+        for (long i = 0; i < pairs; i++) {
+            String key = string();
+            int type = file.getInt();
+            switch (type) {
+                case 4 -> put(key, file.getInt() & 0xffffffffL);
+                case 5 -> put(key, file.getInt());
+                case 6 -> put(key, file.getFloat());
+                case 10, 11 -> put(key, file.getLong());
+                default -> skip(type);
+            }
+        }
+        for (long i = 0; i < count; i++) {
+            String name = string();
+            int dims = file.getInt();
+            long[] info = new long[dims + 2];
+            for (int d = 0; d < dims; d++) {
+                info[d] = file.getLong();
+            }
+            info[dims] = file.getInt();
+            info[dims + 1] = file.getLong();
+            tensors.put(name, info);
+        }
+        alignment = (long) number("general.alignment", 32);
+        data = (file.position() + alignment - 1) / alignment * alignment;
+    }
+
+    private void put(String key, double value) {
+        numbers.put(key, value);
+    }
+
+    private float[] floats(long offset, int n) {
+        float[] values = new float[n];
+        file.slice((int) offset, 4 * n).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+        return values;
+    }
+
+    private String string() {
+        byte[] bytes = new byte[(int) file.getLong()];
+        file.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private void skip(int type) {
+        switch (type) {
+            case 0, 1, 7 -> file.position(file.position() + 1);
+            case 2, 3 -> file.position(file.position() + 2);
+            case 4, 5, 6 -> file.position(file.position() + 4);
+            case 8 -> string();
+            case 9 -> {
+                int element = file.getInt();
+                long n = file.getLong();
+                for (long i = 0; i < n; i++) {
+                    skip(element);
+                }
+            }
+            case 10, 11, 12 -> file.position(file.position() + 8);
+            default -> throw new IllegalArgumentException(path + ": unknown GGUF value type " + type);
+        }
+    }
+}
