@@ -67,6 +67,14 @@ final class LiveCell {
         return ratio(score -> score.anytime95() == null ? null : score.anytime95().high());
     }
 
+    double bitsPerByte() {
+        return ratio(score -> score.likelihood() == null ? null : score.likelihood().bitsPerByte());
+    }
+
+    double accNorm() {
+        return ratio(score -> score.likelihood() == null ? null : score.likelihood().accNorm());
+    }
+
     double meanScore() {
         return ratio(BenchmarkScore::meanScore);
     }

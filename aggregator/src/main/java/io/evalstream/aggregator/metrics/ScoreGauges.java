@@ -66,6 +66,12 @@ public class ScoreGauges implements ScoreEvents {
             new GaugeSpec("evalstream_score_anytime95_upper_ratio", "Upper bound of accuracy's anytime-valid 95%"
                     + " interval (a confidence sequence: stays valid however often it is looked at during the run)",
                     LiveCell::anytimeUpper),
+            new GaugeSpec("evalstream_score_bits_per_byte", "Perplexity benchmarks: corpus bits per byte (summed"
+                    + " log-probability over summed UTF-8 bytes; lower is better, comparable across tokenizers)",
+                    LiveCell::bitsPerByte),
+            new GaugeSpec("evalstream_score_acc_norm_ratio", "Multiple choice by likelihood: share of items whose"
+                    + " right choice has the highest log-probability per byte (lm-evaluation-harness acc_norm)",
+                    LiveCell::accNorm),
             new GaugeSpec("evalstream_run_progress_ratio", "Graded / expected tasks", LiveCell::progress),
             new GaugeSpec("evalstream_graded_samples", "Tasks graded (latest grade per task)", LiveCell::graded),
             new GaugeSpec("evalstream_correct_samples", "Tasks whose latest grade is CORRECT", LiveCell::correct),
