@@ -128,22 +128,28 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
     }
 
     /**
-     * The grades accuracy is taken over: all but the judged ones, which are neither right nor wrong. None when
-     * nothing but errors stands beside judged grades: a judged benchmark, whose accuracy would mean nothing.
+     * The grades accuracy is taken over: all but the judged ones, which are neither right nor wrong, and those
+     * stopped early, which were never asked. None when nothing but errors stands beside judged grades: a judged
+     * benchmark, whose accuracy would mean nothing.
      */
     public long accuracyTrials() {
         long answered = correct + incorrect + noAnswer;
-        return judged > 0 && answered == 0 ? 0 : answered + errors;
+        return judged > 0 && answered == 0 ? 0 : answered + errors - stoppedEarly();
     }
 
-    /** Mean score in [0, 1]; absent while nothing is graded. */
+    /** ERROR grades of tasks whose comparison was stopped before a model was asked: counted, never scored. */
+    public long stoppedEarly() {
+        return errorKinds.getOrDefault(ErrorKind.STOPPED_EARLY, 0L);
+    }
+
+    /** Mean score in [0, 1] over the grades but those stopped early; absent while there are none. */
     public OptionalDouble meanScore() {
-        return Means.mean(graded, scoreSum);
+        return Means.mean(graded - stoppedEarly(), scoreSum);
     }
 
-    /** Standard error of the mean score; absent below 2 grades. */
+    /** Standard error of the mean score; absent below 2 grades (not counting those stopped early). */
     public OptionalDouble meanScoreStdErr() {
-        return Means.standardError(graded, scoreSum, scoreSquareSum);
+        return Means.standardError(graded - stoppedEarly(), scoreSum, scoreSquareSum);
     }
 
     /** Mean and standard error of every rubric dimension with at least one score, by dimension. */
@@ -178,7 +184,8 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         return new Tally(graded + delta, counts[0], counts[1], counts[2], counts[3],
                 scoreSum + delta * score, scoreSquareSum + delta * score * score, newCategory, newHash, counts[4],
                 moveScores(sample.judgeScoresOrEmpty(), delta), kinds.counts(),
-                sample.latencyMillis() == null ? latency
+                // A task stopped early made no call: its 0 ms would drag the latency quantiles down.
+                sample.latencyMillis() == null || sample.errorKind() == ErrorKind.STOPPED_EARLY ? latency
                         : delta > 0 ? latency.add(sample.latencyMillis()) : latency.remove(sample.latencyMillis()),
                 promptTokens + delta * usage.promptTokens(), completionTokens + delta * usage.completionTokens(),
                 delta > 0 ? earliest(firstGradedAt, at) : firstGradedAt,

@@ -61,7 +61,7 @@ public final class ErrorClassifier {
     public static boolean retryable(ErrorKind kind) {
         return switch (kind) {
             case RATE_LIMITED, SERVER_ERROR, TIMEOUT, CONNECTION, MALFORMED_RESPONSE -> true;
-            case CLIENT_ERROR, BAD_INPUT, UNKNOWN_MODEL, NO_WORKER_FOR_MODEL, UNGRADABLE, INTERNAL -> false;
+            case CLIENT_ERROR, BAD_INPUT, UNKNOWN_MODEL, NO_WORKER_FOR_MODEL, UNGRADABLE, STOPPED_EARLY, INTERNAL -> false;
         };
     }
 
@@ -82,7 +82,7 @@ public final class ErrorClassifier {
     public static boolean unhealthy(ErrorKind kind) {
         return switch (kind) {
             case SERVER_ERROR, TIMEOUT, CONNECTION, MALFORMED_RESPONSE -> true;
-            case RATE_LIMITED, CLIENT_ERROR, BAD_INPUT, UNKNOWN_MODEL, NO_WORKER_FOR_MODEL, UNGRADABLE, INTERNAL -> false;
+            case RATE_LIMITED, CLIENT_ERROR, BAD_INPUT, UNKNOWN_MODEL, NO_WORKER_FOR_MODEL, UNGRADABLE, STOPPED_EARLY, INTERNAL -> false;
         };
     }
 
