@@ -21,11 +21,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -106,14 +109,18 @@ class EarlyStopper {
         Map<String, StopDecision> stopped = stops.ofRun(runId);
         Map<ScoreKey, Tally> tallies = stores.tallies(runId);
         Map<ScoreKey, ExpectedCount> expected = Scoring.expectedCells(manifest);
+        // Cheap checks first: a run whose benchmarks are all stopped or complete is not read again.
+        Set<String> open = expected.keySet().stream().map(ScoreKey::benchmarkId)
+                .filter(benchmarkId -> !stopped.containsKey(benchmarkId) && !complete(benchmarkId, expected, tallies))
+                .collect(Collectors.toSet());
+        if (open.isEmpty()) {
+            return;
+        }
         var rule = manifest.spec().stop();
         Map<String, EarlyStops.Pairs> pairs = stores.latestSamples(runId, samples -> EarlyStops.pair(samples, rule));
-        for (Map.Entry<String, EarlyStops.Pairs> benchmark : pairs.entrySet()) {
-            String benchmarkId = benchmark.getKey();
-            if (stopped.containsKey(benchmarkId) || complete(benchmarkId, expected, tallies)) {
-                continue;
-            }
-            var decision = EarlyStops.decide(runId, benchmarkId, benchmark.getValue(), rule, clock.instant());
+        for (String benchmarkId : open) {
+            var decision = pairs.containsKey(benchmarkId) ? EarlyStops.decide(runId, benchmarkId,
+                    pairs.get(benchmarkId), rule, clock.instant()) : Optional.<StopDecision>empty();
             if (decision.isPresent()) {
                 producer.send(new ProducerRecord<>(Topics.STOPS, decision.get().key(),
                         DECISIONS.encode(decision.get()))).get(30, TimeUnit.SECONDS);
