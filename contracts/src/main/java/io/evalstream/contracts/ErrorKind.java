@@ -2,7 +2,7 @@ package io.evalstream.contracts;
 
 /**
  * Why a task ended without a grade on its merits: its model call failed, no worker serves its model, or the grader
- * could not grade it. Bounded, so it can label a metric.
+ * could not grade it, or its comparison was stopped early. Bounded, so it can label a metric.
  */
 public enum ErrorKind {
     TIMEOUT,
@@ -19,5 +19,11 @@ public enum ErrorKind {
     /** The grader could not grade the answer (its code sandbox or automatic judge is unavailable): no fault of the model. */
     UNGRADABLE,
     /** The backend cannot do what the task asks (a log-probability from a backend that only generates). */
-    UNSUPPORTED_TASK
+    UNSUPPORTED_TASK,
+
+    /**
+     * The run's stop rule decided its comparison on this benchmark before the task was sent to a model: no answer,
+     * and no fault of the model. Counts as graded (so the run completes) but not in accuracy or mean score.
+     */
+    STOPPED_EARLY
 }

@@ -29,6 +29,8 @@ public enum KafkaAccess {
             Grant.group(Groups.WORKER, AclOperation.READ),
             // RunDirectory reads every manifest without a group.
             Grant.topic(Topics.RUNS, AclOperation.READ),
+            // StopDirectory likewise reads every early-stop decision.
+            Grant.topic(Topics.STOPS, AclOperation.READ),
             Grant.topic(Topics.COMPLETIONS, AclOperation.WRITE),
             Grant.topic(Topics.DLQ, AclOperation.WRITE))),
 
@@ -45,6 +47,8 @@ public enum KafkaAccess {
             Grant.topic(Topics.GRADES, AclOperation.READ),
             Grant.topic(Topics.RUNS, AclOperation.READ),
             Grant.topic(Topics.METRICS, AclOperation.WRITE),
+            // The leading instance writes early-stop decisions and reads them back to write each once.
+            Grant.topic(Topics.STOPS, AclOperation.WRITE, AclOperation.READ),
             Grant.topic(Topics.DLQ, AclOperation.WRITE),
             // Kafka Streams' changelog and repartition topics, consumer groups and exactly-once transactions all
             // carry the application id as their prefix.

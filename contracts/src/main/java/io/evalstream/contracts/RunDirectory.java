@@ -140,15 +140,20 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        running = false;
+    /** Wakes a reader thread out of its poll and waits up to 10 s for it to close its consumer and end. */
+    static void stopReader(KafkaConsumer<?, ?> consumer, Thread reader) {
         consumer.wakeup();
         try {
             reader.join(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        stopReader(consumer, reader);
         barriers.forEach(barrier -> barrier.complete(null));
     }
 }

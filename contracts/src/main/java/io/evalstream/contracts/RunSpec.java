@@ -18,10 +18,13 @@ import java.util.TreeMap;
  * @param modelInfo what is known about some of the models (family, parameters, training compute), by model id,
  *                  for scaling analyses; every key is one of {@code models}. Empty when nothing is known, and then
  *                  left out of the JSON, so specs written before it read and write as they did.
+ * @param stop      opt-in early stopping of one comparison of two of the run's models; null (and left out of the
+ *                  JSON) for none
  */
 public record RunSpec(String runId, List<String> models, List<BenchmarkSelection> benchmarks,
         SettingsOverrides settings, int samplesPerItem,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, ModelInfo> modelInfo) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, ModelInfo> modelInfo,
+        @JsonInclude(JsonInclude.Include.NON_NULL) StopRule stop) {
 
     public static final int MAX_SAMPLES_PER_ITEM = 200;
 
@@ -40,6 +43,20 @@ public record RunSpec(String runId, List<String> models, List<BenchmarkSelection
         }
         Require.between(samplesPerItem, 1, MAX_SAMPLES_PER_ITEM, "samplesPerItem");
         modelInfo = checkedModelInfo(modelInfo, models);
+        if (stop != null) {
+            for (String model : stop.compare()) {
+                if (!models.contains(model)) {
+                    throw new InvalidRecordException("field 'stop.compare' names model '" + model + "', which is not"
+                            + " listed in 'models' " + models + "; compare two of the run's models");
+                }
+            }
+        }
+    }
+
+    /** A spec without early stopping. */
+    public RunSpec(String runId, List<String> models, List<BenchmarkSelection> benchmarks, SettingsOverrides settings,
+            int samplesPerItem, Map<String, ModelInfo> modelInfo) {
+        this(runId, models, benchmarks, settings, samplesPerItem, modelInfo, null);
     }
 
     /** A spec with no model metadata. */
@@ -48,19 +65,26 @@ public record RunSpec(String runId, List<String> models, List<BenchmarkSelection
         this(runId, models, benchmarks, settings, samplesPerItem, null);
     }
 
-    /** The JSON form: {@code settings}, {@code samplesPerItem} and {@code modelInfo} may be left out. */
+    /** The JSON form: {@code settings}, {@code samplesPerItem}, {@code modelInfo} and {@code stop} may be left out. */
     @JsonCreator
     public static RunSpec of(@JsonProperty("runId") String runId, @JsonProperty("models") List<String> models,
             @JsonProperty("benchmarks") List<BenchmarkSelection> benchmarks, @JsonProperty("settings") SettingsOverrides settings,
             @JsonProperty("samplesPerItem") Integer samplesPerItem,
-            @JsonProperty("modelInfo") Map<String, ModelInfo> modelInfo) {
-        return new RunSpec(runId, models, benchmarks, settings, samplesPerItem == null ? 1 : samplesPerItem, modelInfo);
+            @JsonProperty("modelInfo") Map<String, ModelInfo> modelInfo, @JsonProperty("stop") StopRule stop) {
+        return new RunSpec(runId, models, benchmarks, settings, samplesPerItem == null ? 1 : samplesPerItem, modelInfo,
+                stop);
+    }
+
+    /** The JSON form without early stopping. */
+    public static RunSpec of(String runId, List<String> models, List<BenchmarkSelection> benchmarks,
+            SettingsOverrides settings, Integer samplesPerItem, Map<String, ModelInfo> modelInfo) {
+        return of(runId, models, benchmarks, settings, samplesPerItem, modelInfo, null);
     }
 
     /** The JSON form without model metadata. */
     public static RunSpec of(String runId, List<String> models, List<BenchmarkSelection> benchmarks,
             SettingsOverrides settings, Integer samplesPerItem) {
-        return of(runId, models, benchmarks, settings, samplesPerItem, null);
+        return of(runId, models, benchmarks, settings, samplesPerItem, null, null);
     }
 
     /** Sorted by model id, so the JSON form is stable. */

@@ -10,6 +10,8 @@ import java.util.List;
  *   <li>{@value #COMPLETIONS}: key {@link TaskId}, value {@link Completion}, success or terminal error.</li>
  *   <li>{@value #GRADES}: key {@link TaskId}, value {@link Grade}.</li>
  *   <li>{@value #METRICS}: key {@link ScoreKey}, value {@link BenchmarkScore}; compacted.</li>
+ *   <li>{@value #STOPS}: key {@code runId/benchmarkId}, value {@link StopDecision}; compacted, written once per key
+ *       when a run's stop rule decides that benchmark's comparison.</li>
  *   <li>{@value #DLQ}: the original key and raw value of every record that could not be read, with
  *       {@link DeadLetter} headers naming the reason and the source topic, partition and offset.</li>
  * </ul>
@@ -21,6 +23,7 @@ public final class Topics {
     public static final String COMPLETIONS = "evalstream.completions";
     public static final String GRADES = "evalstream.grades";
     public static final String METRICS = "evalstream.metrics";
+    public static final String STOPS = "evalstream.stops";
     public static final String DLQ = "evalstream.dlq";
 
     /** A topic and whether it is compacted (latest value per key) rather than deleted by time. */
@@ -33,6 +36,7 @@ public final class Topics {
             new Definition(COMPLETIONS, false),
             new Definition(GRADES, false),
             new Definition(METRICS, true),
+            new Definition(STOPS, true),
             new Definition(DLQ, false));
 
     private Topics() {

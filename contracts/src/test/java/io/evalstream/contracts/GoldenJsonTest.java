@@ -45,6 +45,8 @@ class GoldenJsonTest {
                 Arguments.of("Completion.choice", Samples.choiceCompletion(), "completion"),
                 Arguments.of("Grade.measured", Samples.measuredGrade(), "grade"),
                 Arguments.of("RunSpec", Samples.runSpec(), "run-spec"),
+                Arguments.of("RunSpec.stop", Samples.stoppingRunSpec(), "run-spec"),
+                Arguments.of("StopDecision", Samples.stopDecision(), "stop-decision"),
                 Arguments.of("RunManifest", Samples.manifest(), "run-manifest"),
                 Arguments.of("RunManifest.clusters", Samples.clusteredManifest(), "run-manifest"),
                 Arguments.of("BenchmarkScore", Samples.score(), "benchmark-score"));

@@ -120,6 +120,20 @@ final class Samples {
                 java.util.Map.of("sim-strong", new ModelInfo("sim", 7.0e9, 1.2e23)));
     }
 
+    static RunSpec stoppingRunSpec() {
+        return new RunSpec("run-43", List.of("sim-a", "sim-b"), List.of(new BenchmarkSelection("gsm8k", 500)),
+                SettingsOverrides.NONE, 1, null, stopRule());
+    }
+
+    static StopRule stopRule() {
+        return new StopRule(List.of("sim-a", "sim-b"), StopRule.When.EITHER, 0.05, 0.05);
+    }
+
+    static StopDecision stopDecision() {
+        return new StopDecision(1, "run-43", "gsm8k", StopDecision.Outcome.B_BETTER, stopRule(),
+                "anytime-valid paired sign test", 212, T);
+    }
+
     static RunManifest manifest() {
         return new RunManifest(1, runSpec(), List.of(
                 new ExpectedCount("gpt-4o-mini", "gsm8k", Category.MATH, 100),

@@ -2,6 +2,7 @@ package io.evalstream.aggregator.api;
 
 import io.evalstream.aggregator.report.ReportFormat;
 import io.evalstream.aggregator.scoring.FullRunReport;
+import io.evalstream.aggregator.scoring.StoppedComparison;
 import io.evalstream.aggregator.scoring.RunBreakdown;
 import io.evalstream.aggregator.scoring.RunReport;
 import io.evalstream.aggregator.scoring.RunReports;
@@ -10,6 +11,7 @@ import io.evalstream.aggregator.scoring.Tally;
 import io.evalstream.aggregator.streams.ScoreStores;
 import io.evalstream.aggregator.streams.StreamsLifecycle;
 import io.evalstream.contracts.Require;
+import io.evalstream.contracts.StopDirectory;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.ScoreKey;
 import jakarta.ws.rs.GET;
@@ -34,9 +36,11 @@ import java.util.TreeSet;
 public class RunResource {
 
     private final StreamsLifecycle streams;
+    private final StopDirectory stops;
 
-    RunResource(StreamsLifecycle streams) {
+    RunResource(StreamsLifecycle streams, StopDirectory stops) {
         this.streams = streams;
+        this.stops = stops;
     }
 
     /**
@@ -67,7 +71,8 @@ public class RunResource {
             ReportFormat chosen = ReportResponses.choose(format, headers);
             ScoreStores stores = streams.stores();
             return liveReport(stores, runId).map(live -> ReportResponses.render(
-                            FullRunReport.of(live, stores.latestSamples(runId, RunBreakdown::of)), chosen))
+                            FullRunReport.of(live, stores.latestSamples(runId, RunBreakdown::of),
+                                    StoppedComparison.of(stops.ofRun(runId), live.scores())), chosen))
                     .orElseGet(() -> found(runId, Optional.empty()));
         });
     }

@@ -25,6 +25,13 @@ public interface AggregatorConfig {
     @WithDefault("1s")
     Duration retryAfter();
 
+    /**
+     * How often the instance leading a run with a stop rule looks at its comparison (off the stream threads; each
+     * look reads the run's latest grades once).
+     */
+    @WithDefault("2s")
+    Duration earlyStopInterval();
+
     /** The live gauges. */
     Gauges gauges();
 

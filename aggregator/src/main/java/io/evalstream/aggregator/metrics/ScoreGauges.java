@@ -169,6 +169,14 @@ public class ScoreGauges implements ScoreEvents {
         rejectedManifests.increment();
     }
 
+    /**
+     * Whether this instance leads the run (exactly one instance does), as of the last reconcile; false before the
+     * first.
+     */
+    public boolean leads(String runId) {
+        return ownership.leads(runId);
+    }
+
     void reconcile(@ObservesAsync StreamsRunning running) {
         reconcile(running.stores());
     }

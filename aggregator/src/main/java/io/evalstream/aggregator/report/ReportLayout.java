@@ -7,10 +7,12 @@ import io.evalstream.aggregator.scoring.LabelCounts;
 import io.evalstream.aggregator.scoring.PassAtKScore;
 import io.evalstream.aggregator.scoring.RollupScore;
 import io.evalstream.aggregator.scoring.RunTotals;
+import io.evalstream.aggregator.scoring.StoppedComparison;
 import io.evalstream.aggregator.scoring.SubsetScore;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.CorpusLikelihood;
 import io.evalstream.contracts.BenchmarkSettings;
+import io.evalstream.contracts.StopDecision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +52,7 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
         List<Table> tables = Stream.of(settings(report.benchmarkSettings()), overall(report.overall()),
                         categories(report.categories()), benchmarks(report.scores()), likelihood(report.scores()),
                         passAtK(report.passAtK()), clustered(report.clustered()), subsets(report.subsets()),
-                        groups(report.groups()), labels(report.judgeLabels()))
+                        groups(report.groups()), labels(report.judgeLabels()), stops(report.stops()))
                 .filter(table -> !table.rows().isEmpty()).toList();
         return new ReportLayout("Run " + report.runId(), facts(report), tables);
     }
@@ -164,6 +166,20 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
                         label.modelId(), label.benchmarkId(), label.label(), count.getKey(),
                         String.valueOf(count.getValue()),
                         Figures.percent((double) count.getValue() / label.labelled())))).toList());
+    }
+
+    private static Table stops(List<StoppedComparison> stops) {
+        return new Table("Stopped early", List.of("Benchmark", "Models (A vs B)", "Decision", "Sequential test",
+                "Alpha", "Margin", "Pairs at the decision", "Decided at", "Calls saved"), stops.stream().map(stop -> {
+                    StopDecision d = stop.decision();
+                    return List.of(d.benchmarkId(), d.rule().a() + " vs " + d.rule().b(), switch (d.outcome()) {
+                                case A_BETTER -> d.rule().a() + " better";
+                                case B_BETTER -> d.rule().b() + " better";
+                                case FUTILE -> "no difference of the margin left";
+                            }, d.test() + "; " + stop.reference(), String.valueOf(d.rule().alpha()),
+                            String.valueOf(d.rule().margin()), String.valueOf(d.pairs()), Figures.text(d.decidedAt()),
+                            String.valueOf(stop.callsSaved()));
+                }).toList());
     }
 
     private static List<String> columns(List<String> leading) {

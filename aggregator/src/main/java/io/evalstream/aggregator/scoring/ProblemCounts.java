@@ -1,5 +1,6 @@
 package io.evalstream.aggregator.scoring;
 
+import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Verdict;
@@ -26,9 +27,12 @@ final class ProblemCounts {
         int correct;
     }
 
-    /** Judged samples are neither right nor wrong, so they take no part in pass@k. */
+    /**
+     * Judged samples are neither right nor wrong, and samples stopped early were never asked, so neither takes part
+     * in pass@k.
+     */
     void add(TaskSample entry) {
-        if (entry.sample().verdict() == Verdict.JUDGED) {
+        if (entry.sample().verdict() == Verdict.JUDGED || entry.sample().errorKind() == ErrorKind.STOPPED_EARLY) {
             return;
         }
         TaskId task = entry.task();

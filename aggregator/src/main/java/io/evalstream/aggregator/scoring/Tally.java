@@ -147,12 +147,13 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
     }
 
     /**
-     * The grades accuracy is taken over: all but the judged ones, which are neither right nor wrong. None when
-     * nothing but errors stands beside judged grades: a judged benchmark, whose accuracy would mean nothing.
+     * The grades accuracy is taken over: all but the judged ones, which are neither right nor wrong, and those
+     * stopped early, which were never asked. None when nothing but errors stands beside judged grades: a judged
+     * benchmark, whose accuracy would mean nothing.
      */
     public long accuracyTrials() {
         long answered = correct + incorrect + noAnswer;
-        return judged + likelihood.measured() > 0 && answered == 0 ? 0 : answered + errors;
+        return judged + likelihood.measured() > 0 && answered == 0 ? 0 : answered + errors - stoppedEarly();
     }
 
     /** acc_norm and the corpus bits per byte and perplexity; null for a cell not scored by likelihood. */
@@ -160,14 +161,19 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         return likelihood.figures(accuracyTrials(), byChoice > 0);
     }
 
-    /** Mean score in [0, 1]; absent while nothing is graded. */
-    public OptionalDouble meanScore() {
-        return Means.mean(graded, scoreSum);
+    /** ERROR grades of tasks whose comparison was stopped before a model was asked: counted, never scored. */
+    public long stoppedEarly() {
+        return errorKinds.getOrDefault(ErrorKind.STOPPED_EARLY, 0L);
     }
 
-    /** Standard error of the mean score; absent below 2 grades. */
+    /** Mean score in [0, 1] over the grades but those stopped early; absent while there are none. */
+    public OptionalDouble meanScore() {
+        return Means.mean(graded - stoppedEarly(), scoreSum);
+    }
+
+    /** Standard error of the mean score; absent below 2 grades (not counting those stopped early). */
     public OptionalDouble meanScoreStdErr() {
-        return Means.standardError(graded, scoreSum, scoreSquareSum);
+        return Means.standardError(graded - stoppedEarly(), scoreSum, scoreSquareSum);
     }
 
     /** Mean and standard error of every rubric dimension with at least one score, by dimension. */
@@ -206,7 +212,8 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         return new Tally(graded + delta, counts[0], counts[1], counts[2], counts[3],
                 scoreSum + delta * score, scoreSquareSum + delta * score * score, newCategory, newHash, counts[4],
                 moveScores(sample.judgeScoresOrEmpty(), delta), kinds.counts(),
-                sample.latencyMillis() == null ? latency
+                // A task stopped early made no call: its 0 ms would drag the latency quantiles down.
+                sample.latencyMillis() == null || sample.errorKind() == ErrorKind.STOPPED_EARLY ? latency
                         : delta > 0 ? latency.add(sample.latencyMillis()) : latency.remove(sample.latencyMillis()),
                 promptTokens + delta * usage.promptTokens(), completionTokens + delta * usage.completionTokens(),
                 delta > 0 ? earliest(firstGradedAt, at) : firstGradedAt,

@@ -34,6 +34,9 @@ class HtmlReportTest {
             groups                       ¦ <h2>Subset groups</h2>
             label with a script          ¦ <td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td>
             label with quotes            ¦ <td>B: 4-5, &quot;older&quot; | or
+            stopped early                ¦ <h2>Stopped early</h2>
+            stop decision                ¦ <td>sim-strong better</td>
+            sequential test and paper    ¦ <td>anytime-valid paired sign test; Howard et al. 2021</td>
             end                          ¦ </html>
             """)
     void rendersEachSectionWithEveryValueEscaped(String what, String fragment) {

@@ -10,6 +10,7 @@ import io.evalstream.aggregator.scoring.PassAtKScore;
 import io.evalstream.aggregator.scoring.RollupScore;
 import io.evalstream.aggregator.scoring.RunStatus;
 import io.evalstream.aggregator.scoring.RunTotals;
+import io.evalstream.aggregator.scoring.StoppedComparison;
 import io.evalstream.aggregator.scoring.SubsetScore;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.BenchmarkSettings;
@@ -21,6 +22,8 @@ import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.LatencySummary;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.Settings;
+import io.evalstream.contracts.StopDecision;
+import io.evalstream.contracts.StopRule;
 import io.evalstream.contracts.TokenUsage;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +55,10 @@ final class KnownReport {
                 List.of(new LabelCounts("sim-strong", "stories", "age_group", 5,
                         Map.of(AWKWARD, 3L, SCRIPT, 2L))),
                 List.of(new ClusteredScore("sim-strong", "gsm8k",
-                        new ClusteredMean(10, 5, 0.4, 0.1633, 0.2066, 1.6))));
+                        new ClusteredMean(10, 5, 0.4, 0.1633, 0.2066, 1.6))),
+                List.of(new StoppedComparison(new StopDecision(1, RUN, "gsm8k", StopDecision.Outcome.B_BETTER,
+                        new StopRule(List.of("sim-weak", "sim-strong"), StopRule.When.DECIDED, 0.05, 0),
+                        "anytime-valid paired sign test", 212, Fixtures.T0), "Howard et al. 2021", 800)));
     }
 
     private static List<BenchmarkSettings> settings() {

@@ -43,6 +43,8 @@ class MarkdownReportTest {
             group row                      ¦ | sim-strong | gsm8k | stem | 3 | 66.7% \\[20.8%, 93.9%\\] | 0.667 ± 0.333 | – |
             label with pipe and newline    ¦ | sim-strong | stories | age\\_group | B: 4-5, "older" \\| or younger | 3 | 60.0% |
             label with a script            ¦ | sim-strong | stories | age\\_group | \\<script\\>alert("x")\\</script\\> | 2 | 40.0% |
+            stopped early heading          ¦ ## Stopped early
+            stopped early row              ¦ | gsm8k | sim-weak vs sim-strong | sim-strong better | anytime-valid paired sign test; Howard et al. 2021 | 0.05 | 0.0 | 212 | 2026-11-21T12:00:00Z | 800 |
             """)
     void rendersEachSectionAsExpected(String what, String line) {
         assertThat(MARKDOWN.lines()).as(what).contains(line);
@@ -61,7 +63,7 @@ class MarkdownReportTest {
                 assertThat(borders(line)).as(line).isEqualTo(header);
             }
         }
-        assertThat(lines).filteredOn(line -> line.startsWith("## ")).hasSize(9);
+        assertThat(lines).filteredOn(line -> line.startsWith("## ")).hasSize(10);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Verdict;
 import java.util.Arrays;
@@ -64,6 +65,21 @@ class TallyTest {
         assertThat(replaced.graded()).isEqualTo(3);
         assertThat(replaced).isEqualTo(others.add(sample(after)));
         assertThat(replaced.count(after)).isEqualTo(others.count(after) + 1);
+    }
+
+    @Test
+    void stoppedEarlyGradesCountAsGradedButNotInAccuracyOrMeanScore() {
+        GradedSample stopped = new GradedSample(CELL, Verdict.ERROR, 0.0, Category.MATH, "hash", null, null, null,
+                ErrorKind.STOPPED_EARLY, 0L, null, null, null, "stopped early on gsm8k");
+        Tally tally = addAll("CORRECT INCORRECT CORRECT ERROR").add(stopped).add(stopped);
+
+        assertThat(tally.graded()).isEqualTo(6);
+        assertThat(tally.stoppedEarly()).isEqualTo(2);
+        assertThat(tally.accuracyTrials()).isEqualTo(4);
+        assertThat(tally.meanScore().getAsDouble()).isEqualTo(0.5);
+        assertThat(tally.latency()).isEqualTo(addAll("CORRECT INCORRECT CORRECT ERROR").latency());
+        assertThat(tally.subtract(stopped).accuracyTrials()).isEqualTo(4);
+        assertThat(tally.subtract(stopped).subtract(stopped).stoppedEarly()).isZero();
     }
 
     @Test

@@ -61,8 +61,8 @@ public final class ErrorClassifier {
     public static boolean retryable(ErrorKind kind) {
         return switch (kind) {
             case RATE_LIMITED, SERVER_ERROR, TIMEOUT, CONNECTION, MALFORMED_RESPONSE -> true;
-            case CLIENT_ERROR, BAD_INPUT, UNKNOWN_MODEL, NO_WORKER_FOR_MODEL, UNGRADABLE, UNSUPPORTED_TASK, INTERNAL ->
-                    false;
+            case CLIENT_ERROR, BAD_INPUT, UNKNOWN_MODEL, NO_WORKER_FOR_MODEL, UNGRADABLE, UNSUPPORTED_TASK, STOPPED_EARLY,
+                    INTERNAL -> false;
         };
     }
 
@@ -84,7 +84,7 @@ public final class ErrorClassifier {
         return switch (kind) {
             case SERVER_ERROR, TIMEOUT, CONNECTION, MALFORMED_RESPONSE -> true;
             case RATE_LIMITED, CLIENT_ERROR, BAD_INPUT, UNKNOWN_MODEL, NO_WORKER_FOR_MODEL, UNGRADABLE,
-                    UNSUPPORTED_TASK, INTERNAL -> false;
+                    UNSUPPORTED_TASK, STOPPED_EARLY, INTERNAL -> false;
         };
     }
 

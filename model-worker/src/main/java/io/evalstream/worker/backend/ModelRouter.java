@@ -33,7 +33,7 @@ public final class ModelRouter implements AutoCloseable {
     }
 
     /** The backend kind on the error completion of a task whose model no backend here serves. */
-    static final String NO_BACKEND = "none";
+    public static final String NO_BACKEND = "none";
 
     /**
      * Serves the task (with the backend's retries, if any); the stage always completes normally. A task for a model

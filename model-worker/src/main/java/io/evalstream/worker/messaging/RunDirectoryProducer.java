@@ -2,11 +2,15 @@ package io.evalstream.worker.messaging;
 
 import io.evalstream.contracts.KafkaClients;
 import io.evalstream.contracts.RunDirectory;
+import io.evalstream.contracts.StopDirectory;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The runs this worker knows of, read from the runs topic for as long as the worker runs. */
+/**
+ * The runs this worker knows of and the comparisons stopped early, each read from its compacted topic for as long as
+ * the worker runs.
+ */
 final class RunDirectoryProducer {
 
     @Produces
@@ -15,7 +19,17 @@ final class RunDirectoryProducer {
         return RunDirectory.start(kafka);
     }
 
+    @Produces
+    @Singleton
+    StopDirectory stops(KafkaClients kafka) {
+        return StopDirectory.start(kafka);
+    }
+
     void close(@Disposes RunDirectory runs) {
         runs.close();
+    }
+
+    void close(@Disposes StopDirectory stops) {
+        stops.close();
     }
 }

@@ -2,9 +2,13 @@ package io.evalstream.worker.messaging;
 
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Decoded;
+import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.InvalidRecordException;
+import io.evalstream.contracts.ModelError;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.RunDirectory;
+import io.evalstream.contracts.StopDecision;
+import io.evalstream.contracts.StopDirectory;
 import io.evalstream.contracts.WireFormat;
 import io.evalstream.worker.backend.ModelRouter;
 import io.evalstream.worker.backend.TaskAdmission;
@@ -29,7 +33,8 @@ import org.jboss.logging.Logger;
  * consumer commits an offset only when every task below it has its completion written. A task for a model this
  * worker does not serve ends as a NO_WORKER_FOR_MODEL error completion, so its run counts it. A record that is not
  * a task, or contradicts its run's manifest (a benchmark, variant or settings hash the run does not have, so not one
- * of the run's expected tasks), is nacked: the channel's failure strategy dead-letters it.
+ * of the run's expected tasks), is nacked: the channel's failure strategy dead-letters it. A task whose benchmark's
+ * comparison its run stopped early ({@link StopDirectory}) ends as a STOPPED_EARLY error completion without a call.
  */
 @ApplicationScoped
 public class TaskProcessor {
@@ -40,15 +45,18 @@ public class TaskProcessor {
     private final ModelRouter router;
     private final WorkerMetrics metrics;
     private final RunDirectory runs;
+    private final StopDirectory stops;
     private final int maxInFlight;
 
-    public TaskProcessor(ModelRouter router, WorkerMetrics metrics, WorkerConfig config, RunDirectory runs) {
+    public TaskProcessor(ModelRouter router, WorkerMetrics metrics, WorkerConfig config, RunDirectory runs,
+            StopDirectory stops) {
         if (config.maxInFlight() < 1) {
             throw new IllegalStateException("evalstream.worker.max-in-flight must be >= 1, got " + config.maxInFlight());
         }
         this.router = router;
         this.metrics = metrics;
         this.runs = runs;
+        this.stops = stops;
         this.maxInFlight = config.maxInFlight();
     }
 
@@ -80,6 +88,13 @@ public class TaskProcessor {
     }
 
     private CompletionStage<Message<byte[]>> complete(Message<byte[]> incoming, PromptTask task, String topic) {
+        Optional<StopDecision> stopped = stops.stopped(task.taskId().runId(), task.taskId().benchmarkId());
+        if (stopped.isPresent()) {
+            // The comparison is decided: no model call, but a completion, so the run still counts every task.
+            metrics.stoppedEarly();
+            return publish(incoming, Completion.failed(task, new ModelError(ErrorKind.STOPPED_EARLY,
+                    stopped.get().describe()), ModelRouter.NO_BACKEND, 0, 1), topic);
+        }
         // An unserved model is no model call: counted without its id, which whoever wrote the task chose, so it
         // must not become a metric label.
         boolean served = router.serves(task);
@@ -92,13 +107,17 @@ public class TaskProcessor {
             } else {
                 metrics.unserved();
             }
-            try {
-                return CompletableFuture.completedStage(toMessage(incoming, completion));
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Cannot encode the completion of %s; this is a bug", task.taskId());
-                return deadLetter(incoming, topic, "cannot publish the completion of this task: " + e);
-            }
+            return publish(incoming, completion, topic);
         });
+    }
+
+    private CompletionStage<Message<byte[]>> publish(Message<byte[]> incoming, Completion completion, String topic) {
+        try {
+            return CompletableFuture.completedStage(toMessage(incoming, completion));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Cannot encode the completion of %s; this is a bug", completion.taskId());
+            return deadLetter(incoming, topic, "cannot publish the completion of this task: " + e);
+        }
     }
 
     private static Message<byte[]> toMessage(Message<byte[]> incoming, Completion completion) {

@@ -29,15 +29,21 @@ public class WorkerMetrics {
     private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
     private final Map<String, ModelCallMeters> calls = new ConcurrentHashMap<>();
     private final Counter unserved;
+    private final Counter stoppedEarly;
 
     public WorkerMetrics(MeterRegistry registry) {
         this.registry = registry;
         registry.gauge("evalstream.worker.in.flight", inFlight);
         // Registered up front, so a dashboard shows it at 0 before the first unserved task.
-        unserved = Counter.builder("evalstream.terminal.errors")
+        unserved = terminalErrors(ErrorKind.NO_WORKER_FOR_MODEL);
+        stoppedEarly = terminalErrors(ErrorKind.STOPPED_EARLY);
+    }
+
+    private Counter terminalErrors(ErrorKind kind) {
+        return Counter.builder("evalstream.terminal.errors")
                 .description("Tasks ended as an error completion without a model call (instead of being"
                         + " dead-lettered), by kind")
-                .tag("kind", label(ErrorKind.NO_WORKER_FOR_MODEL)).register(registry);
+                .tag("kind", label(kind)).register(registry);
     }
 
     /** The listener of one model's guarded calls (calls, retries, budget waits, breaker). */
@@ -68,6 +74,11 @@ public class WorkerMetrics {
     /** A task for a model no backend here serves ended as a NO_WORKER_FOR_MODEL error completion. */
     public void unserved() {
         unserved.increment();
+    }
+
+    /** A task whose comparison its run stopped early ended as a STOPPED_EARLY error completion: a call saved. */
+    public void stoppedEarly() {
+        stoppedEarly.increment();
     }
 
     /** A record read from {@code topic} went to the dead-letter topic. */

@@ -13,6 +13,8 @@ import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Settings;
+import io.evalstream.contracts.StopDecision;
+import io.evalstream.contracts.StopRule;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.WireFormat;
@@ -196,6 +198,47 @@ class WorkerPipelineTest {
         } finally {
             sampler.shutdownNow();
         }
+    }
+
+    @Test
+    void tasksOfAStoppedComparisonEndAsStoppedEarlyWithoutAModelCallAndOthersAreServed() throws Exception {
+        String runId = newRunId();
+        StopDecision decision = new StopDecision(1, runId, "gsm8k", StopDecision.Outcome.B_BETTER,
+                new StopRule(List.of("sim-weak", "sim-strong"), StopRule.When.DECIDED, 0.05, 0),
+                "anytime-valid paired sign test", 120, java.time.Instant.parse("2026-12-07T09:00:00Z"));
+        produce(List.of(new ProducerRecord<>(Topics.STOPS, decision.key(),
+                WireFormat.of(StopDecision.class).encode(decision))));
+
+        // The worker reads the stops topic on a thread of its own: until it has, tasks are still served.
+        AtomicInteger item = new AtomicInteger();
+        try (TopicReader reader = new TopicReader(bootstrapServers, Topics.COMPLETIONS, runId)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                PromptTask probe = Tasks.numeric(runId, "sim-strong", "q" + item.incrementAndGet(), "1");
+                String key = probe.taskId().toString();
+                produce(List.of(taskRecord(key, probe)));
+                await().atMost(Duration.ofSeconds(30)).until(() -> reader.poll().stream()
+                        .anyMatch(r -> key.equals(r.key())));
+                return reader.poll().stream().filter(r -> key.equals(r.key())).map(WorkerPipelineTest::decode)
+                        .anyMatch(c -> c.status() == CompletionStatus.ERROR);
+            });
+        }
+        PromptTask stopped = Tasks.numeric(runId, "sim-weak", "q-after", "1");
+        PromptTask other = Tasks.choice(runId, "sim-weak", "q-after", "A");
+        produce(List.of(taskRecord(stopped.taskId().toString(), stopped), taskRecord(other.taskId().toString(), other)));
+
+        List<Completion> completions = awaitExactly(Topics.COMPLETIONS, runId, item.get() + 2).stream()
+                .map(WorkerPipelineTest::decode).toList();
+        Completion stoppedCompletion = completions.stream().filter(c -> c.task().equals(stopped)).findFirst()
+                .orElseThrow();
+        assertThat(stoppedCompletion.status()).isEqualTo(CompletionStatus.ERROR);
+        assertThat(stoppedCompletion.error().kind()).isEqualTo(ErrorKind.STOPPED_EARLY);
+        assertThat(stoppedCompletion.error().message()).isEqualTo(decision.describe());
+        assertThat(stoppedCompletion.backend()).isEqualTo("none");
+        assertThat(stoppedCompletion.latencyMillis()).isZero();
+        assertThat(completions.stream().filter(c -> c.task().equals(other)).findFirst().orElseThrow().status())
+                .isEqualTo(CompletionStatus.OK);
+        assertThat(registry.get("evalstream.terminal.errors").tag("kind", "stopped_early").counter().count())
+                .isGreaterThanOrEqualTo(2);
     }
 
     private static String newRunId() {
