@@ -101,7 +101,9 @@ class EarlyStopTest {
         assertThat(decision.rule().b()).isEqualTo(BETTER);
         assertThat(decision.pairs()).isBetween(1L, ITEMS * 3L / 4);
         long saved = stopped(report, WORSE) + stopped(report, BETTER);
-        assertThat(saved).as("calls saved").isGreaterThan(ITEMS / 2);
+        // How many calls the stop saves depends on how far the paced workers got while the decision travelled
+        // (861 of 2,638 on a quiet machine, 645 under a loaded CI); a quarter is well clear of both.
+        assertThat(saved).as("calls saved").isGreaterThan(ITEMS / 4);
         for (String model : List.of(WORSE, BETTER)) {
             JsonNode cell = Reports.cell(report, model, "gsm8k");
             // The tasks stopped early are counted but are no wrong answers: accuracy is over the answered ones.
