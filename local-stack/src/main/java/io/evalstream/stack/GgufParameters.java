@@ -8,13 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A GGUF file's parameter count (the elements of all its tensors) and whether its output head is F32, which the
- * workers need to score log-probabilities: the x of the demo's scaling fit, read from the file rather than typed in.
+ * A GGUF file's parameter count (the elements of all its tensors) and whether it is stored at full precision: the x
+ * of the demo's scaling fit, read from the file rather than typed in. A quantised copy is scored like any model but
+ * is no point of the scaling curve: it is a model already on it, at lower precision.
  *
- * @param parameters the elements of every tensor
- * @param f32Head    true when the output matrix (or the tied token embeddings) is stored as F32
+ * @param parameters    the elements of every tensor
+ * @param fullPrecision true when the output matrix (or the tied token embeddings) is stored as F32 or F16
  */
-record GgufParameters(long parameters, boolean f32Head) {
+record GgufParameters(long parameters, boolean fullPrecision) {
 
     static GgufParameters read(Path path) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
@@ -43,7 +44,8 @@ record GgufParameters(long parameters, boolean f32Head) {
                 outputType = name.equals("output.weight") ? type : outputType;
                 embeddingType = name.equals("token_embd.weight") ? type : embeddingType;
             }
-            return new GgufParameters(parameters, (outputType >= 0 ? outputType : embeddingType) == 0);
+            int headType = outputType >= 0 ? outputType : embeddingType;
+            return new GgufParameters(parameters, headType == 0 || headType == 1);
         }
     }
 

@@ -54,12 +54,12 @@ final class LikelihoodRun {
             return 0;
         }
         Map<String, GgufParameters> sizes = sizes(real);
-        List<String> scorable = sizes.entrySet().stream().filter(e -> e.getValue().f32Head())
+        List<String> scalable = sizes.entrySet().stream().filter(e -> e.getValue().fullPrecision())
                 .sorted(Comparator.comparingLong(e -> e.getValue().parameters())).map(Map.Entry::getKey).toList();
-        String largest = scorable.size() >= 3 ? scorable.getLast() : null;
+        String largest = scalable.size() >= 3 ? scalable.getLast() : null;
         Map<String, ModelInfo> family = new LinkedHashMap<>();
         if (largest != null) {
-            scorable.subList(0, scorable.size() - 1).forEach(id -> family.put(id,
+            scalable.subList(0, scalable.size() - 1).forEach(id -> family.put(id,
                     new ModelInfo(FAMILY, (double) sizes.get(id).parameters(), null)));
         }
         RunSpec spec = new RunSpec(runId, demoModels.ids(), List.of(new BenchmarkSelection(TEXT, limit),
@@ -81,8 +81,8 @@ final class LikelihoodRun {
         }
         printTable(last.get(), demoModels, sizes);
         if (largest == null) {
-            out.println("No scaling fit: it needs three or more real models with an F32 output head (the smaller ones"
-                    + " to fit, the largest to predict); " + scorable + " have one.");
+            out.println("No scaling fit: it needs three or more real models at full precision, not quantised copies"
+                    + " (the smaller ones to fit, the largest to predict); " + scalable + " are.");
             return 0;
         }
         printFit(runId, last.get(), largest, sizes.get(largest).parameters());

@@ -10,14 +10,16 @@ import java.nio.file.Path;
  * hidden state through {@code embed()} with last-token pooling, L2-normalised. The head turns that back into
  * logits: the hidden state is {@code w ⊙ x̂} with {@code mean(x̂²) = m / (m + eps)}, 1 to within the RMSNorm
  * epsilon over the residual's mean square, so dividing by {@code w} and rescaling to unit RMS recovers it.
- * F32 heads only (all the tiny models in ../shared/models but the Q8_0 copy).
+ * The output matrix may be F32, F16 or Q8_0 (dequantised once at load; the norm weights are F32 in every GGUF).
+ * llama.cpp multiplies a Q8_0 head with activations rounded to Q8_0 as well, so a quantised model's
+ * log-probabilities here differ from llama.cpp's own logits by that rounding, ~1e-2 nats per token.
  *
  * @param normWeight the final RMSNorm's weights ({@code output_norm.weight})
  * @param output     the output matrix, one row of {@code embedding} floats per vocabulary token
  */
 record GgufHead(float[] normWeight, float[][] output) {
 
-    /** @throws IllegalArgumentException when the file has no F32 output head (a quantised model) */
+    /** @throws IllegalArgumentException when the file's output head is in another type (e.g. Q4_K) */
     static GgufHead read(Path path) throws IOException {
         GgufTensors tensors = GgufTensors.read(path);
         return new GgufHead(tensors.vector("output_norm.weight"),

@@ -11,11 +11,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The tensor directory and numeric metadata of a GGUF file, mapped read-only: enough to read F32 tensors by name.
+ * The tensor directory and numeric metadata of a GGUF file, mapped read-only: enough to read F32 tensors by name,
+ * and F16 or Q8_0 matrices dequantised to floats (ggml's {@code dequantize_row_f16} and {@code dequantize_row_q8_0}).
  */
 final class GgufTensors {
 
     private static final int F32 = 0;
+    private static final int F16 = 1;
+    /** ggml's block_q8_0: an F16 scale, then 32 signed bytes; element i is scale * byte i. */
+    private static final int Q8_0 = 8;
+    private static final int Q8_0_BLOCK = 32;
 
     private final ByteBuffer file;
     private final Path path;
@@ -49,7 +54,7 @@ final class GgufTensors {
 
     /** An F32 tensor's elements in file order (ggml's first dimension varies fastest). */
     float[] vector(String name) {
-        long[] info = f32(name);
+        long[] info = typed(name, F32);
         long elements = 1;
         for (int d = 0; d < info.length - 2; d++) {
             elements *= info[d];
@@ -57,28 +62,50 @@ final class GgufTensors {
         return floats(data + info[info.length - 1], (int) elements);
     }
 
-    /** An F32 matrix as rows of its first dimension: {@code [out][in]} for a weight applied as {@code W x}. */
+    /**
+     * An F32, F16 or Q8_0 matrix as float rows of its first dimension: {@code [out][in]} for a weight applied as
+     * {@code W x}.
+     */
     float[][] matrix(String name) {
-        long[] info = f32(name);
+        long[] info = typed(name, F32, F16, Q8_0);
+        int type = (int) info[info.length - 2];
         int columns = (int) info[0];
         int rows = (int) info[1];
+        if (type == Q8_0 && columns % Q8_0_BLOCK != 0) {
+            throw new IllegalArgumentException(path + ": Q8_0 tensor " + name + " has rows of " + columns
+                    + " elements, not a multiple of " + Q8_0_BLOCK);
+        }
+        long rowBytes = switch (type) {
+            case F32 -> 4L * columns;
+            case F16 -> 2L * columns;
+            default -> (long) columns / Q8_0_BLOCK * (2 + Q8_0_BLOCK);
+        };
+        long start = data + info[info.length - 1];
         float[][] matrix = new float[rows][];
         for (int r = 0; r < rows; r++) {
-            matrix[r] = floats(data + info[info.length - 1] + 4L * r * columns, columns);
+            long offset = start + r * rowBytes;
+            matrix[r] = switch (type) {
+                case F32 -> floats(offset, columns);
+                case F16 -> halves(offset, columns);
+                default -> q80(offset, columns);
+            };
         }
         return matrix;
     }
 
-    private long[] f32(String name) {
+    private long[] typed(String name, int... types) {
         long[] info = tensors.get(name);
         if (info == null) {
             throw new IllegalArgumentException(path + " has no tensor " + name);
         }
-        if (info[info.length - 2] != F32) {
-            throw new IllegalArgumentException(path + " stores " + name + " as GGML type " + info[info.length - 2]
-                    + "; log-probabilities need an F32 output head");
+        long type = info[info.length - 2];
+        for (int allowed : types) {
+            if (type == allowed) {
+                return info;
+            }
         }
-        return info;
+        throw new IllegalArgumentException(path + " stores " + name + " as GGML type " + type + "; log-probabilities"
+                + " are read from an output head stored as " + (types.length == 1 ? "F32" : "F32, F16 or Q8_0"));
     }
 
     private void index() {
@@ -118,6 +145,27 @@ final class GgufTensors {
     private float[] floats(long offset, int n) {
         float[] values = new float[n];
         file.slice((int) offset, 4 * n).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+        return values;
+    }
+
+    private float[] halves(long offset, int n) {
+        float[] values = new float[n];
+        ByteBuffer bytes = file.slice((int) offset, 2 * n).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i++) {
+            values[i] = Float.float16ToFloat(bytes.getShort());
+        }
+        return values;
+    }
+
+    private float[] q80(long offset, int n) {
+        float[] values = new float[n];
+        ByteBuffer bytes = file.slice((int) offset, n / Q8_0_BLOCK * (2 + Q8_0_BLOCK)).order(ByteOrder.LITTLE_ENDIAN);
+        for (int block = 0; block < n / Q8_0_BLOCK; block++) {
+            float scale = Float.float16ToFloat(bytes.getShort());
+            for (int i = 0; i < Q8_0_BLOCK; i++) {
+                values[block * Q8_0_BLOCK + i] = scale * bytes.get();
+            }
+        }
         return values;
     }
 

@@ -81,6 +81,7 @@ class GgufLikelihoodTest {
     @CsvSource(delimiter = '|', textBlock = """
             stories260K      | Mia went to the park with a happy duck. The duck found a red ball and Mia laughed. | 15
             tinystories-656k | Hugo went to the lake with a little bird. The bird sniffed around and ran ahead.   | 10
+            TinyStories-656K-Q8_0 | Hugo went to the lake with a little bird. The bird sniffed around and ran ahead. | 10
             babyllama-tok105 | Hugo went to the lake with a little bird.                                          | 40
             """)
     void aStoryIsScoredAsAWholeTextInPlausibleBitsPerByte(String model, String story, int minTokens) {
@@ -97,12 +98,15 @@ class GgufLikelihoodTest {
      * weights in plain Java ({@link ReferenceLlama}), token ids from llama.cpp's own tokenizer: to 1e-4 nats on
      * stories260K and tinystories-656k. The character-level babyllama-tok105 differs by up to 4e-3 nats at tokens
      * after a space and ~1e-4 elsewhere (3.5e-3 over this sentence), for a reason not found yet; its bound is wider.
+     * The Q8_0 copy of tinystories-656k is dequantised for the forward pass here, while llama.cpp also rounds the
+     * activations to 8 bits before each product: 0.15 nats over the 11 tokens (a wrong block layout is whole nats off).
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             stories260K      | Once upon a time    | ', there was a little girl named Lily.'    | 1e-4
             stories260K      | The little dog      | ' ran to the park and saw a big tree.'     | 1e-4
             tinystories-656k | One day, a big bear | ' went to the forest to find some honey.'  | 1e-4
+            TinyStories-656K-Q8_0 | One day, a big bear | ' went to the forest to find some honey.' | 0.25
             babyllama-tok105 | Lily had a red ball | ' and she liked to play with it.'          | 1e-2
             """)
     void theBackendsLogProbabilityEqualsABruteForceForwardPass(String model, String context, String continuation,
@@ -126,9 +130,7 @@ class GgufLikelihoodTest {
     }
 
     @Test
-    void aQuantisedHeadAnswersUnsupportedTaskAndAnUnknownCharacterBadInput() {
-        assertThat(failure("TinyStories-656K-Q8_0", choice("TinyStories-656K-Q8_0", "Once upon a time",
-                List.of(" a", " b")))).satisfies(e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNSUPPORTED_TASK));
+    void anUnknownCharacterIsBadInput() {
         assertThat(failure("babyllama-tok105", choice("babyllama-tok105", "Once\nupon", List.of(" a", " b"))))
                 .satisfies(e -> assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT));
     }
