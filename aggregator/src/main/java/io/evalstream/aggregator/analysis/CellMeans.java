@@ -7,7 +7,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Mean score per (model, benchmark) over the latest samples, ERROR counting 0 as in the scoreboard. A benchmark
+ * Mean score per (model, benchmark) over the latest samples, ERROR counting 0 as in the scoreboard (and the errors
+ * of the evaluation rather than the model, {@link io.evalstream.aggregator.scoring.GradedSample#unscored()}, not at
+ * all). A benchmark
  * scored by perplexity has {@code 1 - bitsPerByte} (over its corpus: summed nats over summed bytes) instead, so that
  * the loss a scaling fit takes, {@code 1 - score}, is its bits per byte: the loss GPT-4's predictable scaling fits,
  * comparable across tokenizers.
@@ -22,7 +24,7 @@ public final class CellMeans {
         Map<String, Map<String, double[]>> sums = new TreeMap<>();
         Map<String, LikelihoodSums> corpus = new TreeMap<>();
         for (TaskSample sample : samples) {
-            if (models.contains(sample.task().modelId())) {
+            if (models.contains(sample.task().modelId()) && !sample.sample().unscored()) {
                 double[] sum = sums.computeIfAbsent(sample.task().modelId(), model -> new TreeMap<>())
                         .computeIfAbsent(sample.task().benchmarkId(), benchmark -> new double[2]);
                 LikelihoodSums likelihood = sample.sample().likelihood();

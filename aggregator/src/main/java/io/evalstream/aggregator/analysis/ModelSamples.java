@@ -10,7 +10,9 @@ import java.util.TreeSet;
 
 /**
  * The latest samples of some models of one run, by model, benchmark and {@link PairKey}, and the ids of every model
- * of the run that has a grade (to say which there are when one asked for has none). Read-only once collected.
+ * of the run that has a grade (to say which there are when one asked for has none). Samples the evaluation failed
+ * ({@link GradedSample#unscored()}) are left out, so a comparison pairs only items both models were really asked.
+ * Read-only once collected.
  */
 public final class ModelSamples {
 
@@ -29,7 +31,7 @@ public final class ModelSamples {
         for (TaskSample sample : samples) {
             String model = sample.task().modelId();
             graded.add(model);
-            if (models.contains(model)) {
+            if (models.contains(model) && !sample.sample().unscored()) {
                 byModel.computeIfAbsent(model, m -> new HashMap<>())
                         .computeIfAbsent(sample.task().benchmarkId(), b -> new HashMap<>())
                         .put(PairKey.of(sample.task()), sample.sample());

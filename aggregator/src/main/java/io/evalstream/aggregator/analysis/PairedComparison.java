@@ -82,7 +82,10 @@ public final class PairedComparison {
                 Direction.NONE);
     }
 
-    /** Scores of 0 or 1 that are not a judge's: accuracy applies, and ERROR and NO_ANSWER count as wrong. */
+    /**
+     * Scores of 0 or 1 that are not a judge's: accuracy applies, and NO_ANSWER and the model's own ERRORs count as
+     * wrong.
+     */
     private static boolean allOrNothing(GradedSample sample) {
         return sample.verdict() != Verdict.JUDGED && (sample.score() == 0.0 || sample.score() == 1.0);
     }

@@ -101,6 +101,14 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
     }
 
     /** The judge scores, empty when not judged. */
+    /**
+     * An ERROR of the evaluation rather than of the model ({@link ErrorKind#countsAgainstTheModel()}): counted in its
+     * run, left out of every score and comparison.
+     */
+    public boolean unscored() {
+        return errorKind != null && !errorKind.countsAgainstTheModel();
+    }
+
     public Map<String, Double> judgeScoresOrEmpty() {
         return judgeScores == null ? Map.of() : judgeScores;
     }

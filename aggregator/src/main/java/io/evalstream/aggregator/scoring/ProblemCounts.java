@@ -1,6 +1,5 @@
 package io.evalstream.aggregator.scoring;
 
-import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Verdict;
@@ -28,11 +27,11 @@ final class ProblemCounts {
     }
 
     /**
-     * Judged samples are neither right nor wrong, and samples stopped early were never asked, so neither takes part
-     * in pass@k.
+     * Judged samples are neither right nor wrong, and errors of the evaluation rather than of the model (a sample
+     * stopped early, one the sandbox could not run) say nothing about it, so neither takes part in pass@k.
      */
     void add(TaskSample entry) {
-        if (entry.sample().verdict() == Verdict.JUDGED || entry.sample().errorKind() == ErrorKind.STOPPED_EARLY) {
+        if (entry.sample().verdict() == Verdict.JUDGED || entry.sample().unscored()) {
             return;
         }
         TaskId task = entry.task();

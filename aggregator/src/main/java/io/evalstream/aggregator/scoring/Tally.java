@@ -147,13 +147,13 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
     }
 
     /**
-     * The grades accuracy is taken over: all but the judged ones, which are neither right nor wrong, and those
-     * stopped early, which were never asked. None when nothing but errors stands beside judged grades: a judged
-     * benchmark, whose accuracy would mean nothing.
+     * The grades accuracy is taken over: all but the judged ones, which are neither right nor wrong, and the errors
+     * that say nothing about the model ({@link #unscored()}). None when nothing but errors stands beside judged
+     * grades: a judged benchmark, whose accuracy would mean nothing.
      */
     public long accuracyTrials() {
         long answered = correct + incorrect + noAnswer;
-        return judged + likelihood.measured() > 0 && answered == 0 ? 0 : answered + errors - stoppedEarly();
+        return judged + likelihood.measured() > 0 && answered == 0 ? 0 : answered + errors - unscored();
     }
 
     /** acc_norm and the corpus bits per byte and perplexity; null for a cell not scored by likelihood. */
@@ -161,19 +161,23 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         return likelihood.figures(accuracyTrials(), byChoice > 0);
     }
 
-    /** ERROR grades of tasks whose comparison was stopped before a model was asked: counted, never scored. */
-    public long stoppedEarly() {
-        return errorKinds.getOrDefault(ErrorKind.STOPPED_EARLY, 0L);
+    /**
+     * ERROR grades that say nothing about the model (stopped early, no worker, no sandbox or judge, a backend that
+     * cannot score; {@link ErrorKind#countsAgainstTheModel()}): counted, never scored.
+     */
+    public long unscored() {
+        return errorKinds.entrySet().stream().filter(kind -> !kind.getKey().countsAgainstTheModel())
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
-    /** Mean score in [0, 1] over the grades but those stopped early; absent while there are none. */
+    /** Mean score in [0, 1] over the grades but the {@link #unscored()} ones; absent while there are none. */
     public OptionalDouble meanScore() {
-        return Means.mean(graded - stoppedEarly(), scoreSum);
+        return Means.mean(graded - unscored(), scoreSum);
     }
 
-    /** Standard error of the mean score; absent below 2 grades (not counting those stopped early). */
+    /** Standard error of the mean score; absent below 2 grades (not counting the {@link #unscored()} ones). */
     public OptionalDouble meanScoreStdErr() {
-        return Means.standardError(graded - stoppedEarly(), scoreSum, scoreSquareSum);
+        return Means.standardError(graded - unscored(), scoreSum, scoreSquareSum);
     }
 
     /** Mean and standard error of every rubric dimension with at least one score, by dimension. */

@@ -67,19 +67,53 @@ class TallyTest {
         assertThat(replaced.count(after)).isEqualTo(others.count(after) + 1);
     }
 
-    @Test
-    void stoppedEarlyGradesCountAsGradedButNotInAccuracyOrMeanScore() {
-        GradedSample stopped = new GradedSample(CELL, Verdict.ERROR, 0.0, Category.MATH, "hash", null, null, null,
-                ErrorKind.STOPPED_EARLY, 0L, null, null, null, "stopped early on gsm8k");
-        Tally tally = addAll("CORRECT INCORRECT CORRECT ERROR").add(stopped).add(stopped);
+    /**
+     * Two ERRORs of one kind beside CORRECT INCORRECT CORRECT ERROR(TIMEOUT): a failure of the model counts as wrong,
+     * a failure of the evaluation is counted but scored nowhere.
+     */
+    @ParameterizedTest(name = "{0}: accuracy over {1}, mean {2}")
+    @CsvSource(textBlock = """
+            # kind,              accuracy trials, mean score
+            STOPPED_EARLY,       4,               0.5
+            NO_WORKER_FOR_MODEL, 4,               0.5
+            UNGRADABLE,          4,               0.5
+            UNSUPPORTED_TASK,    4,               0.5
+            TIMEOUT,             6,               0.3333333333333333
+            MALFORMED_RESPONSE,  6,               0.3333333333333333
+            """)
+    void theEvaluationsOwnErrorsAreCountedButNotScored(ErrorKind kind, long trials, double mean) {
+        GradedSample error = new GradedSample(CELL, Verdict.ERROR, 0.0, Category.MATH, "hash-a", null, null, null,
+                kind, 0L, null, null, null, "why");
+        Tally others = addAll("CORRECT INCORRECT CORRECT ERROR");
+        Tally tally = others.add(error).add(error);
 
         assertThat(tally.graded()).isEqualTo(6);
-        assertThat(tally.stoppedEarly()).isEqualTo(2);
-        assertThat(tally.accuracyTrials()).isEqualTo(4);
-        assertThat(tally.meanScore().getAsDouble()).isEqualTo(0.5);
+        assertThat(tally.unscored()).isEqualTo(6 - trials);
+        assertThat(tally.accuracyTrials()).isEqualTo(trials);
+        assertThat(tally.meanScore().getAsDouble()).isEqualTo(mean);
+        assertThat(error.unscored()).isEqualTo(trials == 4);
+        assertThat(tally.subtract(error).subtract(error)).isEqualTo(others);
+    }
+
+    @Test
+    void aCellNothingOfWhichCouldBeAskedHasNoAccuracy() {
+        GradedSample unsupported = new GradedSample(CELL, Verdict.ERROR, 0.0, Category.MATH, "hash", null, null, null,
+                ErrorKind.UNSUPPORTED_TASK, 0L, null, null, null, "the chat API cannot score a text");
+
+        Tally tally = Tally.EMPTY.add(unsupported).add(unsupported);
+
+        assertThat(tally.accuracyTrials()).isZero();
+        assertThat(tally.meanScore()).isEmpty();
+    }
+
+    @Test
+    void stoppedEarlyTasksMadeNoCallSoTheyAddNoLatency() {
+        GradedSample stopped = new GradedSample(CELL, Verdict.ERROR, 0.0, Category.MATH, "hash", null, null, null,
+                ErrorKind.STOPPED_EARLY, 0L, null, null, null, "stopped early on gsm8k");
+
+        Tally tally = addAll("CORRECT INCORRECT CORRECT ERROR").add(stopped).add(stopped);
+
         assertThat(tally.latency()).isEqualTo(addAll("CORRECT INCORRECT CORRECT ERROR").latency());
-        assertThat(tally.subtract(stopped).accuracyTrials()).isEqualTo(4);
-        assertThat(tally.subtract(stopped).subtract(stopped).stoppedEarly()).isZero();
     }
 
     @Test
