@@ -1,4 +1,4 @@
-package io.evalstream.aggregator.messaging;
+package io.evalstream.servicekit;
 
 import io.evalstream.contracts.KafkaClients;
 import jakarta.enterprise.inject.Produces;
@@ -6,10 +6,11 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Every plain Kafka client of this service starts from the whole {@code kafka.*} configuration its channels get, so
+ * Every plain Kafka client of a service starts from the whole {@code kafka.*} configuration its channels get, so
  * {@code kafka.security.protocol}, {@code kafka.sasl.*} and {@code kafka.ssl.*} set once reach all of them.
  */
-final class KafkaClientsProducer {
+@Singleton
+public class KafkaClientsProducer {
 
     @Produces
     @Singleton

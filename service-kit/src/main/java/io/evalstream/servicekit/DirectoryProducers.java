@@ -1,4 +1,4 @@
-package io.evalstream.worker.messaging;
+package io.evalstream.servicekit;
 
 import io.evalstream.contracts.KafkaClients;
 import io.evalstream.contracts.RunDirectory;
@@ -8,10 +8,11 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
- * The runs this worker knows of and the comparisons stopped early, each read from its compacted topic for as long as
- * the worker runs.
+ * The runs a service knows of and the comparisons stopped early, each read from its compacted topic for as long as
+ * the service runs. A service that injects neither starts neither: Quarkus removes unused beans at build time.
  */
-final class RunDirectoryProducer {
+@Singleton
+public class DirectoryProducers {
 
     @Produces
     @Singleton
