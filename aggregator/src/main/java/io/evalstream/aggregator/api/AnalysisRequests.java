@@ -4,13 +4,14 @@ import io.evalstream.aggregator.analysis.ClusterBy;
 import io.evalstream.aggregator.analysis.MultipleTesting;
 import io.evalstream.aggregator.analysis.Power;
 import io.evalstream.contracts.Require;
+import io.evalstream.servicekit.ApiError;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
-/** Query checks of the analysis endpoints: each failure is a 4xx whose {@link ErrorMessage} says what to fix. */
+/** Query checks of the analysis endpoints: each failure is a 4xx whose {@link ApiError} says what to fix. */
 final class AnalysisRequests {
 
     private AnalysisRequests() {
@@ -121,7 +122,7 @@ final class AnalysisRequests {
 
     static WebApplicationException fail(Response.Status status, String message) {
         return new WebApplicationException(message, Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorMessage(message)).build());
+                .entity(new ApiError(message)).build());
     }
 
     private static double number(String value, String parameter) {

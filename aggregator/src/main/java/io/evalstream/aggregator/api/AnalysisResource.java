@@ -18,6 +18,7 @@ import io.evalstream.aggregator.streams.ScoreStores;
 import io.evalstream.aggregator.streams.StreamsLifecycle;
 import io.evalstream.contracts.ModelInfo;
 import io.evalstream.contracts.RunManifest;
+import io.evalstream.servicekit.ApiError;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,7 +38,7 @@ import java.util.TreeSet;
 /**
  * Analyses of runs, computed on request from the latest grade of every task (linear in the run's tasks; not for
  * polling): model comparison with paired tests and the seesaw flag, prompt sensitivity, scaling laws. Errors are
- * {@link ErrorMessage}s: 400 for a bad query, 404 naming what has no grades or metadata, 503 while the stores are
+ * {@link ApiError}s: 400 for a bad query, 404 naming what has no grades or metadata, 503 while the stores are
  * not readable.
  */
 @Path("/runs")

@@ -2,6 +2,7 @@ package io.evalstream.aggregator.api;
 
 import io.evalstream.aggregator.report.ReportFormat;
 import io.evalstream.aggregator.scoring.FullRunReport;
+import io.evalstream.servicekit.ApiError;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,7 +29,7 @@ final class ReportResponses {
             return Optional.empty();
         }
         return Optional.of(Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorMessage("unknown report format '" + format + "': use format="
+                .entity(new ApiError("unknown report format '" + format + "': use format="
                         + String.join(", ", ReportFormat.NAMES) + " (or an Accept header: "
                         + String.join(", ", MEDIA_TYPES) + ")"))
                 .build());

@@ -14,6 +14,7 @@ import io.evalstream.contracts.Require;
 import io.evalstream.contracts.StopDirectory;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.ScoreKey;
+import io.evalstream.servicekit.ApiError;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -111,6 +112,6 @@ public class RunResource {
     }
 
     private static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ErrorMessage(message)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(message)).build();
     }
 }

@@ -1,6 +1,7 @@
 package io.evalstream.aggregator.api;
 
 import io.evalstream.aggregator.config.AggregatorConfig;
+import io.evalstream.servicekit.ApiError;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -23,7 +24,7 @@ public class StoreUnavailableMapper implements ExceptionMapper<InvalidStateStore
         return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                 .header("Retry-After", seconds)
                 .type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorMessage("the aggregator's state stores cannot be read right now (" + e.getMessage()
+                .entity(new ApiError("the aggregator's state stores cannot be read right now (" + e.getMessage()
                         + "); retry in " + seconds + " s"))
                 .build();
     }

@@ -3,6 +3,7 @@ package io.evalstream.aggregator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.evalstream.aggregator.report.ReportFormat;
+import io.evalstream.servicekit.ApiError;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +45,7 @@ class ReportResponsesTest {
     void anUnknownFormatIsA400NamingTheAcceptedValues(String format) {
         assertThat(ReportResponses.unknownFormat(format)).hasValueSatisfying(response -> {
             assertThat(response.getStatus()).isEqualTo(400);
-            assertThat(((ErrorMessage) response.getEntity()).error()).contains("'" + format + "'")
+            assertThat(((ApiError) response.getEntity()).error()).contains("'" + format + "'")
                     .contains("json, markdown, md, html, csv");
         });
     }

@@ -9,6 +9,7 @@ import io.evalstream.producer.run.PublishedRuns;
 import io.evalstream.producer.run.RunPlan;
 import io.evalstream.producer.run.RunPlanner;
 import io.evalstream.producer.run.RunRejectedException;
+import io.evalstream.servicekit.ApiError;
 import io.smallrye.mutiny.TimeoutException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

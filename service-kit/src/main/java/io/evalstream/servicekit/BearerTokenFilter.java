@@ -1,6 +1,7 @@
-package io.evalstream.producer.api;
+package io.evalstream.servicekit;
 
 import io.evalstream.contracts.BearerAuth;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -15,11 +16,14 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every REST endpoint of this service ({@code /runs}, {@code /benchmarks}) needs a bearer token; {@code /q/metrics}
- * and {@code /q/health} are not REST resources and stay open. The check itself is {@link BearerAuth}.
+ * Every REST endpoint of a service that has a REST API ({@code evalstream.auth.rest-api=true} in its
+ * application.properties, a build-time switch: the workers and graders have none) needs a bearer token;
+ * {@code /q/metrics} and {@code /q/health} are not REST resources and stay open. The check itself is
+ * {@link BearerAuth}.
  */
 @Singleton
 @Startup
+@IfBuildProperty(name = "evalstream.auth.rest-api", stringValue = "true")
 public class BearerTokenFilter {
 
     private static final Logger LOG = Logger.getLogger(BearerTokenFilter.class);
