@@ -1,0 +1,300 @@
+package io.evalstream.stub;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The OpenAI Files and Batch APIs, as far as a batch lane needs them: {@code POST /v1/files} (multipart, purpose
+ * {@code batch}), {@code GET /v1/files/{id}/content}, {@code POST /v1/batches}, {@code GET /v1/batches/{id}} and
+ * {@code POST /v1/batches/{id}/cancel}. A created batch is {@code in_progress} for {@link #duration(Duration)}, then
+ * ends: {@code completed}, or {@code expired} when a line's prompt carries {@code [[stub:batch-expire]]} (those lines
+ * go to the error file as {@code batch_expired}, the others are answered), or {@code failed} at once when a line
+ * carries {@code [[stub:batch-fail]]} or is not a valid request line. A line whose prompt carries
+ * {@code [[stub:status=N]]} gets that status in the error file. Every custom_id of every created batch is counted,
+ * so a test can prove no request was submitted twice.
+ */
+final class Batches {
+
+    private static final Pattern FILES = Pattern.compile(".*/files");
+    private static final Pattern CONTENT = Pattern.compile(".*/files/([^/]+)/content");
+    private static final Pattern BATCHES = Pattern.compile(".*/batches");
+    private static final Pattern BATCH = Pattern.compile(".*/batches/([^/]+)");
+    private static final Pattern CANCEL = Pattern.compile(".*/batches/([^/]+)/cancel");
+
+    private final Vertx vertx;
+    private final Map<String, Buffer> files = new ConcurrentHashMap<>();
+    private final Map<String, JsonObject> batches = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> submitted = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong polls = new AtomicLong();
+    private volatile Duration duration = Duration.ZERO;
+
+    Batches(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    void duration(Duration inProgress) {
+        this.duration = inProgress;
+    }
+
+    /** How often each custom_id was part of a created batch. */
+    Map<String, Integer> submitted() {
+        Map<String, Integer> counts = new TreeMap<>();
+        submitted.forEach((id, count) -> counts.put(id, count.get()));
+        return counts;
+    }
+
+    int created() {
+        return batches.size();
+    }
+
+    long polls() {
+        return polls.get();
+    }
+
+    /** Whether the request is one of these APIs' (then it is answered here). */
+    boolean accept(HttpServerRequest request) {
+        String path = request.path();
+        HttpMethod method = request.method();
+        Matcher matcher;
+        if (method == HttpMethod.POST && FILES.matcher(path).matches()) {
+            upload(request);
+        } else if (method == HttpMethod.GET && (matcher = CONTENT.matcher(path)).matches()) {
+            Buffer file = files.get(matcher.group(1));
+            if (file == null) {
+                notFound(request.response(), "file " + matcher.group(1));
+            } else {
+                request.response().putHeader("Content-Type", "application/jsonl").end(file);
+            }
+        } else if (method == HttpMethod.POST && BATCHES.matcher(path).matches()) {
+            request.body().onSuccess(body -> create(request.response(), body));
+        } else if (method == HttpMethod.POST && (matcher = CANCEL.matcher(path)).matches()) {
+            cancel(request.response(), matcher.group(1));
+        } else if (method == HttpMethod.GET && (matcher = BATCH.matcher(path)).matches()) {
+            polls.incrementAndGet();
+            JsonObject batch = batches.get(matcher.group(1));
+            if (batch == null) {
+                notFound(request.response(), "batch " + matcher.group(1));
+            } else {
+                reply(request.response(), 200, copy(batch));
+            }
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void upload(HttpServerRequest request) {
+        request.setExpectMultipart(true);
+        Buffer content = Buffer.buffer();
+        String[] name = {"upload.jsonl"};
+        request.uploadHandler(upload -> {
+            name[0] = upload.filename();
+            upload.handler(content::appendBuffer);
+        });
+        request.endHandler(v -> {
+            String purpose = request.getFormAttribute("purpose");
+            if (!"batch".equals(purpose)) {
+                reply(request.response(), 400, Replies.error(400, "purpose must be 'batch', got " + purpose));
+                return;
+            }
+            String id = "file-" + ids.incrementAndGet();
+            files.put(id, content);
+            reply(request.response(), 200, fileObject(id, name[0], content.length(), "batch"));
+        });
+    }
+
+    private void create(HttpServerResponse response, Buffer body) {
+        JsonObject json;
+        try {
+            json = body.toJsonObject();
+        } catch (DecodeException e) {
+            reply(response, 400, Replies.error(400, "request body is not JSON"));
+            return;
+        }
+        String inputFileId = json.getString("input_file_id");
+        Buffer input = inputFileId == null ? null : files.get(inputFileId);
+        if (input == null) {
+            notFound(response, "input file " + inputFileId);
+            return;
+        }
+        String id = "batch_" + ids.incrementAndGet();
+        long now = System.currentTimeMillis() / 1000;
+        JsonObject batch = new JsonObject().put("id", id).put("object", "batch")
+                .put("endpoint", json.getString("endpoint")).put("errors", null).put("input_file_id", inputFileId)
+                .put("completion_window", json.getString("completion_window", "24h")).put("status", "in_progress")
+                .put("output_file_id", null).put("error_file_id", null).put("created_at", now)
+                .put("in_progress_at", now).put("expires_at", now + 86_400)
+                .put("metadata", json.getJsonObject("metadata"));
+        List<JsonObject> lines = new ArrayList<>();
+        String invalid = parse(input, lines);
+        batch.put("request_counts", counts(lines.size(), 0, 0));
+        lines.forEach(line -> submitted.computeIfAbsent(line.getString("custom_id"), k -> new AtomicInteger())
+                .incrementAndGet());
+        batches.put(id, batch);
+        if (invalid != null) {
+            end(batch, "failed", "failed_at");
+            batch.put("errors", new JsonObject().put("object", "list").put("data", new JsonArray()
+                    .add(new JsonObject().put("code", "invalid_request").put("message", invalid))));
+        } else {
+            vertx.setTimer(Math.max(1, duration.toMillis()), t -> finish(batch, lines));
+        }
+        reply(response, 200, copy(batch));
+    }
+
+    /** The request lines of an input file, or why it cannot run. */
+    private static String parse(Buffer input, List<JsonObject> lines) {
+        Set<String> ids = new HashSet<>();
+        String failing = null;
+        String[] texts = input.toString().split("\n");
+        for (int i = 0; i < texts.length; i++) {
+            if (texts[i].isBlank()) {
+                continue;
+            }
+            JsonObject line;
+            try {
+                line = new JsonObject(texts[i]);
+            } catch (DecodeException e) {
+                return "line " + (i + 1) + " is not JSON";
+            }
+            String customId = line.getString("custom_id");
+            if (customId == null || !ids.add(customId)) {
+                return "line " + (i + 1) + " has no custom_id or repeats one";
+            }
+            lines.add(line);
+            Fault fault = Fault.in(prompt(line));
+            if (fault != null && fault.kind() == Fault.Kind.BATCH_FAIL && failing == null) {
+                // Every line is still counted as submitted: the batch was created with all of them.
+                failing = "line " + (i + 1) + " asks the stub to fail the batch";
+            }
+        }
+        return failing != null ? failing : lines.isEmpty() ? "the input file has no request line" : null;
+    }
+
+    private void finish(JsonObject batch, List<JsonObject> lines) {
+        synchronized (batch) {
+            if (!"in_progress".equals(batch.getString("status"))) {
+                return;
+            }
+            Buffer output = Buffer.buffer();
+            Buffer errors = Buffer.buffer();
+            int completed = 0;
+            int expired = 0;
+            for (JsonObject line : lines) {
+                JsonObject result = result(line);
+                if (result.getValue("error") != null) {
+                    expired++;
+                }
+                boolean ok = result.getJsonObject("response") != null
+                        && result.getJsonObject("response").getInteger("status_code") == 200;
+                completed += ok ? 1 : 0;
+                (ok ? output : errors).appendString(result.encode()).appendString("\n");
+            }
+            batch.put("request_counts", counts(lines.size(), completed, lines.size() - completed));
+            batch.put("output_file_id", store(output));
+            batch.put("error_file_id", store(errors));
+            end(batch, expired > 0 ? "expired" : "completed", expired > 0 ? "expired_at" : "completed_at");
+        }
+    }
+
+    private JsonObject result(JsonObject line) {
+        String prompt = prompt(line);
+        JsonObject result = new JsonObject().put("id", "batch_req_" + ids.incrementAndGet())
+                .put("custom_id", line.getString("custom_id"));
+        Fault fault = Fault.in(prompt);
+        if (fault != null && fault.kind() == Fault.Kind.BATCH_EXPIRE) {
+            return result.put("response", null).put("error", new JsonObject().put("code", "batch_expired")
+                    .put("message", "This request could not be executed before the completion window expired."));
+        }
+        JsonObject body;
+        int status = 200;
+        if (fault != null && fault.kind() == Fault.Kind.STATUS) {
+            status = fault.status();
+            body = Replies.error(status, "stub status " + status);
+        } else {
+            JsonObject request = line.getJsonObject("body", new JsonObject());
+            boolean chat = line.getString("url", "").endsWith("/chat/completions");
+            body = Replies.whole(chat, request.getString("model", "stub"), OpenAiStub.ANSWER,
+                    Replies.usage(prompt, OpenAiStub.ANSWER));
+        }
+        return result.put("response", new JsonObject().put("status_code", status)
+                .put("request_id", "req_" + ids.incrementAndGet()).put("body", body)).put("error", null);
+    }
+
+    private void cancel(HttpServerResponse response, String id) {
+        JsonObject batch = batches.get(id);
+        if (batch == null) {
+            notFound(response, "batch " + id);
+            return;
+        }
+        synchronized (batch) {
+            if ("in_progress".equals(batch.getString("status"))) {
+                end(batch, "cancelled", "cancelled_at");
+            }
+            reply(response, 200, batch.copy());
+        }
+    }
+
+    private static String prompt(JsonObject line) {
+        JsonObject body = line.getJsonObject("body", new JsonObject());
+        JsonArray messages = body.getJsonArray("messages");
+        if (messages != null) {
+            return messages.isEmpty() ? "" : messages.getJsonObject(messages.size() - 1).getString("content", "");
+        }
+        return String.join("\n", EchoedLogprobs.prompts(body));
+    }
+
+    private String store(Buffer content) {
+        if (content.length() == 0) {
+            return null;
+        }
+        String id = "file-" + ids.incrementAndGet();
+        files.put(id, content);
+        return id;
+    }
+
+    private static void end(JsonObject batch, String status, String at) {
+        batch.put("status", status).put(at, System.currentTimeMillis() / 1000);
+    }
+
+    private static JsonObject copy(JsonObject batch) {
+        synchronized (batch) {
+            return batch.copy();
+        }
+    }
+
+    private static JsonObject counts(int total, int completed, int failed) {
+        return new JsonObject().put("total", total).put("completed", completed).put("failed", failed);
+    }
+
+    private static JsonObject fileObject(String id, String name, long bytes, String purpose) {
+        return new JsonObject().put("id", id).put("object", "file").put("bytes", bytes)
+                .put("created_at", System.currentTimeMillis() / 1000).put("filename", name).put("purpose", purpose);
+    }
+
+    private static void notFound(HttpServerResponse response, String what) {
+        reply(response, 404, Replies.error(404, "no such " + what));
+    }
+
+    private static void reply(HttpServerResponse response, int status, JsonObject body) {
+        response.setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    }
+}
