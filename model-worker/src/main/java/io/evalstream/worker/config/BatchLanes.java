@@ -50,7 +50,8 @@ final class BatchLanes {
         }));
         producer = kafka.producer("batch-completions-" + UUID.randomUUID(), Map.of(
                 ProducerConfig.LINGER_MS_CONFIG, 25, ProducerConfig.ACKS_CONFIG, "all"));
-        BatchLane lane = new BatchLane(models, kafka, Topics.BATCHES, completion -> {
+        BatchLane lane = new BatchLane(models, kafka, Topics.BATCHES,
+                Math.max(1, config.maxInFlight() / 2), completion -> {
             CompletableFuture<Void> acked = new CompletableFuture<>();
             producer.send(new ProducerRecord<>(Topics.COMPLETIONS, completion.taskId().toString(),
                     COMPLETIONS.encode(completion)), (metadata, failure) -> {

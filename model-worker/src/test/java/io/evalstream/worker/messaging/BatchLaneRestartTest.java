@@ -115,7 +115,7 @@ class BatchLaneRestartTest {
                 StubOpenAiResource.SECRET, Duration.ofSeconds(10));
         BatchModel model = new BatchModel(MODEL, endpoint, new BatchSettings(BatchSettings.MAX_REQUESTS,
                 BatchSettings.MAX_BYTES, Duration.ofSeconds(1), Duration.ofMillis(500), "24h"));
-        return new BatchLane(List.of(model), KafkaClients.plaintext(bootstrapServers), batchesTopic, completion -> {
+        return new BatchLane(List.of(model), KafkaClients.plaintext(bootstrapServers), batchesTopic, TASKS, completion -> {
             CompletableFuture<Void> acked = new CompletableFuture<>();
             producer.send(new ProducerRecord<>(Topics.COMPLETIONS, completion.taskId().toString(),
                     COMPLETIONS.encode(completion)), (metadata, failure) -> {

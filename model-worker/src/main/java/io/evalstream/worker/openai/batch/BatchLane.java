@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -39,16 +40,24 @@ public final class BatchLane implements AutoCloseable {
     private final BatchLedger ledger;
     private final BatchRunner runner;
     private final Map<Integer, Owned> owned = new ConcurrentHashMap<>();
+    private final int maxCollecting;
+    private final AtomicInteger collectingNow = new AtomicInteger();
     private final ThreadFactory threads = Thread.ofVirtual().name("batch-lane-", 0).factory();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("batch-lane-timer").factory());
 
     /**
-     * @param topic the batches topic ({@code Topics.BATCHES})
-     * @param sink  publishes one completion; completes when the broker has acked it
+     * @param topic         the batches topic ({@code Topics.BATCHES})
+     * @param maxCollecting tasks collected at once over the whole lane before the batch that reaches it is sent: the
+     *                      tasks wait unacked, each holding one of the worker's {@code max-in-flight} places
+     * @param sink          publishes one completion; completes when the broker has acked it
      */
-    public BatchLane(List<BatchModel> models, KafkaClients kafka, String topic,
+    public BatchLane(List<BatchModel> models, KafkaClients kafka, String topic, int maxCollecting,
             Function<Completion, CompletionStage<Void>> sink) {
+        if (maxCollecting < 1) {
+            throw new IllegalArgumentException("maxCollecting must be at least 1, got " + maxCollecting);
+        }
+        this.maxCollecting = maxCollecting;
         this.models = new TreeMap<>();
         models.forEach(model -> {
             this.models.put(model.id(), model);
@@ -137,7 +146,10 @@ public final class BatchLane implements AutoCloseable {
                 batch = collecting.computeIfAbsent(model.id(), m -> started(model));
             }
             CompletableFuture<Boolean> durable = batch.add(task, line);
-            if (batch.size() >= model.settings().maxRequests()) {
+            int waiting = collectingNow.incrementAndGet();
+            // Collected tasks hold places of the worker's max-in-flight: waiting for max-wait with all of them taken
+            // would stall every model of the worker.
+            if (batch.size() >= model.settings().maxRequests() || waiting >= maxCollecting) {
                 send(model, batch);
             }
             return durable;
@@ -158,7 +170,9 @@ public final class BatchLane implements AutoCloseable {
 
         /** Under the lock: the batch leaves {@code collecting} and is sent on a thread of its own. */
         private void send(BatchModel model, Collecting batch) {
-            collecting.remove(model.id(), batch);
+            if (collecting.remove(model.id(), batch)) {
+                collectingNow.addAndGet(-batch.size());
+            }
             run(() -> {
                 try {
                     var sent = runner.submit(model, apis.get(model.id()), partition, batch);
@@ -204,7 +218,10 @@ public final class BatchLane implements AutoCloseable {
         /** The partition went to another replica: stop watching; tasks still collecting stay unacked. */
         synchronized void release() {
             released = true;
-            collecting.values().forEach(batch -> batch.settle(false));
+            collecting.values().forEach(batch -> {
+                collectingNow.addAndGet(-batch.size());
+                batch.settle(false);
+            });
             collecting.clear();
             running.forEach(Thread::interrupt);
         }
