@@ -5,7 +5,6 @@ import io.evalstream.contracts.KafkaClients;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.worker.openai.batch.BatchLedger.Batch;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +38,7 @@ public final class BatchLane implements AutoCloseable {
     private final Map<String, BatchApi> apis = new HashMap<>();
     private final BatchLedger ledger;
     private final BatchRunner runner;
-    private final Map<Integer, Owned> owned = new ConcurrentHashMap<>();
+    private final Map<Integer, PartitionBatches> owned = new ConcurrentHashMap<>();
     private final int maxCollecting;
     private final AtomicInteger collectingNow = new AtomicInteger();
     private final ThreadFactory threads = Thread.ofVirtual().name("batch-lane-", 0).factory();
@@ -82,8 +81,8 @@ public final class BatchLane implements AutoCloseable {
      * (leave it unacked: the new owner gets it again).
      */
     public CompletionStage<Boolean> accept(PromptTask task, int partition) {
-        Owned part = owned.computeIfAbsent(partition, this::claim);
-        return part.loaded.thenCompose(loaded -> part.add(task));
+        PartitionBatches part = owned.computeIfAbsent(partition, this::claim);
+        return part.loaded().thenCompose(loaded -> part.add(task));
     }
 
     /** The tasks partitions this replica owns now: resumes the batches of new ones, lets go of the others. */
@@ -92,7 +91,7 @@ public final class BatchLane implements AutoCloseable {
             return;
         }
         owned.keySet().stream().filter(p -> !partitions.contains(p)).toList().forEach(p -> {
-            Owned gone = owned.remove(p);
+            PartitionBatches gone = owned.remove(p);
             if (gone != null) {
                 gone.release();
             }
@@ -100,140 +99,46 @@ public final class BatchLane implements AutoCloseable {
         partitions.forEach(p -> owned.computeIfAbsent(p, this::claim));
     }
 
-    private Owned claim(int partition) {
-        Owned part = new Owned(partition);
-        part.loaded = CompletableFuture.runAsync(() -> {
+    private PartitionBatches claim(int partition) {
+        PartitionBatches part = new PartitionBatches(partition, this);
+        part.loaded(CompletableFuture.runAsync(() -> {
             List<Batch> batches = ledger.read(partition, models.keySet());
             batches.forEach(part::watch);
             if (!batches.isEmpty()) {
                 LOG.infof("Resuming %d recorded batches of tasks partition %d", batches.size(), partition);
             }
-        }, work -> threads.newThread(work).start());
+        }, work -> threads.newThread(work).start()));
         return part;
     }
 
-    /** The batch state of one owned tasks partition. */
-    private final class Owned {
-        private final int partition;
-        private final Set<String> recorded = new HashSet<>();
-        private final Map<String, Collecting> collecting = new HashMap<>();
-        private final Set<Thread> running = ConcurrentHashMap.newKeySet();
-        private volatile CompletableFuture<Void> loaded;
-        private volatile boolean released;
-
-        Owned(int partition) {
-            this.partition = partition;
-        }
-
-        synchronized CompletionStage<Boolean> add(PromptTask task) {
-            String id = task.taskId().toString();
-            if (released) {
-                return CompletableFuture.completedStage(false);
-            }
-            if (recorded.contains(id)) {
-                // Redelivered after its batch was recorded (the worker that sent it stopped before committing).
-                return CompletableFuture.completedStage(true);
-            }
-            BatchModel model = models.get(task.taskId().modelId());
-            Collecting batch = collecting.computeIfAbsent(model.id(), m -> started(model));
-            CompletableFuture<Boolean> already = batch.waiting(id);
-            if (already != null) {
-                return already;
-            }
-            byte[] line = BatchLines.request(model.endpoint(), task);
-            if (batch.size() > 0 && batch.bytes() + line.length > model.settings().maxBytes()) {
-                send(model, batch);
-                batch = collecting.computeIfAbsent(model.id(), m -> started(model));
-            }
-            CompletableFuture<Boolean> durable = batch.add(task, line);
-            int waiting = collectingNow.incrementAndGet();
-            // Collected tasks hold places of the worker's max-in-flight: waiting for max-wait with all of them taken
-            // would stall every model of the worker.
-            if (batch.size() >= model.settings().maxRequests() || waiting >= maxCollecting) {
-                send(model, batch);
-            }
-            return durable;
-        }
-
-        private Collecting started(BatchModel model) {
-            Collecting batch = new Collecting();
-            timer.schedule(() -> sendIfCollecting(model, batch), model.settings().maxWait().toMillis(),
-                    TimeUnit.MILLISECONDS);
-            return batch;
-        }
-
-        private synchronized void sendIfCollecting(BatchModel model, Collecting batch) {
-            if (collecting.get(model.id()) == batch) {
-                send(model, batch);
-            }
-        }
-
-        /** Under the lock: the batch leaves {@code collecting} and is sent on a thread of its own. */
-        private void send(BatchModel model, Collecting batch) {
-            if (collecting.remove(model.id(), batch)) {
-                collectingNow.addAndGet(-batch.size());
-            }
-            run(() -> {
-                try {
-                    var sent = runner.submit(model, apis.get(model.id()), partition, batch);
-                    sent.ifPresent(this::watch);
-                    batch.settle(true);
-                } catch (InterruptedException | RuntimeException e) {
-                    // Not recorded (or not known to be): the tasks stay unacked and come again after a restart.
-                    batch.settle(false);
-                    throw e;
-                }
-            });
-        }
-
-        void watch(Batch batch) {
-            synchronized (this) {
-                batch.tasks().forEach(task -> recorded.add(task.taskId().toString()));
-            }
-            run(() -> {
-                runner.watch(models.get(batch.modelId()), apis.get(batch.modelId()), batch, () -> !released);
-                synchronized (this) {
-                    batch.tasks().forEach(task -> recorded.remove(task.taskId().toString()));
-                }
-            });
-        }
-
-        private void run(Work work) {
-            Thread thread = threads.newThread(() -> {
-                try {
-                    work.run();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "The batch lane of tasks partition %d failed; the replica that owns it next resumes"
-                            + " its recorded batches", partition);
-                } finally {
-                    running.remove(Thread.currentThread());
-                }
-            });
-            running.add(thread);
-            thread.start();
-        }
-
-        /** The partition went to another replica: stop watching; tasks still collecting stay unacked. */
-        synchronized void release() {
-            released = true;
-            collecting.values().forEach(batch -> {
-                collectingNow.addAndGet(-batch.size());
-                batch.settle(false);
-            });
-            collecting.clear();
-            running.forEach(Thread::interrupt);
-        }
+    BatchModel model(String id) {
+        return models.get(id);
     }
 
-    private interface Work {
-        void run() throws InterruptedException;
+    BatchApi api(String modelId) {
+        return apis.get(modelId);
+    }
+
+    BatchRunner runner() {
+        return runner;
+    }
+
+    void later(Runnable action, java.time.Duration delay) {
+        timer.schedule(action, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    Thread thread(Runnable work) {
+        return threads.newThread(work);
+    }
+
+    /** Counts tasks joining (+) or leaving (-) the batches being collected; whether the lane now holds too many. */
+    boolean collected(int delta) {
+        return collectingNow.addAndGet(delta) >= maxCollecting;
     }
 
     @Override
     public void close() {
-        owned.values().forEach(Owned::release);
+        owned.values().forEach(PartitionBatches::release);
         owned.clear();
         timer.shutdownNow();
         ledger.close();
