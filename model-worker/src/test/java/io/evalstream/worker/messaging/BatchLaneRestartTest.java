@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Timeout;
  * only polls, so the length does not change what is tested), with the replica that sent them killed mid-batch before
  * it committed half of their offsets, and another started in its consumer group: every task ends in exactly one
  * completion and the stub saw every task in exactly one batch. Own tasks and batches topics, so the service's worker
- * in this JVM stays out of it.
+ * in this JVM stays out of it. Then the same with two replicas sharing the partitions and one of them killed: the other
+ * takes its partitions over and resumes its batches beside its own.
  */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
@@ -60,16 +61,74 @@ class BatchLaneRestartTest {
 
     @Test
     void aReplicaKilledMidBatchIsResumedByTheNextWithoutSubmittingAnyTaskTwice() throws Exception {
-        String suffix = UUID.randomUUID().toString();
-        String tasksTopic = "batch-restart-tasks-" + suffix;
-        String batchesTopic = "batch-restart-batches-" + suffix;
-        String group = "batch-restart-" + suffix;
-        String runId = "batch-restart-" + suffix;
-        createTopics(tasksTopic, batchesTopic);
-        OpenAiStub stub = StubOpenAiResource.stub();
-        stub.batchDuration(Duration.ofSeconds(30));
-        try (KafkaProducer<String, byte[]> producer = KafkaClients.plaintext(bootstrapServers)
-                .producer("batch-restart-test", Map.of())) {
+        Run run = new Run();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            List<PromptTask> tasks = run.publish(producer);
+            LaneWorker first = new LaneWorker(bootstrapServers, run.tasksTopic, run.group, lane(run, producer),
+                    TASKS / 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> first.recorded() == TASKS);
+            int createdByFirst = stub().batchesCreated();
+            first.close();
+            assertNoCompletionYet(run);
+
+            LaneWorker second = new LaneWorker(bootstrapServers, run.tasksTopic, run.group, lane(run, producer),
+                    TASKS);
+            try {
+                assertEveryTaskAnsweredOnce(run, tasks);
+                assertThat(second.recorded()).as("redelivered tasks acked as already in a recorded batch")
+                        .isGreaterThanOrEqualTo(TASKS / 2);
+            } finally {
+                second.close();
+            }
+            assertEachSubmittedOnce(tasks);
+            assertThat(stub().batchesCreated()).as("the second replica created no batch").isEqualTo(createdByFirst);
+        } finally {
+            stub().batchDuration(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void theReplicaLeftResumesTheBatchesOfOneKilledBesideItAndKeepsItsOwn() throws Exception {
+        Run run = new Run();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            LaneWorker killed = new LaneWorker(bootstrapServers, run.tasksTopic, run.group, lane(run, producer),
+                    TASKS / 4);
+            LaneWorker left = new LaneWorker(bootstrapServers, run.tasksTopic, run.group, lane(run, producer), TASKS);
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> killed.owned() > 0 && left.owned() > 0);
+                List<PromptTask> tasks = run.publish(producer);
+                // A task redelivered after a rebalance is counted by each replica that acked it: at least once in all.
+                await().atMost(Duration.ofSeconds(60)).until(() -> killed.recorded() + left.recorded() >= TASKS);
+                assertThat(killed.recorded()).as("the replica to be killed had batches of its own").isPositive();
+                int created = stub().batchesCreated();
+                killed.close();
+                assertNoCompletionYet(run);
+
+                assertEveryTaskAnsweredOnce(run, tasks);
+                assertEachSubmittedOnce(tasks);
+                assertThat(stub().batchesCreated()).as("no batch created after the kill").isEqualTo(created);
+            } finally {
+                left.close();
+            }
+        } finally {
+            stub().batchDuration(Duration.ZERO);
+        }
+    }
+
+    /** A run's own topics and group, and the stub's batches made slow. */
+    private final class Run {
+        final String suffix = UUID.randomUUID().toString();
+        final String tasksTopic = "batch-restart-tasks-" + suffix;
+        final String batchesTopic = "batch-restart-batches-" + suffix;
+        final String group = "batch-restart-" + suffix;
+        final String runId = "batch-restart-" + suffix;
+
+        Run() throws Exception {
+            createTopics(tasksTopic, batchesTopic);
+            stub().batchDuration(Duration.ofSeconds(30));
+        }
+
+        List<PromptTask> publish(KafkaProducer<String, byte[]> producer) {
             List<PromptTask> tasks = new ArrayList<>();
             for (int i = 0; i < TASKS; i++) {
                 tasks.add(BatchLaneTest.task(runId, MODEL, "q" + i, "Question " + i + ": what is 48 + 24?"));
@@ -78,44 +137,44 @@ class BatchLaneRestartTest {
                 producer.send(new ProducerRecord<>(tasksTopic, task.taskId().toString(), TASK_FORMAT.encode(task)));
             }
             producer.flush();
-
-            LaneWorker first = new LaneWorker(bootstrapServers, tasksTopic, group, lane(batchesTopic, producer),
-                    TASKS / 2);
-            await().atMost(Duration.ofSeconds(60)).until(() -> first.recorded() == TASKS);
-            int createdByFirst = stub.batchesCreated();
-            first.close();
-            try (TopicReader completions = new TopicReader(bootstrapServers, Topics.COMPLETIONS, runId)) {
-                assertThat(completions.poll()).as("no batch had ended when the first replica was killed").isEmpty();
-            }
-
-            LaneWorker second = new LaneWorker(bootstrapServers, tasksTopic, group, lane(batchesTopic, producer),
-                    TASKS);
-            try {
-                Map<String, Completion> done = new Pipeline(bootstrapServers).awaitOnePerTask(runId, TASKS,
-                        Duration.ofSeconds(150));
-                assertThat(done.values()).allSatisfy(c -> assertThat(c.status()).isEqualTo(CompletionStatus.OK));
-                assertThat(second.recorded()).as("redelivered tasks acked as already in a recorded batch")
-                        .isGreaterThanOrEqualTo(TASKS / 2);
-            } finally {
-                second.close();
-            }
-            Map<String, Integer> submitted = stub.batchSubmissions();
-            for (PromptTask task : tasks) {
-                assertThat(submitted.get(task.taskId().toString())).as("submissions of %s", task.taskId())
-                        .isEqualTo(1);
-            }
-            assertThat(stub.batchesCreated()).as("the second replica created no batch").isEqualTo(createdByFirst);
-        } finally {
-            stub.batchDuration(Duration.ZERO);
+            return tasks;
         }
     }
 
-    private BatchLane lane(String batchesTopic, KafkaProducer<String, byte[]> producer) {
+    private void assertNoCompletionYet(Run run) {
+        try (TopicReader completions = new TopicReader(bootstrapServers, Topics.COMPLETIONS, run.runId)) {
+            assertThat(completions.poll()).as("no batch had ended when the replica was killed").isEmpty();
+        }
+    }
+
+    private void assertEveryTaskAnsweredOnce(Run run, List<PromptTask> tasks) {
+        Map<String, Completion> done = new Pipeline(bootstrapServers).awaitOnePerTask(run.runId, tasks.size(),
+                Duration.ofSeconds(150));
+        assertThat(done.values()).allSatisfy(c -> assertThat(c.status()).isEqualTo(CompletionStatus.OK));
+    }
+
+    private static void assertEachSubmittedOnce(List<PromptTask> tasks) {
+        Map<String, Integer> submitted = stub().batchSubmissions();
+        for (PromptTask task : tasks) {
+            assertThat(submitted.get(task.taskId().toString())).as("submissions of %s", task.taskId()).isEqualTo(1);
+        }
+    }
+
+    private static OpenAiStub stub() {
+        return StubOpenAiResource.stub();
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        return KafkaClients.plaintext(bootstrapServers).producer("batch-restart-test", Map.of());
+    }
+
+    private BatchLane lane(Run run, KafkaProducer<String, byte[]> producer) {
         OpenAiEndpoint endpoint = new OpenAiEndpoint(URI.create(StubOpenAiResource.stub().baseUrl()), "stub-upstream",
                 StubOpenAiResource.SECRET, Duration.ofSeconds(10));
         BatchModel model = new BatchModel(MODEL, endpoint, new BatchSettings(BatchSettings.MAX_REQUESTS,
                 BatchSettings.MAX_BYTES, Duration.ofSeconds(1), Duration.ofMillis(500), "24h"));
-        return new BatchLane(List.of(model), KafkaClients.plaintext(bootstrapServers), batchesTopic, TASKS, completion -> {
+        return new BatchLane(List.of(model), KafkaClients.plaintext(bootstrapServers), run.batchesTopic, TASKS,
+                completion -> {
             CompletableFuture<Void> acked = new CompletableFuture<>();
             producer.send(new ProducerRecord<>(Topics.COMPLETIONS, completion.taskId().toString(),
                     COMPLETIONS.encode(completion)), (metadata, failure) -> {

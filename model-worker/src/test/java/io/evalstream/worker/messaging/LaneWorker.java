@@ -39,6 +39,7 @@ final class LaneWorker implements AutoCloseable {
     private final String topic;
     private final int commitLimit;
     private final AtomicInteger recorded = new AtomicInteger();
+    private final AtomicInteger owned = new AtomicInteger();
     private final Thread thread;
     private volatile boolean running = true;
     private int committed;
@@ -59,17 +60,24 @@ final class LaneWorker implements AutoCloseable {
         return recorded.get();
     }
 
+    /** Tasks partitions assigned to this replica now. */
+    int owned() {
+        return owned.get();
+    }
+
     private void run() {
         try {
             consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    owned.set(consumer.assignment().size());
                     lane.own(consumer.assignment().stream().map(TopicPartition::partition)
                             .collect(Collectors.toSet()));
                 }
 
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    owned.set(0);
                     lane.own(java.util.Set.of());
                 }
             });
