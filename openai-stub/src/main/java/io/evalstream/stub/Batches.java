@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * The OpenAI Files and Batch APIs, as far as a batch lane needs them: {@code POST /v1/files} (multipart, purpose
- * {@code batch}), {@code GET /v1/files/{id}/content}, {@code POST /v1/batches}, {@code GET /v1/batches/{id}} and
+ * {@code batch}), {@code GET /v1/files/{id}/content}, {@code POST /v1/batches}, {@code GET /v1/batches} (newest
+ * first, {@code limit} and {@code after}), {@code GET /v1/batches/{id}} and
  * {@code POST /v1/batches/{id}/cancel}. A created batch is {@code in_progress} for {@link #duration(Duration)}, then
  * ends: {@code completed}, or {@code expired} when a line's prompt carries {@code [[stub:batch-expire]]} (those lines
  * go to the error file as {@code batch_expired}, the others are answered), or {@code failed} at once when a line
@@ -84,6 +85,8 @@ final class Batches {
             } else {
                 request.response().putHeader("Content-Type", "application/jsonl").end(file);
             }
+        } else if (method == HttpMethod.GET && BATCHES.matcher(path).matches()) {
+            reply(request.response(), 200, list(request.getParam("after"), request.getParam("limit")));
         } else if (method == HttpMethod.POST && BATCHES.matcher(path).matches()) {
             request.body().onSuccess(body -> create(request.response(), body));
         } else if (method == HttpMethod.POST && (matcher = CANCEL.matcher(path)).matches()) {
@@ -100,6 +103,25 @@ final class Batches {
             return false;
         }
         return true;
+    }
+
+    /** {@code GET /v1/batches}: newest first, {@code limit} (20, at most 100) after the batch {@code after}. */
+    private JsonObject list(String after, String limit) {
+        List<JsonObject> newest = batches.values().stream().map(Batches::copy)
+                .sorted(java.util.Comparator.comparingLong((JsonObject b) -> number(b.getString("id"))).reversed())
+                .toList();
+        int from = 0;
+        if (after != null) {
+            from = newest.stream().map(b -> b.getString("id")).toList().indexOf(after) + 1;
+        }
+        int size = limit == null ? 20 : Math.max(1, Math.min(100, Integer.parseInt(limit)));
+        List<JsonObject> page = newest.subList(Math.min(from, newest.size()), Math.min(from + size, newest.size()));
+        return new JsonObject().put("object", "list").put("data", new JsonArray(new ArrayList<>(page)))
+                .put("has_more", from + size < newest.size());
+    }
+
+    private static long number(String id) {
+        return Long.parseLong(id.substring(id.indexOf('_') + 1));
     }
 
     private void upload(HttpServerRequest request) {

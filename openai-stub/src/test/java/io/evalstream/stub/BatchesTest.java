@@ -100,6 +100,20 @@ class BatchesTest {
     }
 
     @Test
+    void listsBatchesNewestFirstPageByPage() throws Exception {
+        String older = create(upload(lines(List.of("one")))).getString("id");
+        String newer = create(upload(lines(List.of("two")))).getString("id");
+
+        JsonObject first = get("/batches?limit=1");
+        JsonObject second = get("/batches?limit=1&after=" + newer);
+
+        assertThat(first.getJsonArray("data").getJsonObject(0).getString("id")).isEqualTo(newer);
+        assertThat(first.getBoolean("has_more")).isTrue();
+        assertThat(second.getJsonArray("data").getJsonObject(0).getString("id")).isEqualTo(older);
+        assertThat(second.getBoolean("has_more")).isFalse();
+    }
+
+    @Test
     void refusesAnUploadWhosePurposeIsNotBatch() throws Exception {
         HttpResponse<String> response = HTTP.send(multipart("fine-tune", "{}"), HttpResponse.BodyHandlers.ofString());
 

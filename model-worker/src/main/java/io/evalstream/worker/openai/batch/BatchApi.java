@@ -33,6 +33,7 @@ final class BatchApi {
     /** An output file may be hundreds of MB: its download gets longer than a model call. */
     private static final Duration DOWNLOAD = Duration.ofMinutes(30);
     private static final int QUOTED = 500;
+    private static final int PAGES = 20;
     private static final ObjectMapper MAPPER = Json.mapper();
 
     private final OpenAiEndpoint endpoint;
@@ -80,6 +81,28 @@ final class BatchApi {
 
     BatchStatus status(String batchId) {
         return BatchStatus.of(json(request("/batches/" + batchId, endpoint.timeout()).GET().build()));
+    }
+
+    /**
+     * The batch made from this input file, or null when the provider has none: looked through the provider's batches,
+     * newest first, at most {@value #PAGES} pages of 100.
+     */
+    BatchStatus findByInputFile(String inputFileId) {
+        String after = null;
+        for (int page = 0; page < PAGES; page++) {
+            JsonNode list = json(request("/batches?limit=100" + (after == null ? "" : "&after=" + after),
+                    endpoint.timeout()).GET().build());
+            for (JsonNode batch : list.path("data")) {
+                if (inputFileId.equals(batch.path("input_file_id").asText(null))) {
+                    return BatchStatus.of(batch);
+                }
+                after = batch.path("id").asText(after);
+            }
+            if (!list.path("has_more").asBoolean(false)) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** Hands each line of a file to {@code each}, as it is read (an output file is never held whole). */

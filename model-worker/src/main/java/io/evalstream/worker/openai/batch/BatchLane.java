@@ -103,7 +103,7 @@ public final class BatchLane implements AutoCloseable {
         PartitionBatches part = new PartitionBatches(partition, this);
         part.loaded(CompletableFuture.runAsync(() -> {
             List<Batch> batches = ledger.read(partition, models.keySet());
-            batches.forEach(part::watch);
+            batches.forEach(batch -> part.watch(batch, true));
             if (!batches.isEmpty()) {
                 LOG.infof("Resuming %d recorded batches of tasks partition %d", batches.size(), partition);
             }

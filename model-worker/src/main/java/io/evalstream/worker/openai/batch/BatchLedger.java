@@ -39,16 +39,29 @@ final class BatchLedger implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration READ_DEADLINE = Duration.ofMinutes(2);
 
-    /** A batch in flight, whole: every part of its record read or written. */
-    record Batch(String batchId, String modelId, int partition, int parts, Instant submittedAt,
+    /**
+     * A batch in flight, whole: every part of its record read or written.
+     *
+     * @param batchId the provider's id, from part 0; null while the batch is not known to be created
+     */
+    record Batch(String batchId, String inputFileId, String modelId, int partition, int parts, Instant submittedAt,
             List<PromptTask> tasks) {
 
         static Batch of(List<BatchRecord> parts) {
-            BatchRecord first = parts.get(0);
-            List<PromptTask> tasks = parts.stream().sorted(Comparator.comparingInt(BatchRecord::part))
-                    .flatMap(part -> part.tasks().stream()).toList();
-            return new Batch(first.batchId(), first.modelId(), first.partition(), first.parts(), first.submittedAt(),
-                    tasks);
+            List<BatchRecord> ordered = parts.stream().sorted(Comparator.comparingInt(BatchRecord::part)).toList();
+            BatchRecord first = ordered.get(0);
+            return new Batch(first.batchId(), first.inputFileId(), first.modelId(), first.partition(), first.parts(),
+                    first.submittedAt(), ordered.stream().flatMap(part -> part.tasks().stream()).toList());
+        }
+
+        /** The parts of its record (split as when it was first written). */
+        List<BatchRecord> records() {
+            return BatchRecord.parts(batchId, modelId, inputFileId, partition, submittedAt, tasks,
+                    BatchRecord.PART_BYTES);
+        }
+
+        Batch created(String id) {
+            return new Batch(id, inputFileId, modelId, partition, parts, submittedAt, tasks);
         }
     }
 
@@ -77,7 +90,7 @@ final class BatchLedger implements AutoCloseable {
         int target = target(batch.partition());
         List<CompletableFuture<Void>> sends = new ArrayList<>();
         for (int part = 0; part < batch.parts(); part++) {
-            sends.add(send(new ProducerRecord<>(topic, target, BatchRecord.key(batch.batchId(), part), null)));
+            sends.add(send(new ProducerRecord<>(topic, target, BatchRecord.key(batch.inputFileId(), part), null)));
         }
         return all(sends);
     }
@@ -108,7 +121,7 @@ final class BatchLedger implements AutoCloseable {
         }
         Map<String, List<BatchRecord>> byBatch = latest.values().stream()
                 .filter(part -> part.partition() == partition && models.contains(part.modelId()))
-                .collect(Collectors.groupingBy(BatchRecord::batchId));
+                .collect(Collectors.groupingBy(BatchRecord::inputFileId));
         List<Batch> whole = new ArrayList<>();
         byBatch.forEach((id, parts) -> {
             if (parts.size() == parts.get(0).parts()) {

@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One part of the record of a batch at the provider, on the compacted batches topic (key {@link #key()}): what a
- * worker needs to resume the batch and to write its completions without calling anyone again. The tasks are split
+ * One part of the record of a batch at the provider, on the compacted batches topic (key {@link #key()}, by the input
+ * file, which exists before the batch): what a worker needs to resume the batch and to write its completions without
+ * calling anyone again. The record is written before the batch is created (no batch id yet) and part 0 again once it
+ * is, so a worker stopped in between leaves a record the next one can finish: it looks the batch up by its input file
+ * and creates it only if the provider has none. The tasks are split
  * over {@code parts} records so that none nears the 1 MB a producer sends by default; the batch is complete on the
  * topic only when every part is there (parts are written first to last, and tombstoned when the batch is done).
  *
+ * @param batchId   the provider's id; null until the batch is created
  * @param partition the tasks partition the batch's tasks came from: its owner resumes the batch
  * @param part      0-based
  */
@@ -25,7 +29,7 @@ public record BatchRecord(String batchId, String modelId, String inputFileId, in
     private static final WireFormat<PromptTask> TASKS = WireFormat.of(PromptTask.class);
 
     public BatchRecord {
-        Objects.requireNonNull(batchId, "batchId");
+        Objects.requireNonNull(inputFileId, "inputFileId");
         Objects.requireNonNull(modelId, "modelId");
         Objects.requireNonNull(submittedAt, "submittedAt");
         if (part < 0 || part >= parts) {
@@ -36,11 +40,11 @@ public record BatchRecord(String batchId, String modelId, String inputFileId, in
 
     /** The key on the batches topic: one per part, so compaction keeps every part. */
     public String key() {
-        return key(batchId, part);
+        return key(inputFileId, part);
     }
 
-    static String key(String batchId, int part) {
-        return batchId + "#" + part;
+    static String key(String inputFileId, int part) {
+        return inputFileId + "#" + part;
     }
 
     /** The parts of a batch's record, each holding tasks of at most {@code partBytes} encoded (a bigger task alone). */

@@ -40,34 +40,70 @@ final class BatchRunner {
     }
 
     /**
-     * Sends the collected tasks as one batch and writes its record; the batch, once its record is acked, or empty
-     * when the provider refused it (its tasks then have their error completions).
+     * Uploads the collected tasks' input file and records the batch to be: the recorded batch (no id yet), or empty
+     * when the provider refused the file (its tasks then have their error completions).
      */
-    Optional<Batch> submit(BatchModel model, BatchApi api, int partition, Collecting collected)
+    Optional<Batch> record(BatchModel model, BatchApi api, int partition, Collecting collected)
             throws InterruptedException {
         List<PromptTask> tasks = collected.tasks();
-        BatchStatus batch;
         String fileId;
         try {
             fileId = retrying(() -> api.upload(collected.file(), model.id() + "-p" + partition + ".jsonl"));
-            batch = retrying(() -> api.create(fileId, model.settings().completionWindow(), Map.of(
-                    "evalstream_model", model.id(), "evalstream_partition", Integer.toString(partition))));
         } catch (ModelCallException e) {
-            LOG.warnf("Model %s: the provider refused a batch of %d tasks (%s); they end as error completions",
-                    model.id(), tasks.size(), e.getMessage());
-            publish(tasks.stream().map(task -> Completion.failed(task, e.toError(), BatchLane.KIND, 0, 1)).toList());
+            refused(model, tasks, e);
             return Optional.empty();
         }
-        List<BatchRecord> parts = BatchRecord.parts(batch.id(), model.id(), fileId, partition, Instant.now(), tasks,
+        List<BatchRecord> parts = BatchRecord.parts(null, model.id(), fileId, partition, Instant.now(), tasks,
                 BatchRecord.PART_BYTES);
         ledger.write(parts).toCompletableFuture().join();
-        LOG.infof("Model %s: batch %s of %d tasks from partition %d submitted and recorded", model.id(), batch.id(),
-                tasks.size(), partition);
         return Optional.of(Batch.of(parts));
     }
 
-    /** Polls the batch until it ends and publishes its completions, while {@code owned} holds. */
-    void watch(BatchModel model, BatchApi api, Batch batch, BooleanSupplier owned) throws InterruptedException {
+    /**
+     * Creates the recorded batch at the provider and records its id; with {@code lookFirst} (a batch recorded by a
+     * worker that may have stopped after creating it) only when the provider has no batch of its input file. Empty
+     * when the provider refused it: its tasks then have their error completions and its record is cleared.
+     */
+    Optional<Batch> create(BatchModel model, BatchApi api, Batch batch, boolean lookFirst)
+            throws InterruptedException {
+        if (batch.batchId() != null) {
+            return Optional.of(batch);
+        }
+        BatchStatus created;
+        try {
+            BatchStatus existing = lookFirst ? api.findByInputFile(batch.inputFileId()) : null;
+            created = existing != null ? existing : retrying(() -> api.create(batch.inputFileId(),
+                    model.settings().completionWindow(), Map.of("evalstream_model", model.id(),
+                            "evalstream_partition", Integer.toString(batch.partition()))));
+        } catch (ModelCallException e) {
+            refused(model, batch.tasks(), e);
+            ledger.clear(batch).toCompletableFuture().join();
+            return Optional.empty();
+        }
+        Batch withId = batch.created(created.id());
+        ledger.write(List.of(withId.records().get(0))).toCompletableFuture().join();
+        LOG.infof("Model %s: batch %s of %d tasks from partition %d submitted and recorded", model.id(), created.id(),
+                batch.tasks().size(), batch.partition());
+        return Optional.of(withId);
+    }
+
+    private void refused(BatchModel model, List<PromptTask> tasks, ModelCallException e) {
+        LOG.warnf("Model %s: the provider refused a batch of %d tasks (%s); they end as error completions",
+                model.id(), tasks.size(), e.getMessage());
+        publish(tasks.stream().map(task -> Completion.failed(task, e.toError(), BatchLane.KIND, 0, 1)).toList());
+    }
+
+    /**
+     * Creates the batch if its record has no id yet (see {@link #create}), then polls it until it ends and publishes
+     * its completions, while {@code owned} holds.
+     */
+    void watch(BatchModel model, BatchApi api, Batch recorded, boolean lookFirst, BooleanSupplier owned)
+            throws InterruptedException {
+        Optional<Batch> created = create(model, api, recorded, lookFirst);
+        if (created.isEmpty()) {
+            return;
+        }
+        Batch batch = created.get();
         Duration window = model.settings().window();
         Instant giveUp = batch.submittedAt().plus(window).plus(GRACE);
         while (owned.getAsBoolean()) {

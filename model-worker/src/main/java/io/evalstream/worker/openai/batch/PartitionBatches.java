@@ -90,8 +90,9 @@ final class PartitionBatches {
         }
         run(() -> {
             try {
-                var sent = lane.runner().submit(model, lane.api(model.id()), partition, batch);
-                sent.ifPresent(this::watch);
+                // The tasks join the recorded set before they are acked: a redelivery finds them there.
+                lane.runner().record(model, lane.api(model.id()), partition, batch)
+                        .ifPresent(recorded -> watch(recorded, false));
                 batch.settle(true);
             } catch (InterruptedException | RuntimeException e) {
                 // Not recorded (or not known to be): the tasks stay unacked and come again after a restart.
@@ -101,12 +102,14 @@ final class PartitionBatches {
         });
     }
 
-    void watch(Batch batch) {
+    /** Watches a recorded batch; {@code resumed}: recorded by another worker, which may have created it already. */
+    void watch(Batch batch, boolean resumed) {
         synchronized (this) {
             batch.tasks().forEach(task -> recorded.add(task.taskId().toString()));
         }
         run(() -> {
-            lane.runner().watch(lane.model(batch.modelId()), lane.api(batch.modelId()), batch, () -> !released);
+            lane.runner().watch(lane.model(batch.modelId()), lane.api(batch.modelId()), batch, resumed,
+                    () -> !released);
             synchronized (this) {
                 batch.tasks().forEach(task -> recorded.remove(task.taskId().toString()));
             }

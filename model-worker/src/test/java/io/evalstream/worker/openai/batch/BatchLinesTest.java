@@ -105,7 +105,7 @@ class BatchLinesTest {
         List<BatchRecord> parts = BatchRecord.parts("b1", "m", "f1", 3, Instant.EPOCH, tasks, size * 10 + size / 2);
 
         assertThat(parts).hasSize(5).allSatisfy(part -> assertThat(part.parts()).isEqualTo(5));
-        assertThat(parts.stream().map(BatchRecord::key)).containsExactly("b1#0", "b1#1", "b1#2", "b1#3", "b1#4");
+        assertThat(parts.stream().map(BatchRecord::key)).containsExactly("f1#0", "f1#1", "f1#2", "f1#3", "f1#4");
         assertThat(BatchLedger.Batch.of(parts.reversed()).tasks()).containsExactlyElementsOf(tasks);
     }
 
