@@ -14,8 +14,8 @@ import java.util.List;
  *       when a run's stop rule decides that benchmark's comparison.</li>
  *   <li>{@value #BATCHES}: key {@code inputFileId#part}, value the model worker's own record of a batch in flight at
  *       a provider's Batch API (its input file id, its id once created, model, tasks partition and that part of its
- *       tasks); compacted,
- *       tombstoned once the batch's completions are written. Only model workers read and write it.</li>
+ *       tasks); compacted, tombstoned once the batch's completions are written. Only model workers read and write
+ *       it.</li>
  *   <li>{@value #DLQ}: the original key and raw value of every record that could not be read, with
  *       {@link DeadLetter} headers naming the reason and the source topic, partition and offset.</li>
  * </ul>
