@@ -48,7 +48,8 @@ final class BatchLanes {
                         + ".openai." + e.getMessage(), e);
             }
         }));
-        producer = kafka.producer("batch-completions-" + UUID.randomUUID(), Map.of(
+        // A worker with no batch model keeps no producer of its own.
+        producer = models.isEmpty() ? null : kafka.producer("batch-completions-" + UUID.randomUUID(), Map.of(
                 ProducerConfig.LINGER_MS_CONFIG, 25, ProducerConfig.ACKS_CONFIG, "all"));
         BatchLane lane = new BatchLane(models, kafka, Topics.BATCHES,
                 Math.max(1, config.maxInFlight() / 2), completion -> {
@@ -73,6 +74,8 @@ final class BatchLanes {
 
     void close(@Disposes BatchLane lane) {
         lane.close();
-        producer.close();
+        if (producer != null) {
+            producer.close();
+        }
     }
 }
