@@ -10,10 +10,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -167,7 +165,7 @@ final class Batches {
                 .put("in_progress_at", now).put("expires_at", now + 86_400)
                 .put("metadata", json.getJsonObject("metadata"));
         List<JsonObject> lines = new ArrayList<>();
-        String invalid = parse(input, lines);
+        String invalid = BatchRequests.parse(input, lines);
         batch.put("request_counts", counts(lines.size(), 0, 0));
         lines.forEach(line -> submitted.computeIfAbsent(line.getString("custom_id"), k -> new AtomicInteger())
                 .incrementAndGet());
@@ -182,35 +180,6 @@ final class Batches {
         reply(response, 200, copy(batch));
     }
 
-    /** The request lines of an input file, or why it cannot run. */
-    private static String parse(Buffer input, List<JsonObject> lines) {
-        Set<String> ids = new HashSet<>();
-        String failing = null;
-        String[] texts = input.toString().split("\n");
-        for (int i = 0; i < texts.length; i++) {
-            if (texts[i].isBlank()) {
-                continue;
-            }
-            JsonObject line;
-            try {
-                line = new JsonObject(texts[i]);
-            } catch (DecodeException e) {
-                return "line " + (i + 1) + " is not JSON";
-            }
-            String customId = line.getString("custom_id");
-            if (customId == null || !ids.add(customId)) {
-                return "line " + (i + 1) + " has no custom_id or repeats one";
-            }
-            lines.add(line);
-            Fault fault = Fault.in(prompt(line));
-            if (fault != null && fault.kind() == Fault.Kind.BATCH_FAIL && failing == null) {
-                // Every line is still counted as submitted: the batch was created with all of them.
-                failing = "line " + (i + 1) + " asks the stub to fail the batch";
-            }
-        }
-        return failing != null ? failing : lines.isEmpty() ? "the input file has no request line" : null;
-    }
-
     private void finish(JsonObject batch, List<JsonObject> lines) {
         synchronized (batch) {
             if (!"in_progress".equals(batch.getString("status"))) {
@@ -221,7 +190,7 @@ final class Batches {
             int completed = 0;
             int expired = 0;
             for (JsonObject line : lines) {
-                JsonObject result = result(line);
+                JsonObject result = BatchRequests.result(line, ids);
                 if (result.getValue("error") != null) {
                     expired++;
                 }
@@ -237,30 +206,6 @@ final class Batches {
         }
     }
 
-    private JsonObject result(JsonObject line) {
-        String prompt = prompt(line);
-        JsonObject result = new JsonObject().put("id", "batch_req_" + ids.incrementAndGet())
-                .put("custom_id", line.getString("custom_id"));
-        Fault fault = Fault.in(prompt);
-        if (fault != null && fault.kind() == Fault.Kind.BATCH_EXPIRE) {
-            return result.put("response", null).put("error", new JsonObject().put("code", "batch_expired")
-                    .put("message", "This request could not be executed before the completion window expired."));
-        }
-        JsonObject body;
-        int status = 200;
-        if (fault != null && fault.kind() == Fault.Kind.STATUS) {
-            status = fault.status();
-            body = Replies.error(status, "stub status " + status);
-        } else {
-            JsonObject request = line.getJsonObject("body", new JsonObject());
-            boolean chat = line.getString("url", "").endsWith("/chat/completions");
-            body = Replies.whole(chat, request.getString("model", "stub"), OpenAiStub.ANSWER,
-                    Replies.usage(prompt, OpenAiStub.ANSWER));
-        }
-        return result.put("response", new JsonObject().put("status_code", status)
-                .put("request_id", "req_" + ids.incrementAndGet()).put("body", body)).put("error", null);
-    }
-
     private void cancel(HttpServerResponse response, String id) {
         JsonObject batch = batches.get(id);
         if (batch == null) {
@@ -273,15 +218,6 @@ final class Batches {
             }
             reply(response, 200, batch.copy());
         }
-    }
-
-    private static String prompt(JsonObject line) {
-        JsonObject body = line.getJsonObject("body", new JsonObject());
-        JsonArray messages = body.getJsonArray("messages");
-        if (messages != null) {
-            return messages.isEmpty() ? "" : messages.getJsonObject(messages.size() - 1).getString("content", "");
-        }
-        return String.join("\n", EchoedLogprobs.prompts(body));
     }
 
     private String store(Buffer content) {
