@@ -31,6 +31,8 @@ public enum KafkaAccess {
             Grant.topic(Topics.RUNS, AclOperation.READ),
             // StopDirectory likewise reads every early-stop decision.
             Grant.topic(Topics.STOPS, AclOperation.READ),
+            // The batch lane records its batches in flight and reads them back to resume them.
+            Grant.topic(Topics.BATCHES, AclOperation.WRITE, AclOperation.READ),
             Grant.topic(Topics.COMPLETIONS, AclOperation.WRITE),
             Grant.topic(Topics.DLQ, AclOperation.WRITE))),
 

@@ -12,6 +12,10 @@ import java.util.List;
  *   <li>{@value #METRICS}: key {@link ScoreKey}, value {@link BenchmarkScore}; compacted.</li>
  *   <li>{@value #STOPS}: key {@code runId/benchmarkId}, value {@link StopDecision}; compacted, written once per key
  *       when a run's stop rule decides that benchmark's comparison.</li>
+ *   <li>{@value #BATCHES}: key {@code inputFileId#part}, value the model worker's own record of a batch in flight at
+ *       a provider's Batch API (its input file id, its id once created, model, tasks partition and that part of its
+ *       tasks); compacted, tombstoned once the batch's completions are written. Only model workers read and write
+ *       it.</li>
  *   <li>{@value #DLQ}: the original key and raw value of every record that could not be read, with
  *       {@link DeadLetter} headers naming the reason and the source topic, partition and offset.</li>
  * </ul>
@@ -24,6 +28,7 @@ public final class Topics {
     public static final String GRADES = "evalstream.grades";
     public static final String METRICS = "evalstream.metrics";
     public static final String STOPS = "evalstream.stops";
+    public static final String BATCHES = "evalstream.batches";
     public static final String DLQ = "evalstream.dlq";
 
     /** A topic and whether it is compacted (latest value per key) rather than deleted by time. */
@@ -37,6 +42,7 @@ public final class Topics {
             new Definition(GRADES, false),
             new Definition(METRICS, true),
             new Definition(STOPS, true),
+            new Definition(BATCHES, true),
             new Definition(DLQ, false));
 
     private Topics() {

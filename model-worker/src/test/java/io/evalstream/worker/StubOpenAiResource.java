@@ -14,7 +14,8 @@ import java.util.Map;
  * {@value #MODEL} (chat, streamed, key from config), {@value #TEXT_MODEL} (completions, not streamed, key
  * from a secret file), {@value #BREAKER_MODEL} (a breaker that opens quickly) and {@value #LIMITED_MODEL}
  * (600 requests per minute), and {@value #HELD_MODEL} (no retries, a two-minute timeout: for calls the stub holds at
- * a gate while a test counts them). Retries are fast and timeouts short so fault tests finish in seconds.
+ * a gate while a test counts them), and {@value #BATCH_MODEL} (the batch lane: batches sent 500 ms after their first task,
+ * polled every 100 ms). Retries are fast and timeouts short so fault tests finish in seconds.
  */
 public final class StubOpenAiResource implements QuarkusTestResourceLifecycleManager {
 
@@ -23,6 +24,7 @@ public final class StubOpenAiResource implements QuarkusTestResourceLifecycleMan
     public static final String BREAKER_MODEL = "stub-breaker";
     public static final String LIMITED_MODEL = "stub-limited";
     public static final String HELD_MODEL = "stub-held";
+    public static final String BATCH_MODEL = "stub-batch";
     public static final String SECRET = "sk-test-0123456789abcdef";
     public static final int LIMITED_PER_MINUTE = 600;
 
@@ -52,6 +54,10 @@ public final class StubOpenAiResource implements QuarkusTestResourceLifecycleMan
         model(config, HELD_MODEL, "openai.api-key", SECRET);
         config.put(key(HELD_MODEL, "request-timeout"), "120s");
         config.put(key(HELD_MODEL, "retry.max-attempts"), "1");
+        model(config, BATCH_MODEL, "openai.api-key", SECRET);
+        config.put(key(BATCH_MODEL, "openai.batch"), "true");
+        config.put(key(BATCH_MODEL, "openai.batching.max-wait"), "500ms");
+        config.put(key(BATCH_MODEL, "openai.batching.poll-interval"), "100ms");
         return config;
     }
 

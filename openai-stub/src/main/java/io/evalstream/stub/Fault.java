@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * then answered normally: a test counts how many calls are in flight at once instead of timing them). Floods, each written as fast as the client reads and stopped when it hangs up:
  * {@code gzip-bomb[=MiB]} (a 200 of about 1/1000 its size, {@code Content-Encoding: gzip}, inflating to 1 GiB of
  * JSON-ish bytes by default), {@code endless-line} (a 200 SSE stream whose {@code data:} line never ends) and
- * {@code huge-error[=MB]} (an error status, {@code status=N} or 500, with a 50 MB body by default).
+ * {@code huge-error[=MB]} (an error status, {@code status=N} or 500, with a 50 MB body by default). In a batch
+ * ({@link Batches}): {@code batch-expire} (the request expires unanswered) and {@code batch-fail} (the batch fails).
  *
  * @param megabytes size of a gzip bomb (inflated, MiB) or of a huge error body (MB); 0 for other kinds
  * @param gate the gate a {@link Kind#HOLD} request waits at; null for other kinds
@@ -31,7 +32,11 @@ public record Fault(Kind kind, int status, Integer retryAfterSeconds, boolean re
 
     /** The kinds of misbehaviour. */
     public enum Kind {
-        NONE, STATUS, HANG, HOLD, RESET, MALFORMED, TRUNCATE, ECHO_KEY, GZIP_BOMB, ENDLESS_LINE, HUGE_ERROR
+        NONE, STATUS, HANG, HOLD, RESET, MALFORMED, TRUNCATE, ECHO_KEY, GZIP_BOMB, ENDLESS_LINE, HUGE_ERROR,
+        /** In a batch: this request expires unanswered, so its batch ends {@code expired}. */
+        BATCH_EXPIRE,
+        /** In a batch: the whole batch fails validation. */
+        BATCH_FAIL
     }
 
     private static final int BOMB_MIB = 1024;
@@ -85,6 +90,8 @@ public record Fault(Kind kind, int status, Integer retryAfterSeconds, boolean re
                 case "malformed" -> kind = Kind.MALFORMED;
                 case "truncate" -> kind = Kind.TRUNCATE;
                 case "echo-key" -> kind = Kind.ECHO_KEY;
+                case "batch-expire" -> kind = Kind.BATCH_EXPIRE;
+                case "batch-fail" -> kind = Kind.BATCH_FAIL;
                 case "latency" -> latency = Duration.ofMillis(Long.parseLong(value));
                 case "times" -> times = Integer.parseInt(value);
                 case "gzip-bomb" -> {

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A local OpenAI-compatible server: {@code POST /v1/chat/completions} and {@code POST /v1/completions},
- * streamed (SSE) or not, answering every prompt with {@link #ANSWER} after the configured latency unless
+ * streamed (SSE) or not, and the Files and Batch APIs ({@link Batches}), answering every prompt with {@link #ANSWER} after the configured latency unless
  * the prompt carries a {@link Fault}. It counts requests per prompt so tests can assert attempts and the
  * spacing between them. Plain Vert.x: thousands of requests in flight on one event loop.
  */
@@ -46,10 +46,12 @@ public final class OpenAiStub implements AutoCloseable {
     private final AtomicLong total = new AtomicLong();
     private final Map<String, AtomicLong> authorizations = new ConcurrentHashMap<>();
     private final Gates gates = new Gates();
+    private final Batches batches;
 
     private OpenAiStub(Vertx vertx, StubOptions options) {
         this.vertx = vertx;
         this.options = options;
+        this.batches = new Batches(vertx);
         this.server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port())
                 .setTcpNoDelay(true).setIdleTimeout(0).setAcceptBacklog(8192));
     }
@@ -127,6 +129,26 @@ public final class OpenAiStub implements AutoCloseable {
         return counts;
     }
 
+    /** How long a created batch stays {@code in_progress} before it ends (at once by default): a slow batch. */
+    public void batchDuration(Duration inProgress) {
+        batches.duration(inProgress);
+    }
+
+    /** How often each custom_id was part of a created batch: a request submitted twice counts 2. */
+    public Map<String, Integer> batchSubmissions() {
+        return batches.submitted();
+    }
+
+    /** Batches created so far, whatever became of them. */
+    public int batchesCreated() {
+        return batches.created();
+    }
+
+    /** {@code GET /v1/batches/{id}} requests so far. */
+    public long batchPolls() {
+        return batches.polls();
+    }
+
     /** {@code sha256:<hex>} of a header value: comparable with what the sender meant, without holding the key. */
     public static String fingerprint(String header) {
         try {
@@ -142,6 +164,9 @@ public final class OpenAiStub implements AutoCloseable {
         if (request.method() == HttpMethod.GET && path.equals("/stub/requests")) {
             reply(request.response(), 200, new JsonObject().put("total", total.get())
                     .put("authorization", new JsonObject(new LinkedHashMap<>(authorizations()))));
+            return;
+        }
+        if (batches.accept(request)) {
             return;
         }
         boolean chat = path.endsWith("/chat/completions");
@@ -217,7 +242,7 @@ public final class OpenAiStub implements AutoCloseable {
             case GZIP_BOMB -> Floods.gzipBomb(response, call.stream(), fault.megabytes(), log(call.prompt()));
             case ENDLESS_LINE -> Floods.endlessLine(response, log(call.prompt()));
             case HUGE_ERROR -> Floods.hugeError(response, fault.status(), fault.megabytes(), log(call.prompt()));
-            case NONE -> answerNormally(call, response);
+            case NONE, BATCH_EXPIRE, BATCH_FAIL -> answerNormally(call, response);
         }
     }
 

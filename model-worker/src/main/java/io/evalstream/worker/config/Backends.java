@@ -194,7 +194,7 @@ public class Backends {
                 .orElse(config.requestTimeout());
     }
 
-    private static OpenAiEndpoint endpoint(String id, WorkerConfig.Model model, ResiliencePolicy policy) {
+    static OpenAiEndpoint endpoint(String id, WorkerConfig.Model model, ResiliencePolicy policy) {
         WorkerConfig.OpenAi openai = model.openai().orElseThrow(() -> new IllegalArgumentException(
                 "backend openai needs evalstream.worker.models." + id + ".openai.base-url"));
         return new OpenAiEndpoint(URI.create(openai.baseUrl()), openai.model().orElse(id),

@@ -172,6 +172,32 @@ public interface WorkerConfig {
 
         /** How much of each response is read, after decompression, before the call is given up. */
         Caps caps();
+
+        /** Serve this model through the provider's Batch API (the batch lane) instead of one call per task. */
+        @WithDefault("false")
+        boolean batch();
+
+        /** How the batch lane makes and watches this model's batches (with {@code batch=true}). */
+        Batching batching();
+    }
+
+    /** See {@link io.evalstream.worker.openai.batch.BatchSettings}. */
+    interface Batching {
+
+        @WithDefault("50000")
+        int maxRequests();
+
+        @WithDefault("200000000")
+        long maxBytes();
+
+        @WithDefault("60s")
+        Duration maxWait();
+
+        @WithDefault("30s")
+        Duration pollInterval();
+
+        @WithDefault("24h")
+        String completionWindow();
     }
 
     /**

@@ -14,6 +14,7 @@ import io.evalstream.worker.backend.ModelRouter;
 import io.evalstream.worker.backend.TaskAdmission;
 import io.evalstream.worker.config.WorkerConfig;
 import io.evalstream.worker.metrics.WorkerMetrics;
+import io.evalstream.worker.openai.batch.BatchLane;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -46,10 +47,11 @@ public class TaskProcessor {
     private final WorkerMetrics metrics;
     private final RunDirectory runs;
     private final StopDirectory stops;
+    private final BatchLane batches;
     private final int maxInFlight;
 
     public TaskProcessor(ModelRouter router, WorkerMetrics metrics, WorkerConfig config, RunDirectory runs,
-            StopDirectory stops) {
+            StopDirectory stops, BatchLane batches) {
         if (config.maxInFlight() < 1) {
             throw new IllegalStateException("evalstream.worker.max-in-flight must be >= 1, got " + config.maxInFlight());
         }
@@ -57,6 +59,7 @@ public class TaskProcessor {
         this.metrics = metrics;
         this.runs = runs;
         this.stops = stops;
+        this.batches = batches;
         this.maxInFlight = config.maxInFlight();
     }
 
@@ -95,6 +98,9 @@ public class TaskProcessor {
             return publish(incoming, Completion.failed(task, new ModelError(ErrorKind.STOPPED_EARLY,
                     stopped.get().describe()), ModelRouter.NO_BACKEND, 0, 1), topic);
         }
+        if (batches.serves(task.taskId().modelId())) {
+            return batched(incoming, task);
+        }
         // An unserved model is no model call: counted without its id, which whoever wrote the task chose, so it
         // must not become a metric label.
         boolean served = router.serves(task);
@@ -109,6 +115,18 @@ public class TaskProcessor {
             }
             return publish(incoming, completion, topic);
         });
+    }
+
+    /**
+     * A task of a batch-lane model is acked once its batch is recorded, with no outgoing message: the lane publishes
+     * its completion when the batch ends. One the lane let go (the partition moved) stays unacked for its new owner.
+     */
+    private CompletionStage<Message<byte[]>> batched(Message<byte[]> incoming, PromptTask task) {
+        int partition = incoming.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getPartition).orElse(0);
+        return batches.accept(task, partition).thenCompose(durable -> durable
+                ? incoming.ack().thenApply(done -> (Message<byte[]>) null)
+                : CompletableFuture.completedStage((Message<byte[]>) null));
     }
 
     private CompletionStage<Message<byte[]>> publish(Message<byte[]> incoming, Completion completion, String topic) {

@@ -19,7 +19,7 @@ import java.io.IOException;
  * whole response or of one streamed chunk, and the usage. One sample per request ({@code n} is left at 1):
  * every sample of an item is its own task with its own id, seed and completion.
  */
-final class OpenAiProtocol {
+public final class OpenAiProtocol {
 
     private static final ObjectMapper MAPPER = Json.mapper();
 
@@ -27,7 +27,7 @@ final class OpenAiProtocol {
     }
 
     /** The request body: the prompt (one user message, or raw text) with the task's sampling settings. */
-    static byte[] request(OpenAiEndpoint endpoint, PromptTask task) {
+    public static byte[] request(OpenAiEndpoint endpoint, PromptTask task) {
         Settings settings = task.settings();
         ObjectNode body = MAPPER.createObjectNode();
         body.put("model", endpoint.model());
@@ -68,7 +68,7 @@ final class OpenAiProtocol {
      *
      * @throws ModelCallException MALFORMED_RESPONSE when the body is not JSON or has no text
      */
-    static ModelReply whole(byte[] body, PromptTask task, OpenAiApi api) {
+    public static ModelReply whole(byte[] body, PromptTask task, OpenAiApi api) {
         JsonNode root = parse(body, "response body is not JSON");
         if (task.metric().byLikelihood()) {
             return EchoedLogprobs.reply(root, task);

@@ -105,7 +105,7 @@ class WorkerPipelineTest {
         assertThat(unservedCompletion.error().kind()).isEqualTo(ErrorKind.NO_WORKER_FOR_MODEL);
         assertThat(unservedCompletion.error().message()).isEqualTo("model 'no-such-model' is not configured"
                 + " on this worker; configured: [babyllama-tok105, sim-medium, sim-slow, sim-strong, sim-weak,"
-                + " stories260K, stub-breaker, stub-gpt, stub-held, stub-limited, stub-text]");
+                + " stories260K, stub-batch, stub-breaker, stub-gpt, stub-held, stub-limited, stub-text]");
         List<Completion> completions = all.stream().filter(c -> c != unservedCompletion).toList();
         assertThat(completions).extracting(Completion::task).containsExactlyInAnyOrderElementsOf(tasks);
         assertThat(completions).allSatisfy(c -> assertThat(c.status()).isEqualTo(CompletionStatus.OK));
