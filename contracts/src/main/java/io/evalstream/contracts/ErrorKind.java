@@ -25,5 +25,11 @@ public enum ErrorKind {
      * The run's stop rule decided its comparison on this benchmark before the task was sent to a model: no answer,
      * and no fault of the model. Counts as graded (so the run completes) but not in accuracy or mean score.
      */
-    STOPPED_EARLY
+    STOPPED_EARLY,
+
+    /**
+     * The run's budget for the task's model (or the run's total) would be passed by calling the model: no answer,
+     * and no fault of the model. Counts as graded (so the run completes) but not in accuracy or mean score.
+     */
+    BUDGET_EXCEEDED
 }

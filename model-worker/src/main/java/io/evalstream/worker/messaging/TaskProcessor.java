@@ -14,6 +14,7 @@ import io.evalstream.worker.backend.ModelRouter;
 import io.evalstream.worker.backend.TaskAdmission;
 import io.evalstream.worker.config.WorkerConfig;
 import io.evalstream.worker.metrics.WorkerMetrics;
+import io.evalstream.worker.pricing.Pricing;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -46,10 +47,11 @@ public class TaskProcessor {
     private final WorkerMetrics metrics;
     private final RunDirectory runs;
     private final StopDirectory stops;
+    private final Pricing pricing;
     private final int maxInFlight;
 
     public TaskProcessor(ModelRouter router, WorkerMetrics metrics, WorkerConfig config, RunDirectory runs,
-            StopDirectory stops) {
+            StopDirectory stops, Pricing pricing) {
         if (config.maxInFlight() < 1) {
             throw new IllegalStateException("evalstream.worker.max-in-flight must be >= 1, got " + config.maxInFlight());
         }
@@ -57,6 +59,7 @@ public class TaskProcessor {
         this.metrics = metrics;
         this.runs = runs;
         this.stops = stops;
+        this.pricing = pricing;
         this.maxInFlight = config.maxInFlight();
     }
 
@@ -111,9 +114,10 @@ public class TaskProcessor {
         });
     }
 
+    /** Every completion, of any lane, leaves through here: the one place it is priced. */
     private CompletionStage<Message<byte[]>> publish(Message<byte[]> incoming, Completion completion, String topic) {
         try {
-            return CompletableFuture.completedStage(toMessage(incoming, completion));
+            return CompletableFuture.completedStage(toMessage(incoming, pricing.priced(completion)));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Cannot encode the completion of %s; this is a bug", completion.taskId());
             return deadLetter(incoming, topic, "cannot publish the completion of this task: " + e);

@@ -241,6 +241,27 @@ class WorkerPipelineTest {
                 .isGreaterThanOrEqualTo(2);
     }
 
+    @Test
+    void pricesEveryCompletionFromItsUsageAndLeavesAnUnpricedModelsCostUnknown() throws Exception {
+        String runId = newRunId();
+        PromptTask priced = Tasks.numeric(runId, StubOpenAiResource.MODEL, "q1", "72");
+        PromptTask unpriced = Tasks.numeric(runId, "sim-strong", "q1", "72");
+        produce(List.of(taskRecord(priced.taskId().toString(), priced),
+                taskRecord(unpriced.taskId().toString(), unpriced)));
+
+        List<Completion> completions = awaitExactly(Topics.COMPLETIONS, runId, 2).stream()
+                .map(WorkerPipelineTest::decode).toList();
+        Completion stub = completions.stream().filter(c -> c.task().equals(priced)).findFirst().orElseThrow();
+        assertThat(stub.status()).isEqualTo(CompletionStatus.OK);
+        assertThat(stub.usage().promptTokens()).isPositive();
+        double byHand = (stub.usage().promptTokens() * StubOpenAiResource.INPUT_PER_MILLION
+                + stub.usage().completionTokens() * StubOpenAiResource.OUTPUT_PER_MILLION) / 1e6;
+        assertThat(stub.spend().usd()).isCloseTo(byHand, org.assertj.core.api.Assertions.within(1e-15));
+        Completion sim = completions.stream().filter(c -> c.task().equals(unpriced)).findFirst().orElseThrow();
+        assertThat(sim.spend()).isNotNull();
+        assertThat(sim.spend().usd()).isNull();
+    }
+
     private static String newRunId() {
         return "run-" + UUID.randomUUID().toString().substring(0, 8);
     }
