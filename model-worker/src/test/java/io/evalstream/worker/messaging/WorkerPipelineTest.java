@@ -245,7 +245,7 @@ class WorkerPipelineTest {
     void pricesEveryCompletionFromItsUsageAndLeavesAnUnpricedModelsCostUnknown() throws Exception {
         String runId = newRunId();
         PromptTask priced = Tasks.numeric(runId, StubOpenAiResource.MODEL, "q1", "72");
-        PromptTask unpriced = Tasks.numeric(runId, "sim-strong", "q1", "72");
+        PromptTask unpriced = Tasks.numeric(runId, "sim-weak", "q1", "72");
         produce(List.of(taskRecord(priced.taskId().toString(), priced),
                 taskRecord(unpriced.taskId().toString(), unpriced)));
 
