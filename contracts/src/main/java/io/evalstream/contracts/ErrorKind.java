@@ -31,5 +31,10 @@ public enum ErrorKind {
      * The run's budget for the task's model (or the run's total) would be passed by calling the model: no answer,
      * and no fault of the model. Counts as graded (so the run completes) but not in accuracy or mean score.
      */
-    BUDGET_EXCEEDED
+    BUDGET_EXCEEDED;
+
+    /** Whether a task of this kind ended before any model was asked, so it says nothing of the model's skill. */
+    public boolean neverAsked() {
+        return this == STOPPED_EARLY || this == BUDGET_EXCEEDED;
+    }
 }

@@ -31,6 +31,8 @@ public enum KafkaAccess {
             Grant.topic(Topics.RUNS, AclOperation.READ),
             // StopDirectory likewise reads every early-stop decision.
             Grant.topic(Topics.STOPS, AclOperation.READ),
+            // Budgets: each worker writes its own spend per run and model and reads every other's.
+            Grant.topic(Topics.SPEND, AclOperation.READ, AclOperation.WRITE),
             Grant.topic(Topics.COMPLETIONS, AclOperation.WRITE),
             Grant.topic(Topics.DLQ, AclOperation.WRITE))),
 

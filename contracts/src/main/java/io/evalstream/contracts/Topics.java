@@ -12,6 +12,8 @@ import java.util.List;
  *   <li>{@value #METRICS}: key {@link ScoreKey}, value {@link BenchmarkScore}; compacted.</li>
  *   <li>{@value #STOPS}: key {@code runId/benchmarkId}, value {@link StopDecision}; compacted, written once per key
  *       when a run's stop rule decides that benchmark's comparison.</li>
+ *   <li>{@value #SPEND}: key {@code runId/modelId/instance}, value {@link SpendReport}; compacted: what one worker
+ *       process has spent and holds in flight on a model for a run with a budget, so every replica sees the rest.</li>
  *   <li>{@value #DLQ}: the original key and raw value of every record that could not be read, with
  *       {@link DeadLetter} headers naming the reason and the source topic, partition and offset.</li>
  * </ul>
@@ -24,6 +26,7 @@ public final class Topics {
     public static final String GRADES = "evalstream.grades";
     public static final String METRICS = "evalstream.metrics";
     public static final String STOPS = "evalstream.stops";
+    public static final String SPEND = "evalstream.spend";
     public static final String DLQ = "evalstream.dlq";
 
     /** A topic and whether it is compacted (latest value per key) rather than deleted by time. */
@@ -37,6 +40,7 @@ public final class Topics {
             new Definition(GRADES, false),
             new Definition(METRICS, true),
             new Definition(STOPS, true),
+            new Definition(SPEND, true),
             new Definition(DLQ, false));
 
     private Topics() {

@@ -2,7 +2,6 @@ package io.evalstream.aggregator.analysis;
 
 import io.evalstream.aggregator.scoring.GradedSample;
 import io.evalstream.aggregator.scoring.TaskSample;
-import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.StopDecision;
 import io.evalstream.contracts.StopRule;
@@ -79,6 +78,6 @@ public final class EarlyStops {
     }
 
     private static boolean answered(GradedSample sample) {
-        return sample.verdict() != Verdict.JUDGED && sample.errorKind() != ErrorKind.STOPPED_EARLY;
+        return sample.verdict() != Verdict.JUDGED && (sample.errorKind() == null || !sample.errorKind().neverAsked());
     }
 }

@@ -1,6 +1,5 @@
 package io.evalstream.aggregator.scoring;
 
-import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Verdict;
@@ -32,7 +31,7 @@ final class ProblemCounts {
      * in pass@k.
      */
     void add(TaskSample entry) {
-        if (entry.sample().verdict() == Verdict.JUDGED || entry.sample().errorKind() == ErrorKind.STOPPED_EARLY) {
+        if (entry.sample().verdict() == Verdict.JUDGED || entry.sample().errorKind() != null && entry.sample().errorKind().neverAsked()) {
             return;
         }
         TaskId task = entry.task();

@@ -175,9 +175,13 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         return likelihood.figures(accuracyTrials(), byChoice > 0);
     }
 
-    /** ERROR grades of tasks whose comparison was stopped before a model was asked: counted, never scored. */
+    /**
+     * ERROR grades of tasks no model was asked (their comparison stopped early, or their budget reached): counted,
+     * never scored.
+     */
     public long stoppedEarly() {
-        return errorKinds.getOrDefault(ErrorKind.STOPPED_EARLY, 0L);
+        return errorKinds.entrySet().stream().filter(kind -> kind.getKey().neverAsked()).mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     /** Mean score in [0, 1] over the grades but those stopped early; absent while there are none. */
@@ -231,8 +235,8 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         return new Tally(graded + delta, counts[0], counts[1], counts[2], counts[3],
                 scoreSum + delta * score, scoreSquareSum + delta * score * score, newCategory, newHash, counts[4],
                 moveScores(sample.judgeScoresOrEmpty(), delta), kinds.counts(),
-                // A task stopped early made no call: its 0 ms would drag the latency quantiles down.
-                sample.latencyMillis() == null || sample.errorKind() == ErrorKind.STOPPED_EARLY ? latency
+                // A task never asked (stopped early, over budget) made no call: its 0 ms would drag the latency down.
+                sample.latencyMillis() == null || sample.errorKind() != null && sample.errorKind().neverAsked() ? latency
                         : delta > 0 ? latency.add(sample.latencyMillis()) : latency.remove(sample.latencyMillis()),
                 promptTokens + delta * usage.promptTokens(), completionTokens + delta * usage.completionTokens(),
                 delta > 0 ? earliest(firstGradedAt, at) : firstGradedAt,

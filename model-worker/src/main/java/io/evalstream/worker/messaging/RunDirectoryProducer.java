@@ -3,6 +3,7 @@ package io.evalstream.worker.messaging;
 import io.evalstream.contracts.KafkaClients;
 import io.evalstream.contracts.RunDirectory;
 import io.evalstream.contracts.StopDirectory;
+import io.evalstream.worker.budget.SpendLedger;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -23,6 +24,16 @@ final class RunDirectoryProducer {
     @Singleton
     StopDirectory stops(KafkaClients kafka) {
         return StopDirectory.start(kafka);
+    }
+
+    @Produces
+    @Singleton
+    SpendLedger spend(KafkaClients kafka) {
+        return SpendLedger.start(kafka);
+    }
+
+    void close(@Disposes SpendLedger spend) {
+        spend.close();
     }
 
     void close(@Disposes RunDirectory runs) {

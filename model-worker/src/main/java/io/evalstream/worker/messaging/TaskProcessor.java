@@ -15,6 +15,10 @@ import io.evalstream.worker.backend.TaskAdmission;
 import io.evalstream.worker.config.WorkerConfig;
 import io.evalstream.worker.metrics.WorkerMetrics;
 import io.evalstream.worker.pricing.Pricing;
+import io.evalstream.worker.budget.BudgetHold;
+import io.evalstream.worker.budget.SpendLedger;
+import io.evalstream.contracts.Budget;
+import io.evalstream.contracts.RunCheck;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -48,10 +52,11 @@ public class TaskProcessor {
     private final RunDirectory runs;
     private final StopDirectory stops;
     private final Pricing pricing;
+    private final SpendLedger ledger;
     private final int maxInFlight;
 
     public TaskProcessor(ModelRouter router, WorkerMetrics metrics, WorkerConfig config, RunDirectory runs,
-            StopDirectory stops, Pricing pricing) {
+            StopDirectory stops, Pricing pricing, SpendLedger ledger) {
         if (config.maxInFlight() < 1) {
             throw new IllegalStateException("evalstream.worker.max-in-flight must be >= 1, got " + config.maxInFlight());
         }
@@ -60,6 +65,7 @@ public class TaskProcessor {
         this.runs = runs;
         this.stops = stops;
         this.pricing = pricing;
+        this.ledger = ledger;
         this.maxInFlight = config.maxInFlight();
     }
 
@@ -86,11 +92,13 @@ public class TaskProcessor {
         return runs.lookup(task.taskId().runId()).thenCompose(run -> {
             Optional<String> conflict = run.flatMap(check -> check.conflict(task.taskId(), task.purpose(),
                     task.settingsHash()));
-            return conflict.isPresent() ? deadLetter(incoming, topic, conflict.get()) : complete(incoming, task, topic);
+            return conflict.isPresent() ? deadLetter(incoming, topic, conflict.get())
+                    : complete(incoming, task, topic, run.flatMap(RunCheck::budget));
         });
     }
 
-    private CompletionStage<Message<byte[]>> complete(Message<byte[]> incoming, PromptTask task, String topic) {
+    private CompletionStage<Message<byte[]>> complete(Message<byte[]> incoming, PromptTask task, String topic,
+            Optional<Budget> budget) {
         Optional<StopDecision> stopped = stops.stopped(task.taskId().runId(), task.taskId().benchmarkId());
         if (stopped.isPresent()) {
             // The comparison is decided: no model call, but a completion, so the run still counts every task.
@@ -101,6 +109,22 @@ public class TaskProcessor {
         // An unserved model is no model call: counted without its id, which whoever wrote the task chose, so it
         // must not become a metric label.
         boolean served = router.serves(task);
+        if (!served || budget.isEmpty()) {
+            return call(incoming, task, topic, served, Optional.empty());
+        }
+        return BudgetHold.of(task, budget.get(), pricing, ledger).thenCompose(hold -> {
+            if (hold.isPresent() && hold.get().refused() != null) {
+                // Calling could pass the run's budget: no call, but a completion, so the run still completes.
+                metrics.overBudget();
+                return publish(incoming, Completion.failed(task, new ModelError(ErrorKind.BUDGET_EXCEEDED,
+                        hold.get().refused()), ModelRouter.NO_BACKEND, 0, 1), topic);
+            }
+            return call(incoming, task, topic, true, hold);
+        });
+    }
+
+    private CompletionStage<Message<byte[]>> call(Message<byte[]> incoming, PromptTask task, String topic,
+            boolean served, Optional<BudgetHold> hold) {
         if (served) {
             metrics.started();
         }
@@ -110,6 +134,7 @@ public class TaskProcessor {
             } else {
                 metrics.unserved();
             }
+            hold.ifPresent(held -> held.settle(pricing.priced(completion).spend()));
             return publish(incoming, completion, topic);
         });
     }
