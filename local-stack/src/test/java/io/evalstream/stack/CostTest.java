@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * projects it from the rendered prompts, the worker prices every answer from the stub's usage, and the report's
  * cost per cell, per model and per run equals the hand computation from the usage every grade recorded; the
  * projection (prompt tokens at 4 characters each, answers as long as the items' worked solutions) lands within 20%.
- * Seen: 40 GSM8K tasks, projected $0.0971 typical ($0.4008 at most), charged $0.0879.
+ * Seen: 40 GSM8K tasks, projected $0.0586 typical ($0.2524 at most), charged $0.0524 (typical 12% over).
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 @Tag("integration")
@@ -75,7 +75,8 @@ class CostTest extends SharedStack {
         assertThat(Reports.cell(report, PRICED_MODEL, "gsm8k").path("cost").path("usd").asDouble())
                 .isCloseTo(byHand, within(1e-7));
         // sim-weak has no price: unknown, never 0, and the run's total says how many tasks it leaves out.
-        assertThat(cost.path("byModel").path("sim-weak").path("usd").isNull()).isTrue();
+        assertThat(cost.path("byModel").path("sim-weak").path("usd").isNumber()).isFalse();
+        assertThat(cost.path("byModel").path("sim-weak").path("unpriced").asLong()).isEqualTo(40);
         assertThat(cost.path("total").path("unpriced").asLong()).isEqualTo(40);
         assertThat(cost.path("total").path("usd").asDouble()).isCloseTo(byHand, within(1e-7));
         assertThat(typical).isCloseTo(byHand, within(0.2 * byHand));
