@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Timeout;
  * projects it from the rendered prompts, the worker prices every answer from the stub's usage, and the report's
  * cost per cell, per model and per run equals the hand computation from the usage every grade recorded; the
  * projection (prompt tokens at 4 characters each, answers as long as the items' worked solutions) lands within 20%.
- * Seen: 40 GSM8K tasks, projected $0.0586 typical ($0.2524 at most), charged $0.0524 (typical 12% over).
+ * Seen: 40 GSM8K tasks, projected $0.0586 typical ($0.2524 at most), charged $0.0524 (typical 12% over). A run with
+ * a $0.02 budget on the model completes with 11 tasks answered for $0.0144 and 29 ended BUDGET_EXCEEDED (the next
+ * call's most, prompt + maxTokens, would not have fitted).
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 @Tag("integration")
@@ -84,5 +86,31 @@ class CostTest extends SharedStack {
         List<String> markdown = List.of(client.get(stack.aggregator("/runs/" + runId + "/report?format=markdown"))
                 .body().split("\n"));
         assertThat(markdown).anyMatch(row -> row.contains(PRICED_MODEL) && row.contains("$"));
+    }
+
+    @Test
+    void aBudgetedRunStopsCallingWithinItsLimitAndStillCompletesWithTheRestAsBudgetExceeded() throws Exception {
+        String runId = "e2e-budget-usd-" + System.currentTimeMillis();
+        double limit = 0.02;
+        HttpResponse<String> accepted = client.submit("{\"runId\":\"" + runId + "\",\"models\":[\"" + PRICED_MODEL
+                + "\"],\"benchmarks\":[{\"id\":\"gsm8k\",\"limit\":40}],\"budget\":{\"perModel\":{\""
+                + PRICED_MODEL + "\":" + limit + "}}}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+
+        JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(3), r -> { });
+        JsonNode cell = Reports.cell(report, PRICED_MODEL, "gsm8k");
+        long overBudget = cell.path("errorKinds").path("BUDGET_EXCEEDED").asLong();
+        double spent = cell.path("cost").path("usd").asDouble();
+        System.out.printf("Budget $%.4f: %d of 40 tasks answered for $%.4f, %d ended BUDGET_EXCEEDED%n", limit,
+                40 - overBudget, spent, overBudget);
+        assertThat(cell.path("graded").asLong()).isEqualTo(40);
+        assertThat(overBudget).isPositive().isLessThan(40);
+        // One worker replica: no overshoot at all.
+        assertThat(spent).isPositive().isLessThanOrEqualTo(limit);
+        assertThat(cell.path("errorReasons").path("BUDGET_EXCEEDED").asText())
+                .contains("model " + PRICED_MODEL + "'s budget of $0.0200 is reached");
+        // Tasks never asked are not wrong answers: accuracy is over the answered ones.
+        assertThat(cell.path("accuracy").asDouble()).isEqualTo((double) cell.path("correct").asLong()
+                / (40 - overBudget));
     }
 }
