@@ -19,11 +19,6 @@ public record Cost(Double usd, long priced, long unpriced) {
         }
     }
 
-    /** Whether every task counted has a known cost. */
-    public boolean complete() {
-        return unpriced == 0 && priced > 0;
-    }
-
     public Cost plus(Cost other) {
         Double sum = usd == null ? other.usd : other.usd == null ? usd : Double.valueOf(usd + other.usd);
         return new Cost(sum, priced + other.priced, unpriced + other.unpriced);
