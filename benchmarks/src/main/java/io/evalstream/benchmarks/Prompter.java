@@ -3,6 +3,7 @@ package io.evalstream.benchmarks;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,6 +38,30 @@ public final class Prompter {
         }
         template.question(item.context(), cot, out);
         return out.toString();
+    }
+
+    /**
+     * The item's own answer as this variant's few-shot example would write it (its worked solution under
+     * chain-of-thought, else the bare answer): the length a model imitating the examples is likely to write. Empty
+     * when the item lacks what the example template needs (a test set without solutions).
+     */
+    public Optional<String> workedAnswer(Item item) {
+        StringWriter example = new StringWriter(512);
+        StringWriter question = new StringWriter(512);
+        try {
+            template.example(item.context(), cot, example);
+            template.question(item.context(), cot, question);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        // The example repeats the question's text; what follows the part they share is the answer.
+        String full = example.toString();
+        String asked = question.toString();
+        int shared = 0;
+        while (shared < Math.min(full.length(), asked.length()) && full.charAt(shared) == asked.charAt(shared)) {
+            shared++;
+        }
+        return Optional.of(full.substring(shared));
     }
 
     private String block(List<Exemplars.Exemplar> pool) {

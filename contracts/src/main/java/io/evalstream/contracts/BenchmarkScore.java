@@ -38,7 +38,8 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
         Double ci95Low, Double ci95High, Double meanScore, Double meanScoreStdErr, Double progress, Instant updatedAt,
         long judged, List<DimensionScore> judgeScores, Map<ErrorKind, Long> errorKinds, LatencySummary latency,
         TokenUsage tokens, Instant firstGradedAt, Double etaSeconds, Map<ErrorKind, String> errorReasons,
-        @JsonInclude(JsonInclude.Include.NON_NULL) AnytimeInterval anytime95, CorpusLikelihood likelihood) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) AnytimeInterval anytime95, CorpusLikelihood likelihood,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Cost cost) {
 
     /** A sample reason says why in a line or two; a whole stack trace or program output is cut. */
     public static final int MAX_REASON = 300;
@@ -58,6 +59,19 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
                 : Collections.unmodifiableSortedMap(new TreeMap<>(errorReasons));
     }
 
+    /** A snapshot without its cost. */
+    public BenchmarkScore(int schemaVersion, String runId, String modelId, String benchmarkId, Category category,
+            long graded, long correct, long incorrect, long noAnswer, long errors, long expected, Double accuracy,
+            Double ci95Low, Double ci95High, Double meanScore, Double meanScoreStdErr, Double progress,
+            Instant updatedAt, long judged, List<DimensionScore> judgeScores, Map<ErrorKind, Long> errorKinds,
+            LatencySummary latency, TokenUsage tokens, Instant firstGradedAt, Double etaSeconds,
+            Map<ErrorKind, String> errorReasons, AnytimeInterval anytime95, CorpusLikelihood likelihood) {
+        this(schemaVersion, runId, modelId, benchmarkId, category, graded, correct, incorrect, noAnswer, errors,
+                expected, accuracy, ci95Low, ci95High, meanScore, meanScoreStdErr, progress, updatedAt, judged,
+                judgeScores, errorKinds, latency, tokens, firstGradedAt, etaSeconds, errorReasons, anytime95,
+                likelihood, null);
+    }
+
     /** A snapshot without an anytime interval, of a cell not scored by likelihood. */
     public BenchmarkScore(int schemaVersion, String runId, String modelId, String benchmarkId, Category category,
             long graded, long correct, long incorrect, long noAnswer, long errors, long expected, Double accuracy,
@@ -67,7 +81,7 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
             Map<ErrorKind, String> errorReasons) {
         this(schemaVersion, runId, modelId, benchmarkId, category, graded, correct, incorrect, noAnswer, errors,
                 expected, accuracy, ci95Low, ci95High, meanScore, meanScoreStdErr, progress, updatedAt, judged,
-                judgeScores, errorKinds, latency, tokens, firstGradedAt, etaSeconds, errorReasons, null, null);
+                judgeScores, errorKinds, latency, tokens, firstGradedAt, etaSeconds, errorReasons, null, null, null);
     }
 
     /** A snapshot of a cell nothing in which was judged. */
@@ -77,7 +91,7 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
             Instant updatedAt) {
         this(schemaVersion, runId, modelId, benchmarkId, category, graded, correct, incorrect, noAnswer, errors,
                 expected, accuracy, ci95Low, ci95High, meanScore, meanScoreStdErr, progress, updatedAt, 0, List.of(),
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 
     public ScoreKey key() {

@@ -1,5 +1,6 @@
 package io.evalstream.contracts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,10 +18,12 @@ import java.util.List;
  *                      backends); null when the backend cannot tell
  * @param scores        for a task scored by likelihood, the log-probability of each choice (multiple choice, in
  *                      the task's order) or of the whole text (perplexity, one); null for a generation
+ * @param spend         what the answer's model call cost, set by the worker just before it publishes; null (and left
+ *                      out of the JSON) before then and on completions written before prices existed
  */
 public record Completion(int schemaVersion, PromptTask task, CompletionStatus status, String text, ModelError error,
         String backend, boolean simulated, long latencyMillis, int attempts, TokenUsage usage, Instant completedAt,
-        Long firstTokenMillis, List<ContinuationScore> scores) {
+        Long firstTokenMillis, List<ContinuationScore> scores, @JsonInclude(JsonInclude.Include.NON_NULL) Spend spend) {
 
     public Completion {
         Require.supportedVersion(schemaVersion);
@@ -53,6 +56,14 @@ public record Completion(int schemaVersion, PromptTask task, CompletionStatus st
         }
     }
 
+    /** A completion not priced yet. */
+    public Completion(int schemaVersion, PromptTask task, CompletionStatus status, String text, ModelError error,
+            String backend, boolean simulated, long latencyMillis, int attempts, TokenUsage usage,
+            Instant completedAt, Long firstTokenMillis, List<ContinuationScore> scores) {
+        this(schemaVersion, task, status, text, error, backend, simulated, latencyMillis, attempts, usage,
+                completedAt, firstTokenMillis, scores, null);
+    }
+
     /** A completion with no log-probabilities. */
     public Completion(int schemaVersion, PromptTask task, CompletionStatus status, String text, ModelError error,
             String backend, boolean simulated, long latencyMillis, int attempts, TokenUsage usage,
@@ -67,6 +78,17 @@ public record Completion(int schemaVersion, PromptTask task, CompletionStatus st
             Instant completedAt) {
         this(schemaVersion, task, status, text, error, backend, simulated, latencyMillis, attempts, usage,
                 completedAt, null);
+    }
+
+    /** This completion with what its call cost. */
+    public Completion withSpend(Spend spend) {
+        return new Completion(schemaVersion, task, status, text, error, backend, simulated, latencyMillis, attempts,
+                usage, completedAt, firstTokenMillis, scores, spend);
+    }
+
+    /** The lane whose price applies: the batch lane's backend kind, or a synchronous call. */
+    public Lane lane() {
+        return Lane.of(backend);
     }
 
     public TaskId taskId() {

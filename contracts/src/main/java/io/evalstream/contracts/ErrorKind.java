@@ -25,19 +25,30 @@ public enum ErrorKind {
      * The run's stop rule decided its comparison on this benchmark before the task was sent to a model: no answer,
      * and no fault of the model. Counts as graded (so the run completes) but not in accuracy or mean score.
      */
-    STOPPED_EARLY;
+    STOPPED_EARLY,
+
+    /**
+     * The run's budget for the task's model (or the run's total) would be passed by calling the model: no answer,
+     * and no fault of the model. Counts as graded (so the run completes) but not in accuracy or mean score.
+     */
+    BUDGET_EXCEEDED;
 
     /**
      * Whether a task that ended this way says something about its model. A model's own failures (a timeout, a
      * malformed or refused reply, ...) count as wrong answers, as GPT-Fathom counts them. The others are failures of
-     * the evaluation (no worker, no sandbox or judge, a backend that cannot score, a stop rule): a task that ended so
-     * is counted in its run and reported by kind, but is left out of accuracy, mean score and pass@k, so a
+     * the evaluation (no worker, no sandbox or judge, a backend that cannot score, a stop rule, a budget): a task that
+     * ended so is counted in its run and reported by kind, but is left out of accuracy, mean score and pass@k, so a
      * benchmark nothing of which could be asked shows no score rather than 0%.
      */
     public boolean countsAgainstTheModel() {
         return switch (this) {
-            case NO_WORKER_FOR_MODEL, UNGRADABLE, UNSUPPORTED_TASK, STOPPED_EARLY -> false;
+            case NO_WORKER_FOR_MODEL, UNGRADABLE, UNSUPPORTED_TASK, STOPPED_EARLY, BUDGET_EXCEEDED -> false;
             default -> true;
         };
+    }
+
+    /** Whether a task of this kind ended before any model was asked: it made no call, so it has no latency. */
+    public boolean neverAsked() {
+        return this == STOPPED_EARLY || this == BUDGET_EXCEEDED;
     }
 }

@@ -1,5 +1,6 @@
 package io.evalstream.contracts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -15,11 +16,14 @@ import java.time.Instant;
  * @param detail    why, in words, when the verdict needs explaining (the failing assertion of a program, a
  *                  judge reply that could not be read); null otherwise
  * @param likelihood for a task scored by likelihood, its nats, bytes and tokens (and acc_norm); null otherwise
+ * @param spend     what the graded answer's model call cost (copied from its completion); null, and left out of the
+ *                  JSON, when the completion carried none
  */
 public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double score, String extracted,
         String reference, Category category, Subset subset, String grader, String settingsHash, long latencyMillis,
         boolean simulated, ErrorKind errorKind, Instant gradedAt, Judgement judgement, String detail,
-        String prompt, String completion, TokenUsage usage, LikelihoodScore likelihood) {
+        String prompt, String completion, TokenUsage usage, LikelihoodScore likelihood,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Spend spend) {
 
     public Grade {
         Require.supportedVersion(schemaVersion);
@@ -47,6 +51,16 @@ public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double sc
         if (verdict == Verdict.MEASURED && likelihood == null) {
             throw new InvalidRecordException("field 'likelihood' must be given when 'verdict' is MEASURED");
         }
+    }
+
+    /** A grade that records no spend. */
+    public Grade(int schemaVersion, TaskId taskId, Verdict verdict, double score, String extracted,
+            String reference, Category category, Subset subset, String grader, String settingsHash, long latencyMillis,
+            boolean simulated, ErrorKind errorKind, Instant gradedAt, Judgement judgement, String detail,
+            String prompt, String completion, TokenUsage usage, LikelihoodScore likelihood) {
+        this(schemaVersion, taskId, verdict, score, extracted, reference, category, subset, grader, settingsHash,
+                latencyMillis, simulated, errorKind, gradedAt, judgement, detail, prompt, completion, usage, likelihood,
+                null);
     }
 
     /** A grade of a task not scored by likelihood. */
@@ -82,10 +96,10 @@ public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double sc
                 latencyMillis, simulated, errorKind, gradedAt);
     }
 
-    /** This grade recording the prompt, text and token usage of the completion it grades. */
+    /** This grade recording the prompt, text, token usage and spend of the completion it grades. */
     public Grade recording(Completion graded) {
         return new Grade(schemaVersion, taskId, verdict, score, extracted, reference, category, subset, grader,
                 settingsHash, latencyMillis, simulated, errorKind, gradedAt, judgement, detail, graded.task().prompt(),
-                graded.text(), graded.usage(), likelihood);
+                graded.text(), graded.usage(), likelihood, graded.spend());
     }
 }

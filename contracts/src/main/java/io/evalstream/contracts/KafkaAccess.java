@@ -33,6 +33,8 @@ public enum KafkaAccess {
             Grant.topic(Topics.STOPS, AclOperation.READ),
             // The batch lane records its batches in flight and reads them back to resume them.
             Grant.topic(Topics.BATCHES, AclOperation.WRITE, AclOperation.READ),
+            // Budgets: each worker writes its own spend per run and model and reads every other's.
+            Grant.topic(Topics.SPEND, AclOperation.READ, AclOperation.WRITE),
             Grant.topic(Topics.COMPLETIONS, AclOperation.WRITE),
             Grant.topic(Topics.DLQ, AclOperation.WRITE))),
 

@@ -22,6 +22,7 @@ public final class RunCheck {
     private final Map<String, String> hashByVariant = new HashMap<>();
     private final Map<String, Set<String>> hashesByBenchmark = new HashMap<>();
     private final int samplesPerItem;
+    private final Budget budget;
 
     private RunCheck(RunManifest manifest) {
         this.runId = manifest.runId();
@@ -32,6 +33,12 @@ public final class RunCheck {
             hashesByBenchmark.computeIfAbsent(settings.benchmarkId(), id -> new HashSet<>()).add(settings.settingsHash());
         }
         this.samplesPerItem = manifest.spec().samplesPerItem();
+        this.budget = manifest.spec().budget();
+    }
+
+    /** The run's spending limits; empty when it has none. */
+    public Optional<Budget> budget() {
+        return Optional.ofNullable(budget);
     }
 
     public static RunCheck of(RunManifest manifest) {

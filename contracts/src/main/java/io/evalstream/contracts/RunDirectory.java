@@ -141,7 +141,7 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     /** Wakes a reader thread out of its poll and waits up to 10 s for it to close its consumer and end. */
-    static void stopReader(KafkaConsumer<?, ?> consumer, Thread reader) {
+    public static void stopReader(KafkaConsumer<?, ?> consumer, Thread reader) {
         consumer.wakeup();
         try {
             reader.join(Duration.ofSeconds(10));

@@ -20,11 +20,13 @@ import java.util.TreeMap;
  *                  left out of the JSON, so specs written before it read and write as they did.
  * @param stop      opt-in early stopping of one comparison of two of the run's models; null (and left out of the
  *                  JSON) for none
+ * @param budget    the most the run may spend on model calls; null (and left out of the JSON) for no limit
  */
 public record RunSpec(String runId, List<String> models, List<BenchmarkSelection> benchmarks,
         SettingsOverrides settings, int samplesPerItem,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, ModelInfo> modelInfo,
-        @JsonInclude(JsonInclude.Include.NON_NULL) StopRule stop) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) StopRule stop,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Budget budget) {
 
     public static final int MAX_SAMPLES_PER_ITEM = 200;
 
@@ -51,6 +53,20 @@ public record RunSpec(String runId, List<String> models, List<BenchmarkSelection
                 }
             }
         }
+        if (budget != null) {
+            for (String model : budget.perModel().keySet()) {
+                if (!models.contains(model)) {
+                    throw new InvalidRecordException("field 'budget.perModel' names model '" + model + "', which is"
+                            + " not listed in 'models' " + models + "; limit the run's own models");
+                }
+            }
+        }
+    }
+
+    /** A spec without a budget. */
+    public RunSpec(String runId, List<String> models, List<BenchmarkSelection> benchmarks, SettingsOverrides settings,
+            int samplesPerItem, Map<String, ModelInfo> modelInfo, StopRule stop) {
+        this(runId, models, benchmarks, settings, samplesPerItem, modelInfo, stop, null);
     }
 
     /** A spec without early stopping. */
@@ -65,26 +81,36 @@ public record RunSpec(String runId, List<String> models, List<BenchmarkSelection
         this(runId, models, benchmarks, settings, samplesPerItem, null);
     }
 
-    /** The JSON form: {@code settings}, {@code samplesPerItem}, {@code modelInfo} and {@code stop} may be left out. */
+    /**
+     * The JSON form: {@code settings}, {@code samplesPerItem}, {@code modelInfo}, {@code stop} and {@code budget}
+     * may be left out.
+     */
     @JsonCreator
     public static RunSpec of(@JsonProperty("runId") String runId, @JsonProperty("models") List<String> models,
             @JsonProperty("benchmarks") List<BenchmarkSelection> benchmarks, @JsonProperty("settings") SettingsOverrides settings,
             @JsonProperty("samplesPerItem") Integer samplesPerItem,
-            @JsonProperty("modelInfo") Map<String, ModelInfo> modelInfo, @JsonProperty("stop") StopRule stop) {
+            @JsonProperty("modelInfo") Map<String, ModelInfo> modelInfo, @JsonProperty("stop") StopRule stop,
+            @JsonProperty("budget") Budget budget) {
         return new RunSpec(runId, models, benchmarks, settings, samplesPerItem == null ? 1 : samplesPerItem, modelInfo,
-                stop);
+                stop, budget);
+    }
+
+    /** The JSON form without a budget. */
+    public static RunSpec of(String runId, List<String> models, List<BenchmarkSelection> benchmarks,
+            SettingsOverrides settings, Integer samplesPerItem, Map<String, ModelInfo> modelInfo, StopRule stop) {
+        return of(runId, models, benchmarks, settings, samplesPerItem, modelInfo, stop, null);
     }
 
     /** The JSON form without early stopping. */
     public static RunSpec of(String runId, List<String> models, List<BenchmarkSelection> benchmarks,
             SettingsOverrides settings, Integer samplesPerItem, Map<String, ModelInfo> modelInfo) {
-        return of(runId, models, benchmarks, settings, samplesPerItem, modelInfo, null);
+        return of(runId, models, benchmarks, settings, samplesPerItem, modelInfo, null, null);
     }
 
     /** The JSON form without model metadata. */
     public static RunSpec of(String runId, List<String> models, List<BenchmarkSelection> benchmarks,
             SettingsOverrides settings, Integer samplesPerItem) {
-        return of(runId, models, benchmarks, settings, samplesPerItem, null, null);
+        return of(runId, models, benchmarks, settings, samplesPerItem, null, null, null);
     }
 
     /** Sorted by model id, so the JSON form is stable. */

@@ -16,6 +16,8 @@ import java.util.List;
  *       a provider's Batch API (its input file id, its id once created, model, tasks partition and that part of its
  *       tasks); compacted, tombstoned once the batch's completions are written. Only model workers read and write
  *       it.</li>
+ *   <li>{@value #SPEND}: key {@code runId/modelId/instance}, value {@link SpendReport}; compacted: what one worker
+ *       process has spent and holds in flight on a model for a run with a budget, so every replica sees the rest.</li>
  *   <li>{@value #DLQ}: the original key and raw value of every record that could not be read, with
  *       {@link DeadLetter} headers naming the reason and the source topic, partition and offset.</li>
  * </ul>
@@ -29,6 +31,7 @@ public final class Topics {
     public static final String METRICS = "evalstream.metrics";
     public static final String STOPS = "evalstream.stops";
     public static final String BATCHES = "evalstream.batches";
+    public static final String SPEND = "evalstream.spend";
     public static final String DLQ = "evalstream.dlq";
 
     /** A topic and whether it is compacted (latest value per key) rather than deleted by time. */
@@ -43,6 +46,7 @@ public final class Topics {
             new Definition(METRICS, true),
             new Definition(STOPS, true),
             new Definition(BATCHES, true),
+            new Definition(SPEND, true),
             new Definition(DLQ, false));
 
     private Topics() {

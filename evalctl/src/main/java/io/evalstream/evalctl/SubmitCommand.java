@@ -1,6 +1,7 @@
 package io.evalstream.evalctl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.evalctl.render.Projections;
 import java.io.PrintWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -29,6 +30,10 @@ final class SubmitCommand extends Subcommand implements Callable<Integer> {
     @Option(names = {"-w", "--watch"}, description = "Then watch the run to completion, as `evalctl watch` does.")
     boolean watch;
 
+    @Option(names = "--dry-run", description = "Publish nothing: print the tasks, calls, tokens and projected cost"
+            + " per model that submitting would bring.")
+    boolean dryRun;
+
     @Mixin
     WatchCommand.WatchOptions watchOptions;
 
@@ -36,9 +41,15 @@ final class SubmitCommand extends Subcommand implements Callable<Integer> {
     public Integer call() {
         SpecFile specFile = SpecFile.parse(InputFiles.name(file), InputFiles.read(file), runId);
         Service producer = evalctl.producer();
-        HttpResponse<String> response = evalctl.client().postJson(producer, "/runs", specFile.json());
+        HttpResponse<String> response = evalctl.client().postJson(producer, dryRun ? "/runs?dryRun=true" : "/runs",
+                specFile.json());
         JsonNode accepted = ApiClient.json(producer, ApiClient.requireOk(producer, response));
         PrintWriter out = out();
+        if (dryRun) {
+            out.print(Projections.table(accepted));
+            out.flush();
+            return ExitCode.OK;
+        }
         if (quiet) {
             out.println(accepted.path("runId").asText());
         } else {
@@ -54,6 +65,7 @@ final class SubmitCommand extends Subcommand implements Callable<Integer> {
     private static void describe(PrintWriter out, JsonNode accepted) {
         out.printf("Run %s accepted: %d tasks published.%n", accepted.path("runId").asText(),
                 accepted.path("tasks").asLong());
+        out.print(Projections.table(accepted));
         out.println("Settings hash per benchmark and variant (equal hashes = comparable scores):");
         accepted.path("settingsHash").properties().forEach(benchmark -> benchmark.getValue().properties()
                 .forEach(variant -> out.printf("  %-14s %-12s %s%n", benchmark.getKey(), variant.getKey(),

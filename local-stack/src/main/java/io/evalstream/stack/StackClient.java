@@ -40,6 +40,13 @@ public final class StackClient {
                 .POST(HttpRequest.BodyPublishers.ofString(specJson)).build());
     }
 
+    /** POST /runs?dryRun=true: what the run would be (tasks, calls, projected cost), nothing published. */
+    public HttpResponse<String> project(String specJson) {
+        return send(HttpRequest.newBuilder(stack.producer("/runs?dryRun=true")).timeout(Duration.ofMinutes(1))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(specJson)).build());
+    }
+
     /** The aggregator's live scoreboard, empty while the run is unknown or the aggregator is rebalancing. */
     public Optional<JsonNode> report(String runId) {
         return json(stack.aggregator("/runs/" + runId));

@@ -40,6 +40,11 @@ abstract class SharedStack {
     static final String BUDGETED_MODEL = "stub-budgeted";
     static final int BUDGET_PER_MINUTE = 600;
 
+    /** A model served by {@link #STUB} at GPT-4o's list price, US dollars per million tokens in and out. */
+    static final String PRICED_MODEL = "stub-priced";
+    static final double PRICED_INPUT = 2.5;
+    static final double PRICED_OUTPUT = 10.0;
+
     /**
      * What every worker replica of the shared stack runs with. The paced model only makes a run slow when the
      * replicas cannot take on thousands of tasks at once, so each serves at most 16 at a time (32 tasks/s
@@ -72,6 +77,12 @@ abstract class SharedStack {
             Map.entry("evalstream.worker.models." + BUDGETED_MODEL + ".openai.base-url", STUB.baseUrl()),
             Map.entry("evalstream.worker.models." + BUDGETED_MODEL + ".limits.requests-per-minute",
                     Integer.toString(BUDGET_PER_MINUTE)),
+            Map.entry("evalstream.worker.models." + PRICED_MODEL + ".backend", "openai"),
+            Map.entry("evalstream.worker.models." + PRICED_MODEL + ".openai.base-url", STUB.baseUrl()),
+            Map.entry("evalstream.worker.models." + PRICED_MODEL + ".price.input-per-million",
+                    Double.toString(PRICED_INPUT)),
+            Map.entry("evalstream.worker.models." + PRICED_MODEL + ".price.output-per-million",
+                    Double.toString(PRICED_OUTPUT)),
             Map.entry("evalstream.worker.max-in-flight", "16"),
             Map.entry("mp.messaging.incoming.tasks.session.timeout.ms", "6000"),
             Map.entry("mp.messaging.incoming.tasks.heartbeat.interval.ms", "2000"));

@@ -27,6 +27,9 @@ public final class StubOpenAiResource implements QuarkusTestResourceLifecycleMan
     public static final String BATCH_MODEL = "stub-batch";
     public static final String SECRET = "sk-test-0123456789abcdef";
     public static final int LIMITED_PER_MINUTE = 600;
+    /** {@value #MODEL}'s price in US dollars per million tokens (GPT-4o's list price); the other models have none. */
+    public static final double INPUT_PER_MILLION = 2.5;
+    public static final double OUTPUT_PER_MILLION = 10.0;
 
     private static OpenAiStub stub;
 
@@ -40,6 +43,8 @@ public final class StubOpenAiResource implements QuarkusTestResourceLifecycleMan
         stub = OpenAiStub.start();
         Map<String, String> config = new HashMap<>();
         model(config, MODEL, "openai.api-key", SECRET);
+        config.put(key(MODEL, "price.input-per-million"), Double.toString(INPUT_PER_MILLION));
+        config.put(key(MODEL, "price.output-per-million"), Double.toString(OUTPUT_PER_MILLION));
         // Short SSE lines, so an endless line meets the line cap, not the stream's: FloodTest proves both caps.
         config.put(key(MODEL, "openai.caps.sse-line"), "64K");
         model(config, TEXT_MODEL, "openai.api-key-file", secretFile().toString());

@@ -1,5 +1,6 @@
 package io.evalstream.aggregator.metrics;
 
+import io.evalstream.aggregator.scoring.RunCost;
 import io.evalstream.aggregator.scoring.Scoring;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Category;
@@ -129,6 +130,15 @@ final class LiveRun {
         }
         return Math.sqrt(scores.stream().mapToDouble(score -> score.meanScoreStdErr() * score.meanScoreStdErr()).sum())
                 / scores.size();
+    }
+
+    /**
+     * US dollars the matching cells' latest answers cost; NaN while none of them is priced, so an unpriced model
+     * shows no value rather than 0.
+     */
+    double costUsd(Predicate<BenchmarkScore> member) {
+        Double usd = RunCost.of(scores().values().stream().filter(member).toList()).total().usd();
+        return usd == null ? Double.NaN : usd;
     }
 
     static Predicate<BenchmarkScore> ofModel(String model) {

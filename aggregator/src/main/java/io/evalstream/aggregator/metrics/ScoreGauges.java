@@ -14,6 +14,7 @@ import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Topics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -307,6 +308,11 @@ public class ScoreGauges implements ScoreEvents {
                     + " benchmark weighs the same)", tags, live -> live.benchmarkMean(member));
             runGauge(run, "evalstream_overall_score_stderr_ratio", "Standard error of the overall score", tags,
                     live -> live.benchmarkMeanStdErr(member));
+            // A counter (exported as evalstream_cost_usd_total): spend only grows, but it is read from the cells'
+            // latest answers, so a replaced grade moves it to the new answer's cost rather than adding it.
+            run.trackRunMeter(FunctionCounter.builder("evalstream_cost_usd", run, live -> live.costUsd(member))
+                    .description("US dollars the model's latest answers of the run cost (priced tasks only)")
+                    .tags(tags).register(registry));
         }
         if (score != null && score.category() != null
                 && run.firstTime("category:" + key.modelId() + "/" + score.category())) {

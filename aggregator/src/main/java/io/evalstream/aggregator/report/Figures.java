@@ -1,5 +1,6 @@
 package io.evalstream.aggregator.report;
 
+import io.evalstream.contracts.Cost;
 import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.LatencySummary;
@@ -87,6 +88,16 @@ final class Figures {
     }
 
     /** A time left, e.g. {@code 1h 02m 05s}; {@code done} at 0. */
+    /** US dollars to the hundredth of a cent, "unknown" without a price, and how many tasks have none. */
+    static String cost(Cost cost) {
+        if (cost == null || cost.priced() + cost.unpriced() == 0) {
+            return NONE;
+        }
+        String usd = cost.usd() == null ? "unknown" : "$" + String.format(Locale.ROOT, "%.4f", cost.usd());
+        return cost.unpriced() == 0 || cost.usd() == null ? usd
+                : usd + " (+ " + cost.unpriced() + " tasks without a price)";
+    }
+
     static String eta(Double seconds) {
         if (seconds == null) {
             return NONE;

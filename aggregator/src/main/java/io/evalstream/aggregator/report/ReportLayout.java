@@ -6,6 +6,7 @@ import io.evalstream.aggregator.scoring.GroupScore;
 import io.evalstream.aggregator.scoring.LabelCounts;
 import io.evalstream.aggregator.scoring.PassAtKScore;
 import io.evalstream.aggregator.scoring.RollupScore;
+import io.evalstream.aggregator.scoring.RunCost;
 import io.evalstream.aggregator.scoring.RunTotals;
 import io.evalstream.aggregator.scoring.StoppedComparison;
 import io.evalstream.aggregator.scoring.SubsetScore;
@@ -52,7 +53,8 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
         List<Table> tables = Stream.of(settings(report.benchmarkSettings()), overall(report.overall()),
                         categories(report.categories()), benchmarks(report.scores()), likelihood(report.scores()),
                         passAtK(report.passAtK()), clustered(report.clustered()), subsets(report.subsets()),
-                        groups(report.groups()), labels(report.judgeLabels()), stops(report.stops()))
+                        groups(report.groups()), labels(report.judgeLabels()), stops(report.stops()),
+                        cost(report.totals().cost(), report.scores()))
                 .filter(table -> !table.rows().isEmpty()).toList();
         return new ReportLayout("Run " + report.runId(), facts(report), tables);
     }
@@ -67,6 +69,7 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
                 new Fact("Verdicts", totals.correct() + " correct, " + totals.incorrect() + " incorrect, "
                         + totals.noAnswer() + " no answer, " + totals.errors() + " errors, " + totals.judged()
                         + " judged"),
+                new Fact("Cost", Figures.cost(totals.cost().total())),
                 new Fact("Settings hashes graded", report.settingsHashes().size() > 1
                         ? hashes + " (more than one: not every score is comparable)"
                         : hashes.isEmpty() ? Figures.NONE : hashes));
@@ -104,6 +107,16 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
                         Figures.meanWithError(s.meanScore(), s.meanScoreStdErr()), Figures.judgeMeans(s.judgeScores()),
                         Figures.errorKinds(s.errorKinds(), s.errorReasons()), Figures.latency(s.latency()), Figures.tokens(s.tokens()),
                         Figures.eta(s.etaSeconds()))).toList());
+    }
+
+    /** What each model's latest answers cost, per benchmark and in all; left out while no task has a cost. */
+    private static Table cost(RunCost cost, List<BenchmarkScore> scores) {
+        List<List<String>> rows = new ArrayList<>();
+        if (cost.total().priced() > 0) {
+            scores.forEach(s -> rows.add(List.of(s.modelId(), s.benchmarkId(), Figures.cost(s.cost()))));
+            cost.byModel().forEach((model, sum) -> rows.add(List.of(model, "all", Figures.cost(sum))));
+        }
+        return new Table("Cost (US dollars, latest answer of each task)", List.of("Model", "Benchmark", "Cost"), rows);
     }
 
     /** Cells scored by likelihood: acc_norm, and the corpus bits per byte and per-token perplexity. */

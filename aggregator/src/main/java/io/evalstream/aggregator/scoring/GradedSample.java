@@ -6,6 +6,7 @@ import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Judgement;
 import io.evalstream.contracts.ScoreKey;
+import io.evalstream.contracts.Spend;
 import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.Texts;
 import io.evalstream.contracts.TokenUsage;
@@ -36,11 +37,12 @@ import java.util.TreeMap;
  *                    record of each task; null in the tally (which does not need it) and in older state
  * @param likelihood  what a grade scored by likelihood adds to its cell's sums (see {@link LikelihoodSums}); null
  *                    for any other grade
+ * @param spend       what the graded answer's call cost; null when its completion carried no spend (unknown)
  */
 public record GradedSample(ScoreKey cell, Verdict verdict, double score, Category category, String settingsHash,
         Subset subset, Map<String, Double> judgeScores, Map<String, String> labels, ErrorKind errorKind,
         Long latencyMillis, TokenUsage usage, Long gradedAtMillis, SourcePosition source, String errorReason,
-        LikelihoodSums likelihood) {
+        LikelihoodSums likelihood, Spend spend) {
 
     /** Rubric dimensions kept per grade and counted per cell: a judge gone wrong cannot blow up the state. */
     public static final int MAX_DIMENSIONS = 16;
@@ -62,6 +64,15 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
                 || !(value >= Judgement.MIN_SCORE && value <= Judgement.MAX_SCORE))) {
             throw new IllegalArgumentException("judge scores must be in [1, 10], got " + judgeScores);
         }
+    }
+
+    /** A sample with no spend. */
+    public GradedSample(ScoreKey cell, Verdict verdict, double score, Category category, String settingsHash,
+            Subset subset, Map<String, Double> judgeScores, Map<String, String> labels, ErrorKind errorKind,
+            Long latencyMillis, TokenUsage usage, Long gradedAtMillis, SourcePosition source, String errorReason,
+            LikelihoodSums likelihood) {
+        this(cell, verdict, score, category, settingsHash, subset, judgeScores, labels, errorKind, latencyMillis, usage,
+                gradedAtMillis, source, errorReason, likelihood, null);
     }
 
     /** A sample not scored by likelihood. */
@@ -93,7 +104,7 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
                 judgement == null ? null : shortValues(judgement.labels()), grade.errorKind(), grade.latencyMillis(),
                 grade.usage(), grade.gradedAt().toEpochMilli(), source, grade.verdict() == Verdict.ERROR
                         ? Texts.abbreviate(grade.detail(), BenchmarkScore.MAX_REASON) : null,
-                grade.verdict() == Verdict.ERROR ? null : LikelihoodSums.of(grade));
+                grade.verdict() == Verdict.ERROR ? null : LikelihoodSums.of(grade), grade.spend());
     }
 
     public static GradedSample of(Grade grade) {
@@ -125,7 +136,7 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
     public GradedSample forTally() {
         return subset == null && labels == null && source == null ? this
                 : new GradedSample(cell, verdict, score, category, settingsHash, null, judgeScores, null, errorKind,
-                        latencyMillis, usage, gradedAtMillis, null, errorReason, likelihood);
+                        latencyMillis, usage, gradedAtMillis, null, errorReason, likelihood, spend);
     }
 
     private static <V> SortedMap<String, V> first(Map<String, V> map, int limit) {

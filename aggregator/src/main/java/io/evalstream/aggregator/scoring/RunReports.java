@@ -72,6 +72,6 @@ public final class RunReports {
                 scores.stream().mapToLong(BenchmarkScore::noAnswer).sum(),
                 scores.stream().mapToLong(BenchmarkScore::errors).sum(),
                 manifest == null ? null : Scoring.progress(graded, expected),
-                scores.stream().mapToLong(BenchmarkScore::judged).sum(), eta);
+                scores.stream().mapToLong(BenchmarkScore::judged).sum(), eta, RunCost.of(scores));
     }
 }

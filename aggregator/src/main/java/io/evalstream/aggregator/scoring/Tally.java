@@ -2,6 +2,7 @@ package io.evalstream.aggregator.scoring;
 
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.CorpusLikelihood;
+import io.evalstream.contracts.Cost;
 import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.TokenUsage;
@@ -40,12 +41,13 @@ import java.util.TreeMap;
  * @param likelihood     MEASURED count, acc_norm count and the corpus sums of grades scored by likelihood; EMPTY
  *                       for other cells (and older state)
  * @param byChoice       grades of multiple choice by likelihood (CORRECT or INCORRECT with an acc_norm verdict)
+ * @param cost           what the latest answers cost; EMPTY in older state
  */
 public record Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
         double scoreSquareSum, Category category, String settingsHash, Long judged, Map<String, Moments> dimensions,
         Map<ErrorKind, Long> errorKinds, LatencyHistogram latency, Long promptTokens, Long completionTokens,
         Long firstGradedAt, Long lastGradedAt, Map<ErrorKind, String> errorReasons, LikelihoodSums likelihood,
-        Long byChoice) {
+        Long byChoice, CostSum cost) {
 
     public static final Tally EMPTY = new Tally(0, 0, 0, 0, 0, 0.0, 0.0, null, null);
 
@@ -53,6 +55,7 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         judged = judged == null ? 0L : judged;
         likelihood = likelihood == null ? LikelihoodSums.EMPTY : likelihood;
         byChoice = byChoice == null ? 0L : byChoice;
+        cost = cost == null ? CostSum.EMPTY : cost;
         promptTokens = promptTokens == null ? 0L : promptTokens;
         completionTokens = completionTokens == null ? 0L : completionTokens;
         if (correct < 0 || incorrect < 0 || noAnswer < 0 || errors < 0 || judged < 0
@@ -70,6 +73,17 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         errorKinds = checked.counts();
         errorReasons = checked.reasons();
         latency = latency == null ? LatencyHistogram.EMPTY : latency;
+    }
+
+    /** A tally with no cost. */
+    public Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
+            double scoreSquareSum, Category category, String settingsHash, Long judged, Map<String, Moments> dimensions,
+            Map<ErrorKind, Long> errorKinds, LatencyHistogram latency, Long promptTokens, Long completionTokens,
+            Long firstGradedAt, Long lastGradedAt, Map<ErrorKind, String> errorReasons, LikelihoodSums likelihood,
+            Long byChoice) {
+        this(graded, correct, incorrect, noAnswer, errors, scoreSum, scoreSquareSum, category, settingsHash, judged,
+                dimensions, errorKinds, latency, promptTokens, completionTokens, firstGradedAt, lastGradedAt,
+                errorReasons, likelihood, byChoice, null);
     }
 
     /** A tally of a cell nothing in which was scored by likelihood. */
@@ -124,7 +138,7 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
                 kinds.counts(), latency.plus(other.latency), promptTokens + other.promptTokens,
                 completionTokens + other.completionTokens, earliest(firstGradedAt, other.firstGradedAt),
                 latest(lastGradedAt, other.lastGradedAt), kinds.reasons(), likelihood.plus(other.likelihood),
-                byChoice + other.byChoice);
+                byChoice + other.byChoice, cost.plus(other.cost));
     }
 
     /** The sample's rubric dimensions {@link #add} leaves out because this cell already counts the most it may. */
@@ -162,8 +176,8 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
     }
 
     /**
-     * ERROR grades that say nothing about the model (stopped early, no worker, no sandbox or judge, a backend that
-     * cannot score; {@link ErrorKind#countsAgainstTheModel()}): counted, never scored.
+     * ERROR grades that say nothing about the model (stopped early or over budget, no worker, no sandbox or judge, a
+     * backend that cannot score; {@link ErrorKind#countsAgainstTheModel()}): counted, never scored.
      */
     public long unscored() {
         return errorKinds.entrySet().stream().filter(kind -> !kind.getKey().countsAgainstTheModel())
@@ -191,6 +205,11 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         return new ErrorCounts(errorKinds, errorReasons);
     }
 
+    /** What the latest answers cost, with the tasks whose cost is unknown. */
+    public Cost costFigure() {
+        return cost.figure();
+    }
+
     public TokenUsage tokens() {
         return new TokenUsage(promptTokens, completionTokens);
     }
@@ -216,13 +235,13 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         return new Tally(graded + delta, counts[0], counts[1], counts[2], counts[3],
                 scoreSum + delta * score, scoreSquareSum + delta * score * score, newCategory, newHash, counts[4],
                 moveScores(sample.judgeScoresOrEmpty(), delta), kinds.counts(),
-                // A task stopped early made no call: its 0 ms would drag the latency quantiles down.
-                sample.latencyMillis() == null || sample.errorKind() == ErrorKind.STOPPED_EARLY ? latency
+                // A task never asked (stopped early, over budget) made no call: its 0 ms would drag the latency down.
+                sample.latencyMillis() == null || sample.errorKind() != null && sample.errorKind().neverAsked() ? latency
                         : delta > 0 ? latency.add(sample.latencyMillis()) : latency.remove(sample.latencyMillis()),
                 promptTokens + delta * usage.promptTokens(), completionTokens + delta * usage.completionTokens(),
                 delta > 0 ? earliest(firstGradedAt, at) : firstGradedAt,
                 delta > 0 ? latest(lastGradedAt, at) : lastGradedAt, kinds.reasons(), likelihood.move(sums, delta),
-                byChoice + (choice ? delta : 0));
+                byChoice + (choice ? delta : 0), cost.move(sample.spend(), delta));
     }
 
     private Map<String, Moments> moveScores(Map<String, Double> scores, int delta) {

@@ -267,6 +267,45 @@ class ScoreGaugesTest {
                 .as("from its own cells now").isEqualTo(0.75);
     }
 
+    @Test
+    void theCostCounterPerRunAndModelSumsExactlyOverInstancesAndAnUnpricedModelShowsNoValue() {
+        RunManifest manifest = Fixtures.manifest("run-c", List.of("sim-strong", "priced"),
+                List.of("gsm8k", "mmlu", "math", "humaneval", "drop", "triviaqa"), 10);
+        Map<ScoreKey, Tally> all = new java.util.HashMap<>();
+        Scoring.expectedCells(manifest).keySet().forEach(key -> {
+            io.evalstream.contracts.Spend spend = new io.evalstream.contracts.Spend(
+                    key.modelId().equals("priced") ? 0.125 : null, io.evalstream.contracts.Lane.STANDARD);
+            Tally tally = Tally.EMPTY;
+            for (int i = 0; i < 4; i++) {
+                tally = tally.add(new GradedSample(key, Verdict.CORRECT, 1.0, Category.MATH, "h", null, null, null,
+                        null, 10L, null, Fixtures.T0.toEpochMilli(), null, null, null, spend));
+            }
+            all.put(key, tally);
+        });
+        io.micrometer.prometheus.PrometheusMeterRegistry[] registries = {
+                new io.micrometer.prometheus.PrometheusMeterRegistry(
+                        io.micrometer.prometheus.PrometheusConfig.DEFAULT),
+                new io.micrometer.prometheus.PrometheusMeterRegistry(
+                        io.micrometer.prometheus.PrometheusConfig.DEFAULT)};
+        Ownership[] owned = {new Ownership(6, java.util.Set.of(0, 1, 2)), new Ownership(6, java.util.Set.of(3, 4, 5))};
+        for (int i = 0; i < 2; i++) {
+            ScoreGauges instance = new ScoreGauges(registries[i], clock, Duration.ofMinutes(15), Duration.ofHours(24));
+            instance.manifestChanged(manifest);
+            instance.reconcile(owned[i], filter(all, owned[i]), runId -> all);
+        }
+
+        // 6 benchmarks x 4 answers x $0.125, on the one instance leading the run
+        assertThat(java.util.Arrays.stream(registries).flatMap(r -> r.find("evalstream_cost_usd")
+                .tags("run", "run-c", "model", "priced").functionCounters().stream())
+                .mapToDouble(c -> c.count()).sum()).isEqualTo(3.0);
+        String scraped = registries[0].scrape() + registries[1].scrape();
+        assertThat(scraped).contains("# TYPE evalstream_cost_usd_total counter")
+                .containsPattern("evalstream_cost_usd_total\\{model=\"priced\",run=\"run-c\",?} 3.0");
+        assertThat(java.util.Arrays.stream(registries).flatMap(r -> r.find("evalstream_cost_usd")
+                .tags("model", "sim-strong").functionCounters().stream()).map(c -> c.count()).toList())
+                .as("unknown, not 0").hasSize(1).allMatch(value -> value.isNaN());
+    }
+
     private static Map<ScoreKey, Tally> filter(Map<ScoreKey, Tally> tallies, Ownership owned) {
         Map<ScoreKey, Tally> mine = new java.util.HashMap<>();
         tallies.forEach((key, tally) -> {

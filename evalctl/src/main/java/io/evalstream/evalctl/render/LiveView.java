@@ -36,7 +36,7 @@ public final class LiveView {
         }
         lastGraded = graded;
         String block = String.format("Progress: %d of %d graded%s%n", graded, Reports.expected(report),
-                Reports.eta(report)) + Reports.progress(report) + Reports.errors(report);
+                Reports.eta(report)) + Reports.progress(report) + Reports.cost(report) + Reports.errors(report);
         if (terminal) {
             if (linesDrawn > 0) {
                 out.print("\033[" + linesDrawn + "F\033[J");

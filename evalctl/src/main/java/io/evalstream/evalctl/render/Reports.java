@@ -90,6 +90,36 @@ public final class Reports {
     }
 
     /** ", about N s left" at the run's pace so far; empty while the aggregator cannot tell. */
+    /**
+     * The run's cost so far, in all and per model, from the latest answer of every task: "unknown" for a model
+     * without a price; empty while no task has a cost of either kind.
+     */
+    public static String cost(JsonNode report) {
+        JsonNode cost = report.path("totals").path("cost");
+        if (cost.path("total").path("priced").asLong() + cost.path("total").path("unpriced").asLong() == 0) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder("Cost: " + usd(cost.path("total")));
+        if (cost.path("byModel").size() > 1) {
+            StringBuilder models = new StringBuilder();
+            cost.path("byModel").properties().forEach(model -> models.append(models.isEmpty() ? "" : ", ")
+                    .append(model.getKey()).append(' ').append(usd(model.getValue())));
+            line.append(" (").append(models).append(')');
+        }
+        return line.append(System.lineSeparator()).toString();
+    }
+
+    /** A cost in US dollars, "unknown" without a price, with how many tasks had none. */
+    public static String usd(JsonNode cost) {
+        JsonNode usd = cost.path("usd");
+        long unpriced = cost.path("unpriced").asLong();
+        if (!usd.isNumber()) {
+            return unpriced > 0 ? "unknown" : "-";
+        }
+        String dollars = String.format(Locale.ROOT, "$%.4f", usd.asDouble());
+        return unpriced == 0 ? dollars : dollars + " + " + unpriced + " unpriced";
+    }
+
     public static String eta(JsonNode report) {
         JsonNode eta = report.path("totals").path("etaSeconds");
         return eta.isNumber() && eta.asDouble() > 0

@@ -116,4 +116,16 @@ class ReportsTest {
         assertThat(Reports.cell(report, "sim-weak", "gsm8k").path("graded").asLong()).isEqualTo(50);
         assertThat(Reports.cell(report, "nobody", "gsm8k").isMissingNode()).isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    void theCostLineGivesTheRunsTotalAndEachModelsUnknownWithoutAPrice() throws Exception {
+        String line = Reports.cost(io.evalstream.contracts.Json.mapper().readTree("""
+                {"totals":{"cost":{"total":{"usd":0.5,"priced":10,"unpriced":4},
+                  "byModel":{"gpt-4o":{"usd":0.5,"priced":10,"unpriced":0},
+                             "sim-weak":{"usd":null,"priced":0,"unpriced":4}}}}}"""));
+        org.assertj.core.api.Assertions.assertThat(line.strip())
+                .isEqualTo("Cost: $0.5000 + 4 unpriced (gpt-4o $0.5000, sim-weak unknown)");
+        org.assertj.core.api.Assertions.assertThat(Reports.cost(io.evalstream.contracts.Json.mapper()
+                .readTree("{\"totals\":{}}"))).isEmpty();
+    }
 }

@@ -13,16 +13,18 @@ class RunListTest {
     void oneLinePerRunWithStatusProgressErrorsAndEta() throws Exception {
         String table = RunList.table(Json.mapper().readTree("""
                 [{"runId":"nightly-1","status":"COMPLETE","submittedAt":"2026-11-21T10:00:00.123456Z",
-                  "totals":{"expected":200,"graded":200,"errors":3,"progress":1.0,"etaSeconds":0.0}},
+                  "totals":{"expected":200,"graded":200,"errors":3,"progress":1.0,"etaSeconds":0.0,
+                    "cost":{"total":{"usd":1.23456,"priced":200,"unpriced":0}}}},
                  {"runId":"nightly-2","status":"RUNNING","submittedAt":"2026-11-22T08:30:00Z",
-                  "totals":{"expected":1000,"graded":250,"errors":0,"progress":0.25,"etaSeconds":41.2}},
+                  "totals":{"expected":1000,"graded":250,"errors":0,"progress":0.25,"etaSeconds":41.2,
+                    "cost":{"total":{"usd":null,"priced":0,"unpriced":250}}}},
                  {"runId":"adhoc-1","status":"UNKNOWN_MANIFEST","submittedAt":null,
                   "totals":{"expected":0,"graded":7,"errors":0,"progress":null,"etaSeconds":null}}]"""));
         assertThat(table.lines()).hasSize(4);
-        assertThat(table.lines().toList().get(1)).isEqualTo(String.format("%-32s %-16s %-20s %17s %6s %8s %8s",
-                "nightly-1", "COMPLETE", "2026-11-21T10:00:00Z", "200/200", "100%", "3", "-"));
+        assertThat(table.lines().toList().get(1)).isEqualTo(String.format("%-32s %-16s %-20s %17s %6s %8s %8s %12s",
+                "nightly-1", "COMPLETE", "2026-11-21T10:00:00Z", "200/200", "100%", "3", "-", "$1.2346"));
         assertThat(table.lines().toList().get(2)).contains("RUNNING").contains("250/1000").contains(" 25%")
-                .endsWith("42s");
+                .contains("42s").endsWith("unknown");
         assertThat(table.lines().toList().get(3)).contains("UNKNOWN_MANIFEST").contains("7/0").contains(" - ");
     }
 

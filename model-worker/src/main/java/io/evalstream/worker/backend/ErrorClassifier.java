@@ -62,6 +62,7 @@ public final class ErrorClassifier {
         return switch (kind) {
             case RATE_LIMITED, SERVER_ERROR, TIMEOUT, CONNECTION, MALFORMED_RESPONSE -> true;
             case CLIENT_ERROR, BAD_INPUT, UNKNOWN_MODEL, NO_WORKER_FOR_MODEL, UNGRADABLE, UNSUPPORTED_TASK, STOPPED_EARLY,
+                    BUDGET_EXCEEDED,
                     INTERNAL -> false;
         };
     }
@@ -84,7 +85,7 @@ public final class ErrorClassifier {
         return switch (kind) {
             case SERVER_ERROR, TIMEOUT, CONNECTION, MALFORMED_RESPONSE -> true;
             case RATE_LIMITED, CLIENT_ERROR, BAD_INPUT, UNKNOWN_MODEL, NO_WORKER_FOR_MODEL, UNGRADABLE,
-                    UNSUPPORTED_TASK, STOPPED_EARLY, INTERNAL -> false;
+                    UNSUPPORTED_TASK, STOPPED_EARLY, BUDGET_EXCEEDED, INTERNAL -> false;
         };
     }
 

@@ -1,6 +1,7 @@
 package io.evalstream.worker.backend;
 
 import io.evalstream.contracts.ContinuationScore;
+import io.evalstream.contracts.Projection;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.TokenUsage;
 import java.util.List;
@@ -14,9 +15,6 @@ import java.util.Objects;
  *                  for a generation
  */
 public record ModelReply(String text, TokenUsage usage, Long firstTokenMillis, List<ContinuationScore> scores) {
-
-    /** Characters per token of English text under common BPE tokenizers; good enough for dashboards. */
-    private static final int CHARS_PER_TOKEN = 4;
 
     public ModelReply {
         Objects.requireNonNull(text, "text");
@@ -57,7 +55,8 @@ public record ModelReply(String text, TokenUsage usage, Long firstTokenMillis, L
         return new ModelReply(text, new TokenUsage(promptTokens, 0), null, List.copyOf(scores));
     }
 
+    /** The producer's estimate too ({@link Projection#CHARS_PER_TOKEN}), so projections and usage agree. */
     public static long estimateTokens(String text) {
-        return (text.length() + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
+        return Projection.tokens(text);
     }
 }

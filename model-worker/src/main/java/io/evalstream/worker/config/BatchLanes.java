@@ -8,6 +8,7 @@ import io.evalstream.worker.metrics.WorkerMetrics;
 import io.evalstream.worker.openai.batch.BatchLane;
 import io.evalstream.worker.openai.batch.BatchModel;
 import io.evalstream.worker.openai.batch.BatchSettings;
+import io.evalstream.worker.pricing.Pricing;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The batch lane of the models configured with {@code openai.batch=true}; its completions go to the completions topic
- * through a producer of this service's {@code kafka.*} settings, counted like every other completion.
+ * through a producer of this service's {@code kafka.*} settings, priced (at the model's batch price) and counted like
+ * every other completion.
  */
 @Singleton
 final class BatchLanes {
@@ -35,7 +37,7 @@ final class BatchLanes {
 
     @Produces
     @Singleton
-    BatchLane lane(WorkerConfig config, KafkaClients kafka, WorkerMetrics metrics) {
+    BatchLane lane(WorkerConfig config, KafkaClients kafka, WorkerMetrics metrics, Pricing pricing) {
         List<BatchModel> models = new ArrayList<>();
         config.models().forEach((id, model) -> model.openai().filter(WorkerConfig.OpenAi::batch).ifPresent(openai -> {
             try {
@@ -52,7 +54,8 @@ final class BatchLanes {
         producer = models.isEmpty() ? null : kafka.producer("batch-completions-" + UUID.randomUUID(), Map.of(
                 ProducerConfig.LINGER_MS_CONFIG, 25, ProducerConfig.ACKS_CONFIG, "all"));
         BatchLane lane = new BatchLane(models, kafka, Topics.BATCHES,
-                Math.max(1, config.maxInFlight() / 2), completion -> {
+                Math.max(1, config.maxInFlight() / 2), unpriced -> {
+            Completion completion = pricing.priced(unpriced);
             CompletableFuture<Void> acked = new CompletableFuture<>();
             producer.send(new ProducerRecord<>(Topics.COMPLETIONS, completion.taskId().toString(),
                     COMPLETIONS.encode(completion)), (metadata, failure) -> {

@@ -23,6 +23,12 @@ public interface WorkerConfig {
     /** The models this worker serves, keyed by model id (the modelId part of a task id). */
     Map<String, Model> models();
 
+    /**
+     * A JSON price file (see {@link io.evalstream.contracts.PriceList}) shared with the prompt-producer, e.g. a
+     * mounted ConfigMap; a model's own {@code price.*} settings win over its entry there.
+     */
+    Optional<String> priceFile();
+
     /** Named simulator profiles a sim model can use with {@code sim.profile}, beside the built-in ones. */
     Map<String, SimValues> simProfiles();
 
@@ -50,6 +56,45 @@ public interface WorkerConfig {
 
         /** The circuit breaker in front of this model's endpoint. */
         CircuitBreaker circuitBreaker();
+
+        /** What this model's calls cost; without one (here or in the price file) its cost is unknown. */
+        Optional<Price> price();
+    }
+
+    /** US dollars: per million tokens in and out, per request, by prompt length, and through the batch lane. */
+    interface Price {
+
+        double inputPerMillion();
+
+        double outputPerMillion();
+
+        /** Prompt tokens served from the provider's cache; input-per-million when unset. */
+        Optional<Double> cachedInputPerMillion();
+
+        @WithDefault("0")
+        double perRequest();
+
+        /** Higher prices for long prompts, by any name: a prompt above a tier's token count is billed at it. */
+        Map<String, Tier> tiers();
+
+        /** The batch lane's price; a batch call's cost is unknown without it. */
+        Optional<BatchPrice> batch();
+    }
+
+    interface Tier {
+
+        long abovePromptTokens();
+
+        double inputPerMillion();
+
+        double outputPerMillion();
+    }
+
+    interface BatchPrice {
+
+        double inputPerMillion();
+
+        double outputPerMillion();
     }
 
     /**

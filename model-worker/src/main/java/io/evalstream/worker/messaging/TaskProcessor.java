@@ -1,31 +1,36 @@
 package io.evalstream.worker.messaging;
 
+import io.evalstream.contracts.Budget;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.InvalidRecordException;
 import io.evalstream.contracts.ModelError;
 import io.evalstream.contracts.PromptTask;
+import io.evalstream.contracts.RunCheck;
 import io.evalstream.contracts.RunDirectory;
 import io.evalstream.contracts.StopDecision;
 import io.evalstream.contracts.StopDirectory;
 import io.evalstream.contracts.WireFormat;
 import io.evalstream.worker.backend.ModelRouter;
 import io.evalstream.worker.backend.TaskAdmission;
+import io.evalstream.worker.budget.BudgetHold;
+import io.evalstream.worker.budget.SpendLedger;
 import io.evalstream.worker.config.WorkerConfig;
 import io.evalstream.worker.metrics.WorkerMetrics;
 import io.evalstream.worker.openai.batch.BatchLane;
+import io.evalstream.worker.pricing.Pricing;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
-import java.util.concurrent.CompletableFuture;
-import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,10 +53,12 @@ public class TaskProcessor {
     private final RunDirectory runs;
     private final StopDirectory stops;
     private final BatchLane batches;
+    private final Pricing pricing;
+    private final SpendLedger ledger;
     private final int maxInFlight;
 
     public TaskProcessor(ModelRouter router, WorkerMetrics metrics, WorkerConfig config, RunDirectory runs,
-            StopDirectory stops, BatchLane batches) {
+            StopDirectory stops, BatchLane batches, Pricing pricing, SpendLedger ledger) {
         if (config.maxInFlight() < 1) {
             throw new IllegalStateException("evalstream.worker.max-in-flight must be >= 1, got " + config.maxInFlight());
         }
@@ -60,6 +67,8 @@ public class TaskProcessor {
         this.runs = runs;
         this.stops = stops;
         this.batches = batches;
+        this.pricing = pricing;
+        this.ledger = ledger;
         this.maxInFlight = config.maxInFlight();
     }
 
@@ -86,11 +95,13 @@ public class TaskProcessor {
         return runs.lookup(task.taskId().runId()).thenCompose(run -> {
             Optional<String> conflict = run.flatMap(check -> check.conflict(task.taskId(), task.purpose(),
                     task.settingsHash()));
-            return conflict.isPresent() ? deadLetter(incoming, topic, conflict.get()) : complete(incoming, task, topic);
+            return conflict.isPresent() ? deadLetter(incoming, topic, conflict.get())
+                    : complete(incoming, task, topic, run.flatMap(RunCheck::budget));
         });
     }
 
-    private CompletionStage<Message<byte[]>> complete(Message<byte[]> incoming, PromptTask task, String topic) {
+    private CompletionStage<Message<byte[]>> complete(Message<byte[]> incoming, PromptTask task, String topic,
+            Optional<Budget> budget) {
         Optional<StopDecision> stopped = stops.stopped(task.taskId().runId(), task.taskId().benchmarkId());
         if (stopped.isPresent()) {
             // The comparison is decided: no model call, but a completion, so the run still counts every task.
@@ -104,6 +115,22 @@ public class TaskProcessor {
         // An unserved model is no model call: counted without its id, which whoever wrote the task chose, so it
         // must not become a metric label.
         boolean served = router.serves(task);
+        if (!served || budget.isEmpty()) {
+            return call(incoming, task, topic, served, Optional.empty());
+        }
+        return BudgetHold.of(task, budget.get(), pricing, ledger).thenCompose(hold -> {
+            if (hold.isPresent() && hold.get().refused() != null) {
+                // Calling could pass the run's budget: no call, but a completion, so the run still completes.
+                metrics.overBudget();
+                return publish(incoming, Completion.failed(task, new ModelError(ErrorKind.BUDGET_EXCEEDED,
+                        hold.get().refused()), ModelRouter.NO_BACKEND, 0, 1), topic);
+            }
+            return call(incoming, task, topic, true, hold);
+        });
+    }
+
+    private CompletionStage<Message<byte[]>> call(Message<byte[]> incoming, PromptTask task, String topic,
+            boolean served, Optional<BudgetHold> hold) {
         if (served) {
             metrics.started();
         }
@@ -113,6 +140,7 @@ public class TaskProcessor {
             } else {
                 metrics.unserved();
             }
+            hold.ifPresent(held -> held.settle(pricing.priced(completion).spend()));
             return publish(incoming, completion, topic);
         });
     }
@@ -129,9 +157,10 @@ public class TaskProcessor {
                 : CompletableFuture.completedStage((Message<byte[]>) null));
     }
 
+    /** Every synchronous completion leaves through here and is priced here (the batch lane prices its own). */
     private CompletionStage<Message<byte[]>> publish(Message<byte[]> incoming, Completion completion, String topic) {
         try {
-            return CompletableFuture.completedStage(toMessage(incoming, completion));
+            return CompletableFuture.completedStage(toMessage(incoming, pricing.priced(completion)));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Cannot encode the completion of %s; this is a bug", completion.taskId());
             return deadLetter(incoming, topic, "cannot publish the completion of this task: " + e);

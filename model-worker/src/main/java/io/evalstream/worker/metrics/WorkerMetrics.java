@@ -30,6 +30,7 @@ public class WorkerMetrics {
     private final Map<String, ModelCallMeters> calls = new ConcurrentHashMap<>();
     private final Counter unserved;
     private final Counter stoppedEarly;
+    private final Counter overBudget;
 
     public WorkerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -37,6 +38,7 @@ public class WorkerMetrics {
         // Registered up front, so a dashboard shows it at 0 before the first unserved task.
         unserved = terminalErrors(ErrorKind.NO_WORKER_FOR_MODEL);
         stoppedEarly = terminalErrors(ErrorKind.STOPPED_EARLY);
+        overBudget = terminalErrors(ErrorKind.BUDGET_EXCEEDED);
     }
 
     private Counter terminalErrors(ErrorKind kind) {
@@ -74,6 +76,11 @@ public class WorkerMetrics {
     /** A task for a model no backend here serves ended as a NO_WORKER_FOR_MODEL error completion. */
     public void unserved() {
         unserved.increment();
+    }
+
+    /** A task whose call could pass its run's budget ended as a BUDGET_EXCEEDED error completion: not called. */
+    public void overBudget() {
+        overBudget.increment();
     }
 
     /** A task whose comparison its run stopped early ended as a STOPPED_EARLY error completion: a call saved. */

@@ -241,6 +241,71 @@ class WorkerPipelineTest {
                 .isGreaterThanOrEqualTo(2);
     }
 
+    @Test
+    void pricesEveryCompletionFromItsUsageAndLeavesAnUnpricedModelsCostUnknown() throws Exception {
+        String runId = newRunId();
+        PromptTask priced = Tasks.numeric(runId, StubOpenAiResource.MODEL, "q1", "72");
+        PromptTask unpriced = Tasks.numeric(runId, "sim-weak", "q1", "72");
+        produce(List.of(taskRecord(priced.taskId().toString(), priced),
+                taskRecord(unpriced.taskId().toString(), unpriced)));
+
+        List<Completion> completions = awaitExactly(Topics.COMPLETIONS, runId, 2).stream()
+                .map(WorkerPipelineTest::decode).toList();
+        Completion stub = completions.stream().filter(c -> c.task().equals(priced)).findFirst().orElseThrow();
+        assertThat(stub.status()).isEqualTo(CompletionStatus.OK);
+        assertThat(stub.usage().promptTokens()).isPositive();
+        double byHand = (stub.usage().promptTokens() * StubOpenAiResource.INPUT_PER_MILLION
+                + stub.usage().completionTokens() * StubOpenAiResource.OUTPUT_PER_MILLION) / 1e6;
+        assertThat(stub.spend().usd()).isCloseTo(byHand, org.assertj.core.api.Assertions.within(1e-15));
+        Completion sim = completions.stream().filter(c -> c.task().equals(unpriced)).findFirst().orElseThrow();
+        assertThat(sim.spend()).isNotNull();
+        assertThat(sim.spend().usd()).isNull();
+    }
+
+    @Test
+    void aBudgetEndsTheRestAsBudgetExceededWithoutPassingItAndEveryTaskStillGetsItsCompletion() throws Exception {
+        String runId = newRunId();
+        int count = 30;
+        List<PromptTask> tasks = IntStream.range(0, count)
+                .mapToObj(i -> Tasks.numeric(runId, StubOpenAiResource.MODEL, "q" + i, "72")).toList();
+        // The stub bills the prompt at 4 characters per token and its answer's 12 words as tokens.
+        long prompt = io.evalstream.contracts.Projection.tokens(tasks.getFirst().prompt());
+        double perCall = (prompt * StubOpenAiResource.INPUT_PER_MILLION + 12 * StubOpenAiResource.OUTPUT_PER_MILLION)
+                / 1e6;
+        double mostPerCall = (prompt * StubOpenAiResource.INPUT_PER_MILLION
+                + tasks.getFirst().settings().maxTokens() * StubOpenAiResource.OUTPUT_PER_MILLION) / 1e6;
+        double limit = 10 * perCall + mostPerCall;
+        io.evalstream.contracts.RunSpec spec = new io.evalstream.contracts.RunSpec(runId,
+                List.of(StubOpenAiResource.MODEL), List.of(new io.evalstream.contracts.BenchmarkSelection("gsm8k",
+                count)), null, 1, null, null, new io.evalstream.contracts.Budget(null,
+                Map.of(StubOpenAiResource.MODEL, limit)));
+        io.evalstream.contracts.RunManifest manifest = new io.evalstream.contracts.RunManifest(1, spec,
+                List.of(new io.evalstream.contracts.ExpectedCount(StubOpenAiResource.MODEL, "gsm8k", Category.MATH,
+                        count)), List.of(), java.time.Instant.now());
+        produce(List.of(new ProducerRecord<>(Topics.RUNS, runId,
+                WireFormat.of(io.evalstream.contracts.RunManifest.class).encode(manifest))));
+        produce(tasks.stream().map(task -> taskRecord(task.taskId().toString(), task)).toList());
+
+        List<Completion> completions = awaitExactly(Topics.COMPLETIONS, runId, count).stream()
+                .map(WorkerPipelineTest::decode).toList();
+        List<Completion> answered = completions.stream().filter(c -> c.status() == CompletionStatus.OK).toList();
+        List<Completion> refused = completions.stream().filter(c -> c.status() == CompletionStatus.ERROR).toList();
+        assertThat(refused).allSatisfy(c -> {
+            assertThat(c.error().kind()).isEqualTo(ErrorKind.BUDGET_EXCEEDED);
+            assertThat(c.error().message()).contains("model stub-gpt's budget of $");
+            assertThat(c.spend().usd()).isZero();
+        });
+        double spent = answered.stream().mapToDouble(c -> c.spend().usd()).sum();
+        // One replica holds every call in flight at its most, so it never passes the budget; and it waits for its own
+        // calls to end before refusing, so it stops only when the next call's most would not fit.
+        assertThat(spent).isLessThanOrEqualTo(limit);
+        assertThat(answered).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(spent + mostPerCall).isGreaterThan(limit);
+        assertThat(refused).hasSize(count - answered.size()).isNotEmpty();
+        assertThat(registry.get("evalstream.terminal.errors").tag("kind", "budget_exceeded").counter().count())
+                .isGreaterThanOrEqualTo(refused.size());
+    }
+
     private static String newRunId() {
         return "run-" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -2,6 +2,7 @@ package io.evalstream.producer.api;
 
 import io.evalstream.contracts.BenchmarkSettings;
 import io.evalstream.contracts.ExpectedCount;
+import io.evalstream.contracts.Projection;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,10 @@ import java.util.Map;
  * @param settingsHash      settings hash per benchmark id, then per variant
  * @param benchmarkSettings every benchmark variant's effective settings, extraction, metric and hash (as in the
  *                          manifest)
+ * @param published         whether the tasks were published: false for a dry run, which only plans and projects
+ * @param projection        tasks, calls, tokens and the projected cost per model
  */
 public record RunAccepted(String runId, long tasks, List<ExpectedCount> expected,
-        Map<String, Map<String, String>> settingsHash, List<BenchmarkSettings> benchmarkSettings) {
+        Map<String, Map<String, String>> settingsHash, List<BenchmarkSettings> benchmarkSettings, boolean published,
+        Projection projection) {
 }

@@ -5,6 +5,8 @@ import io.evalstream.contracts.RunSpec;
 import io.evalstream.contracts.WireFormat;
 import io.evalstream.producer.config.ProducerConfig;
 import io.evalstream.producer.messaging.RunPublisher;
+import io.evalstream.producer.run.PriceBook;
+import io.evalstream.producer.run.Projections;
 import io.evalstream.producer.run.PublishedRuns;
 import io.evalstream.producer.run.RunPlan;
 import io.evalstream.producer.run.RunPlanner;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -40,8 +43,11 @@ public class RunResource {
     private final RunPublisher publisher;
     private final PublishedRuns published;
     private final ProducerConfig config;
+    private final PriceBook prices;
 
-    RunResource(RunPlanner planner, RunPublisher publisher, PublishedRuns published, ProducerConfig config) {
+    RunResource(RunPlanner planner, RunPublisher publisher, PublishedRuns published, ProducerConfig config,
+            PriceBook prices) {
+        this.prices = prices;
         this.planner = planner;
         this.publisher = publisher;
         this.published = published;
@@ -53,13 +59,13 @@ public class RunResource {
      * Runs on a worker thread, which waits for the broker's acknowledgements; rendering happens elsewhere.
      */
     @POST
-    public Response submit(byte[] body) {
+    public Response submit(@QueryParam("dryRun") boolean dryRun, byte[] body) {
         if (body == null || body.length == 0) {
             return error(Status.BAD_REQUEST, "request body is empty; send a JSON RunSpec, e.g. " + EXAMPLE);
         }
         return switch (SPEC.decode(body)) {
             case Decoded.Invalid<RunSpec> invalid -> error(Status.BAD_REQUEST, invalid.reason());
-            case Decoded.Valid<RunSpec> valid -> submit(valid.value());
+            case Decoded.Valid<RunSpec> valid -> submit(valid.value(), dryRun);
         };
     }
 
@@ -72,12 +78,16 @@ public class RunResource {
                         + " the runs topic holds every run's manifest"));
     }
 
-    private Response submit(RunSpec spec) {
+    private Response submit(RunSpec spec, boolean dryRun) {
         RunPlan plan;
         try {
             plan = planner.plan(spec, Instant.now());
         } catch (RunRejectedException e) {
             return error(Status.BAD_REQUEST, "invalid RunSpec: " + e.getMessage());
+        }
+        if (dryRun) {
+            // Nothing is published: the answer a submission would get, with its projection, so cost is known first.
+            return Response.ok(answer(plan, 0, false)).build();
         }
         LOG.infof("Publishing run %s: %d tasks", plan.runId(), plan.taskCount());
         long published;
@@ -93,9 +103,14 @@ public class RunResource {
     private Response accepted(RunPlan plan, long count) {
         published.remember(plan.manifest());
         LOG.infof("Published run %s: %d tasks acknowledged", plan.runId(), count);
-        return Response.accepted(new RunAccepted(plan.runId(), count, plan.manifest().expected(),
-                plan.settingsHashes(), plan.manifest().benchmarkSettings()))
+        return Response.accepted(answer(plan, count, true))
                 .header(HttpHeaders.LOCATION, "/runs/" + plan.runId()).build();
+    }
+
+    private RunAccepted answer(RunPlan plan, long published, boolean isPublished) {
+        return new RunAccepted(plan.runId(), isPublished ? published : plan.taskCount(), plan.manifest().expected(),
+                plan.settingsHashes(), plan.manifest().benchmarkSettings(), isPublished,
+                Projections.of(plan, prices));
     }
 
     private Response unavailable(RunPlan plan, RuntimeException failure) {

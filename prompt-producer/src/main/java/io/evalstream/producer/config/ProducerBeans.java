@@ -1,5 +1,8 @@
 package io.evalstream.producer.config;
 
+import io.evalstream.contracts.PriceList;
+import io.evalstream.producer.run.PriceBook;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evalstream.benchmarks.Benchmark;
 import io.evalstream.benchmarks.Catalog;
@@ -40,6 +43,18 @@ public class ProducerBeans {
     @Singleton
     RunPlanner planner(Catalog catalog) {
         return new RunPlanner(catalog);
+    }
+
+    /** Read at startup, so a bad price file stops the service naming the model and field to fix. */
+    @Produces
+    @Singleton
+    @Startup
+    PriceBook prices(ProducerConfig config) {
+        PriceBook book = config.priceFile().map(file -> new PriceBook(PriceList.read(file), true))
+                .orElse(new PriceBook(PriceList.NONE, false));
+        LOG.infof("Prices for projections: %s", book.priced() ? book.prices().models().keySet()
+                : "none (set evalstream.producer.price-file to the workers' price file)");
+        return book;
     }
 
     @Produces

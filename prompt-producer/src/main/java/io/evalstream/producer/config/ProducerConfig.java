@@ -22,6 +22,12 @@ public interface ProducerConfig {
      */
     Optional<Path> benchmarksDir();
 
+    /**
+     * The JSON price file the model workers read too ({@code evalstream.worker.price-file}), for the projected cost of
+     * a run; unset, projections give tokens and calls but no cost.
+     */
+    Optional<Path> priceFile();
+
     Publish publish();
 
     /** How tasks go to Kafka. */
