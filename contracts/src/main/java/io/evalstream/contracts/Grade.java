@@ -1,6 +1,7 @@
 package io.evalstream.contracts;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The grader's verdict on one completion (grades topic, key = taskId).
@@ -15,11 +16,13 @@ import java.time.Instant;
  * @param detail    why, in words, when the verdict needs explaining (the failing assertion of a program, a
  *                  judge reply that could not be read); null otherwise
  * @param likelihood for a task scored by likelihood, its nats, bytes and tokens (and acc_norm); null otherwise
+ * @param scores    every scorer's verdict, the headline (whose verdict, score and extracted answer are this grade's
+ *                  own) first; null when the task has only its default scorer, see {@link #scorerVerdicts()}
  */
 public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double score, String extracted,
         String reference, Category category, Subset subset, String grader, String settingsHash, long latencyMillis,
         boolean simulated, ErrorKind errorKind, Instant gradedAt, Judgement judgement, String detail,
-        String prompt, String completion, TokenUsage usage, LikelihoodScore likelihood) {
+        String prompt, String completion, TokenUsage usage, LikelihoodScore likelihood, List<ScorerVerdict> scores) {
 
     public Grade {
         Require.supportedVersion(schemaVersion);
@@ -47,6 +50,17 @@ public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double sc
         if (verdict == Verdict.MEASURED && likelihood == null) {
             throw new InvalidRecordException("field 'likelihood' must be given when 'verdict' is MEASURED");
         }
+        scores = scores == null ? null : checkedScores(scores, verdict, score);
+    }
+
+    /** A grade by a task's one scorer. */
+    public Grade(int schemaVersion, TaskId taskId, Verdict verdict, double score, String extracted,
+            String reference, Category category, Subset subset, String grader, String settingsHash, long latencyMillis,
+            boolean simulated, ErrorKind errorKind, Instant gradedAt, Judgement judgement, String detail,
+            String prompt, String completion, TokenUsage usage, LikelihoodScore likelihood) {
+        this(schemaVersion, taskId, verdict, score, extracted, reference, category, subset, grader, settingsHash,
+                latencyMillis, simulated, errorKind, gradedAt, judgement, detail, prompt, completion, usage,
+                likelihood, null);
     }
 
     /** A grade of a task not scored by likelihood. */
@@ -86,6 +100,33 @@ public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double sc
     public Grade recording(Completion graded) {
         return new Grade(schemaVersion, taskId, verdict, score, extracted, reference, category, subset, grader,
                 settingsHash, latencyMillis, simulated, errorKind, gradedAt, judgement, detail, graded.task().prompt(),
-                graded.text(), graded.usage(), likelihood);
+                graded.text(), graded.usage(), likelihood, scores);
+    }
+
+    /** This grade with every scorer's verdict; the first must be this grade's own. */
+    public Grade withScores(List<ScorerVerdict> verdicts) {
+        return new Grade(schemaVersion, taskId, verdict, score, extracted, reference, category, subset, grader,
+                settingsHash, latencyMillis, simulated, errorKind, gradedAt, judgement, detail, prompt, completion,
+                usage, likelihood, verdicts);
+    }
+
+    /** Every scorer's verdict, the headline first: the listed ones, or this grade's own as {@link Scorer#DEFAULT}. */
+    public List<ScorerVerdict> scorerVerdicts() {
+        return scores != null ? scores : List.of(new ScorerVerdict(Scorer.DEFAULT, verdict, score, extracted));
+    }
+
+    private static List<ScorerVerdict> checkedScores(List<ScorerVerdict> scores, Verdict verdict, double score) {
+        Require.nonEmpty(scores, "scores");
+        if (scores.size() > Scorer.MAX_PER_BENCHMARK) {
+            throw new InvalidRecordException("field 'scores' holds " + scores.size() + " verdicts; at most "
+                    + Scorer.MAX_PER_BENCHMARK + " are allowed");
+        }
+        ScorerVerdict headline = Require.present(scores.get(0), "scores[0]");
+        if (headline.verdict() != verdict || headline.score() != score) {
+            throw new InvalidRecordException("field 'scores[0]' is the headline and must repeat the grade's verdict"
+                    + " and score (" + verdict + ", " + score + "), got " + headline.verdict() + ", "
+                    + headline.score());
+        }
+        return List.copyOf(scores);
     }
 }

@@ -56,7 +56,7 @@ final class TaskSequence implements Iterator<PromptTask> {
                 Purpose.EVAL, prompt, planned.benchmark().extraction(), planned.benchmark().metric(),
                 current.reference(), current.aliases(), current.code(), planned.benchmark().category(),
                 current.subset(), planned.settings(), plannedVariant.settingsHash(), planned.judging(), null,
-                current.choices());
+                current.choices(), planned.benchmark().scorers());
         advance(planned);
         return task;
     }
