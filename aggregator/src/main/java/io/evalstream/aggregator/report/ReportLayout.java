@@ -50,7 +50,8 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
 
     static ReportLayout of(FullRunReport report) {
         List<Table> tables = Stream.of(settings(report.benchmarkSettings()), overall(report.overall()),
-                        categories(report.categories()), benchmarks(report.scores()), likelihood(report.scores()),
+                        categories(report.categories()), benchmarks(report.scores()), scorers(report.scores()),
+                        likelihood(report.scores()),
                         passAtK(report.passAtK()), clustered(report.clustered()), subsets(report.subsets()),
                         groups(report.groups()), labels(report.judgeLabels()), stops(report.stops()))
                 .filter(table -> !table.rows().isEmpty()).toList();
@@ -104,6 +105,16 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
                         Figures.meanWithError(s.meanScore(), s.meanScoreStdErr()), Figures.judgeMeans(s.judgeScores()),
                         Figures.errorKinds(s.errorKinds(), s.errorReasons()), Figures.latency(s.latency()), Figures.tokens(s.tokens()),
                         Figures.eta(s.etaSeconds()))).toList());
+    }
+
+    /** Benchmarks with several scorers: each scorer's accuracy and mean, the headline first (issue 19). */
+    private static Table scorers(List<BenchmarkScore> scores) {
+        return new Table("Per scorer", List.of("Model", "Benchmark", "Scorer", "Graded", "Accuracy [95% CI]",
+                "Mean ± SE"), scores.stream().filter(s -> s.scorers() != null)
+                .flatMap(s -> s.scorers().stream().map(scorer -> List.of(s.modelId(), s.benchmarkId(),
+                        scorer.scorer(), String.valueOf(scorer.graded()),
+                        Figures.accuracy(scorer.accuracy(), scorer.ci95Low(), scorer.ci95High()),
+                        Figures.meanWithError(scorer.meanScore(), scorer.meanScoreStdErr())))).toList());
     }
 
     /** Cells scored by likelihood: acc_norm, and the corpus bits per byte and per-token perplexity. */

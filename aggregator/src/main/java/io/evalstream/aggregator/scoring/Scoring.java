@@ -47,7 +47,8 @@ public final class Scoring {
                 tally.judgeScores(), tally.errorKinds(), tally.latency().summary(), tally.tokens(),
                 tally.firstGradedAt() == null ? null : Instant.ofEpochMilli(tally.firstGradedAt()),
                 expected == null ? null : Means.boxed(eta(tally.graded(), expected.tasks(), tally.firstGradedAt(), at)),
-                tally.errorReasons(), anytime(tally.correct(), tally.accuracyTrials()), tally.likelihoodFigures());
+                tally.errorReasons(), anytime(tally.correct(), tally.accuracyTrials()), tally.likelihoodFigures(),
+                tally.scorerScores());
     }
 
     /** The accuracy's confidence sequence at this look; null while there is no accuracy. */

@@ -4,9 +4,12 @@ import io.evalstream.contracts.Category;
 import io.evalstream.contracts.CorpusLikelihood;
 import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.ScorerScore;
+import io.evalstream.contracts.ScorerVerdict;
 import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,12 +43,14 @@ import java.util.TreeMap;
  * @param likelihood     MEASURED count, acc_norm count and the corpus sums of grades scored by likelihood; EMPTY
  *                       for other cells (and older state)
  * @param byChoice       grades of multiple choice by likelihood (CORRECT or INCORRECT with an acc_norm verdict)
+ * @param scorers        per scorer of a benchmark that declares several, its counts (the headline's too); empty
+ *                       otherwise and in older state. Grades stopped early are left out, as they are of accuracy.
  */
 public record Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
         double scoreSquareSum, Category category, String settingsHash, Long judged, Map<String, Moments> dimensions,
         Map<ErrorKind, Long> errorKinds, LatencyHistogram latency, Long promptTokens, Long completionTokens,
         Long firstGradedAt, Long lastGradedAt, Map<ErrorKind, String> errorReasons, LikelihoodSums likelihood,
-        Long byChoice) {
+        Long byChoice, Map<String, ScorerTally> scorers) {
 
     public static final Tally EMPTY = new Tally(0, 0, 0, 0, 0, 0.0, 0.0, null, null);
 
@@ -70,6 +75,19 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         errorKinds = checked.counts();
         errorReasons = checked.reasons();
         latency = latency == null ? LatencyHistogram.EMPTY : latency;
+        scorers = scorers == null || scorers.isEmpty() ? Map.of()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(scorers));
+    }
+
+    /** A tally of a cell with only its default scorer. */
+    public Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
+            double scoreSquareSum, Category category, String settingsHash, Long judged, Map<String, Moments> dimensions,
+            Map<ErrorKind, Long> errorKinds, LatencyHistogram latency, Long promptTokens, Long completionTokens,
+            Long firstGradedAt, Long lastGradedAt, Map<ErrorKind, String> errorReasons, LikelihoodSums likelihood,
+            Long byChoice) {
+        this(graded, correct, incorrect, noAnswer, errors, scoreSum, scoreSquareSum, category, settingsHash, judged,
+                dimensions, errorKinds, latency, promptTokens, completionTokens, firstGradedAt, lastGradedAt,
+                errorReasons, likelihood, byChoice, null);
     }
 
     /** A tally of a cell nothing in which was scored by likelihood. */
@@ -107,7 +125,7 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         if (graded == 1) {
             // An emptied cell starts again from exact zeros instead of carrying the rounding of its subtractions.
             return new Tally(0, 0, 0, 0, 0, 0.0, 0.0, category, settingsHash, 0L, null, null, null, null, null,
-                    firstGradedAt, lastGradedAt, null, null, null);
+                    firstGradedAt, lastGradedAt, null, null, null, null);
         }
         return change(sample, -1, category, settingsHash);
     }
@@ -124,7 +142,15 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
                 kinds.counts(), latency.plus(other.latency), promptTokens + other.promptTokens,
                 completionTokens + other.completionTokens, earliest(firstGradedAt, other.firstGradedAt),
                 latest(lastGradedAt, other.lastGradedAt), kinds.reasons(), likelihood.plus(other.likelihood),
-                byChoice + other.byChoice);
+                byChoice + other.byChoice, plusScorers(other.scorers));
+    }
+
+    /** Every scorer's score, the headline first; empty for a cell with only its default scorer. */
+    public List<ScorerScore> scorerScores() {
+        return scorers.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, ScorerTally> entry) -> entry.getValue().position())
+                        .thenComparing(Map.Entry::getKey))
+                .map(entry -> entry.getValue().score(entry.getKey())).toList();
     }
 
     /** The sample's rubric dimensions {@link #add} leaves out because this cell already counts the most it may. */
@@ -218,7 +244,32 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
                 promptTokens + delta * usage.promptTokens(), completionTokens + delta * usage.completionTokens(),
                 delta > 0 ? earliest(firstGradedAt, at) : firstGradedAt,
                 delta > 0 ? latest(lastGradedAt, at) : lastGradedAt, kinds.reasons(), likelihood.move(sums, delta),
-                byChoice + (choice ? delta : 0));
+                byChoice + (choice ? delta : 0), moveScorers(sample, delta));
+    }
+
+    private Map<String, ScorerTally> moveScorers(GradedSample sample, int delta) {
+        List<ScorerVerdict> verdicts = sample.scoresOrEmpty();
+        if (verdicts.isEmpty() || sample.errorKind() == ErrorKind.STOPPED_EARLY) {
+            return scorers;
+        }
+        TreeMap<String, ScorerTally> next = new TreeMap<>(scorers);
+        for (int i = 0; i < verdicts.size(); i++) {
+            ScorerVerdict verdict = verdicts.get(i);
+            ScorerTally moved = next.getOrDefault(verdict.scorer(), ScorerTally.EMPTY).move(i, verdict.verdict(),
+                    verdict.score(), delta);
+            if (moved.graded() == 0) {
+                next.remove(verdict.scorer());
+            } else {
+                next.put(verdict.scorer(), moved);
+            }
+        }
+        return next;
+    }
+
+    private Map<String, ScorerTally> plusScorers(Map<String, ScorerTally> more) {
+        TreeMap<String, ScorerTally> sum = new TreeMap<>(scorers);
+        more.forEach((scorer, tally) -> sum.merge(scorer, tally, ScorerTally::plus));
+        return sum;
     }
 
     private Map<String, Moments> moveScores(Map<String, Double> scores, int delta) {

@@ -8,6 +8,7 @@ import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.SchemaVersion;
+import io.evalstream.contracts.Scorer;
 import io.evalstream.contracts.ScorerVerdict;
 import io.evalstream.contracts.Verdict;
 import java.time.Instant;
@@ -55,7 +56,22 @@ public final class Grader {
      * @throws IllegalArgumentException                       for a code task: those are graded by {@link #gradeCode}
      */
     public static Grade grade(Completion completion, Instant gradedAt) {
-        PromptTask task = completion.task();
+        return grade(completion, completion.task(), gradedAt);
+    }
+
+    /**
+     * Grades a completion again by other scorers, its benchmark's current ones: no model is asked, and the grade is
+     * the one {@link #grade(Completion, Instant)} would give had the task carried these scorers.
+     *
+     * @param scorers the headline first, which must be the task's own extraction and metric
+     * @throws io.evalstream.contracts.InvalidRecordException when the headline differs from the task's (that is a
+     *                                                        new settings hash: a new run, not a regrade)
+     */
+    public static Grade regrade(Completion completion, List<Scorer> scorers, Instant gradedAt) {
+        return grade(completion, completion.task().withScorers(scorers), gradedAt);
+    }
+
+    private static Grade grade(Completion completion, PromptTask task, Instant gradedAt) {
         if (task.metric() == Metric.CODE_EXECUTION) {
             throw new IllegalArgumentException("code tasks are graded by execution; use Grader.gradeCode(completion,"
                     + " runner, gradedAt) for task " + task.taskId());
@@ -66,20 +82,20 @@ public final class Grader {
         }
         if (task.metric().byLikelihood()) {
             return completion.status() == CompletionStatus.OK ? LikelihoodGrades.grade(completion, gradedAt)
-                    : failed(completion, LikelihoodGrades.name(task.metric()), gradedAt);
+                    : failed(completion, task, LikelihoodGrades.name(task.metric()), gradedAt);
         }
         List<GradingPipeline> pipelines = task.scorerList().stream()
                 .map(scorer -> ScorerRegistry.pipeline(scorer.extraction(), scorer.metric())).toList();
         String headline = pipelines.getFirst().name();
         return switch (completion.status()) {
-            case OK -> scoredByEach(completion, pipelines, gradedAt);
-            case ERROR -> failed(completion, headline, gradedAt);
+            case OK -> scoredByEach(completion, task, pipelines, gradedAt);
+            case ERROR -> failed(completion, task, headline, gradedAt);
         };
     }
 
     /** The headline scorer's grade, carrying every scorer's verdict when the task has more than its default one. */
-    private static Grade scoredByEach(Completion completion, List<GradingPipeline> pipelines, Instant gradedAt) {
-        PromptTask task = completion.task();
+    private static Grade scoredByEach(Completion completion, PromptTask task, List<GradingPipeline> pipelines,
+            Instant gradedAt) {
         List<Outcome> outcomes = pipelines.stream()
                 .map(pipeline -> pipeline.grade(task.acceptedAnswers(), completion.text())).toList();
         Grade grade = graded(completion, outcomes.getFirst(), pipelines.getFirst().name(), gradedAt);
@@ -110,7 +126,7 @@ public final class Grader {
                     + ", not by execution; use Grader.grade(completion, gradedAt)");
         }
         if (completion.status() == CompletionStatus.ERROR) {
-            return failed(completion, CODE_GRADER, gradedAt);
+            return failed(completion, task, CODE_GRADER, gradedAt);
         }
         Outcome outcome = switch (CodeBlocks.extract(completion.text())) {
             case Extracted.Found code -> run(runner, task, code.text());
@@ -143,8 +159,7 @@ public final class Grader {
                 .recording(completion);
     }
 
-    private static Grade failed(Completion completion, String grader, Instant gradedAt) {
-        PromptTask task = completion.task();
+    private static Grade failed(Completion completion, PromptTask task, String grader, Instant gradedAt) {
         // The error's message is the grade's detail, so a report can say why, not just how often.
         Grade grade = new Grade(SchemaVersion.CURRENT, task.taskId(), Verdict.ERROR, 0.0, null, task.reference(),
                 task.category(), task.subset(), grader, task.settingsHash(), completion.latencyMillis(),

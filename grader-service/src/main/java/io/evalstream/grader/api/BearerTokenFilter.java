@@ -1,0 +1,43 @@
+package io.evalstream.grader.api;
+
+import io.evalstream.contracts.BearerAuth;
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * The grader's one REST call ({@code POST /runs/{id}/regrade}) needs a bearer token as every other service's;
+ * {@code /q/metrics} and {@code /q/health} stay open. The check itself is {@link BearerAuth}.
+ */
+@Singleton
+@Startup
+public class BearerTokenFilter {
+
+    private static final Logger LOG = Logger.getLogger(BearerTokenFilter.class);
+
+    private final BearerAuth auth;
+
+    BearerTokenFilter(@ConfigProperty(name = "evalstream.auth.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "evalstream.auth.token") Optional<List<String>> tokens,
+            @ConfigProperty(name = "evalstream.auth.token-file") Optional<Path> tokenFile) {
+        this.auth = BearerAuth.configured(enabled, tokens.orElse(List.of()), tokenFile);
+        LOG.info(auth.describe());
+    }
+
+    @ServerRequestFilter
+    public Optional<Response> authenticate(ContainerRequestContext request) {
+        return auth.refusal(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .map(reason -> Response.status(Response.Status.UNAUTHORIZED).entity(new ApiError(reason))
+                        .type(MediaType.APPLICATION_JSON).header(HttpHeaders.WWW_AUTHENTICATE, BearerAuth.CHALLENGE)
+                        .build());
+    }
+}
