@@ -52,6 +52,7 @@ class CommandsTest {
         Path tokenFile = Files.writeString(dir.resolve("token"), TOKEN + "\n");
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--producer-url", service.url(), "--aggregator-url", service.url() + "/",
+                "--grader-url", service.url(),
                 "--token-file", tokenFile.toString()));
         CommandLine commandLine = EvalCtl.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
@@ -77,6 +78,19 @@ class CommandsTest {
         assertThat(request.pathAndQuery()).isEqualTo("/runs");
         assertThat(request.authorization()).isEqualTo("Bearer " + TOKEN);
         assertThat(request.body()).contains("\"runId\":\"nightly-7\"");
+    }
+
+    @Test
+    void regradePostsToTheGraderWithItsFiltersAndPrintsWhatChanged() throws IOException {
+        service.answer(200, """
+                {"runId":"r1","read":2,"regraded":2,"skipped":{},"changes":[{"modelId":"m","benchmarkId":"gsm8k",
+                "scorer":"strict","graded":2,"flips":0,"added":2,"samples":[]}],"pastRetention":[]}""");
+        assertThat(evalctl("regrade", "r1", "--benchmark", "gsm8k", "--model", "m")).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("Run r1: 2 of 2 completions graded again").contains("strict");
+        StubService.Request request = service.requests().getFirst();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.pathAndQuery()).isEqualTo("/runs/r1/regrade?benchmark=gsm8k&model=m");
+        assertThat(request.authorization()).isEqualTo("Bearer " + TOKEN);
     }
 
     @Test

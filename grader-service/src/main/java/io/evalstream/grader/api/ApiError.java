@@ -1,5 +1,5 @@
 package io.evalstream.grader.api;
 
 /** The body of every error answer: what went wrong and what to do. */
-public record ApiError(String message) {
+public record ApiError(String error) {
 }
