@@ -18,11 +18,14 @@ import java.util.List;
  * @param likelihood for a task scored by likelihood, its nats, bytes and tokens (and acc_norm); null otherwise
  * @param scores    every scorer's verdict, the headline (whose verdict, score and extracted answer are this grade's
  *                  own) first; null when the task has only its default scorer, see {@link #scorerVerdicts()}
+ * @param scorersFingerprint {@link Scorer#fingerprint} of the scorers that made {@code scores} (the definition it
+ *                  was graded by, beside the grader version in {@code grader}); null exactly when scores is
  */
 public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double score, String extracted,
         String reference, Category category, Subset subset, String grader, String settingsHash, long latencyMillis,
         boolean simulated, ErrorKind errorKind, Instant gradedAt, Judgement judgement, String detail,
-        String prompt, String completion, TokenUsage usage, LikelihoodScore likelihood, List<ScorerVerdict> scores) {
+        String prompt, String completion, TokenUsage usage, LikelihoodScore likelihood, List<ScorerVerdict> scores,
+        String scorersFingerprint) {
 
     public Grade {
         Require.supportedVersion(schemaVersion);
@@ -51,6 +54,9 @@ public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double sc
             throw new InvalidRecordException("field 'likelihood' must be given when 'verdict' is MEASURED");
         }
         scores = scores == null ? null : checkedScores(scores, verdict, score);
+        if ((scores == null) != (scorersFingerprint == null)) {
+            throw new InvalidRecordException("field 'scorersFingerprint' must be given exactly when 'scores' is");
+        }
     }
 
     /** A grade by a task's one scorer. */
@@ -60,7 +66,7 @@ public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double sc
             String prompt, String completion, TokenUsage usage, LikelihoodScore likelihood) {
         this(schemaVersion, taskId, verdict, score, extracted, reference, category, subset, grader, settingsHash,
                 latencyMillis, simulated, errorKind, gradedAt, judgement, detail, prompt, completion, usage,
-                likelihood, null);
+                likelihood, null, null);
     }
 
     /** A grade of a task not scored by likelihood. */
@@ -100,14 +106,14 @@ public record Grade(int schemaVersion, TaskId taskId, Verdict verdict, double sc
     public Grade recording(Completion graded) {
         return new Grade(schemaVersion, taskId, verdict, score, extracted, reference, category, subset, grader,
                 settingsHash, latencyMillis, simulated, errorKind, gradedAt, judgement, detail, graded.task().prompt(),
-                graded.text(), graded.usage(), likelihood, scores);
+                graded.text(), graded.usage(), likelihood, scores, scorersFingerprint);
     }
 
-    /** This grade with every scorer's verdict; the first must be this grade's own. */
-    public Grade withScores(List<ScorerVerdict> verdicts) {
+    /** This grade with every scorer's verdict, the first this grade's own, made by {@code scorers}. */
+    public Grade withScores(List<ScorerVerdict> verdicts, List<Scorer> scorers) {
         return new Grade(schemaVersion, taskId, verdict, score, extracted, reference, category, subset, grader,
                 settingsHash, latencyMillis, simulated, errorKind, gradedAt, judgement, detail, prompt, completion,
-                usage, likelihood, verdicts);
+                usage, likelihood, verdicts, Scorer.fingerprint(scorers));
     }
 
     /** Every scorer's verdict, the headline first: the listed ones, or this grade's own as {@link Scorer#DEFAULT}. */

@@ -31,6 +31,17 @@ public record Scorer(String name, String extraction, String metric) {
         return new Scorer(DEFAULT, extraction.name(), metric.name());
     }
 
+    /**
+     * The fingerprint of a list of scorers, recorded on every grade made by them: 16 hex digits of the SHA-256 of
+     * each scorer's name, extraction and metric in order, so grades by different definitions can be told apart.
+     */
+    public static String fingerprint(List<Scorer> scorers) {
+        StringBuilder text = new StringBuilder();
+        scorers.forEach(scorer -> text.append(scorer.name()).append('=').append(scorer.extraction()).append('/')
+                .append(scorer.metric()).append(';'));
+        return SettingsHash.sha256Hex(text.toString()).substring(0, 16);
+    }
+
     /** Checks a task's or definition's list: 1 to {@link #MAX_PER_BENCHMARK} scorers with distinct names. */
     public static List<Scorer> checked(List<Scorer> scorers, String field) {
         Require.nonEmpty(scorers, field);

@@ -108,7 +108,7 @@ public final class Grader {
             verdicts.add(new ScorerVerdict(task.scorers().get(i).name(), outcome.verdict(), outcome.score(),
                     outcome.extracted()));
         }
-        return grade.withScores(verdicts);
+        return grade.withScores(verdicts, task.scorers());
     }
 
     /**
@@ -166,6 +166,6 @@ public final class Grader {
                 completion.simulated(), completion.error().kind(), gradedAt, null, completion.error().message())
                 .recording(completion);
         return task.scorers() == null ? grade : grade.withScores(task.scorers().stream()
-                .map(scorer -> new ScorerVerdict(scorer.name(), Verdict.ERROR, 0.0, null)).toList());
+                .map(scorer -> new ScorerVerdict(scorer.name(), Verdict.ERROR, 0.0, null)).toList(), task.scorers());
     }
 }

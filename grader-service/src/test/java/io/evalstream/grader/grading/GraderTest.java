@@ -57,6 +57,8 @@ class GraderTest {
 
         assertThat(grade.verdict()).isEqualTo(flexible);
         assertThat(grade.grader()).isEqualTo("numeric/numeric_equal@1");
+        assertThat(grade.scorersFingerprint()).isEqualTo(Scorer.fingerprint(GSM8K_SCORERS)).hasSize(16)
+                .isNotEqualTo(Scorer.fingerprint(GSM8K_SCORERS.reversed()));
         assertThat(grade.scorerVerdicts()).extracting(ScorerVerdict::scorer, ScorerVerdict::verdict,
                 ScorerVerdict::extracted).containsExactly(tuple("flexible", flexible, grade.extracted()),
                 tuple("strict", strict, strictAnswer));

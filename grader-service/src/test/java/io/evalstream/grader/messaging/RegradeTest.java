@@ -11,6 +11,7 @@ import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.Scorer;
 import io.evalstream.contracts.ScorerVerdict;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
@@ -20,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -89,6 +91,9 @@ class RegradeTest {
                 Verdict.INCORRECT, 2L));
         assertThat(after.values()).allSatisfy(grade -> assertThat(grade.scores()).extracting(ScorerVerdict::scorer)
                 .containsExactly("flexible", "strict"));
+        assertThat(after.values()).extracting(Grade::scorersFingerprint).containsOnly(Scorer.fingerprint(List.of(
+                new Scorer("flexible", "numeric", "numeric_equal"), new Scorer("strict", "answer_is",
+                "numeric_equal"))));
         assertThat(recordsOfRun(Topics.TASKS, runId)).as("tasks sent towards a worker or model").isZero();
     }
 
