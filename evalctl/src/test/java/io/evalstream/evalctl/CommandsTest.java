@@ -94,6 +94,36 @@ class CommandsTest {
     }
 
     @Test
+    void pushCompletionsSendsTheSpecAndNumberedLinesToTheProducer() throws IOException {
+        service.answer(202, "{\"runId\":\"byo-1\",\"completions\":2}");
+        Path file = Files.writeString(dir.resolve("completions.jsonl"), """
+                {"model": "m", "benchmark": "gsm8k", "itemId": "0", "prompt": "Q?", "completion": "The answer is 3."}
+
+                {"model": "m", "benchmark": "gsm8k", "itemId": "1", "prompt": "Q?", "completion": "18"}
+                """);
+        assertThat(evalctl("push", "--completions", file.toString(), "--spec", spec(SPEC).toString()))
+                .isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("Pushed 2 completion(s) from").contains("as run byo-1");
+        StubService.Request request = service.requests().getFirst();
+        assertThat(request.pathAndQuery()).isEqualTo("/completions");
+        assertThat(request.body()).contains("\"spec\":{").contains("\"line\":1").contains("\"line\":3");
+    }
+
+    @Test
+    void pushCompletionsRefusesBadLinesByNumberAndSendsNothing() throws IOException {
+        Path file = Files.writeString(dir.resolve("completions.jsonl"), """
+                {"model": "m", "benchmark": "gsm8k", "itemId": "0", "prompt": "Q?", "completion": "3"}
+                {"model": "m", "benchmark": "gsm8k"
+                {"model": "m", "benchmark": "gsm8k", "itemId": "1", "prompt": "Q?"}
+                """);
+        assertThat(evalctl("push", "--completions", file.toString(), "--spec", spec(SPEC).toString()))
+                .isEqualTo(ExitCode.REFUSED);
+        assertThat(err.toString()).contains("completions.jsonl: line 2: not JSON")
+                .contains("completions.jsonl: line 3: needs text fields completion");
+        assertThat(service.requests()).isEmpty();
+    }
+
+    @Test
     void quietPrintsOnlyTheRunIdForScripts() throws IOException {
         service.answer(202, "{\"runId\":\"r1\",\"tasks\":1,\"settingsHash\":{}}");
         assertThat(evalctl("submit", "-q", spec(SPEC).toString())).isEqualTo(ExitCode.OK);
