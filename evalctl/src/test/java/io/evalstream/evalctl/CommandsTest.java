@@ -94,6 +94,14 @@ class CommandsTest {
     }
 
     @Test
+    void compareByAScorerAsksTheAggregatorForIt() throws IOException {
+        service.answer(500, "{\"error\":\"stop here\"}");
+        evalctl("compare", "r1", "-a", "m1", "-b", "m2", "--scorer", "strict");
+        assertThat(service.requests().getFirst().pathAndQuery()).startsWith("/runs/r1/compare?a=m1&b=m2")
+                .contains("&scorer=strict");
+    }
+
+    @Test
     void pushCompletionsSendsTheSpecAndNumberedLinesToTheProducer() throws IOException {
         service.answer(202, "{\"runId\":\"byo-1\",\"completions\":2}");
         Path file = Files.writeString(dir.resolve("completions.jsonl"), """

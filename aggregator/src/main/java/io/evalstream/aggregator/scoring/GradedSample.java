@@ -115,6 +115,20 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
                 .map(each -> new ScorerVerdict(each.scorer(), each.verdict(), each.score(), null)).toList();
     }
 
+    /**
+     * This sample as {@code scorer} graded it: its verdict and score in place of the headline's, for analyses per
+     * scorer; empty when the grade has no verdict by that scorer. Null takes the headline, as the sample is.
+     */
+    public java.util.Optional<GradedSample> scoredBy(String scorer) {
+        if (scorer == null) {
+            return java.util.Optional.of(this);
+        }
+        return scoresOrEmpty().stream().filter(each -> each.scorer().equals(scorer)).findFirst()
+                .map(each -> new GradedSample(cell, each.verdict(), each.score(), category, settingsHash, subset,
+                        judgeScores, labels, errorKind, latencyMillis, usage, gradedAtMillis, source, errorReason,
+                        likelihood, scores));
+    }
+
     /** Every scorer's verdict, the headline first; empty for a task with only its default scorer. */
     public List<ScorerVerdict> scoresOrEmpty() {
         return scores == null ? List.of() : scores;
