@@ -53,7 +53,8 @@ class ScorersTopologyTest extends TopologyHarness {
         assertThat(cell.graded()).isEqualTo(20);
         assertThat(cell.accuracy()).isEqualTo(0.9); // the headline is the first scorer, flexible
         assertThat(cell.scorers()).extracting(ScorerScore::scorer, ScorerScore::graded, ScorerScore::correct,
-                ScorerScore::accuracy).containsExactly(tuple("flexible", 20L, 18L, 0.9), tuple("strict", 20L, 12L, 0.6));
+                ScorerScore::accuracy).containsExactly(tuple("flexible", 20L, 18L, 0.9),
+                tuple("strict", 20L, 12L, 0.6));
         assertThat(cell.scorer("strict").orElseThrow().ci95High()).isLessThan(
                 cell.scorer("flexible").orElseThrow().ci95High());
 

@@ -1,6 +1,9 @@
 package io.evalstream.grader.grading;
 
-/** Short-answer style (DROP, TriviaQA): the text after "The answer is" up to the end of its sentence, else the first line. */
+/**
+ * Short-answer style (DROP, TriviaQA): the text after "The answer is" up to the end of its sentence, else the first
+ * line.
+ */
 final class AnswerLineExtraction implements AnswerExtractor {
 
     @Override
