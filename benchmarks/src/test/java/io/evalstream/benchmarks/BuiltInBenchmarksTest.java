@@ -68,9 +68,12 @@ class BuiltInBenchmarksTest {
     }
 
     @Test
-    void gsm8kIsScoredFlexiblyAsTheHeadlineAndStrictlyBesideIt() {
+    void gsm8kAndMathAreScoredFlexiblyAsTheHeadlineAndStrictlyBesideIt() {
         assertThat(CATALOG.find("gsm8k").orElseThrow().scorers()).containsExactly(
                 new Scorer("flexible", "numeric", "numeric_equal"), new Scorer("strict", "answer_is", "numeric_equal"));
+        assertThat(CATALOG.find("math").orElseThrow().scorers()).containsExactly(
+                new Scorer("flexible", "boxed", "math_equivalence"),
+                new Scorer("strict", "final_answer", "math_equivalence"));
         assertThat(CATALOG.find("mmlu").orElseThrow().scorers()).containsExactly(
                 new Scorer(Scorer.DEFAULT, "multiple_choice", "exact_match"));
     }

@@ -70,14 +70,14 @@ class DefinitionErrorsTest {
                                 + " likelihood_acc, bits_per_byte"),
                 row("an unknown scorer extraction (issue 19)", SCORERS.replace("answer_is", "regex"),
                         "test.yaml: key 'scorers': unknown extraction 'regex'; known: answer_is,"
-                                + " answer_line, boxed, code, likelihood, multiple_choice, numeric, text"),
+                                + " answer_line, boxed, code, final_answer, likelihood, multiple_choice, numeric, text"),
                 row("an unknown headline metric (issue 19)", SCORERS.replace("metric: exact_match}", "metric: bleu}"),
                         "test.yaml: key 'scorers[0]': unknown metric 'bleu'; known: alias_match,"
                                 + " bits_per_byte, code_execution, exact_match, likelihood_acc, math_equivalence,"
                                 + " numeric_equal, rubric, token_f1"),
                 row("an unknown headline scorer (issue 19)", SCORERS.replace("answer_line", "regex"),
                         "test.yaml: key 'scorers[0]': unknown extraction 'regex'; known: answer_is,"
-                                + " answer_line, boxed, code, likelihood, multiple_choice, numeric, text"),
+                                + " answer_line, boxed, code, final_answer, likelihood, multiple_choice, numeric, text"),
                 row("a pair that cannot grade (issue 19)", SCORERS.replace("answer_is", "multiple_choice"),
                         "test.yaml: key 'scorers': extraction multiple_choice cannot be scored by metric"
                                 + " numeric_equal; it goes with exact_match"),

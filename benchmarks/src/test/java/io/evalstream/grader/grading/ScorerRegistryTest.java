@@ -37,9 +37,27 @@ class ScorerRegistryTest {
         assertThat(STRICT.grade(List.of("18"), completion).verdict()).as("strict").isEqualTo(strict);
     }
 
+    private static final GradingPipeline MATH_FLEXIBLE = ScorerRegistry.pipeline("boxed", "math_equivalence");
+    private static final GradingPipeline MATH_STRICT = ScorerRegistry.pipeline("final_answer", "math_equivalence");
+
+    /** MATH's two scorers, as Minerva's minerva_math is strict; the reference is \frac{1}{2} throughout. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            the exemplars' closing sentence | Final Answer: The final answer is $\\frac12$. I hope it is correct. | CORRECT   | CORRECT
+            a box only                      | So $x = \\boxed{\\dfrac{1}{2}}$.                                     | CORRECT   | NO_ANSWER
+            a box and a wrong statement     | $\\boxed{0.5}$. The final answer is $2$.                              | CORRECT   | INCORRECT
+            neither                         | It is one half                                                     | NO_ANSWER | NO_ANSWER
+            """)
+    void mathStrictReadsOnlyTheFinalAnswerStatement(String what, String completion, Verdict flexible,
+            Verdict strict) {
+        assertThat(MATH_FLEXIBLE.grade(List.of("\\frac{1}{2}"), completion).verdict()).as("flexible")
+                .isEqualTo(flexible);
+        assertThat(MATH_STRICT.grade(List.of("\\frac{1}{2}"), completion).verdict()).as("strict").isEqualTo(strict);
+    }
+
     @ParameterizedTest(name = "{0}/{1}")
     @CsvSource(delimiter = '|', textBlock = """
-            regex           | exact_match   | unknown extraction 'regex'; known: answer_is, answer_line, boxed, code, likelihood, multiple_choice, numeric, text
+            regex           | exact_match   | unknown extraction 'regex'; known: answer_is, answer_line, boxed, code, final_answer, likelihood, multiple_choice, numeric, text
             numeric         | bleu          | unknown metric 'bleu'; known: alias_match, bits_per_byte, code_execution, exact_match, likelihood_acc, math_equivalence, numeric_equal, rubric, token_f1
             multiple_choice | token_f1      | extraction multiple_choice cannot be scored by metric token_f1; it goes with exact_match
             code            | exact_match   | extraction code with metric exact_match has no text grader: extraction code goes with metric code_execution and only with it
@@ -54,7 +72,7 @@ class ScorerRegistryTest {
     @Test
     void namesEveryTextGraderWithItsVersion() {
         assertThat(ScorerRegistry.pipelineNames()).contains("numeric/numeric_equal@1", "answer_is/numeric_equal@1",
-                "boxed/math_equivalence@1", "multiple_choice/exact_match@1").doesNotContain(
+                "boxed/math_equivalence@1", "final_answer/math_equivalence@1", "multiple_choice/exact_match@1").doesNotContain(
                 "multiple_choice/token_f1@1");
         assertThat(ScorerRegistry.pipeline("BOXED", "Exact_Match").name()).isEqualTo("boxed/exact_match@1");
     }
