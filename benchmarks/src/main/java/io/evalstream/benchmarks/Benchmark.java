@@ -5,6 +5,7 @@ import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.Metric;
+import io.evalstream.contracts.Scorer;
 import io.evalstream.contracts.TaskKind;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.SettingsHash;
@@ -62,6 +63,11 @@ public final class Benchmark {
 
     public Metric metric() {
         return definition.metric();
+    }
+
+    /** Every scorer, the headline (the one {@link #extraction()} and {@link #metric()} name) first. */
+    public List<Scorer> scorers() {
+        return definition.scorers();
     }
 
     /** Generate, or multiple choice or perplexity scored by likelihood. */

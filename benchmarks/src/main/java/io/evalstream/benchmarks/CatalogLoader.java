@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -43,14 +44,7 @@ public final class CatalogLoader {
 
         List<String> errors = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        Map<String, Declared> definitions = new LinkedHashMap<>();
-        ClasspathRoot builtIns = new ClasspathRoot(loader, DEFINITIONS, "built-in definitions");
-        for (String file : builtIns.files()) {
-            declare(definitions, "classpath:" + DEFINITIONS + file, new String(builtIns.read(file),
-                    StandardCharsets.UTF_8), errors, notes);
-        }
-        config.benchmarksDir().ifPresent(dir -> userFiles(dir).forEach(file -> declare(definitions,
-                file.toAbsolutePath().normalize().toString(), read(file), errors, notes)));
+        Map<String, Declared> definitions = declared(config.benchmarksDir(), errors, notes);
 
         List<Benchmark> benchmarks = new ArrayList<>();
         for (Declared declared : definitions.values()) {
@@ -65,6 +59,38 @@ public final class CatalogLoader {
                     + String.join("\n- ", errors));
         }
         return new Catalog(benchmarks, notes);
+    }
+
+    /**
+     * The definitions alone, by id, as {@link #load} reads them (built-ins, then the user's, which replace a built-in
+     * of the same id), without reading any data: what the grader needs to grade again by the current definitions.
+     *
+     * @throws BenchmarkException listing every definition that cannot be read and why
+     */
+    public static Map<String, BenchmarkDefinition> definitions(Optional<Path> benchmarksDir) {
+        List<String> errors = new ArrayList<>();
+        Map<String, Declared> declared = declared(benchmarksDir, errors, new ArrayList<>());
+        if (!errors.isEmpty()) {
+            throw new BenchmarkException(errors.size() + " benchmark definition problem(s):\n- "
+                    + String.join("\n- ", errors));
+        }
+        Map<String, BenchmarkDefinition> definitions = new LinkedHashMap<>();
+        declared.forEach((id, each) -> definitions.put(id, each.definition()));
+        return Map.copyOf(definitions);
+    }
+
+    private static Map<String, Declared> declared(Optional<Path> benchmarksDir, List<String> errors,
+            List<String> notes) {
+        Map<String, Declared> definitions = new LinkedHashMap<>();
+        ClasspathRoot builtIns = new ClasspathRoot(CatalogLoader.class.getClassLoader(), DEFINITIONS,
+                "built-in definitions");
+        for (String file : builtIns.files()) {
+            declare(definitions, "classpath:" + DEFINITIONS + file, new String(builtIns.read(file),
+                    StandardCharsets.UTF_8), errors, notes);
+        }
+        benchmarksDir.ifPresent(dir -> userFiles(dir).forEach(file -> declare(definitions,
+                file.toAbsolutePath().normalize().toString(), read(file), errors, notes)));
+        return definitions;
     }
 
     /** One definition from YAML text on the given data roots, checked as at startup: for tests and tools. */

@@ -9,6 +9,7 @@ import io.evalstream.benchmarks.definition.DefinitionReader;
 import io.evalstream.benchmarks.definition.SubsetInfo;
 import io.evalstream.contracts.CodeCheck;
 import io.evalstream.contracts.Judging;
+import io.evalstream.contracts.Scorer;
 import io.evalstream.contracts.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,6 +65,17 @@ class BuiltInBenchmarksTest {
     void theCatalogHoldsExactlyTheBuiltIns() {
         assertThat(CATALOG.ids()).containsExactly("drop", "gsm8k", "humaneval", "math", "mmlu", "stories", "story-endings",
                 "story-text", "triviaqa");
+    }
+
+    @Test
+    void gsm8kAndMathAreScoredFlexiblyAsTheHeadlineAndStrictlyBesideIt() {
+        assertThat(CATALOG.find("gsm8k").orElseThrow().scorers()).containsExactly(
+                new Scorer("flexible", "numeric", "numeric_equal"), new Scorer("strict", "answer_is", "numeric_equal"));
+        assertThat(CATALOG.find("math").orElseThrow().scorers()).containsExactly(
+                new Scorer("flexible", "boxed", "math_equivalence"),
+                new Scorer("strict", "final_answer", "math_equivalence"));
+        assertThat(CATALOG.find("mmlu").orElseThrow().scorers()).containsExactly(
+                new Scorer(Scorer.DEFAULT, "multiple_choice", "exact_match"));
     }
 
     @Test

@@ -27,12 +27,19 @@ class DefinitionErrorsTest {
             variants: {default: {question: "Q: {{q}}"}}
             """;
 
+    private static final String SCORERS = VALID.replace("extraction: answer_line\n", "") + """
+            scorers:
+              - {name: loose, extraction: answer_line, metric: exact_match}
+              - {name: strict, extraction: answer_is, metric: numeric_equal}
+            """;
+
     static Stream<Arguments> mistakes() {
         return Stream.of(
                 row("a typo in a top-level key", VALID.replace("source:", "sorce:"),
                         "test.yaml: unknown key 'sorce' (line 5); allowed keys there: aliases, category, choices,"
                                 + " cluster, code, description, extraction, fewShot, fields, id, itemId, judging, kind,"
-                                + " metric, reference, settings, source, subsets, targetDelimiter, variants; did you mean"
+                                + " metric, reference, scorers, settings, source, subsets, targetDelimiter, variants; did"
+                                + " you mean"
                                 + " 'source'?"),
                 row("a typo in a nested key", VALID.replace("{path: t/d.jsonl}", "{path: t/d.jsonl, fromat: jsonl}"),
                         "test.yaml: unknown key 'fromat' in 'source' (line 5); allowed keys there: columns, examples,"
@@ -61,6 +68,25 @@ class DefinitionErrorsTest {
                         "test.yaml: key 'metric' has the unknown value 'bleu' (line 8); allowed: exact_match,"
                                 + " numeric_equal, token_f1, alias_match, math_equivalence, code_execution, rubric,"
                                 + " likelihood_acc, bits_per_byte"),
+                row("an unknown scorer extraction (issue 19)", SCORERS.replace("answer_is", "regex"),
+                        "test.yaml: key 'scorers': unknown extraction 'regex'; known: answer_is,"
+                                + " answer_line, boxed, code, final_answer, likelihood, multiple_choice, numeric, text"),
+                row("an unknown headline metric (issue 19)", SCORERS.replace("metric: exact_match}", "metric: bleu}"),
+                        "test.yaml: key 'scorers[0]': unknown metric 'bleu'; known: alias_match,"
+                                + " bits_per_byte, code_execution, exact_match, likelihood_acc, math_equivalence,"
+                                + " numeric_equal, rubric, token_f1"),
+                row("an unknown headline scorer (issue 19)", SCORERS.replace("answer_line", "regex"),
+                        "test.yaml: key 'scorers[0]': unknown extraction 'regex'; known: answer_is,"
+                                + " answer_line, boxed, code, final_answer, likelihood, multiple_choice, numeric, text"),
+                row("a pair that cannot grade (issue 19)", SCORERS.replace("answer_is", "multiple_choice"),
+                        "test.yaml: key 'scorers': extraction multiple_choice cannot be scored by metric"
+                                + " numeric_equal; it goes with exact_match"),
+                row("two scorers of one name (issue 19)", SCORERS.replace("name: strict", "name: loose"),
+                        "test.yaml: key 'scorers': field 'scorers' names scorer 'loose' twice; give"
+                                + " every scorer its own name"),
+                row("scorers beside the single form (issue 19)", SCORERS + "metric: exact_match\n",
+                        "test.yaml: keys 'extraction' and 'metric' stand for one scorer named"
+                                + " 'default'; with 'scorers' remove them (the first scorer is the headline)"),
                 row("a rubric metric without a judge", VALID.replace("extraction: answer_line", "extraction: text"),
                         "test.yaml: key 'judging' is required with metric rubric, e.g. judging: {rubric: tinystories,"
                                 + " judge: auto}"),

@@ -93,7 +93,7 @@ class LikelihoodKindsTest {
                     question: '{{text}}'
                 """;
         Benchmark texts = Fixtures.load(dir, yaml.formatted("perplexity", ""));
-        Benchmark generated = Fixtures.load(dir, yaml.formatted("generate", "reference: text\nextraction: text\n"
+        Benchmark generated = Fixtures.load(dir, yaml.formatted("generate", "reference: text\nextraction: answer_line\n"
                 + "metric: exact_match"));
 
         assertThat(texts.metric()).isEqualTo(Metric.BITS_PER_BYTE);

@@ -32,6 +32,10 @@ import java.util.TreeMap;
  *                        when accuracy is, and left out of the JSON then
  * @param likelihood      for a benchmark scored by likelihood, acc_norm and the corpus bits per byte and perplexity;
  *                        null for any other
+ * @param cost            what the cell's latest answers cost (priced and unpriced tasks); null, and left out of the
+ *                        JSON, in snapshots made before prices existed
+ * @param scorers         every scorer's result, the headline (whose figures are the ones above) first, for a benchmark
+ *                        that declares several; null for one with only its default scorer
  */
 public record BenchmarkScore(int schemaVersion, String runId, String modelId, String benchmarkId, Category category,
         long graded, long correct, long incorrect, long noAnswer, long errors, long expected, Double accuracy,
@@ -39,7 +43,8 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
         long judged, List<DimensionScore> judgeScores, Map<ErrorKind, Long> errorKinds, LatencySummary latency,
         TokenUsage tokens, Instant firstGradedAt, Double etaSeconds, Map<ErrorKind, String> errorReasons,
         @JsonInclude(JsonInclude.Include.NON_NULL) AnytimeInterval anytime95, CorpusLikelihood likelihood,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Cost cost) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Cost cost,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ScorerScore> scorers) {
 
     /** A sample reason says why in a line or two; a whole stack trace or program output is cut. */
     public static final int MAX_REASON = 300;
@@ -57,9 +62,10 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
         tokens = tokens == null ? TokenUsage.NONE : tokens;
         errorReasons = errorReasons == null ? Map.of()
                 : Collections.unmodifiableSortedMap(new TreeMap<>(errorReasons));
+        scorers = scorers == null || scorers.isEmpty() ? null : List.copyOf(scorers);
     }
 
-    /** A snapshot without its cost. */
+    /** A snapshot of a cell with only its default scorer, without its cost. */
     public BenchmarkScore(int schemaVersion, String runId, String modelId, String benchmarkId, Category category,
             long graded, long correct, long incorrect, long noAnswer, long errors, long expected, Double accuracy,
             Double ci95Low, Double ci95High, Double meanScore, Double meanScoreStdErr, Double progress,
@@ -69,7 +75,13 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
         this(schemaVersion, runId, modelId, benchmarkId, category, graded, correct, incorrect, noAnswer, errors,
                 expected, accuracy, ci95Low, ci95High, meanScore, meanScoreStdErr, progress, updatedAt, judged,
                 judgeScores, errorKinds, latency, tokens, firstGradedAt, etaSeconds, errorReasons, anytime95,
-                likelihood, null);
+                likelihood, null, null);
+    }
+
+    /** The named scorer's result; empty when the cell has no such scorer or only its default one. */
+    public java.util.Optional<ScorerScore> scorer(String name) {
+        return scorers == null ? java.util.Optional.empty()
+                : scorers.stream().filter(each -> each.scorer().equals(name)).findFirst();
     }
 
     /** A snapshot without an anytime interval, of a cell not scored by likelihood. */
@@ -81,7 +93,8 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
             Map<ErrorKind, String> errorReasons) {
         this(schemaVersion, runId, modelId, benchmarkId, category, graded, correct, incorrect, noAnswer, errors,
                 expected, accuracy, ci95Low, ci95High, meanScore, meanScoreStdErr, progress, updatedAt, judged,
-                judgeScores, errorKinds, latency, tokens, firstGradedAt, etaSeconds, errorReasons, null, null, null);
+                judgeScores, errorKinds, latency, tokens, firstGradedAt, etaSeconds, errorReasons, null, null, null,
+                null);
     }
 
     /** A snapshot of a cell nothing in which was judged. */
@@ -91,7 +104,7 @@ public record BenchmarkScore(int schemaVersion, String runId, String modelId, St
             Instant updatedAt) {
         this(schemaVersion, runId, modelId, benchmarkId, category, graded, correct, incorrect, noAnswer, errors,
                 expected, accuracy, ci95Low, ci95High, meanScore, meanScoreStdErr, progress, updatedAt, 0, List.of(),
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     public ScoreKey key() {

@@ -22,6 +22,8 @@ public enum KafkaAccess {
     PROMPT_PRODUCER("evalstream-prompt-producer", "prompt-producer", List.of(
             Grant.topic(Topics.RUNS, AclOperation.WRITE),
             Grant.topic(Topics.TASKS, AclOperation.WRITE),
+            // Completions made elsewhere (POST /completions) go where a worker's would.
+            Grant.topic(Topics.COMPLETIONS, AclOperation.WRITE),
             Grant.topic(Topics.DLQ, AclOperation.WRITE))),
 
     MODEL_WORKER("evalstream-model-worker", "model-worker", List.of(
@@ -42,7 +44,8 @@ public enum KafkaAccess {
             Grant.topic(Topics.COMPLETIONS, AclOperation.READ),
             Grant.group(Groups.GRADER, AclOperation.READ),
             Grant.topic(Topics.RUNS, AclOperation.READ),
-            Grant.topic(Topics.GRADES, AclOperation.WRITE),
+            // A regrade reads the run's earlier grades back, without a group, to say what changed.
+            Grant.topic(Topics.GRADES, AclOperation.WRITE, AclOperation.READ),
             // Judge tasks go to the workers like any other task.
             Grant.topic(Topics.TASKS, AclOperation.WRITE),
             Grant.topic(Topics.DLQ, AclOperation.WRITE))),

@@ -18,10 +18,14 @@ import java.util.List;
  * @param judging      who judges the answer on which rubric; present exactly when the metric is {@code RUBRIC}
  * @param subject      for a judge task (purpose JUDGE) the completion being judged, so the judge's completion
  *                     carries all the grader needs to grade the subject; null for an EVAL task
+ * @param scorers      every scorer of the task's benchmark, the headline first (its extraction and metric are the
+ *                     task's own); null when the task has only the one scorer {@link Scorer#DEFAULT} of its
+ *                     extraction and metric, see {@link #scorerList()}
  */
 public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, String prompt, Extraction extraction,
         Metric metric, String reference, List<String> aliases, CodeCheck code, Category category, Subset subset,
-        Settings settings, String settingsHash, Judging judging, Completion subject, List<String> choices) {
+        Settings settings, String settingsHash, Judging judging, Completion subject, List<String> choices,
+        List<Scorer> scorers) {
 
     /** The most choices a multiple-choice task may have. */
     public static final int MAX_CHOICES = 26;
@@ -63,6 +67,15 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
             throw new InvalidRecordException("field 'subject' must be the completion of an EVAL task: a judge's"
                     + " answer is not judged again");
         }
+        scorers = headlineFirst(scorers, Scorer.single(extraction, metric));
+    }
+
+    /** A task that lists no scorers of its own: graded by its extraction and metric alone. */
+    public PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, String prompt, Extraction extraction,
+            Metric metric, String reference, List<String> aliases, CodeCheck code, Category category, Subset subset,
+            Settings settings, String settingsHash, Judging judging, Completion subject, List<String> choices) {
+        this(schemaVersion, taskId, purpose, prompt, extraction, metric, reference, aliases, code, category, subset,
+                settings, settingsHash, judging, subject, choices, null);
     }
 
     /** A task that is not multiple choice by likelihood. */
@@ -102,6 +115,32 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
         return new PromptTask(SchemaVersion.CURRENT, judged.taskId().judgedBy(judgeModel), Purpose.JUDGE,
                 judgePrompt, Extraction.TEXT, Metric.RUBRIC, judged.reference(), List.of(), null, judged.category(),
                 judged.subset(), greedy, judged.settingsHash(), judged.judging(), subject, null);
+    }
+
+    /** Every scorer of the task, the headline first: its own list, or the one {@link Scorer#DEFAULT}. */
+    public List<Scorer> scorerList() {
+        return scorers == null ? List.of(Scorer.single(extraction, metric)) : scorers;
+    }
+
+    /** This task graded by other scorers (a regrade with the current definition); the headline must not change. */
+    public PromptTask withScorers(List<Scorer> replacement) {
+        return new PromptTask(schemaVersion, taskId, purpose, prompt, extraction, metric, reference, aliases, code,
+                category, subset, settings, settingsHash, judging, subject, choices, replacement);
+    }
+
+    /** Null for the lone default scorer, so a task written before scorers existed keeps its exact JSON. */
+    private static List<Scorer> headlineFirst(List<Scorer> scorers, Scorer single) {
+        if (scorers == null || scorers.equals(List.of(single))) {
+            return null;
+        }
+        List<Scorer> checked = Scorer.checked(scorers, "scorers");
+        Scorer headline = checked.get(0);
+        if (!headline.extraction().equals(single.extraction()) || !headline.metric().equals(single.metric())) {
+            throw new InvalidRecordException("field 'scorers[0]' is the headline and must grade by the task's own"
+                    + " extraction and metric (" + single.extraction() + "/" + single.metric() + "), got "
+                    + headline.extraction() + "/" + headline.metric());
+        }
+        return checked;
     }
 
     /** What the model is asked to do: generate, or score choices or a text by likelihood. */

@@ -31,7 +31,7 @@ class KafkaAccessTest {
     @CsvSource(delimiter = '|', textBlock = """
             evalstream.runs        | User:evalstream-prompt-producer
             evalstream.tasks       | User:evalstream-prompt-producer, User:evalstream-grader, User:evalstream-push
-            evalstream.completions | User:evalstream-model-worker
+            evalstream.completions | User:evalstream-model-worker, User:evalstream-prompt-producer
             evalstream.grades      | User:evalstream-grader
             evalstream.metrics     | User:evalstream-aggregator
             """)

@@ -51,6 +51,11 @@ final class CompareCommand extends Subcommand implements Callable<Integer> {
             description = "With --power: the B - A (a fraction, 0.05 for 5 points) to count the items needed for.")
     Double difference;
 
+    @Option(names = "--scorer", paramLabel = "NAME",
+            description = "Compare by this scorer of the benchmarks that declare several (e.g. strict); default the"
+                    + " headline. Benchmarks without it are left out.")
+    String scorer;
+
     @Option(names = "--json", description = "Print the aggregator's JSON instead of a table.")
     boolean json;
 
@@ -70,6 +75,9 @@ final class CompareCommand extends Subcommand implements Callable<Integer> {
         }
         if (!"holm".equals(correction)) {
             path.append("&correction=").append(ApiClient.query(correction));
+        }
+        if (scorer != null) {
+            path.append("&scorer=").append(ApiClient.query(scorer));
         }
         if (!"item".equals(cluster)) {
             path.append("&cluster=").append(ApiClient.query(cluster));

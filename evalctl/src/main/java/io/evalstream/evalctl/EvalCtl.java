@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "evalctl", mixinStandardHelpOptions = true, version = "evalctl 0.1.0",
         description = "Drives evalstream: submit and watch runs, read reports, compare models, push tasks.",
         subcommands = {SubmitCommand.class, WatchCommand.class, ReportCommand.class, CompareCommand.class,
-                PushCommand.class, RunsCommand.class},
+                PushCommand.class, RunsCommand.class, RegradeCommand.class},
         footer = {"", "Exit codes:",
                 "  0  done",
                 "  1  evalctl itself failed (a bug; the message says where)",
@@ -38,6 +38,11 @@ public final class EvalCtl {
             defaultValue = "${env:EVALSTREAM_AGGREGATOR_URL:-http://localhost:8084}",
             description = "The aggregator (env EVALSTREAM_AGGREGATOR_URL; default ${DEFAULT-VALUE}).")
     String aggregatorUrl;
+
+    @Option(names = "--grader-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            defaultValue = "${env:EVALSTREAM_GRADER_URL:-http://localhost:8083}",
+            description = "The grader-service, for regrade (env EVALSTREAM_GRADER_URL; default ${DEFAULT-VALUE}).")
+    String graderUrl;
 
     @Option(names = "--bootstrap-servers", scope = ScopeType.INHERIT, paramLabel = "HOST:PORT",
             description = "Kafka, for push (env EVALSTREAM_BOOTSTRAP_SERVERS; else bootstrap.servers from"
@@ -70,6 +75,10 @@ public final class EvalCtl {
 
     Service aggregator() {
         return Service.aggregator(aggregatorUrl);
+    }
+
+    Service grader() {
+        return Service.grader(graderUrl);
     }
 
     ApiClient client() {

@@ -1,5 +1,8 @@
 package io.evalstream.evalctl;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.evalstream.contracts.Json;
 import io.evalstream.contracts.Topics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -8,11 +11,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code evalctl push FILE}: tasks from a JSON Lines file onto the tasks topic. */
+/**
+ * {@code evalctl push FILE}: tasks from a JSON Lines file onto the tasks topic; {@code push --completions FILE
+ * --spec SPEC}: completions made elsewhere, graded and reported as the run SPEC describes.
+ */
 @Command(name = "push", mixinStandardHelpOptions = true,
         description = "Pushes PromptTasks from a JSON Lines file (- reads standard input) onto evalstream.tasks,"
                 + " keyed by task id. Every line is checked first; with a bad line nothing is pushed unless"
-                + " --skip-invalid. The value format is contracts/src/main/resources/schemas/prompt-task.v1.schema.json.")
+                + " --skip-invalid. The value format is contracts/src/main/resources/schemas/prompt-task.v1.schema.json."
+                + " With --completions the file holds completions made elsewhere instead, one"
+                + " {model, benchmark, itemId, prompt, completion} per line: they are graded by the same graders and"
+                + " reported as a run of --spec, whose benchmarks they answer; no model is asked.")
 final class PushCommand extends Subcommand implements Callable<Integer> {
 
     private static final int MAX_SHOWN = 20;
@@ -26,6 +35,13 @@ final class PushCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Only check the file.")
     boolean dryRun;
 
+    @Option(names = "--completions", description = "FILE holds completions made elsewhere (needs --spec).")
+    boolean completions;
+
+    @Option(names = "--spec", paramLabel = "SPEC", description = "With --completions: the run spec (JSON or YAML)"
+            + " naming the run, its models and the benchmarks the completions answer.")
+    Path spec;
+
     @Option(names = "--kafka-config", paramLabel = "FILE",
             description = "Kafka client settings as a Java properties file, e.g. security.protocol=SASL_SSL,"
                     + " sasl.mechanism, sasl.jaas.config, ssl.truststore.location (like kcat -F). Environment"
@@ -35,6 +51,9 @@ final class PushCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (completions) {
+            return pushCompletions();
+        }
         String name = InputFiles.name(file);
         TaskLines lines = TaskLines.parse(InputFiles.read(file));
         PrintWriter err = err();
@@ -61,5 +80,40 @@ final class PushCommand extends Subcommand implements Callable<Integer> {
         }
         out.flush();
         return lines.problems().isEmpty() ? ExitCode.OK : ExitCode.REFUSED;
+    }
+
+    private int pushCompletions() {
+        if (spec == null) {
+            throw new CliException(ExitCode.USAGE, "--completions needs --spec SPEC: the run spec naming the run, its"
+                    + " models and the benchmarks the completions answer");
+        }
+        String name = InputFiles.name(file);
+        CompletionLines lines = CompletionLines.parse(InputFiles.read(file));
+        if (!lines.problems().isEmpty()) {
+            lines.problems().stream().limit(MAX_SHOWN).forEach(problem -> err().println(name + ": " + problem));
+            err().flush();
+            throw new CliException(ExitCode.REFUSED, name + " has " + lines.problems().size() + " bad line(s);"
+                    + " nothing was pushed");
+        }
+        if (lines.completions().isEmpty()) {
+            throw new CliException(ExitCode.REFUSED, name + " holds no completion to push");
+        }
+        SpecFile specFile = SpecFile.parse(InputFiles.name(spec), InputFiles.read(spec), null);
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.set("spec", ApiClient.json(evalctl.producer(), specFile.json()));
+        body.set("completions", lines.completions());
+        Service producer = evalctl.producer();
+        PrintWriter out = out();
+        if (dryRun) {
+            out.printf("%s: %d completion(s) read; nothing pushed (--dry-run).%n", name, lines.completions().size());
+        } else {
+            JsonNode accepted = ApiClient.json(producer, ApiClient.requireOk(producer,
+                    evalctl.client().postJson(producer, "/completions", body.toString())));
+            out.printf("Pushed %d completion(s) from %s as run %s; they are graded as its tasks (evalctl watch %s).%n",
+                    accepted.path("completions").asLong(), name, accepted.path("runId").asText(),
+                    accepted.path("runId").asText());
+        }
+        out.flush();
+        return ExitCode.OK;
     }
 }

@@ -24,6 +24,10 @@ public record Service(String name, URI base, String option, String variable) {
                 "EVALSTREAM_AGGREGATOR_URL");
     }
 
+    public static Service grader(String url) {
+        return new Service("grader-service", uri(url, "--grader-url"), "--grader-url", "EVALSTREAM_GRADER_URL");
+    }
+
     /** {@code path} (with its query) resolved against the base URL, keeping any path prefix of the base. */
     public URI resolve(String path) {
         String prefix = base.toString().replaceAll("/+$", "");

@@ -52,6 +52,7 @@ class CommandsTest {
         Path tokenFile = Files.writeString(dir.resolve("token"), TOKEN + "\n");
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--producer-url", service.url(), "--aggregator-url", service.url() + "/",
+                "--grader-url", service.url(),
                 "--token-file", tokenFile.toString()));
         CommandLine commandLine = EvalCtl.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
@@ -77,6 +78,57 @@ class CommandsTest {
         assertThat(request.pathAndQuery()).isEqualTo("/runs");
         assertThat(request.authorization()).isEqualTo("Bearer " + TOKEN);
         assertThat(request.body()).contains("\"runId\":\"nightly-7\"");
+    }
+
+    @Test
+    void regradePostsToTheGraderWithItsFiltersAndPrintsWhatChanged() throws IOException {
+        service.answer(200, """
+                {"runId":"r1","read":2,"regraded":2,"skipped":{},"changes":[{"modelId":"m","benchmarkId":"gsm8k",
+                "scorer":"strict","graded":2,"flips":0,"added":2,"samples":[]}],"pastRetention":[]}""");
+        assertThat(evalctl("regrade", "r1", "--benchmark", "gsm8k", "--model", "m")).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("Run r1: 2 of 2 completions graded again").contains("strict");
+        StubService.Request request = service.requests().getFirst();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.pathAndQuery()).isEqualTo("/runs/r1/regrade?benchmark=gsm8k&model=m");
+        assertThat(request.authorization()).isEqualTo("Bearer " + TOKEN);
+    }
+
+    @Test
+    void compareByAScorerAsksTheAggregatorForIt() throws IOException {
+        service.answer(500, "{\"error\":\"stop here\"}");
+        evalctl("compare", "r1", "-a", "m1", "-b", "m2", "--scorer", "strict");
+        assertThat(service.requests().getFirst().pathAndQuery()).startsWith("/runs/r1/compare?a=m1&b=m2")
+                .contains("&scorer=strict");
+    }
+
+    @Test
+    void pushCompletionsSendsTheSpecAndNumberedLinesToTheProducer() throws IOException {
+        service.answer(202, "{\"runId\":\"byo-1\",\"completions\":2}");
+        Path file = Files.writeString(dir.resolve("completions.jsonl"), """
+                {"model": "m", "benchmark": "gsm8k", "itemId": "0", "prompt": "Q?", "completion": "The answer is 3."}
+
+                {"model": "m", "benchmark": "gsm8k", "itemId": "1", "prompt": "Q?", "completion": "18"}
+                """);
+        assertThat(evalctl("push", "--completions", file.toString(), "--spec", spec(SPEC).toString()))
+                .isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("Pushed 2 completion(s) from").contains("as run byo-1");
+        StubService.Request request = service.requests().getFirst();
+        assertThat(request.pathAndQuery()).isEqualTo("/completions");
+        assertThat(request.body()).contains("\"spec\":{").contains("\"line\":1").contains("\"line\":3");
+    }
+
+    @Test
+    void pushCompletionsRefusesBadLinesByNumberAndSendsNothing() throws IOException {
+        Path file = Files.writeString(dir.resolve("completions.jsonl"), """
+                {"model": "m", "benchmark": "gsm8k", "itemId": "0", "prompt": "Q?", "completion": "3"}
+                {"model": "m", "benchmark": "gsm8k"
+                {"model": "m", "benchmark": "gsm8k", "itemId": "1", "prompt": "Q?"}
+                """);
+        assertThat(evalctl("push", "--completions", file.toString(), "--spec", spec(SPEC).toString()))
+                .isEqualTo(ExitCode.REFUSED);
+        assertThat(err.toString()).contains("completions.jsonl: line 2: not JSON")
+                .contains("completions.jsonl: line 3: needs text fields completion");
+        assertThat(service.requests()).isEmpty();
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Every REST endpoint of a service that has a REST API ({@code evalstream.auth.rest-api=true} in its
- * application.properties, a build-time switch: the workers and graders have none) needs a bearer token;
+ * application.properties, a build-time switch: the model workers have none) needs a bearer token;
  * {@code /q/metrics} and {@code /q/health} are not REST resources and stay open. The check itself is
  * {@link BearerAuth}.
  */

@@ -14,6 +14,7 @@ import io.evalstream.aggregator.analysis.ScalingAnalysis;
 import io.evalstream.aggregator.analysis.ScalingReport;
 import io.evalstream.aggregator.analysis.SensitivityReport;
 import io.evalstream.aggregator.report.ComparisonMarkdown;
+import io.evalstream.aggregator.scoring.TaskSample;
 import io.evalstream.aggregator.streams.ScoreStores;
 import io.evalstream.aggregator.streams.StreamsLifecycle;
 import io.evalstream.contracts.ModelInfo;
@@ -65,7 +66,8 @@ public class AnalysisResource {
             @QueryParam("b") String b, @QueryParam("baselineRun") String baselineRun,
             @QueryParam("alpha") String alpha, @QueryParam("correction") String correction,
             @QueryParam("power") String power, @QueryParam("difference") String difference,
-            @QueryParam("cluster") String cluster, @QueryParam("format") String format) {
+            @QueryParam("cluster") String cluster, @QueryParam("format") String format,
+            @QueryParam("scorer") String scorer) {
         boolean markdown = AnalysisRequests.markdown(format);
         Side sideB = new Side(AnalysisRequests.id(runId, "run id"),
                 AnalysisRequests.required(b, "b", "?a=sim-v1&b=sim-v2 (a: the baseline model, b: the other)"));
@@ -76,10 +78,11 @@ public class AnalysisResource {
                 AnalysisRequests.correction(correction), AnalysisRequests.power(power),
                 AnalysisRequests.difference(difference), AnalysisRequests.clusterBy(cluster),
                 declaredClusters(stores, sideB.runId(), sideA.runId()));
+        String by = scorer == null ? null : AnalysisRequests.id(scorer, "scorer");
         ModelSamples samplesB = samples(stores, sideB.runId(), sideA.runId().equals(sideB.runId())
-                ? new TreeSet<>(List.of(sideA.modelId(), sideB.modelId())) : Set.of(sideB.modelId()));
+                ? new TreeSet<>(List.of(sideA.modelId(), sideB.modelId())) : Set.of(sideB.modelId()), by);
         ModelSamples samplesA = sideA.runId().equals(sideB.runId()) ? samplesB
-                : samples(stores, sideA.runId(), Set.of(sideA.modelId()));
+                : samples(stores, sideA.runId(), Set.of(sideA.modelId()), by);
         requireGraded(samplesA, sideA);
         requireGraded(samplesB, sideB);
         ModelComparison comparison = ModelComparison.of(sideA, sideB, samplesA.of(sideA.modelId()),
@@ -91,10 +94,11 @@ public class AnalysisResource {
     /** Per (model, benchmark) run in two or more prompt template variants: the variants' scores and spread. */
     @GET
     @Path("/{runId}/sensitivity")
-    public SensitivityReport sensitivity(@PathParam("runId") String runId) {
+    public SensitivityReport sensitivity(@PathParam("runId") String runId, @QueryParam("scorer") String scorer) {
         AnalysisRequests.id(runId, "run id");
+        String by = scorer == null ? null : AnalysisRequests.id(scorer, "scorer");
         SensitivityReport report = streams.stores().latestSamples(runId,
-                samples -> PromptSensitivity.of(runId, samples));
+                samples -> PromptSensitivity.of(runId, TaskSample.scoredBy(samples, by)));
         if (report.samples() == 0) {
             throw noGrades(runId);
         }
@@ -142,8 +146,10 @@ public class AnalysisResource {
         return declared;
     }
 
-    private static ModelSamples samples(ScoreStores stores, String runId, Set<String> models) {
-        ModelSamples samples = stores.latestSamples(runId, all -> ModelSamples.collect(all, models));
+    /** @param scorer whose verdicts to compare (issue 19); null for the headline's */
+    private static ModelSamples samples(ScoreStores stores, String runId, Set<String> models, String scorer) {
+        ModelSamples samples = stores.latestSamples(runId, all -> ModelSamples.collect(TaskSample.scoredBy(all,
+                scorer), models));
         if (samples.modelsGraded().isEmpty()) {
             throw noGrades(runId);
         }

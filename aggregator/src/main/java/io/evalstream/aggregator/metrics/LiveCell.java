@@ -3,6 +3,7 @@ package io.evalstream.aggregator.metrics;
 import io.evalstream.aggregator.scoring.Scoring;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.DimensionScore;
+import io.evalstream.contracts.ScorerScore;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.LatencySummary;
 import io.micrometer.core.instrument.Meter;
@@ -141,6 +142,11 @@ final class LiveCell {
                 .mapToDouble(DimensionScore::mean).findFirst().orElse(Double.NaN);
     }
 
+    /** One scorer's accuracy or mean score, by name; NaN while the cell has no such scorer (or no figure). */
+    double scorer(String name, Function<ScorerScore, Double> figure) {
+        return ratio(current -> current.scorer(name).map(figure).orElse(null));
+    }
+
     /**
      * Marks a dimension as having a gauge.
      *
@@ -148,6 +154,11 @@ final class LiveCell {
      */
     boolean firstSeen(String dimension) {
         return dimensions.add(dimension);
+    }
+
+    /** How many scorers have gauges in this cell. */
+    long scorerNames() {
+        return dimensions.stream().filter(seen -> seen.startsWith("scorer:")).count();
     }
 
     /** The expected count; -1 while unknown. */

@@ -12,6 +12,8 @@ import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.ScoreKey;
+import io.evalstream.contracts.Scorer;
+import io.evalstream.contracts.ScorerScore;
 import io.evalstream.contracts.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -292,7 +294,30 @@ public class ScoreGauges implements ScoreEvents {
                         tags(key).and("kind", kind.name().toLowerCase(Locale.ROOT)), live -> live.errors(kind));
             }
         }
+        scorerGauges(key, cell, score);
         rollupGauges(run, key, score);
+    }
+
+    /**
+     * Accuracy and mean score per scorer of a benchmark that declares several, labelled {@code scorer}; at most
+     * {@link Scorer#MAX_PER_BENCHMARK} names per cell, so a run whose definitions changed between regrades cannot
+     * grow the series without bound.
+     */
+    private void scorerGauges(ScoreKey key, LiveCell cell, BenchmarkScore score) {
+        if (score.scorers() == null) {
+            return;
+        }
+        for (ScorerScore scorer : score.scorers()) {
+            String name = scorer.scorer();
+            if (cell.scorerNames() < Scorer.MAX_PER_BENCHMARK && cell.firstSeen("scorer:" + name)) {
+                Tags tags = tags(key).and("scorer", name);
+                gauge(cell, "evalstream_scorer_accuracy_ratio", "Correct / graded by one of the benchmark's scorers"
+                        + " (the headline's is evalstream_score_accuracy_ratio)", tags,
+                        live -> live.scorer(name, ScorerScore::accuracy));
+                gauge(cell, "evalstream_scorer_mean_ratio", "Mean score by one of the benchmark's scorers", tags,
+                        live -> live.scorer(name, ScorerScore::meanScore));
+            }
+        }
     }
 
     /** The gauges of the run this cell belongs to, of its model overall and of its category, where the run is led. */

@@ -20,9 +20,10 @@ import java.util.stream.Stream;
 /**
  * A run report as RFC 4180 CSV (CRLF line ends, fields quoted only when they must be, quotes doubled), one row
  * per figure holder. Column {@code scope} says which: {@code overall} (a model), {@code category} (a model and
- * category), {@code benchmark} (a model and benchmark), {@code subset} and {@code group} (part of a benchmark)
- * and {@code label} (how often a judge gave one value of a label). Figures are raw numbers (ratios in [0, 1],
- * milliseconds, seconds); a figure that does not exist, or does not apply to the scope, is an empty field. The
+ * category), {@code benchmark} (a model and benchmark), {@code subset} and {@code group} (part of a benchmark),
+ * {@code scorer} (one scorer of a benchmark that declares several, column {@code scorer}, right under its
+ * benchmark) and {@code label} (how often a judge gave one value of a label). Figures are raw numbers (ratios in
+ * [0, 1], milliseconds, seconds); a figure that does not exist, or does not apply to the scope, is an empty field. The
  * columns are fixed except the judge columns, three per rubric dimension found in the report.
  */
 public final class CsvReport {

@@ -10,6 +10,7 @@ import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.LatencySummary;
+import io.evalstream.contracts.ScorerScore;
 import io.evalstream.contracts.TokenUsage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +28,7 @@ final class CsvRows {
             "errors", "judged", "labelled", "count", "accuracy", "ci95Low", "ci95High", "meanScore", "meanScoreStdErr",
             "benchmarkMean", "benchmarkMeanStdErr", "progress", "etaSeconds", "latencySamples", "latencyP50Millis",
             "latencyP95Millis", "latencyP99Millis", "promptTokens", "completionTokens"),
-            PassAtK.KS.stream().map(k -> "passAt" + k)).toList();
+            Stream.concat(PassAtK.KS.stream().map(k -> "passAt" + k), Stream.of("scorer"))).toList();
 
     private final List<String> columns;
     private final Map<String, Integer> index = new HashMap<>();
@@ -87,6 +88,18 @@ final class CsvRows {
         passAtK.stream().filter(p -> p.modelId().equals(s.modelId()) && p.benchmarkId().equals(s.benchmarkId()))
                 .flatMap(p -> p.estimates().stream())
                 .forEach(estimate -> set(row, "passAt" + estimate.k(), estimate.value()));
+        if (s.scorers() != null) {
+            s.scorers().forEach(scorer -> scorer(s, scorer));
+        }
+    }
+
+    /** One scorer of a benchmark that declares several, the headline first, right under its benchmark's row. */
+    private void scorer(BenchmarkScore benchmark, ScorerScore s) {
+        String[] row = start("scorer", benchmark.modelId(), benchmark.benchmarkId());
+        set(row, "scorer", s.scorer());
+        set(row, "graded", s.graded());
+        set(row, "correct", s.correct());
+        scores(row, s.accuracy(), s.ci95Low(), s.ci95High(), s.meanScore(), s.meanScoreStdErr());
     }
 
     void subset(SubsetScore s) {

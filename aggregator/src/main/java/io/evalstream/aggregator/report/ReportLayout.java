@@ -51,7 +51,8 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
 
     static ReportLayout of(FullRunReport report) {
         List<Table> tables = Stream.of(settings(report.benchmarkSettings()), overall(report.overall()),
-                        categories(report.categories()), benchmarks(report.scores()), likelihood(report.scores()),
+                        categories(report.categories()), benchmarks(report.scores()), scorers(report.scores()),
+                        likelihood(report.scores()),
                         passAtK(report.passAtK()), clustered(report.clustered()), subsets(report.subsets()),
                         groups(report.groups()), labels(report.judgeLabels()), stops(report.stops()),
                         cost(report.totals().cost(), report.scores()))
@@ -117,6 +118,16 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
             cost.byModel().forEach((model, sum) -> rows.add(List.of(model, "all", Figures.cost(sum))));
         }
         return new Table("Cost (US dollars, latest answer of each task)", List.of("Model", "Benchmark", "Cost"), rows);
+    }
+
+    /** Benchmarks with several scorers: each scorer's accuracy and mean, the headline first (issue 19). */
+    private static Table scorers(List<BenchmarkScore> scores) {
+        return new Table("Per scorer", List.of("Model", "Benchmark", "Scorer", "Graded", "Accuracy [95% CI]",
+                "Mean ± SE"), scores.stream().filter(s -> s.scorers() != null)
+                .flatMap(s -> s.scorers().stream().map(scorer -> List.of(s.modelId(), s.benchmarkId(),
+                        scorer.scorer(), String.valueOf(scorer.graded()),
+                        Figures.accuracy(scorer.accuracy(), scorer.ci95Low(), scorer.ci95High()),
+                        Figures.meanWithError(scorer.meanScore(), scorer.meanScoreStdErr())))).toList());
     }
 
     /** Cells scored by likelihood: acc_norm, and the corpus bits per byte and per-token perplexity. */

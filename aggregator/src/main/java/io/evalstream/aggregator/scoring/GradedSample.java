@@ -7,11 +7,13 @@ import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Judgement;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Spend;
+import io.evalstream.contracts.ScorerVerdict;
 import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.Texts;
 import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -38,11 +40,13 @@ import java.util.TreeMap;
  * @param likelihood  what a grade scored by likelihood adds to its cell's sums (see {@link LikelihoodSums}); null
  *                    for any other grade
  * @param spend       what the graded answer's call cost; null when its completion carried no spend (unknown)
+ * @param scores      every scorer's verdict and score (without the extracted answer, which no tally needs), the
+ *                    headline first; null for a grade of a task with only its default scorer, and in older state
  */
 public record GradedSample(ScoreKey cell, Verdict verdict, double score, Category category, String settingsHash,
         Subset subset, Map<String, Double> judgeScores, Map<String, String> labels, ErrorKind errorKind,
         Long latencyMillis, TokenUsage usage, Long gradedAtMillis, SourcePosition source, String errorReason,
-        LikelihoodSums likelihood, Spend spend) {
+        LikelihoodSums likelihood, Spend spend, List<ScorerVerdict> scores) {
 
     /** Rubric dimensions kept per grade and counted per cell: a judge gone wrong cannot blow up the state. */
     public static final int MAX_DIMENSIONS = 16;
@@ -64,15 +68,16 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
                 || !(value >= Judgement.MIN_SCORE && value <= Judgement.MAX_SCORE))) {
             throw new IllegalArgumentException("judge scores must be in [1, 10], got " + judgeScores);
         }
+        scores = scores == null || scores.isEmpty() ? null : List.copyOf(scores);
     }
 
-    /** A sample with no spend. */
+    /** A sample of a task with only its default scorer, with no spend. */
     public GradedSample(ScoreKey cell, Verdict verdict, double score, Category category, String settingsHash,
             Subset subset, Map<String, Double> judgeScores, Map<String, String> labels, ErrorKind errorKind,
             Long latencyMillis, TokenUsage usage, Long gradedAtMillis, SourcePosition source, String errorReason,
             LikelihoodSums likelihood) {
         this(cell, verdict, score, category, settingsHash, subset, judgeScores, labels, errorKind, latencyMillis, usage,
-                gradedAtMillis, source, errorReason, likelihood, null);
+                gradedAtMillis, source, errorReason, likelihood, null, null);
     }
 
     /** A sample not scored by likelihood. */
@@ -104,7 +109,31 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
                 judgement == null ? null : shortValues(judgement.labels()), grade.errorKind(), grade.latencyMillis(),
                 grade.usage(), grade.gradedAt().toEpochMilli(), source, grade.verdict() == Verdict.ERROR
                         ? Texts.abbreviate(grade.detail(), BenchmarkScore.MAX_REASON) : null,
-                grade.verdict() == Verdict.ERROR ? null : LikelihoodSums.of(grade), grade.spend());
+                grade.verdict() == Verdict.ERROR ? null : LikelihoodSums.of(grade), grade.spend(), scoresOf(grade));
+    }
+
+    private static List<ScorerVerdict> scoresOf(Grade grade) {
+        return grade.scores() == null ? null : grade.scores().stream()
+                .map(each -> new ScorerVerdict(each.scorer(), each.verdict(), each.score(), null)).toList();
+    }
+
+    /**
+     * This sample as {@code scorer} graded it: its verdict and score in place of the headline's, for analyses per
+     * scorer; empty when the grade has no verdict by that scorer. Null takes the headline, as the sample is.
+     */
+    public java.util.Optional<GradedSample> scoredBy(String scorer) {
+        if (scorer == null) {
+            return java.util.Optional.of(this);
+        }
+        return scoresOrEmpty().stream().filter(each -> each.scorer().equals(scorer)).findFirst()
+                .map(each -> new GradedSample(cell, each.verdict(), each.score(), category, settingsHash, subset,
+                        judgeScores, labels, errorKind, latencyMillis, usage, gradedAtMillis, source, errorReason,
+                        likelihood, spend, scores));
+    }
+
+    /** Every scorer's verdict, the headline first; empty for a task with only its default scorer. */
+    public List<ScorerVerdict> scoresOrEmpty() {
+        return scores == null ? List.of() : scores;
     }
 
     public static GradedSample of(Grade grade) {
@@ -136,7 +165,7 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
     public GradedSample forTally() {
         return subset == null && labels == null && source == null ? this
                 : new GradedSample(cell, verdict, score, category, settingsHash, null, judgeScores, null, errorKind,
-                        latencyMillis, usage, gradedAtMillis, null, errorReason, likelihood, spend);
+                        latencyMillis, usage, gradedAtMillis, null, errorReason, likelihood, spend, scores);
     }
 
     private static <V> SortedMap<String, V> first(Map<String, V> map, int limit) {

@@ -48,7 +48,7 @@ public final class Scoring {
                 tally.firstGradedAt() == null ? null : Instant.ofEpochMilli(tally.firstGradedAt()),
                 expected == null ? null : Means.boxed(eta(tally.graded(), expected.tasks(), tally.firstGradedAt(), at)),
                 tally.errorReasons(), anytime(tally.correct(), tally.accuracyTrials()), tally.likelihoodFigures(),
-                tally.costFigure());
+                tally.costFigure(), tally.scorerScores());
     }
 
     /** The accuracy's confidence sequence at this look; null while there is no accuracy. */

@@ -5,9 +5,12 @@ import io.evalstream.contracts.CorpusLikelihood;
 import io.evalstream.contracts.Cost;
 import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.ScorerScore;
+import io.evalstream.contracts.ScorerVerdict;
 import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,12 +45,14 @@ import java.util.TreeMap;
  *                       for other cells (and older state)
  * @param byChoice       grades of multiple choice by likelihood (CORRECT or INCORRECT with an acc_norm verdict)
  * @param cost           what the latest answers cost; EMPTY in older state
+ * @param scorers        per scorer of a benchmark that declares several, its counts (the headline's too); empty
+ *                       otherwise and in older state. The evaluation's own errors are left out, as they are of accuracy.
  */
 public record Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
         double scoreSquareSum, Category category, String settingsHash, Long judged, Map<String, Moments> dimensions,
         Map<ErrorKind, Long> errorKinds, LatencyHistogram latency, Long promptTokens, Long completionTokens,
         Long firstGradedAt, Long lastGradedAt, Map<ErrorKind, String> errorReasons, LikelihoodSums likelihood,
-        Long byChoice, CostSum cost) {
+        Long byChoice, CostSum cost, Map<String, ScorerTally> scorers) {
 
     public static final Tally EMPTY = new Tally(0, 0, 0, 0, 0, 0.0, 0.0, null, null);
 
@@ -73,9 +78,11 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         errorKinds = checked.counts();
         errorReasons = checked.reasons();
         latency = latency == null ? LatencyHistogram.EMPTY : latency;
+        scorers = scorers == null || scorers.isEmpty() ? Map.of()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(scorers));
     }
 
-    /** A tally with no cost. */
+    /** A tally of a cell with only its default scorer, with no cost. */
     public Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
             double scoreSquareSum, Category category, String settingsHash, Long judged, Map<String, Moments> dimensions,
             Map<ErrorKind, Long> errorKinds, LatencyHistogram latency, Long promptTokens, Long completionTokens,
@@ -83,7 +90,7 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
             Long byChoice) {
         this(graded, correct, incorrect, noAnswer, errors, scoreSum, scoreSquareSum, category, settingsHash, judged,
                 dimensions, errorKinds, latency, promptTokens, completionTokens, firstGradedAt, lastGradedAt,
-                errorReasons, likelihood, byChoice, null);
+                errorReasons, likelihood, byChoice, null, null);
     }
 
     /** A tally of a cell nothing in which was scored by likelihood. */
@@ -121,7 +128,7 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         if (graded == 1) {
             // An emptied cell starts again from exact zeros instead of carrying the rounding of its subtractions.
             return new Tally(0, 0, 0, 0, 0, 0.0, 0.0, category, settingsHash, 0L, null, null, null, null, null,
-                    firstGradedAt, lastGradedAt, null, null, null);
+                    firstGradedAt, lastGradedAt, null, null, null, null, null);
         }
         return change(sample, -1, category, settingsHash);
     }
@@ -138,7 +145,15 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
                 kinds.counts(), latency.plus(other.latency), promptTokens + other.promptTokens,
                 completionTokens + other.completionTokens, earliest(firstGradedAt, other.firstGradedAt),
                 latest(lastGradedAt, other.lastGradedAt), kinds.reasons(), likelihood.plus(other.likelihood),
-                byChoice + other.byChoice, cost.plus(other.cost));
+                byChoice + other.byChoice, cost.plus(other.cost), plusScorers(other.scorers));
+    }
+
+    /** Every scorer's score, the headline first; empty for a cell with only its default scorer. */
+    public List<ScorerScore> scorerScores() {
+        return scorers.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, ScorerTally> entry) -> entry.getValue().position())
+                        .thenComparing(Map.Entry::getKey))
+                .map(entry -> entry.getValue().score(entry.getKey())).toList();
     }
 
     /** The sample's rubric dimensions {@link #add} leaves out because this cell already counts the most it may. */
@@ -241,7 +256,32 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
                 promptTokens + delta * usage.promptTokens(), completionTokens + delta * usage.completionTokens(),
                 delta > 0 ? earliest(firstGradedAt, at) : firstGradedAt,
                 delta > 0 ? latest(lastGradedAt, at) : lastGradedAt, kinds.reasons(), likelihood.move(sums, delta),
-                byChoice + (choice ? delta : 0), cost.move(sample.spend(), delta));
+                byChoice + (choice ? delta : 0), cost.move(sample.spend(), delta), moveScorers(sample, delta));
+    }
+
+    private Map<String, ScorerTally> moveScorers(GradedSample sample, int delta) {
+        List<ScorerVerdict> verdicts = sample.scoresOrEmpty();
+        if (verdicts.isEmpty() || sample.unscored()) {
+            return scorers;
+        }
+        TreeMap<String, ScorerTally> next = new TreeMap<>(scorers);
+        for (int i = 0; i < verdicts.size(); i++) {
+            ScorerVerdict verdict = verdicts.get(i);
+            ScorerTally moved = next.getOrDefault(verdict.scorer(), ScorerTally.EMPTY).move(i, verdict.verdict(),
+                    verdict.score(), delta);
+            if (moved.graded() == 0) {
+                next.remove(verdict.scorer());
+            } else {
+                next.put(verdict.scorer(), moved);
+            }
+        }
+        return next;
+    }
+
+    private Map<String, ScorerTally> plusScorers(Map<String, ScorerTally> more) {
+        TreeMap<String, ScorerTally> sum = new TreeMap<>(scorers);
+        more.forEach((scorer, tally) -> sum.merge(scorer, tally, ScorerTally::plus));
+        return sum;
     }
 
     private Map<String, Moments> moveScores(Map<String, Double> scores, int delta) {

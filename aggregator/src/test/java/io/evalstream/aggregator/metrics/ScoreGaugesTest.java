@@ -278,7 +278,7 @@ class ScoreGaugesTest {
             Tally tally = Tally.EMPTY;
             for (int i = 0; i < 4; i++) {
                 tally = tally.add(new GradedSample(key, Verdict.CORRECT, 1.0, Category.MATH, "h", null, null, null,
-                        null, 10L, null, Fixtures.T0.toEpochMilli(), null, null, null, spend));
+                        null, 10L, null, Fixtures.T0.toEpochMilli(), null, null, null, spend, null));
             }
             all.put(key, tally);
         });

@@ -58,6 +58,11 @@ class CsvReportTest {
             benchmark ¦ sim-weak   ¦ gsm8k      ¦ ci95Low             ¦
             benchmark ¦ sim-weak   ¦ gsm8k      ¦ meanScoreStdErr     ¦
             benchmark ¦ sim-weak   ¦ gsm8k      ¦ progress            ¦ 0.0
+            scorer    ¦ sim-strong ¦ strict     ¦ correct             ¦ 1
+            scorer    ¦ sim-strong ¦ strict     ¦ accuracy            ¦ 0.25
+            scorer    ¦ sim-strong ¦ strict     ¦ ci95Low             ¦ 0.046
+            scorer    ¦ sim-strong ¦ flexible   ¦ graded              ¦ 4
+            scorer    ¦ sim-strong ¦ flexible   ¦ errors.timeout      ¦
             subset    ¦ sim-strong ¦ gsm8k      ¦ subset              ¦ abstract_algebra
             subset    ¦ sim-strong ¦ gsm8k      ¦ group               ¦ stem
             subset    ¦ sim-strong ¦ gsm8k      ¦ ci95High            ¦ 0.939
@@ -73,7 +78,7 @@ class CsvReportTest {
     @Test
     void hasTheRowsOfEveryScopeInOrder() {
         assertThat(ROWS).extracting(row -> row.get("scope")).containsExactly("overall", "overall", "category",
-                "benchmark", "benchmark", "benchmark", "subset", "group", "label", "label");
+                "benchmark", "scorer", "scorer", "benchmark", "benchmark", "subset", "group", "label", "label");
         assertThat(ROWS).extracting(row -> row.get("runId")).containsOnly(KnownReport.RUN);
     }
 
@@ -105,8 +110,9 @@ class CsvReportTest {
 
     private static Map<String, String> row(String scope, String model, String which) {
         List<Map<String, String>> found = ROWS.stream().filter(row -> row.get("scope").equals(scope)
-                && row.get("modelId").equals(model) && (which.equals("-") || Stream.of("benchmarkId", "category")
-                .anyMatch(column -> which.equals(row.get(column))))).toList();
+                && row.get("modelId").equals(model) && (which.equals("-")
+                || Stream.of("benchmarkId", "category", "scorer").anyMatch(column -> which.equals(row.get(column)))))
+                .toList();
         assertThat(found).as(scope + " " + model + " " + which).hasSize(1);
         return found.getFirst();
     }

@@ -24,6 +24,7 @@ import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.StopDecision;
 import io.evalstream.contracts.StopRule;
+import io.evalstream.contracts.ScorerScore;
 import io.evalstream.contracts.TokenUsage;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,9 @@ final class KnownReport {
                 new BenchmarkScore(1, RUN, "sim-strong", "gsm8k", Category.MATH, 4, 2, 1, 0, 1, 4, 0.5, 0.15, 0.85,
                         0.5, 0.289, 1.0, Fixtures.T0, 0, List.of(), Map.of(ErrorKind.TIMEOUT, 1L),
                         new LatencySummary(4, 812, 950, 990), new TokenUsage(1200, 340), Fixtures.T0, 0.0,
-                        Map.of(ErrorKind.TIMEOUT, REASON)),
+                        Map.of(ErrorKind.TIMEOUT, REASON), null, null, null, List.of(
+                                new ScorerScore("flexible", 4, 2, 0.5, 0.15, 0.85, 0.5, 0.289),
+                                new ScorerScore("strict", 4, 1, 0.25, 0.046, 0.699, 0.25, 0.25))),
                 new BenchmarkScore(1, RUN, "sim-strong", "stories", Category.WRITING, 5, 0, 0, 0, 0, 5, null, null,
                         null, 0.6, 0.05, 1.0, Fixtures.T0, 5, List.of(new DimensionScore("grammar", 5, 7.5, 0.5),
                         new DimensionScore("creativity", 5, 6.0, null)), Map.of(), null, null, Fixtures.T0, 0.0, null),

@@ -33,6 +33,9 @@ class MarkdownReportTest {
             overall with nothing graded    ¦ | sim-weak | 1 | – | 0 / 3 (0.0%) | – | – | – | – | – | 0 in / 0 out | 1h 02m 05s |
             category row                   ¦ | sim-strong | MATH | 1 | 0.500 ± 0.289 | 4 / 4 (100.0%) | 50.0% \\[15.0%, 85.0%\\] | 0.500 ± 0.289 | – | timeout 1 (openai backend failed: HttpTimeoutException: request timed out) | 812 / 950 / 990 ms | 1200 in / 340 out | done |
             benchmark row                  ¦ | sim-strong | gsm8k | MATH | 4 / 4 (100.0%) | 50.0% \\[15.0%, 85.0%\\] | 0.500 ± 0.289 | – | timeout 1 (openai backend failed: HttpTimeoutException: request timed out) | 812 / 950 / 990 ms | 1200 in / 340 out | done |
+            scorer heading (issue 19)      ¦ ## Per scorer
+            headline scorer first          ¦ | sim-strong | gsm8k | flexible | 4 | 50.0% \\[15.0%, 85.0%\\] | 0.500 ± 0.289 |
+            second scorer                  ¦ | sim-strong | gsm8k | strict | 4 | 25.0% \\[4.6%, 69.9%\\] | 0.250 ± 0.250 |
             judged benchmark, no accuracy  ¦ | sim-strong | stories | WRITING | 5 / 5 (100.0%) | – | 0.600 ± 0.050 | grammar 7.5 ± 0.5 (n=5); creativity 6.0 (n=5) | – | – | 0 in / 0 out | done |
             benchmark without grades       ¦ | sim-weak | gsm8k | MATH | 0 / 3 (0.0%) | – | – | – | – | – | 0 in / 0 out | – |
             pass@k header                  ¦ | Model | Benchmark | Problems | Samples per problem | pass@1 |
@@ -63,7 +66,7 @@ class MarkdownReportTest {
                 assertThat(borders(line)).as(line).isEqualTo(header);
             }
         }
-        assertThat(lines).filteredOn(line -> line.startsWith("## ")).hasSize(10);
+        assertThat(lines).filteredOn(line -> line.startsWith("## ")).hasSize(11);
     }
 
     @Test

@@ -16,7 +16,7 @@ class CostSumTest {
 
     private static GradedSample sample(Double usd) {
         return new GradedSample(CELL, Verdict.CORRECT, 1.0, Category.MATH, "h", null, null, null, null, 10L, null,
-                1L, null, null, null, usd == null ? null : new Spend(usd, Lane.STANDARD));
+                1L, null, null, null, usd == null ? null : new Spend(usd, Lane.STANDARD), null);
     }
 
     @Test

@@ -5,9 +5,12 @@ import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.TaskKind;
+import io.evalstream.contracts.Scorer;
+import io.evalstream.grader.grading.ScorerRegistry;
 import io.evalstream.contracts.SettingsOverrides;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,12 +43,16 @@ import java.util.Set;
  * @param choices     multiple_choice only: the continuations to score; the reference is the right one's 0-based index
  * @param targetDelimiter multiple_choice only: put before every choice (lm-evaluation-harness's
  *                    {@code target_delimiter}); default one space
+ * @param scorers     every way to grade a completion, the first the headline (its extraction and metric become the
+ *                    benchmark's); instead of {@code extraction} and {@code metric}, which stand for one scorer
+ *                    named {@code default}. Never null once built: every name checked against the grader's
+ *                    {@link ScorerRegistry}
  */
 public record BenchmarkDefinition(String id, String description, Category category, SourceSpec source,
         Map<String, FieldRule> fields, String itemId, FieldRule reference, FieldRule aliases, CodeFields code,
         Map<String, SubsetInfo> subsets, Extraction extraction, Metric metric, SettingsOverrides settings,
         FewShotSpec fewShot, Map<String, TemplateSpec> variants, Judging judging, String cluster, TaskKind kind,
-        ChoiceRule choices, String targetDelimiter) {
+        ChoiceRule choices, String targetDelimiter, List<Scorer> scorers) {
 
     /** The variant every benchmark has and every other variant inherits from. */
     public static final String DEFAULT_VARIANT = "default";
@@ -61,9 +68,15 @@ public record BenchmarkDefinition(String id, String description, Category catego
         kind = kind == null ? TaskKind.GENERATE : kind;
         if (kind == TaskKind.GENERATE) {
             Check.required(reference, "reference", "answer");
+            if (scorers != null) {
+                Scorers.checkAlone(extraction, metric);
+                extraction = Scorers.headlineExtraction(scorers);
+                metric = Scorers.headlineMetric(scorers);
+            }
             Check.required(extraction, "extraction", "numeric");
             metric = metric == null ? extraction.defaultMetric() : metric;
         } else {
+            Scorers.checkNone(scorers, kind);
             metric = likelihoodMetric(kind, extraction, metric);
             extraction = Extraction.LIKELIHOOD;
         }
@@ -75,6 +88,7 @@ public record BenchmarkDefinition(String id, String description, Category catego
         targetDelimiter = kind == TaskKind.MULTIPLE_CHOICE && targetDelimiter == null ? " " : targetDelimiter;
         checkCode(extraction, metric, code);
         checkJudging(metric, judging);
+        scorers = Scorers.checked(scorers, extraction, metric);
         subsets = subsets(subsets, source);
         settings = settings == null ? SettingsOverrides.NONE : settings;
         if (fewShot != null && fewShot.matchSubset() && source.subset() == null) {

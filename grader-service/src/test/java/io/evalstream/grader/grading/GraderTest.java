@@ -7,6 +7,7 @@ import static io.evalstream.grader.Fixtures.task;
 import static io.evalstream.grader.grading.NumericAnswersTest.unescape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.evalstream.contracts.CodeCheck;
@@ -17,6 +18,8 @@ import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.InvalidRecordException;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
+import io.evalstream.contracts.Scorer;
+import io.evalstream.contracts.ScorerVerdict;
 import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.Verdict;
 import io.evalstream.grader.grading.ProgramRunner.ProgramRun;
@@ -35,6 +38,40 @@ class GraderTest {
     private static final Instant GRADED_AT = Instant.parse("2025-03-01T12:00:01Z");
     private static final CodeCheck ADD = new CodeCheck("def add(a, b):\n    \"\"\"Adds a and b.\"\"\"\n",
             "def check(candidate):\n    assert candidate(2, 3) == 5\n", "add");
+
+    private static final List<Scorer> GSM8K_SCORERS = List.of(new Scorer("flexible", "numeric", "numeric_equal"),
+            new Scorer("strict", "answer_is", "numeric_equal"));
+
+    /** Issue 19: every scorer's verdict on the one grade, the headline's as the grade's own. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            stated       | 9 * 2 = 18. The answer is 18. | CORRECT   | CORRECT   | 18
+            not stated   | 9 * 2 = 18                    | CORRECT   | NO_ANSWER | 
+            stated wrong | 9 * 2 = 18. The answer is 16. | INCORRECT | INCORRECT | 16
+            """)
+    void gradesEveryScorerOfTheTaskWithTheHeadlineFirst(String what, String text, Verdict flexible, Verdict strict,
+            String strictAnswer) {
+        PromptTask task = task("run-1", "item-1", Extraction.NUMERIC, "18").withScorers(GSM8K_SCORERS);
+
+        Grade grade = Grader.grade(ok(task, text), GRADED_AT);
+
+        assertThat(grade.verdict()).isEqualTo(flexible);
+        assertThat(grade.grader()).isEqualTo("numeric/numeric_equal@1");
+        assertThat(grade.scorersFingerprint()).isEqualTo(Scorer.fingerprint(GSM8K_SCORERS)).hasSize(16)
+                .isNotEqualTo(Scorer.fingerprint(GSM8K_SCORERS.reversed()));
+        assertThat(grade.scorerVerdicts()).extracting(ScorerVerdict::scorer, ScorerVerdict::verdict,
+                ScorerVerdict::extracted).containsExactly(tuple("flexible", flexible, grade.extracted()),
+                tuple("strict", strict, strictAnswer));
+    }
+
+    @Test
+    void aFailedCallIsAnErrorForEveryScorerAndATaskWithOneScorerListsNone() {
+        PromptTask task = task("run-1", "item-1", Extraction.NUMERIC, "18");
+
+        assertThat(Grader.grade(failed(task.withScorers(GSM8K_SCORERS), ErrorKind.TIMEOUT), GRADED_AT).scores())
+                .extracting(ScorerVerdict::verdict).containsExactly(Verdict.ERROR, Verdict.ERROR);
+        assertThat(Grader.grade(ok(task, "The answer is 18."), GRADED_AT).scores()).isNull();
+    }
 
     @Test
     void recordsEveryFieldOfACorrectGrade() {
@@ -161,7 +198,7 @@ class GraderTest {
     void namesEveryGraderByExtractionMetricAndVersion() {
         List<String> expected = new ArrayList<>(List.of("multiple_choice/exact_match@1", "code/code_execution@1",
                 "likelihood/likelihood_acc@1", "likelihood/bits_per_byte@1"));
-        for (String extraction : List.of("numeric", "boxed", "answer_line")) {
+        for (String extraction : List.of("numeric", "boxed", "answer_line", "answer_is", "final_answer")) {
             for (String metric : List.of("exact_match", "numeric_equal", "token_f1", "alias_match",
                     "math_equivalence")) {
                 expected.add(extraction + "/" + metric + "@1");
@@ -182,8 +219,8 @@ class GraderTest {
 
         assertThatThrownBy(() -> Grader.grade(completion, GRADED_AT))
                 .isInstanceOf(InvalidRecordException.class)
-                .hasMessage("field 'task.metric' cannot be " + metric + " for extraction MULTIPLE_CHOICE: option"
-                        + " letters are graded by EXACT_MATCH");
+                .hasMessage("extraction multiple_choice cannot be scored by metric "
+                        + metric.name().toLowerCase(java.util.Locale.ROOT) + "; it goes with exact_match");
     }
 
     @ParameterizedTest(name = "[{index}] {0} {1} {2}")
@@ -200,7 +237,7 @@ class GraderTest {
         assertThatThrownBy(() -> Grader.grade(completion, GRADED_AT))
                 .isInstanceOf(InvalidRecordException.class)
                 .hasMessage("field '" + field + "' cannot be graded by "
-                        + Pipelines.name(Extraction.ANSWER_LINE, metric) + ": " + reason);
+                        + ScorerRegistry.graderName("answer_line", metric.name()) + ": " + reason);
     }
 
     @Test

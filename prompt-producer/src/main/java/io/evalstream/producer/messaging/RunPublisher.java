@@ -1,9 +1,11 @@
 package io.evalstream.producer.messaging;
 
+import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.WireFormat;
 import io.evalstream.producer.config.ProducerConfig;
+import io.evalstream.producer.run.CompletionImport;
 import io.evalstream.producer.run.RunPlan;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,6 +30,7 @@ public class RunPublisher {
 
     private static final WireFormat<RunManifest> MANIFEST = WireFormat.of(RunManifest.class);
     private static final WireFormat<PromptTask> TASK = WireFormat.of(PromptTask.class);
+    private static final WireFormat<Completion> COMPLETION = WireFormat.of(Completion.class);
     private static final int CHUNK = 128;
 
     // Several runs may publish at once, each with up to publish.concurrency sends waiting for the sink.
@@ -39,6 +42,11 @@ public class RunPublisher {
     @Inject
     @Channel("runs")
     MutinyEmitter<byte[]> runs;
+
+    @Inject
+    @Channel("imported-completions")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
+    MutinyEmitter<byte[]> importedCompletions;
 
     @Inject
     ProducerConfig config;
@@ -60,6 +68,19 @@ public class RunPublisher {
                         .merge(Math.max(1, config.publish().concurrency() / CHUNK))
                         .collect().with(Collectors.summingLong(Integer::longValue)))
                 .invoke(() -> registry.counter("evalstream.runs.submitted").increment());
+    }
+
+    /**
+     * Publishes completions made elsewhere as a run: the manifest expecting exactly them, acknowledged, then each
+     * completion onto the completions topic, where the graders take it as a worker's. Completes with their count.
+     */
+    public Uni<Long> publish(CompletionImport imported) {
+        RunManifest manifest = imported.manifest();
+        return send(runs, manifest.runId(), MANIFEST.encode(manifest))
+                .chain(() -> Uni.join().all(imported.completions().stream()
+                        .map(completion -> send(importedCompletions, completion.taskId().toString(),
+                                COMPLETION.encode(completion))).toList()).andFailFast())
+                .replaceWith((long) imported.completions().size());
     }
 
     private Uni<Integer> send(List<PromptTask> chunk) {

@@ -50,15 +50,18 @@ final class TaskSequence implements Iterator<PromptTask> {
         if (model == 0 && sample == 0) {
             prompt = plannedVariant.prompter().render(current);
         }
-        PromptTask task = new PromptTask(SchemaVersion.CURRENT,
-                new TaskId(spec.runId(), spec.models().get(model), planned.benchmark().id(), current.id(),
-                        plannedVariant.name(), sample),
-                Purpose.EVAL, prompt, planned.benchmark().extraction(), planned.benchmark().metric(),
-                current.reference(), current.aliases(), current.code(), planned.benchmark().category(),
-                current.subset(), planned.settings(), plannedVariant.settingsHash(), planned.judging(), null,
-                current.choices());
+        PromptTask task = task(new TaskId(spec.runId(), spec.models().get(model), planned.benchmark().id(),
+                current.id(), plannedVariant.name(), sample), planned, plannedVariant, current, prompt);
         advance(planned);
         return task;
+    }
+
+    /** The task of one item of a planned benchmark in one variant, asked with {@code prompt}. */
+    static PromptTask task(TaskId id, PlannedBenchmark planned, PlannedVariant variant, Item item, String prompt) {
+        return new PromptTask(SchemaVersion.CURRENT, id, Purpose.EVAL, prompt, planned.benchmark().extraction(),
+                planned.benchmark().metric(), item.reference(), item.aliases(), item.code(),
+                planned.benchmark().category(), item.subset(), planned.settings(), variant.settingsHash(),
+                planned.judging(), null, item.choices(), planned.benchmark().scorers());
     }
 
     private void advance(PlannedBenchmark planned) {

@@ -8,6 +8,8 @@ import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.SchemaVersion;
+import io.evalstream.contracts.Scorer;
+import io.evalstream.contracts.ScorerVerdict;
 import io.evalstream.contracts.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import java.util.List;
 public final class Grader {
 
     /** The grader name on every code grade. */
-    public static final String CODE_GRADER = Pipelines.name(Extraction.CODE, Metric.CODE_EXECUTION);
+    public static final String CODE_GRADER = ScorerRegistry.graderName(Extraction.CODE.name(),
+            Metric.CODE_EXECUTION.name());
 
     private Grader() {
     }
@@ -31,13 +34,13 @@ public final class Grader {
      * @throws io.evalstream.contracts.InvalidRecordException when no grader reads that extraction with that metric
      */
     public static GradingPipeline pipeline(Extraction extraction, Metric metric) {
-        return Pipelines.of(extraction, metric);
+        return ScorerRegistry.pipeline(extraction.name(), metric.name());
     }
 
     /** Every grader name this service can put on a grade, e.g. to register metrics up front. */
     public static List<String> names() {
         List<String> names = new ArrayList<>();
-        Pipelines.all().forEach(pipeline -> names.add(pipeline.name()));
+        names.addAll(ScorerRegistry.pipelineNames());
         names.add(CODE_GRADER);
         names.addAll(LikelihoodGrades.names());
         return List.copyOf(names);
@@ -53,7 +56,22 @@ public final class Grader {
      * @throws IllegalArgumentException                       for a code task: those are graded by {@link #gradeCode}
      */
     public static Grade grade(Completion completion, Instant gradedAt) {
-        PromptTask task = completion.task();
+        return grade(completion, completion.task(), gradedAt);
+    }
+
+    /**
+     * Grades a completion again by other scorers, its benchmark's current ones: no model is asked, and the grade is
+     * the one {@link #grade(Completion, Instant)} would give had the task carried these scorers.
+     *
+     * @param scorers the headline first, which must be the task's own extraction and metric
+     * @throws io.evalstream.contracts.InvalidRecordException when the headline differs from the task's (that is a
+     *                                                        new settings hash: a new run, not a regrade)
+     */
+    public static Grade regrade(Completion completion, List<Scorer> scorers, Instant gradedAt) {
+        return grade(completion, completion.task().withScorers(scorers), gradedAt);
+    }
+
+    private static Grade grade(Completion completion, PromptTask task, Instant gradedAt) {
         if (task.metric() == Metric.CODE_EXECUTION) {
             throw new IllegalArgumentException("code tasks are graded by execution; use Grader.gradeCode(completion,"
                     + " runner, gradedAt) for task " + task.taskId());
@@ -64,14 +82,33 @@ public final class Grader {
         }
         if (task.metric().byLikelihood()) {
             return completion.status() == CompletionStatus.OK ? LikelihoodGrades.grade(completion, gradedAt)
-                    : failed(completion, LikelihoodGrades.name(task.metric()), gradedAt);
+                    : failed(completion, task, LikelihoodGrades.name(task.metric()), gradedAt);
         }
-        GradingPipeline pipeline = Pipelines.of(task.extraction(), task.metric());
+        List<GradingPipeline> pipelines = task.scorerList().stream()
+                .map(scorer -> ScorerRegistry.pipeline(scorer.extraction(), scorer.metric())).toList();
+        String headline = pipelines.getFirst().name();
         return switch (completion.status()) {
-            case OK -> graded(completion, pipeline.grade(task.acceptedAnswers(), completion.text()), pipeline.name(),
-                    gradedAt);
-            case ERROR -> failed(completion, pipeline.name(), gradedAt);
+            case OK -> scoredByEach(completion, task, pipelines, gradedAt);
+            case ERROR -> failed(completion, task, headline, gradedAt);
         };
+    }
+
+    /** The headline scorer's grade, carrying every scorer's verdict when the task has more than its default one. */
+    private static Grade scoredByEach(Completion completion, PromptTask task, List<GradingPipeline> pipelines,
+            Instant gradedAt) {
+        List<Outcome> outcomes = pipelines.stream()
+                .map(pipeline -> pipeline.grade(task.acceptedAnswers(), completion.text())).toList();
+        Grade grade = graded(completion, outcomes.getFirst(), pipelines.getFirst().name(), gradedAt);
+        if (task.scorers() == null) {
+            return grade;
+        }
+        List<ScorerVerdict> verdicts = new ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            verdicts.add(new ScorerVerdict(task.scorers().get(i).name(), outcome.verdict(), outcome.score(),
+                    outcome.extracted()));
+        }
+        return grade.withScores(verdicts, task.scorers());
     }
 
     /**
@@ -89,7 +126,7 @@ public final class Grader {
                     + ", not by execution; use Grader.grade(completion, gradedAt)");
         }
         if (completion.status() == CompletionStatus.ERROR) {
-            return failed(completion, CODE_GRADER, gradedAt);
+            return failed(completion, task, CODE_GRADER, gradedAt);
         }
         Outcome outcome = switch (CodeBlocks.extract(completion.text())) {
             case Extracted.Found code -> run(runner, task, code.text());
@@ -122,12 +159,13 @@ public final class Grader {
                 .recording(completion);
     }
 
-    private static Grade failed(Completion completion, String grader, Instant gradedAt) {
-        PromptTask task = completion.task();
+    private static Grade failed(Completion completion, PromptTask task, String grader, Instant gradedAt) {
         // The error's message is the grade's detail, so a report can say why, not just how often.
-        return new Grade(SchemaVersion.CURRENT, task.taskId(), Verdict.ERROR, 0.0, null, task.reference(),
+        Grade grade = new Grade(SchemaVersion.CURRENT, task.taskId(), Verdict.ERROR, 0.0, null, task.reference(),
                 task.category(), task.subset(), grader, task.settingsHash(), completion.latencyMillis(),
                 completion.simulated(), completion.error().kind(), gradedAt, null, completion.error().message())
                 .recording(completion);
+        return task.scorers() == null ? grade : grade.withScores(task.scorers().stream()
+                .map(scorer -> new ScorerVerdict(scorer.name(), Verdict.ERROR, 0.0, null)).toList(), task.scorers());
     }
 }

@@ -26,9 +26,19 @@ public final class BoxedAnswers {
         if (boxed != null) {
             return boxed.isBlank() ? new Extracted.Missing("an empty box") : new Extracted.Found(boxed);
         }
+        return FINAL.matcher(completionText).find() ? extractStated(completionText)
+                : new Extracted.Missing("no \\boxed{} answer and no final answer statement in the completion");
+    }
+
+    /**
+     * Strict MATH extraction, as Minerva's (Lewkowycz et al. 2022) in lm-evaluation-harness's {@code minerva_math}:
+     * only what follows the first "Final Answer:" / "The final answer is", the form the exemplars end with; a boxed
+     * answer without that statement is none.
+     */
+    public static Extracted extractStated(String completionText) {
         Matcher statement = FINAL.matcher(completionText);
         if (!statement.find()) {
-            return new Extracted.Missing("no \\boxed{} answer and no final answer statement in the completion");
+            return new Extracted.Missing("no final answer statement (\"The final answer is ...\")");
         }
         String answer = Sentences.trimAnswer(valueAt(completionText, skipLeadIns(completionText, statement.end())));
         return answer.isEmpty() ? new Extracted.Missing("an empty final answer statement")

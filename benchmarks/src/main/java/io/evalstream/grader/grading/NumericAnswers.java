@@ -33,15 +33,34 @@ public final class NumericAnswers {
      */
     public static Extracted extract(String completionText) {
         String text = java.text.Normalizer.normalize(completionText, java.text.Normalizer.Form.NFKC);
+        NumberScanner.Span stated = stated(text);
+        if (stated != null) {
+            return found(text, stated);
+        }
+        NumberScanner.Span last = NumberScanner.last(text);
+        return last == null ? new Extracted.Missing("no number in the completion") : found(text, last);
+    }
+
+    /**
+     * Strict: only the number right after the first "answer is" followed by one, as {@link #extract} reads it; a
+     * completion that never states its answer so has none (lm-evaluation-harness's GSM8K {@code strict-match}).
+     */
+    public static Extracted extractStated(String completionText) {
+        String text = java.text.Normalizer.normalize(completionText, java.text.Normalizer.Form.NFKC);
+        NumberScanner.Span stated = stated(text);
+        return stated == null ? new Extracted.Missing("no number stated after \"The answer is\"")
+                : found(text, stated);
+    }
+
+    private static NumberScanner.Span stated(String text) {
         Matcher marker = MARKER.matcher(text);
         while (marker.find()) {
             NumberScanner.Span span = NumberScanner.next(text, marker.end(), marker.end() + MARKER_WINDOW);
             if (span != null && onlyFiller(text, marker.end(), span.start())) {
-                return found(text, span);
+                return span;
             }
         }
-        NumberScanner.Span last = NumberScanner.last(text);
-        return last == null ? new Extracted.Missing("no number in the completion") : found(text, last);
+        return null;
     }
 
     /**

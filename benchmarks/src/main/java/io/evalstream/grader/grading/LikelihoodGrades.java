@@ -29,7 +29,7 @@ public final class LikelihoodGrades {
     }
 
     public static String name(Metric metric) {
-        return Pipelines.name(Extraction.LIKELIHOOD, metric);
+        return ScorerRegistry.graderName(Extraction.LIKELIHOOD.name(), metric.name());
     }
 
     static List<String> names() {

@@ -1,0 +1,160 @@
+package io.evalstream.grader.regrade;
+
+import io.evalstream.benchmarks.CatalogLoader;
+import io.evalstream.benchmarks.definition.BenchmarkDefinition;
+import io.evalstream.contracts.Completion;
+import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.InvalidRecordException;
+import io.evalstream.contracts.KafkaClients;
+import io.evalstream.contracts.Metric;
+import io.evalstream.contracts.Purpose;
+import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.Topics;
+import io.evalstream.contracts.WireFormat;
+import io.evalstream.grader.grading.Grader;
+import io.evalstream.grader.regrade.RegradeReport.PastRetention;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Grades a run's completions again without asking any model: reads them back from {@code evalstream.completions},
+ * grades each by its benchmark's current definition (read afresh, so an edited or added scorer counts) and publishes
+ * the grades keyed by task id, where the aggregator's latest-grade table replaces the old ones, so counts stay exact.
+ * Tasks judged on a rubric are left alone (their judge would be asked again), and so are code tasks (the sandbox
+ * would run every program again); the report says so, and names the graded tasks whose completions are gone.
+ */
+@ApplicationScoped
+public class Regrader {
+
+    private static final Logger LOG = Logger.getLogger(Regrader.class);
+    private static final WireFormat<Completion> COMPLETIONS = WireFormat.of(Completion.class);
+    private static final WireFormat<Grade> GRADES = WireFormat.of(Grade.class);
+    private static final Duration READ_WITHIN = Duration.ofMinutes(2);
+
+    private final KafkaClients kafka;
+    private final Optional<Path> benchmarksDir;
+
+    Regrader(KafkaClients kafka, @ConfigProperty(name = "evalstream.grader.benchmarks-dir") Optional<Path> dir) {
+        this.kafka = kafka;
+        this.benchmarksDir = dir;
+    }
+
+    /**
+     * @param benchmark only this benchmark's tasks; empty for all
+     * @param model     only this model's tasks; empty for all
+     * @throws io.evalstream.benchmarks.BenchmarkException when the current definitions cannot be read
+     */
+    public RegradeReport regrade(String runId, Optional<String> benchmark, Optional<String> model) {
+        Map<String, BenchmarkDefinition> definitions = CatalogLoader.definitions(benchmarksDir);
+        Predicate<String> wanted = key -> wanted(key, runId, benchmark, model);
+        Map<String, Completion> completions;
+        Map<String, Grade> previous;
+        try (KafkaConsumer<String, byte[]> consumer = kafka.consumer("evalstream-grader-regrade", Map.of())) {
+            completions = RunRecords.latest(consumer, Topics.COMPLETIONS, COMPLETIONS, wanted, READ_WITHIN);
+            previous = RunRecords.latest(consumer, Topics.GRADES, GRADES, wanted, READ_WITHIN);
+        }
+        Map<String, Long> skipped = new TreeMap<>();
+        List<Grade> regraded = new ArrayList<>();
+        Instant now = Instant.now();
+        for (Completion completion : completions.values()) {
+            skipReason(completion, definitions).ifPresentOrElse(reason -> skipped.merge(reason, 1L, Long::sum),
+                    () -> grade(completion, definitions, now, skipped).ifPresent(regraded::add));
+        }
+        publish(regraded);
+        LOG.infof("Run %s regraded: %d of %d completions read, %s left", runId, regraded.size(), completions.size(),
+                skipped);
+        return new RegradeReport(runId, completions.size(), regraded.size(), skipped,
+                Flips.between(previous, regraded), pastRetention(previous, completions));
+    }
+
+    private static Optional<String> skipReason(Completion completion, Map<String, BenchmarkDefinition> definitions) {
+        if (completion.task().purpose() != Purpose.EVAL) {
+            return Optional.of("a judge's answer (graded with the answer it judged)");
+        }
+        if (completion.task().metric() == Metric.RUBRIC) {
+            return Optional.of("judged on a rubric (regrading would ask the judge again)");
+        }
+        if (completion.task().metric() == Metric.CODE_EXECUTION) {
+            return Optional.of("graded by running its code (not regraded)");
+        }
+        return definitions.containsKey(completion.taskId().benchmarkId()) ? Optional.empty()
+                : Optional.of("benchmark " + completion.taskId().benchmarkId() + " no longer defined");
+    }
+
+    private static Optional<Grade> grade(Completion completion, Map<String, BenchmarkDefinition> definitions,
+            Instant now, Map<String, Long> skipped) {
+        try {
+            return Optional.of(Grader.regrade(completion,
+                    definitions.get(completion.taskId().benchmarkId()).scorers(), now));
+        } catch (InvalidRecordException e) {
+            // A changed headline is a changed settings hash: comparable scores need a new run, not a regrade.
+            skipped.merge("not gradable by the current definition: " + e.getMessage(), 1L, Long::sum);
+            return Optional.empty();
+        }
+    }
+
+    private void publish(List<Grade> grades) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(grades.size());
+        try (KafkaProducer<String, byte[]> producer = kafka.producer("evalstream-grader-regrade",
+                Map.of(ProducerConfig.ACKS_CONFIG, "all"))) {
+            for (Grade grade : grades) {
+                sent.add(producer.send(new ProducerRecord<>(Topics.GRADES, grade.taskId().toString(),
+                        GRADES.encode(grade))));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> each : sent) {
+                each.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a regraded grade was not published (" + e.getCause().getMessage()
+                    + "); the run keeps its earlier grades for the rest, and regrading again is safe", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing regraded grades; regrading again is safe",
+                    e);
+        }
+    }
+
+    /** Graded tasks (answers, not judges' replies) the completions topic no longer holds, per (model, benchmark). */
+    private static List<PastRetention> pastRetention(Map<String, Grade> previous, Map<String, Completion> kept) {
+        Map<String, List<String>> gone = new TreeMap<>();
+        previous.keySet().stream().filter(id -> !kept.containsKey(id)).sorted().forEach(id -> {
+            TaskId task = TaskId.parse(id);
+            if (!task.variant().startsWith(TaskId.JUDGE_VARIANT_PREFIX)) {
+                gone.computeIfAbsent(task.modelId() + "/" + task.benchmarkId(), cell -> new ArrayList<>()).add(id);
+            }
+        });
+        return gone.entrySet().stream().map(cell -> {
+            String[] parts = cell.getKey().split("/", 2);
+            List<String> ids = cell.getValue();
+            return new PastRetention(parts[0], parts[1], ids.size(),
+                    List.copyOf(ids.subList(0, Math.min(RegradeReport.SAMPLES, ids.size()))));
+        }).toList();
+    }
+
+    private static boolean wanted(String key, String runId, Optional<String> benchmark, Optional<String> model) {
+        if (!key.startsWith(runId + TaskId.SEPARATOR)) {
+            return false;
+        }
+        String[] parts = key.split(TaskId.SEPARATOR, -1);
+        return parts.length == 6 && model.map(parts[1]::equals).orElse(true)
+                && benchmark.map(parts[2]::equals).orElse(true);
+    }
+}

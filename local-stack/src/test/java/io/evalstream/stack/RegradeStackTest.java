@@ -1,0 +1,73 @@
+package io.evalstream.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.Json;
+import io.evalstream.evalctl.render.Reports;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Issue 19 on the whole stack: a GSM8K run is scored by its flexible and strict scorers, then graded again by the
+ * grader alone. The worker serves no request while it is (its own counter of model requests does not move), every
+ * task is still counted once, and the report keeps both scorers.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Tag("integration")
+class RegradeStackTest extends SharedStack {
+
+    private static final Pattern REQUESTS = Pattern.compile("(?m)^evalstream_model_requests_total\\{[^}]*} (\\S+)$");
+    private static final int ITEMS = 12;
+
+    @Test
+    void aRegradeAsksNoModelAndKeepsEveryScorersCountsExact() throws Exception {
+        String runId = "e2e-regrade-" + System.currentTimeMillis();
+        HttpResponse<String> submitted = client.submit("""
+                {"runId": "%s", "models": ["sim-strong"], "benchmarks": [{"id": "gsm8k", "limit": %d}]}"""
+                .formatted(runId, ITEMS));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        JsonNode before = client.awaitComplete(runId, Duration.ofSeconds(120), report -> { });
+        JsonNode cellBefore = Reports.cell(before, "sim-strong", "gsm8k");
+        assertThat(cellBefore.path("scorers").findValuesAsText("scorer")).containsExactly("flexible", "strict");
+
+        double requestsBefore = modelRequests();
+        HttpResponse<String> regraded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                stack.service("grader-service").uri("/runs/" + runId + "/regrade?benchmark=gsm8k"))
+                .header("Authorization", stack.token().header()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(regraded.statusCode()).as(regraded.body()).isEqualTo(200);
+        JsonNode answer = Json.mapper().readTree(regraded.body());
+        assertThat(answer.path("regraded").asLong()).isEqualTo(ITEMS);
+        assertThat(answer.path("changes").findValuesAsText("scorer")).containsExactly("flexible", "strict");
+        assertThat(answer.path("changes").findValues("flips")).allSatisfy(flips -> assertThat(flips.asLong())
+                .isZero());
+        assertThat(modelRequests()).as("model requests served during the regrade").isEqualTo(requestsBefore);
+
+        JsonNode after = client.awaitComplete(runId, Duration.ofSeconds(60), report -> { });
+        JsonNode cellAfter = Reports.cell(after, "sim-strong", "gsm8k");
+        assertThat(cellAfter.path("graded").asLong()).isEqualTo(ITEMS);
+        assertThat(cellAfter.path("scorers")).isEqualTo(cellBefore.path("scorers"));
+    }
+
+    /** Every model request the worker counted, whatever its model and outcome. */
+    private static double modelRequests() {
+        String metrics = client.get(stack.liveWorkers().getFirst().uri("/q/metrics")).body();
+        Matcher sample = REQUESTS.matcher(metrics);
+        double total = 0;
+        while (sample.find()) {
+            total += Double.parseDouble(sample.group(1));
+        }
+        assertThat(total).as("model requests counted so far").isPositive();
+        return total;
+    }
+}
