@@ -1,6 +1,7 @@
 package io.evalstream.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.Json;
@@ -57,6 +58,39 @@ class RegradeStackTest extends SharedStack {
         JsonNode cellAfter = Reports.cell(after, "sim-strong", "gsm8k");
         assertThat(cellAfter.path("graded").asLong()).isEqualTo(ITEMS);
         assertThat(cellAfter.path("scorers")).isEqualTo(cellBefore.path("scorers"));
+    }
+
+    /**
+     * sim-weak states a quarter of its answers without "The answer is" (its {@code format-slip-rate}): GSM8K's strict
+     * scorer finds no answer in those, the flexible one still does, so strict is below flexible both in the report
+     * and on the aggregator's gauges, while the headline is the flexible figure.
+     */
+    @Test
+    void strictScoresBelowFlexibleForAModelThatSlipsOutOfTheAnswerFormat() {
+        String runId = "e2e-scorers-" + System.currentTimeMillis();
+        HttpResponse<String> submitted = client.submit("""
+                {"runId": "%s", "models": ["sim-weak"], "benchmarks": [{"id": "gsm8k", "limit": 60}]}"""
+                .formatted(runId));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        JsonNode cell = Reports.cell(client.awaitComplete(runId, Duration.ofSeconds(120), report -> { }),
+                "sim-weak", "gsm8k");
+
+        JsonNode flexible = cell.path("scorers").get(0);
+        JsonNode strict = cell.path("scorers").get(1);
+        assertThat(flexible.path("scorer").asText()).isEqualTo("flexible");
+        assertThat(strict.path("scorer").asText()).isEqualTo("strict");
+        assertThat(flexible.path("accuracy").asDouble()).isEqualTo(cell.path("accuracy").asDouble());
+        assertThat(strict.path("accuracy").asDouble()).isLessThan(flexible.path("accuracy").asDouble());
+        String metrics = client.get(stack.aggregator("/q/metrics")).body();
+        assertThat(gauge(metrics, runId, "strict")).isCloseTo(strict.path("accuracy").asDouble(), offset(1e-9));
+        assertThat(gauge(metrics, runId, "flexible")).isCloseTo(flexible.path("accuracy").asDouble(), offset(1e-9));
+    }
+
+    private static double gauge(String metrics, String runId, String scorer) {
+        Matcher sample = Pattern.compile("(?m)^evalstream_scorer_accuracy_ratio\\{[^}]*run=\"" + Pattern.quote(runId)
+                + "\"[^}]*scorer=\"" + scorer + "\"[^}]*} (\\S+)$").matcher(metrics);
+        assertThat(sample.find()).as("the %s scorer's accuracy gauge of %s", scorer, runId).isTrue();
+        return Double.parseDouble(sample.group(1));
     }
 
     /** Every model request the worker counted, whatever its model and outcome. */

@@ -97,7 +97,7 @@ public class Backends {
         try {
             return switch (model.backend()) {
                 case SIM -> new SimulatedBackend(new SimulatedModel(simProfiles.forModel(id, model.sim().profile(),
-                        settings(model.sim()))), scheduler);
+                        settings(model.sim())), model.sim().formatSlipRate()), scheduler);
                 case OPENAI -> OpenAiBackend.create(endpoint(id, model, policy), vertx);
                 case GGUF -> gguf(id, model);
             };

@@ -187,6 +187,14 @@ public interface WorkerConfig {
         /** A built-in profile ({@code default}, {@code strong}, {@code medium}, {@code weak}, {@code flaky},
          *  {@code slow}) or one under {@code evalstream.worker.sim-profiles}. */
         Optional<String> profile();
+
+        /**
+         * Share of the answers (right or wrong) stated without the benchmark's answer phrase ("The answer is",
+         * "The final answer is"), as real models slip out of a few-shot format now and then: a strict scorer finds
+         * no answer in them, a flexible one still does. 0 by default.
+         */
+        @WithDefault("0")
+        double formatSlipRate();
     }
 
     /** An OpenAI-compatible endpoint. */

@@ -35,10 +35,23 @@ public final class SimulatedModel {
     /** Longer than any sensible timeout; keeps an extreme log-normal draw finite. */
     private static final Duration MAX_LATENCY = Duration.ofMinutes(10);
 
+    /** Seeds the format slips apart from the answers, so a slip rate leaves every answer as it was. */
+    private static final long SLIP_STREAM = 0x51_1905L;
+
     private final SimProfile profile;
+    private final double formatSlipRate;
 
     public SimulatedModel(SimProfile profile) {
+        this(profile, 0);
+    }
+
+    /** @param formatSlipRate share of answers stated without the benchmark's answer phrase, in [0, 1] */
+    public SimulatedModel(SimProfile profile, double formatSlipRate) {
+        if (!(formatSlipRate >= 0 && formatSlipRate <= 1)) {
+            throw new IllegalArgumentException("format-slip-rate must be between 0 and 1, got " + formatSlipRate);
+        }
         this.profile = profile;
+        this.formatSlipRate = formatSlipRate;
     }
 
     public SimulatedAnswer answer(PromptTask task) {
@@ -62,10 +75,13 @@ public final class SimulatedModel {
         }
         Outcome outcome = answer < accuracy ? Outcome.CORRECT
                 : answer < accuracy + profile.noAnswerRate() ? Outcome.NO_ANSWER : Outcome.WRONG;
-        return new SimulatedAnswer(outcome, text(task, outcome, accuracy, random), latency);
+        boolean slip = formatSlipRate > 0 && new SplittableRandom(StableHash.of(profile.seed() ^ SLIP_STREAM,
+                withoutRun(id))).nextDouble() < formatSlipRate;
+        return new SimulatedAnswer(outcome, text(task, outcome, accuracy, random, slip), latency);
     }
 
-    private static String text(PromptTask task, Outcome outcome, double accuracy, SplittableRandom random) {
+    private static String text(PromptTask task, Outcome outcome, double accuracy, SplittableRandom random,
+            boolean slip) {
         if (task.purpose() == Purpose.JUDGE) {
             Completion subject = task.subject();
             JudgePrompt prompt = JudgePrompt.read(task.prompt(), subject.text() == null ? "" : subject.text());
@@ -78,9 +94,9 @@ public final class SimulatedModel {
                     accuracy, random, CHARS_PER_TOKEN * task.settings().maxTokens());
         }
         return switch (outcome) {
-            case CORRECT -> text(task.extraction(), canonical(task));
+            case CORRECT -> text(task.extraction(), canonical(task), slip);
             case NO_ANSWER -> LABEL + " unable to settle on any final answer here.";
-            default -> text(task.extraction(), wrong(task, random));
+            default -> text(task.extraction(), wrong(task, random), slip);
         };
     }
 
@@ -96,11 +112,18 @@ public final class SimulatedModel {
         return nanos >= MAX_LATENCY.toNanos() ? MAX_LATENCY : Duration.ofNanos(Math.round(nanos));
     }
 
-    private static String text(Extraction extraction, String answer) {
+    /**
+     * The answer in the form the benchmark's few-shot examples end with (GSM8K's "The answer is N.", MATH's boxed
+     * answer and Minerva's "Final Answer: The final answer is $X$. I hope it is correct."); a {@code slip} drops the
+     * answer phrase and states the answer in passing, which only a flexible extraction still finds.
+     */
+    private static String text(Extraction extraction, String answer, boolean slip) {
         return switch (extraction) {
-            case NUMERIC -> LABEL + " working through the problem step by step. The answer is " + answer + ".";
+            case NUMERIC -> slip ? LABEL + " working through the problem step by step, which comes to " + answer
+                    + " in all." : LABEL + " working through the problem step by step. The answer is " + answer + ".";
             case MULTIPLE_CHOICE -> LABEL + " weighing each option in turn. The answer is (" + answer + ").";
-            case BOXED -> LABEL + " simplifying as far as it goes gives $\\boxed{" + answer + "}$.";
+            case BOXED -> LABEL + " simplifying as far as it goes gives $\\boxed{" + answer + "}$." + (slip ? ""
+                    : " Final Answer: The final answer is $" + answer + "$. I hope it is correct.");
             case ANSWER_LINE -> LABEL + " recalling what fits best. The answer is " + answer + ".";
             // A comment line keeps the continuation valid Python wherever the label goes.
             case CODE -> "    # " + LABEL + "\n" + answer;

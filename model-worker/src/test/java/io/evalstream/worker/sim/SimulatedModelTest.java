@@ -262,8 +262,8 @@ class SimulatedModelTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            BOXED       | \\frac{9}{7} | '\\boxed{\\frac{9}{7}}$.'       | \\frac{9}{7}+
-            BOXED       | 402          | '\\boxed{402}$.'                 | '\\boxed{'
+            BOXED       | \\frac{9}{7} | '\\boxed{\\frac{9}{7}}$. Final Answer: The final answer is $\\frac{9}{7}$. I hope it is correct.' | \\frac{9}{7}+
+            BOXED       | 402          | '\\boxed{402}$. Final Answer: The final answer is $402$. I hope it is correct.'                 | '\\boxed{'
             ANSWER_LINE | Mars         | 'The answer is Mars.'             | 'The answer is something else entirely.'
             """)
     void shortAnswerAndLatexTasksGetTheReferenceWhenCorrectAndSomethingElseWhenWrong(Extraction extraction,
@@ -274,6 +274,46 @@ class SimulatedModelTest {
                 .startsWith(SimulatedModel.LABEL).endsWith(correctEnding);
         String wrong = new SimulatedModel(SimProfile.ofAccuracy(0.0, 3)).answer(task).text();
         assertThat(wrong).contains(wrongMarker).doesNotContain(correctEnding);
+    }
+
+    /** A slip keeps the answer and drops the phrase a strict scorer looks for; a flexible one still finds it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            NUMERIC | 72  | 'step by step, which comes to 72 in all.' | 'The answer is'
+            BOXED   | 402 | 'gives $\\boxed{402}$.'                   | 'The final answer is'
+            """)
+    void aFormatSlipStatesTheSameAnswerWithoutTheAnswerPhrase(Extraction extraction, String reference,
+            String slippedEnding, String phrase) {
+        PromptTask task = Tasks.task(new TaskId("run-x", "sim-m", "b", "q1", "default", 0), extraction,
+                Category.MATH, "Question?", reference, Settings.defaults());
+        SimulatedAnswer kept = new SimulatedModel(SimProfile.ofAccuracy(1.0, 3), 0).answer(task);
+        SimulatedAnswer slipped = new SimulatedModel(SimProfile.ofAccuracy(1.0, 3), 1).answer(task);
+
+        assertThat(kept.text()).contains(phrase);
+        assertThat(slipped.outcome()).isEqualTo(kept.outcome()).isEqualTo(Outcome.CORRECT);
+        assertThat(slipped.text()).startsWith(SimulatedModel.LABEL).endsWith(slippedEnding).doesNotContain(phrase);
+    }
+
+    @Test
+    void aFormatSlipRateSlipsThatShareOfAnswersAndChangesNoOutcome() {
+        SimProfile profile = new SimProfile(0.6, Map.of(), Duration.ZERO, 0, 0, 0.05, 42);
+        SimulatedModel keeping = new SimulatedModel(profile);
+        SimulatedModel slipping = new SimulatedModel(profile, 0.3);
+        int answered = 0;
+        int slipped = 0;
+        for (int i = 0; i < MANY; i++) {
+            PromptTask task = Tasks.numeric("run-slip", "sim-m", "item-" + i, Integer.toString(i));
+            SimulatedAnswer kept = keeping.answer(task);
+            SimulatedAnswer maybe = slipping.answer(task);
+            assertThat(maybe.outcome()).isEqualTo(kept.outcome());
+            if (kept.outcome() != Outcome.NO_ANSWER) {
+                answered++;
+                slipped += maybe.text().contains("The answer is") ? 0 : 1;
+            }
+        }
+
+        assertThat(slipped / (double) answered).isCloseTo(0.3, offset(0.02));
+        assertThatThrownBy(() -> new SimulatedModel(profile, 1.5)).hasMessageContaining("format-slip-rate");
     }
 
     @Test
