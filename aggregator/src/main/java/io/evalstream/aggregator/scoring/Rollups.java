@@ -66,17 +66,19 @@ public final class Rollups {
             expected += cell.expected() == null ? 0 : cell.expected().tasks();
         }
         List<Tally> graded = members.stream().map(Cell::tally).filter(tally -> tally.graded() > 0).toList();
+        // A benchmark nothing of which could be asked (no worker, no sandbox) has no mean to average.
+        List<Tally> scored = graded.stream().filter(tally -> tally.meanScore().isPresent()).toList();
         Optional<Interval> interval = Proportions.wilson95(sum.correct(), sum.accuracyTrials());
         return new RollupScore(group.modelId(), group.category(), graded.size(), expected, sum.graded(), sum.correct(),
                 sum.errors(), sum.judged(), Means.boxed(Proportions.ratio(sum.correct(), sum.accuracyTrials())),
                 interval.map(Interval::lower).orElse(null), interval.map(Interval::upper).orElse(null),
-                Means.boxed(sum.meanScore()), Means.boxed(sum.meanScoreStdErr()), Means.boxed(macroMean(graded)),
-                Means.boxed(macroStdErr(graded)), expected == 0 ? null : Scoring.progress(sum.graded(), expected),
+                Means.boxed(sum.meanScore()), Means.boxed(sum.meanScoreStdErr()), Means.boxed(macroMean(scored)),
+                Means.boxed(macroStdErr(scored)), expected == 0 ? null : Scoring.progress(sum.graded(), expected),
                 expected == 0 ? null : Means.boxed(Scoring.eta(sum.graded(), expected, sum.firstGradedAt(), at)),
                 sum.judgeScores(), sum.errorKinds(), sum.latency().summary(), sum.tokens(), sum.errorReasons());
     }
 
-    /** The mean of the benchmarks' mean scores, each benchmark weighing the same. */
+    /** The mean of the benchmarks' mean scores, each benchmark weighing the same; every one must have a mean. */
     static OptionalDouble macroMean(List<Tally> graded) {
         return graded.stream().mapToDouble(tally -> tally.meanScore().orElseThrow()).average();
     }

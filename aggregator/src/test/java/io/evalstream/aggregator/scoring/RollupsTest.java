@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.evalstream.aggregator.Fixtures;
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.ExpectedCount;
 import io.evalstream.contracts.ScoreKey;
+import io.evalstream.contracts.Verdict;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -74,5 +76,22 @@ class RollupsTest {
         assertThat(overall.benchmarks()).isEqualTo(1);
         assertThat(overall.benchmarkMean()).isCloseTo(0.8, within(1e-12));
         assertThat(overall.expected()).isEqualTo(15);
+    }
+
+    /** humaneval could not run at all (no sandbox): it counts as graded, but has no mean to average. */
+    @Test
+    void aCellNothingOfWhichCouldBeAskedCountsAsGradedButNotInTheBenchmarkMean() {
+        GradedSample ungradable = new GradedSample(new ScoreKey(RUN, "a", "humaneval"), Verdict.ERROR, 0.0,
+                Category.CODING, "h", null, null, null, ErrorKind.UNGRADABLE, 5L, null, null, null, "no sandbox");
+        Rollups.Cell unrun = new Rollups.Cell(new ScoreKey(RUN, "a", "humaneval"),
+                Tally.EMPTY.add(ungradable).add(ungradable), new ExpectedCount("a", "humaneval", Category.CODING, 2));
+
+        RollupScore overall = Rollups.overall(List.of(cell("a", "gsm8k", Category.MATH, 8, 2, 10), unrun),
+                Fixtures.T0).getFirst();
+
+        assertThat(overall.graded()).isEqualTo(12);
+        assertThat(overall.benchmarks()).isEqualTo(2);
+        assertThat(overall.benchmarkMean()).isCloseTo(0.8, within(1e-12));
+        assertThat(overall.accuracy()).isCloseTo(0.8, within(1e-12));
     }
 }
