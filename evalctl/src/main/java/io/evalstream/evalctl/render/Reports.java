@@ -91,22 +91,41 @@ public final class Reports {
 
     /** ", about N s left" at the run's pace so far; empty while the aggregator cannot tell. */
     /**
-     * The run's cost so far, in all and per model, from the latest answer of every task: "unknown" for a model
-     * without a price; empty while no task has a cost of either kind.
+     * The run's cost so far from the latest answer of every task: the total over the priced models (each one's share
+     * when there are several), then the models without a price, whose cost is unknown, e.g.
+     * {@code Cost: $0.0031 (sim-medium $0.0002, sim-strong $0.0029); unknown for 45 tasks of sim-weak, stories260K (no
+     * price)}; empty while no task has a cost of either kind.
      */
     public static String cost(JsonNode report) {
         JsonNode cost = report.path("totals").path("cost");
-        if (cost.path("total").path("priced").asLong() + cost.path("total").path("unpriced").asLong() == 0) {
+        JsonNode total = cost.path("total");
+        if (total.path("priced").asLong() + total.path("unpriced").asLong() == 0) {
             return "";
         }
-        StringBuilder line = new StringBuilder("Cost: " + usd(cost.path("total")));
-        if (cost.path("byModel").size() > 1) {
-            StringBuilder models = new StringBuilder();
-            cost.path("byModel").properties().forEach(model -> models.append(models.isEmpty() ? "" : ", ")
-                    .append(model.getKey()).append(' ').append(usd(model.getValue())));
-            line.append(" (").append(models).append(')');
+        List<String> priced = new ArrayList<>();
+        List<String> unpriced = new ArrayList<>();
+        cost.path("byModel").properties().forEach(model -> {
+            if (model.getValue().path("usd").isNumber()) {
+                priced.add(model.getKey() + " " + dollars(model.getValue().path("usd")));
+            }
+            if (model.getValue().path("unpriced").asLong() > 0) {
+                unpriced.add(model.getKey());
+            }
+        });
+        StringBuilder line = new StringBuilder("Cost: ");
+        line.append(total.path("usd").isNumber() ? dollars(total.path("usd")) : "unknown");
+        if (priced.size() > 1) {
+            line.append(" (").append(String.join(", ", priced)).append(')');
+        }
+        if (!unpriced.isEmpty()) {
+            line.append(total.path("usd").isNumber() ? "; unknown for " : " for ").append(total.path("unpriced").asLong())
+                    .append(" tasks of ").append(String.join(", ", unpriced)).append(" (no price)");
         }
         return line.append(System.lineSeparator()).toString();
+    }
+
+    private static String dollars(JsonNode usd) {
+        return String.format(Locale.ROOT, "$%.4f", usd.asDouble());
     }
 
     /** A cost in US dollars, "unknown" without a price, with how many tasks had none. */
@@ -116,8 +135,7 @@ public final class Reports {
         if (!usd.isNumber()) {
             return unpriced > 0 ? "unknown" : "-";
         }
-        String dollars = String.format(Locale.ROOT, "$%.4f", usd.asDouble());
-        return unpriced == 0 ? dollars : dollars + " + " + unpriced + " unpriced";
+        return unpriced == 0 ? dollars(usd) : dollars(usd) + " + " + unpriced + " unpriced";
     }
 
     public static String eta(JsonNode report) {

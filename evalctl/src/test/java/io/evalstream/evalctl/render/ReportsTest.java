@@ -117,14 +117,18 @@ class ReportsTest {
         assertThat(Reports.cell(report, "nobody", "gsm8k").isMissingNode()).isTrue();
     }
 
-    @org.junit.jupiter.api.Test
-    void theCostLineGivesTheRunsTotalAndEachModelsUnknownWithoutAPrice() throws Exception {
-        String line = Reports.cost(io.evalstream.contracts.Json.mapper().readTree("""
-                {"totals":{"cost":{"total":{"usd":0.5,"priced":10,"unpriced":4},
-                  "byModel":{"gpt-4o":{"usd":0.5,"priced":10,"unpriced":0},
-                             "sim-weak":{"usd":null,"priced":0,"unpriced":4}}}}}"""));
-        org.assertj.core.api.Assertions.assertThat(line.strip())
-                .isEqualTo("Cost: $0.5000 + 4 unpriced (gpt-4o $0.5000, sim-weak unknown)");
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            one priced model, one without a price | {"gpt-4o":{"usd":0.5,"priced":10,"unpriced":0},"sim-weak":{"usd":null,"priced":0,"unpriced":4}} | {"usd":0.5,"priced":10,"unpriced":4} | Cost: $0.5000; unknown for 4 tasks of sim-weak (no price)
+            two priced models                     | {"a":{"usd":0.25,"priced":2,"unpriced":0},"b":{"usd":0.125,"priced":2,"unpriced":0}}   | {"usd":0.375,"priced":4,"unpriced":0} | Cost: $0.3750 (a $0.2500, b $0.1250)
+            no model priced                       | {"x":{"usd":null,"priced":0,"unpriced":3},"y":{"usd":null,"priced":0,"unpriced":2}}   | {"usd":null,"priced":0,"unpriced":5}  | Cost: unknown for 5 tasks of x, y (no price)
+            """)
+    void theCostLineGivesTheTotalEachPricedModelAndTheModelsWithoutAPrice(String title, String byModel, String total,
+            String expected) throws Exception {
+        String line = Reports.cost(io.evalstream.contracts.Json.mapper().readTree(
+                "{\"totals\":{\"cost\":{\"total\":" + total + ",\"byModel\":" + byModel + "}}}"));
+
+        org.assertj.core.api.Assertions.assertThat(line.strip()).isEqualTo(expected);
         org.assertj.core.api.Assertions.assertThat(Reports.cost(io.evalstream.contracts.Json.mapper()
                 .readTree("{\"totals\":{}}"))).isEmpty();
     }
