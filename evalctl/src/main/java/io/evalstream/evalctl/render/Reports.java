@@ -197,8 +197,29 @@ public final class Reports {
                     mean.isNumber() ? percent(mean.asDouble()) : "-", score.path("correct").asLong(),
                     score.path("graded").asLong(), score.path("errors").asLong()));
         }
+        String scorers = scorers(report);
+        if (!scorers.isEmpty()) {
+            out.append("  Accuracy by each scorer of the benchmarks that declare several (the first is the one above):\n")
+                    .append(scorers);
+        }
         String errors = errors(report);
         return errors.isEmpty() ? out.toString() : out.append("  Errors by kind:\n").append(errors).toString();
+    }
+
+    /** e.g. {@code   sim-weak       gsm8k      flexible 32.5%  strict 25.0%}, one line per cell with scorers. */
+    static String scorers(JsonNode report) {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode score : report.path("scores")) {
+            if (score.path("scorers").size() < 2) {
+                continue;
+            }
+            List<String> figures = new ArrayList<>();
+            score.path("scorers").forEach(scorer -> figures.add(scorer.path("scorer").asText() + " "
+                    + (scorer.path("accuracy").isNumber() ? percent(scorer.path("accuracy").asDouble()) : "-")));
+            out.append(String.format(Locale.ROOT, "  %-14s %-10s %s%n", score.path("modelId").asText(),
+                    score.path("benchmarkId").asText(), String.join("  ", figures)));
+        }
+        return out.toString();
     }
 
     private static String oneLine(String text) {

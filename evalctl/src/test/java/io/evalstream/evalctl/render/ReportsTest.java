@@ -132,4 +132,16 @@ class ReportsTest {
         org.assertj.core.api.Assertions.assertThat(Reports.cost(io.evalstream.contracts.Json.mapper()
                 .readTree("{\"totals\":{}}"))).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void cellsWithSeveralScorersGetALineOfEachScorersAccuracy() throws Exception {
+        JsonNode report = Json.mapper().readTree("""
+                {"scores": [
+                  {"modelId": "sim-weak", "benchmarkId": "gsm8k", "scorers": [
+                    {"scorer": "flexible", "accuracy": 0.325}, {"scorer": "strict", "accuracy": 0.25}]},
+                  {"modelId": "sim-weak", "benchmarkId": "mmlu"}]}""");
+
+        org.assertj.core.api.Assertions.assertThat(Reports.scorers(report))
+                .isEqualTo("  sim-weak       gsm8k      flexible 32.5%  strict 25.0%" + System.lineSeparator());
+    }
 }
