@@ -67,7 +67,7 @@ class BatchLaneRestartTest {
             LaneWorker first = new LaneWorker(bootstrapServers, run.tasksTopic, run.group, lane(run, producer),
                     TASKS / 2);
             await().atMost(Duration.ofSeconds(60)).until(() -> first.recorded() == TASKS);
-            int createdByFirst = stub().batchesCreated();
+            int createdByFirst = settledBatchesCreated();
             first.close();
             assertNoCompletionYet(run);
 
@@ -100,7 +100,7 @@ class BatchLaneRestartTest {
                 // A task redelivered after a rebalance is counted by each replica that acked it: at least once in all.
                 await().atMost(Duration.ofSeconds(60)).until(() -> killed.recorded() + left.recorded() >= TASKS);
                 assertThat(killed.recorded()).as("the replica to be killed had batches of its own").isPositive();
-                int created = stub().batchesCreated();
+                int created = settledBatchesCreated();
                 killed.close();
                 assertNoCompletionYet(run);
 
@@ -113,6 +113,21 @@ class BatchLaneRestartTest {
         } finally {
             stub().batchDuration(Duration.ZERO);
         }
+    }
+
+    /**
+     * The batches created at the stub once that count stops moving: the lane records a batch and acks its tasks
+     * before it creates the batch, so "every task recorded" can come a moment before the last creation.
+     */
+    private static int settledBatchesCreated() {
+        int[] last = {-1};
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            int now = stub().batchesCreated();
+            boolean settled = now == last[0];
+            last[0] = now;
+            return settled;
+        });
+        return last[0];
     }
 
     /** A run's own topics and group, and the stub's batches made slow. */
