@@ -3,12 +3,16 @@ package io.evalstream.stack;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalstream.broker.FreePorts;
 import io.evalstream.broker.LocalKafka;
+import io.evalstream.contracts.BenchmarkSelection;
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.ExpectedCount;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Json;
 import io.evalstream.contracts.KafkaClients;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
+import io.evalstream.contracts.RunManifest;
+import io.evalstream.contracts.RunSpec;
 import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.SettingsHash;
@@ -19,6 +23,7 @@ import io.evalstream.contracts.WireFormat;
 import io.evalstream.stub.OpenAiStub;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +50,7 @@ final class WorkerBench {
     static final Duration LATENCY = Duration.ofMillis(500);
     private static final String MODEL = "bench-openai";
     private static final WireFormat<PromptTask> TASKS = WireFormat.of(PromptTask.class);
+    private static final WireFormat<RunManifest> MANIFESTS = WireFormat.of(RunManifest.class);
 
     private WorkerBench() {
     }
@@ -106,6 +112,14 @@ final class WorkerBench {
         try (KafkaProducer<String, byte[]> producer = kafka.producer("worker-bench", Map.of(
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 131072, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"))) {
+            // The run's manifest first, as the producer publishes it: the worker looks every task's run up, and a
+            // run without one would be looked for on the runs topic again for every task.
+            RunSpec spec = new RunSpec(runId, List.of(MODEL), List.of(new BenchmarkSelection("gsm8k", count)), null, 1,
+                    null, null, null);
+            RunManifest manifest = new RunManifest(SchemaVersion.CURRENT, spec,
+                    List.of(new ExpectedCount(MODEL, "gsm8k", Category.MATH, count)), List.of(), Instant.now());
+            producer.send(new ProducerRecord<>(Topics.RUNS, runId, MANIFESTS.encode(manifest))).get(60,
+                    TimeUnit.SECONDS);
             List<Future<RecordMetadata>> sends = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 TaskId id = new TaskId(runId, MODEL, "gsm8k", "q" + i, "default", 0);

@@ -20,9 +20,11 @@ import io.evalstream.worker.config.WorkerConfig;
 import io.evalstream.worker.metrics.WorkerMetrics;
 import io.evalstream.worker.openai.batch.BatchLane;
 import io.evalstream.worker.pricing.Pricing;
+import io.evalstream.worker.vertx.EventLoops;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -56,9 +58,10 @@ public class TaskProcessor {
     private final Pricing pricing;
     private final SpendLedger ledger;
     private final int maxInFlight;
+    private final EventLoops loops;
 
     public TaskProcessor(ModelRouter router, WorkerMetrics metrics, WorkerConfig config, RunDirectory runs,
-            StopDirectory stops, BatchLane batches, Pricing pricing, SpendLedger ledger) {
+            StopDirectory stops, BatchLane batches, Pricing pricing, SpendLedger ledger, Vertx vertx) {
         if (config.maxInFlight() < 1) {
             throw new IllegalStateException("evalstream.worker.max-in-flight must be >= 1, got " + config.maxInFlight());
         }
@@ -70,6 +73,7 @@ public class TaskProcessor {
         this.pricing = pricing;
         this.ledger = ledger;
         this.maxInFlight = config.maxInFlight();
+        this.loops = EventLoops.of(vertx, Integer.MAX_VALUE);
     }
 
     @Incoming("tasks")
@@ -78,7 +82,10 @@ public class TaskProcessor {
         // Plain CompletionStages per task, merged at O(1) per completion: Mutiny stages per task pay for
         // context captures and flatMap's scan of every inner subscriber, a CPU cost at thousands a second.
         // A null result (a dead-lettered record) yields no outgoing message.
-        return InFlightMerge.of(tasks, maxInFlight, this::serveOne);
+        // Each task is served on the next of the event loops (one per core), not on the channel's one: decoding,
+        // sending, parsing the reply and encoding the completion then spread over every core, and the reply's
+        // continuation (which SmallRye Fault Tolerance returns to the context that made the call) stays there.
+        return InFlightMerge.of(tasks, maxInFlight, incoming -> loops.onNext(() -> serveOne(incoming)));
     }
 
     private CompletionStage<Message<byte[]>> serveOne(Message<byte[]> incoming) {

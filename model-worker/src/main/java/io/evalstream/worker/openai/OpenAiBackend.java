@@ -5,7 +5,7 @@ import io.evalstream.contracts.PromptTask;
 import io.evalstream.worker.backend.ModelBackend;
 import io.evalstream.worker.backend.ModelCallException;
 import io.evalstream.worker.backend.ModelReply;
-import io.vertx.core.Context;
+import io.evalstream.worker.vertx.EventLoops;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -15,12 +15,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.impl.VertxInternal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Calls an OpenAI-compatible server ({@code /chat/completions} or {@code /completions}) with the Vert.x
@@ -37,12 +35,11 @@ public final class OpenAiBackend implements ModelBackend {
     private final OpenAiEndpoint endpoint;
     private final Vertx vertx;
     private final RequestOptions request;
-    /** One context per event loop, each with its own client: calls take them in turn, so every loop parses replies. */
-    private final Context[] loops;
+    /** A client per event loop: every loop sends calls and parses replies. */
+    private final EventLoops loops;
     private final HttpClient[] clients;
-    private final AtomicInteger nextLoop = new AtomicInteger();
 
-    private OpenAiBackend(OpenAiEndpoint endpoint, Vertx vertx, Context[] loops, HttpClient[] clients) {
+    private OpenAiBackend(OpenAiEndpoint endpoint, Vertx vertx, EventLoops loops, HttpClient[] clients) {
         this.endpoint = endpoint;
         this.vertx = vertx;
         this.loops = loops;
@@ -79,17 +76,15 @@ public final class OpenAiBackend implements ModelBackend {
             // servers (vLLM, llama.cpp) get HTTP/1.1 rather than an h2c upgrade some of them mishandle.
             options.setUseAlpn(true).setProtocolVersion(HttpVersion.HTTP_2).setHttp2MaxPoolSize(8);
         }
-        int count = Math.max(1, Math.min(endpoint.connections(), Runtime.getRuntime().availableProcessors()));
+        EventLoops loops = EventLoops.of(vertx, endpoint.connections());
         // Vert.x scans a pool's connections for a free one on every call: several smaller pools scan less.
         PoolOptions pool = new PoolOptions()
-                .setHttp1MaxSize((endpoint.connections() + count - 1) / count)
+                .setHttp1MaxSize((endpoint.connections() + loops.size() - 1) / loops.size())
                 .setHttp2MaxSize(8)
                 .setMaxWaitQueueSize(-1);
-        Context[] loops = new Context[count];
-        HttpClient[] clients = new HttpClient[count];
-        for (int i = 0; i < count; i++) {
-            // Internal API, stable through Vert.x 4: a context on the next event loop, round-robin.
-            loops[i] = ((VertxInternal) vertx).createEventLoopContext();
+        HttpClient[] clients = new HttpClient[loops.size()];
+        for (int i = 0; i < clients.length; i++) {
+            // A client used from one loop only keeps its connections, and so its replies' parsing, on that loop.
             clients[i] = vertx.createHttpClient(options, pool);
         }
         return new OpenAiBackend(endpoint, vertx, loops, clients);
@@ -110,10 +105,16 @@ public final class OpenAiBackend implements ModelBackend {
         }
         Buffer body = Buffer.buffer(OpenAiProtocol.request(endpoint, task));
         OpenAiCall call = new OpenAiCall(endpoint, vertx, task);
-        // Whoever asks (the Kafka pipeline's single event loop, a retry timer), the call and its reply run on
-        // the next loop: one loop alone could not parse thousands of streamed replies a second.
-        int loop = Math.floorMod(nextLoop.getAndIncrement(), loops.length);
-        loops[loop].runOnContext(v -> call.start(clients[loop], request, body));
+        // A call asked for on one of the loops (the worker spreads its tasks over them) is sent from it, with no
+        // hop; one asked for elsewhere (a retry timer, a test) goes to the next loop: one loop alone could not parse
+        // thousands of streamed replies a second.
+        int here = loops.current();
+        if (here >= 0) {
+            call.start(clients[here], request, body);
+        } else {
+            int loop = loops.next();
+            loops.context(loop).runOnContext(v -> call.start(clients[loop], request, body));
+        }
         return call.result();
     }
 
