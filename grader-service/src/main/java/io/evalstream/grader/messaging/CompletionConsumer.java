@@ -10,10 +10,12 @@ import io.evalstream.contracts.RunDirectory;
 import io.evalstream.contracts.Texts;
 import io.evalstream.contracts.WireFormat;
 import io.evalstream.grader.grading.Grader;
+import io.evalstream.servicekit.EventLoops;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
@@ -48,12 +50,14 @@ public class CompletionConsumer {
     private final CodeExecutions code;
     private final Judges judges;
     private final RunDirectory runs;
+    private final EventLoops loops;
 
-    CompletionConsumer(GradeMetrics metrics, CodeExecutions code, Judges judges, RunDirectory runs) {
+    CompletionConsumer(GradeMetrics metrics, CodeExecutions code, Judges judges, RunDirectory runs, Vertx vertx) {
         this.metrics = metrics;
         this.code = code;
         this.judges = judges;
         this.runs = runs;
+        this.loops = EventLoops.of(vertx, Integer.MAX_VALUE);
     }
 
     // A stream transformer rather than a per-message processor: one mediator call for the whole stream. Offsets
@@ -61,7 +65,12 @@ public class CompletionConsumer {
     @Incoming("completions")
     @Outgoing("grades")
     public Multi<Message<byte[]>> grade(Multi<Message<byte[]>> completions) {
-        return completions.onItem().transformToUni(this::grade).merge(IN_FLIGHT)
+        // Each completion is decoded, graded and its grade encoded on the next of the event loops (one per core), not
+        // all on the channel's one, which alone could not keep up with thousands of completions a second.
+        return completions.onItem()
+                .transformToUni(record -> Uni.createFrom().completionStage(
+                        () -> loops.onNext(() -> grade(record).subscribeAsCompletionStage())))
+                .merge(IN_FLIGHT)
                 .filter(Optional::isPresent).map(Optional::get);
     }
 

@@ -2,10 +2,10 @@ package io.evalstream.worker.openai;
 
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.PromptTask;
+import io.evalstream.servicekit.EventLoops;
 import io.evalstream.worker.backend.ModelBackend;
 import io.evalstream.worker.backend.ModelCallException;
 import io.evalstream.worker.backend.ModelReply;
-import io.evalstream.worker.vertx.EventLoops;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -1,4 +1,4 @@
-package io.evalstream.worker.vertx;
+package io.evalstream.servicekit;
 
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 /**
  * One Vert.x context on each of as many distinct event loops as there are cores, to spread per-task work over them.
  * Asking Vert.x for "the next" loop is not enough: under Quarkus two contexts asked for in a row came back on the
- * same loop, so one thread parsed every model reply while the other core idled (the worker bench reached half its
+ * same loop, so one thread parsed every model reply in the worker while the other core idled (the worker bench reached half its
  * ideal rate). The loops are the first of Vert.x's group, so two instances made from one Vert.x share them.
  */
 public final class EventLoops {
@@ -41,7 +41,7 @@ public final class EventLoops {
             }
         }
         if (found.isEmpty()) {
-            throw new IllegalStateException("Vert.x has no event loop to run model calls on");
+            throw new IllegalStateException("Vert.x has no event loop to run on");
         }
         ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         Context[] contexts = new Context[found.size()];
