@@ -6,7 +6,6 @@ import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.InvalidRecordException;
 import io.evalstream.contracts.KafkaClients;
-import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Topics;
@@ -88,10 +87,10 @@ public class Regrader {
         if (completion.task().purpose() != Purpose.EVAL) {
             return Optional.of("a judge's answer (graded with the answer it judged)");
         }
-        if (completion.task().metric() == Metric.RUBRIC) {
+        if (completion.task().byRubric()) {
             return Optional.of("judged on a rubric (regrading would ask the judge again)");
         }
-        if (completion.task().metric() == Metric.CODE_EXECUTION) {
+        if (completion.task().byExecution()) {
             return Optional.of("graded by running its code (not regraded)");
         }
         return definitions.containsKey(completion.taskId().benchmarkId()) ? Optional.empty()
