@@ -113,8 +113,8 @@ public final class Fixtures {
                 case "stories" -> Extraction.TEXT;
                 default -> Extraction.NUMERIC;
             };
-            return new BenchmarkSettings(id, variant, SETTINGS, extraction, extraction.defaultMetric(), HASH,
-                    extraction == Extraction.TEXT ? new Judging("tinystories", Judging.AUTO) : null);
+            return new BenchmarkSettings(id, variant, SETTINGS, extraction.name(), extraction.defaultMetric().name(),
+                    HASH, extraction == Extraction.TEXT ? new Judging("tinystories", Judging.AUTO) : null);
         })).toList();
     }
 

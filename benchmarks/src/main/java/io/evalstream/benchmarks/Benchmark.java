@@ -2,9 +2,7 @@ package io.evalstream.benchmarks;
 
 import io.evalstream.benchmarks.definition.BenchmarkDefinition;
 import io.evalstream.contracts.Category;
-import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Judging;
-import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.Scorer;
 import io.evalstream.contracts.TaskKind;
 import io.evalstream.contracts.Settings;
@@ -57,11 +55,13 @@ public final class Benchmark {
         return definition.category();
     }
 
-    public Extraction extraction() {
+    /** The headline's registered extraction name, spelled for the wire. */
+    public String extraction() {
         return definition.extraction();
     }
 
-    public Metric metric() {
+    /** The headline's registered metric name, spelled for the wire. */
+    public String metric() {
         return definition.metric();
     }
 

@@ -7,7 +7,6 @@ import io.evalstream.benchmarks.definition.FieldRule;
 import io.evalstream.benchmarks.definition.RunOrder;
 import io.evalstream.contracts.CodeCheck;
 import io.evalstream.contracts.InvalidRecordException;
-import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.Subset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +39,7 @@ final class ItemMapper {
         this.ids = new ItemIds(definition.itemId(), definition.source().subset() != null);
         this.clusters = ItemIds.clusters(definition.cluster());
         this.subsets = subsets;
-        this.verbatim = definition.metric() == Metric.CODE_EXECUTION;
+        this.verbatim = definition.byExecution();
         this.order = definition.source().order();
     }
 

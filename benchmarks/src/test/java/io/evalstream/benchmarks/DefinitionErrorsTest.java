@@ -62,22 +62,32 @@ class DefinitionErrorsTest {
                         "test.yaml: key 'category' has the unknown value 'maths' (line 3); allowed: knowledge,"
                                 + " reasoning, comprehension, math, coding, multilingual, safety, writing"),
                 row("an unknown extraction", VALID.replace("extraction: answer_line", "extraction: regex"),
-                        "test.yaml: key 'extraction' has the unknown value 'regex' (line 4); allowed: numeric,"
-                                + " multiple_choice, boxed, answer_line, code, text, likelihood"),
+                        "test.yaml: key 'extraction': unknown extraction 'regex'; known: answer_is, answer_line, boxed,"
+                                + " code, final_answer, last_number, likelihood, multiple_choice, numeric, text"),
                 row("an unknown metric", VALID + "metric: bleu\n",
-                        "test.yaml: key 'metric' has the unknown value 'bleu' (line 8); allowed: exact_match,"
-                                + " numeric_equal, token_f1, alias_match, math_equivalence, code_execution, rubric,"
-                                + " likelihood_acc, bits_per_byte"),
+                        "test.yaml: keys 'extraction' and 'metric': unknown metric 'bleu'; known: alias_match,"
+                                + " bits_per_byte, code_execution, exact_match, likelihood_acc, math_equivalence,"
+                                + " numeric_equal, rubric, token_f1"),
+                row("a name no registry could hold (issue 19)", VALID.replace("extraction: answer_line",
+                        "extraction: last-number"), "test.yaml: key 'extraction' must be a registered name (a letter,"
+                                + " then letters, digits or '_', at most 64), got 'last-number'"),
+                row("an added extraction without its metric (issue 19)", VALID.replace("extraction: answer_line",
+                        "extraction: last_number"), "test.yaml: key 'metric' is required with extraction last_number"
+                                + " (only built-in extractions have a default); known metrics: alias_match,"
+                                + " bits_per_byte, code_execution, exact_match, likelihood_acc, math_equivalence,"
+                                + " numeric_equal, rubric, token_f1"),
                 row("an unknown scorer extraction (issue 19)", SCORERS.replace("answer_is", "regex"),
                         "test.yaml: key 'scorers': unknown extraction 'regex'; known: answer_is,"
-                                + " answer_line, boxed, code, final_answer, likelihood, multiple_choice, numeric, text"),
+                                + " answer_line, boxed, code, final_answer, last_number, likelihood, multiple_choice,"
+                                + " numeric, text"),
                 row("an unknown headline metric (issue 19)", SCORERS.replace("metric: exact_match}", "metric: bleu}"),
                         "test.yaml: key 'scorers[0]': unknown metric 'bleu'; known: alias_match,"
                                 + " bits_per_byte, code_execution, exact_match, likelihood_acc, math_equivalence,"
                                 + " numeric_equal, rubric, token_f1"),
                 row("an unknown headline scorer (issue 19)", SCORERS.replace("answer_line", "regex"),
                         "test.yaml: key 'scorers[0]': unknown extraction 'regex'; known: answer_is,"
-                                + " answer_line, boxed, code, final_answer, likelihood, multiple_choice, numeric, text"),
+                                + " answer_line, boxed, code, final_answer, last_number, likelihood, multiple_choice,"
+                                + " numeric, text"),
                 row("a pair that cannot grade (issue 19)", SCORERS.replace("answer_is", "multiple_choice"),
                         "test.yaml: key 'scorers': extraction multiple_choice cannot be scored by metric"
                                 + " numeric_equal; it goes with exact_match"),

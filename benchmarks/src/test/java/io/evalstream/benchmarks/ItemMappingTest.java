@@ -109,7 +109,7 @@ class ItemMappingTest {
         assertThat(item.reference()).isEqualTo("    return x + 1\n");
         assertThat(item.code()).isEqualTo(new CodeCheck("def inc(x):\n",
                 "def check(candidate):\n    assert candidate(1) == 2\n", "inc"));
-        assertThat(benchmark.metric()).isEqualTo(io.evalstream.contracts.Metric.CODE_EXECUTION);
+        assertThat(benchmark.metric()).isEqualTo(io.evalstream.contracts.Metric.CODE_EXECUTION.name());
         assertThat(Fixtures.render(benchmark, "default", 0, false, 0)).isEqualTo("def inc(x):\n");
     }
 

@@ -45,8 +45,8 @@ class LikelihoodKindsTest {
                 """);
 
         assertThat(hellaswag.kind()).isEqualTo(TaskKind.MULTIPLE_CHOICE);
-        assertThat(hellaswag.extraction()).isEqualTo(Extraction.LIKELIHOOD);
-        assertThat(hellaswag.metric()).isEqualTo(Metric.LIKELIHOOD_ACC);
+        assertThat(hellaswag.extraction()).isEqualTo(Extraction.LIKELIHOOD.name());
+        assertThat(hellaswag.metric()).isEqualTo(Metric.LIKELIHOOD_ACC.name());
         Item first = hellaswag.items().getFirst();
         assertThat(first.reference()).isEqualTo("3");
         assertThat(first.choices()).hasSize(4).first().isEqualTo(" is using wrap to wrap a pair of skis.");
@@ -96,7 +96,7 @@ class LikelihoodKindsTest {
         Benchmark generated = Fixtures.load(dir, yaml.formatted("generate", "reference: text\nextraction: answer_line\n"
                 + "metric: exact_match"));
 
-        assertThat(texts.metric()).isEqualTo(Metric.BITS_PER_BYTE);
+        assertThat(texts.metric()).isEqualTo(Metric.BITS_PER_BYTE.name());
         assertThat(texts.items().getFirst().reference()).isEqualTo("a");
         assertThat(texts.items().getFirst().choices()).isNull();
         assertThat(texts.settingsHash("default", texts.settings()))

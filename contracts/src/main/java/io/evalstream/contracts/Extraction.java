@@ -1,6 +1,9 @@
 package io.evalstream.contracts;
 
-/** How the grader pulls the answer out of a completion before its {@link Metric} compares it with the reference. */
+/**
+ * The built-in ways the grader pulls the answer out of a completion before its metric compares it with the reference.
+ * A task carries its extraction as a registered name ({@link GradingNames}), of which these are the built-in ones.
+ */
 public enum Extraction {
     /** GSM8K / GPT-Fathom style: the number after "The answer is", else the last number in the text. */
     NUMERIC,

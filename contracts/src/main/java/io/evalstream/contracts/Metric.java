@@ -1,6 +1,9 @@
 package io.evalstream.contracts;
 
-/** How an extracted answer is scored against the reference (and its aliases). Every metric scores in [0, 1]. */
+/**
+ * The built-in ways an extracted answer is scored against the reference (and its aliases); every metric scores in
+ * [0, 1]. A task carries its metric as a registered name ({@link GradingNames}), of which these are the built-in ones.
+ */
 public enum Metric {
     /** 1 when the answers are equal after normalisation (case, punctuation, articles, whitespace). */
     EXACT_MATCH,

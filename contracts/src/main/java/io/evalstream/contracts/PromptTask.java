@@ -6,8 +6,10 @@ import java.util.List;
  * One rendered prompt for one model, one sample (tasks topic, key = taskId).
  *
  * @param prompt       the full prompt text, few-shot exemplars included
- * @param extraction   how the grader extracts the answer
- * @param metric       how the grader scores it; omitted, the extraction's {@link Extraction#defaultMetric()}
+ * @param extraction   how the grader extracts the answer: a registered extraction name, spelled as
+ *                     {@link GradingNames} says ({@code NUMERIC}, {@code last_number})
+ * @param metric       how the grader scores it, a registered metric name; omitted, a built-in extraction's
+ *                     {@link Extraction#defaultMetric()}
  * @param reference    the correct answer in canonical form (a number, an option letter, LaTeX, a reference solution)
  * @param aliases      further answers that count as correct (TriviaQA aliases, DROP's other spans); may be empty
  * @param code         how to run a code completion; present exactly when the metric is {@code CODE_EXECUTION}
@@ -22,8 +24,8 @@ import java.util.List;
  *                     task's own); null when the task has only the one scorer {@link Scorer#DEFAULT} of its
  *                     extraction and metric, see {@link #scorerList()}
  */
-public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, String prompt, Extraction extraction,
-        Metric metric, String reference, List<String> aliases, CodeCheck code, Category category, Subset subset,
+public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, String prompt, String extraction,
+        String metric, String reference, List<String> aliases, CodeCheck code, Category category, Subset subset,
         Settings settings, String settingsHash, Judging judging, Completion subject, List<String> choices,
         List<Scorer> scorers) {
 
@@ -35,25 +37,26 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
         Require.present(taskId, "taskId");
         Require.present(purpose, "purpose");
         Require.nonBlank(prompt, "prompt");
-        Require.present(extraction, "extraction");
-        metric = metric == null ? extraction.defaultMetric() : metric;
+        extraction = GradingNames.extraction(extraction, "extraction");
+        metric = metric == null ? defaultMetric(extraction) : GradingNames.metric(metric, "metric");
         Require.nonBlank(reference, "reference");
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         for (int i = 0; i < aliases.size(); i++) {
             Require.nonBlank(aliases.get(i), "aliases[" + i + "]");
         }
-        if ((metric == Metric.CODE_EXECUTION) != (code != null)) {
+        boolean byExecution = Metric.CODE_EXECUTION.name().equals(metric);
+        if (byExecution != (code != null)) {
             throw new InvalidRecordException("field 'code' must be given exactly when 'metric' is CODE_EXECUTION"
                     + " (metric is " + metric + ", code is " + (code == null ? "missing" : "present") + ")");
         }
-        if ((extraction == Extraction.CODE) != (metric == Metric.CODE_EXECUTION)) {
+        if (Extraction.CODE.name().equals(extraction) != byExecution) {
             throw new InvalidRecordException("extraction CODE goes with metric CODE_EXECUTION and only with it"
                     + " (extraction is " + extraction + ", metric is " + metric + ")");
         }
         Require.present(category, "category");
         Require.present(settings, "settings");
         Require.nonBlank(settingsHash, "settingsHash");
-        if ((metric == Metric.RUBRIC) != (judging != null)) {
+        if (Metric.RUBRIC.name().equals(metric) != (judging != null)) {
             throw new InvalidRecordException("field 'judging' must be given exactly when 'metric' is RUBRIC"
                     + " (metric is " + metric + ", judging is " + (judging == null ? "missing" : "present") + ")");
         }
@@ -70,15 +73,15 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
         scorers = headlineFirst(scorers, Scorer.single(extraction, metric));
     }
 
-    /** A task that lists no scorers of its own: graded by its extraction and metric alone. */
+    /** A task graded by built-in names that lists no scorers of its own. */
     public PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, String prompt, Extraction extraction,
             Metric metric, String reference, List<String> aliases, CodeCheck code, Category category, Subset subset,
             Settings settings, String settingsHash, Judging judging, Completion subject, List<String> choices) {
-        this(schemaVersion, taskId, purpose, prompt, extraction, metric, reference, aliases, code, category, subset,
-                settings, settingsHash, judging, subject, choices, null);
+        this(schemaVersion, taskId, purpose, prompt, extraction.name(), metric == null ? null : metric.name(),
+                reference, aliases, code, category, subset, settings, settingsHash, judging, subject, choices, null);
     }
 
-    /** A task that is not multiple choice by likelihood. */
+    /** A task graded by built-in names that is not multiple choice by likelihood. */
     public PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, String prompt, Extraction extraction,
             Metric metric, String reference, List<String> aliases, CodeCheck code, Category category, Subset subset,
             Settings settings, String settingsHash, Judging judging, Completion subject) {
@@ -86,7 +89,7 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
                 settings, settingsHash, judging, subject, null);
     }
 
-    /** A task without a judge. */
+    /** A task graded by built-in names without a judge. */
     public PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, String prompt, Extraction extraction,
             Metric metric, String reference, List<String> aliases, CodeCheck code, Category category, Subset subset,
             Settings settings, String settingsHash) {
@@ -94,7 +97,7 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
                 settings, settingsHash, null, null);
     }
 
-    /** A task graded by its extraction's default metric against one reference, with no subset. */
+    /** A task graded by a built-in extraction's default metric against one reference, with no subset. */
     public PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, String prompt, Extraction extraction,
             String reference, Category category, Settings settings, String settingsHash) {
         this(schemaVersion, taskId, purpose, prompt, extraction, null, reference, List.of(), null, category, null,
@@ -113,8 +116,9 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
         }
         Settings greedy = Settings.of(0, false, 0.0, 1.0, maxTokens, 0L, List.of());
         return new PromptTask(SchemaVersion.CURRENT, judged.taskId().judgedBy(judgeModel), Purpose.JUDGE,
-                judgePrompt, Extraction.TEXT, Metric.RUBRIC, judged.reference(), List.of(), null, judged.category(),
-                judged.subset(), greedy, judged.settingsHash(), judged.judging(), subject, null);
+                judgePrompt, Extraction.TEXT.name(), Metric.RUBRIC.name(), judged.reference(), List.of(), null,
+                judged.category(), judged.subset(), greedy, judged.settingsHash(), judged.judging(), subject, null,
+                null);
     }
 
     /** Every scorer of the task, the headline first: its own list, or the one {@link Scorer#DEFAULT}. */
@@ -148,6 +152,35 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
         return TaskKind.of(metric);
     }
 
+    /** True when the answer is a program, graded by running it against the task's tests. */
+    public boolean byExecution() {
+        return Metric.CODE_EXECUTION.name().equals(metric);
+    }
+
+    /** True when a judge scores the answer on a rubric. */
+    public boolean byRubric() {
+        return Metric.RUBRIC.name().equals(metric);
+    }
+
+    /** True when the backend scores continuations by log-probability instead of generating an answer. */
+    public boolean byLikelihood() {
+        return GradingNames.byLikelihood(metric);
+    }
+
+    /**
+     * The built-in extraction whose answer form this task's answers take (what a simulated model writes): its own
+     * when built in; for an added one the form its metric reads (numbers as GSM8K states them, LaTeX as MATH
+     * boxes it, else a stated answer line).
+     */
+    public Extraction answerForm() {
+        return GradingNames.builtIn(Extraction.class, extraction).orElseGet(() ->
+                switch (GradingNames.builtIn(Metric.class, metric).orElse(Metric.EXACT_MATCH)) {
+                    case NUMERIC_EQUAL -> Extraction.NUMERIC;
+                    case MATH_EQUIVALENCE -> Extraction.BOXED;
+                    default -> Extraction.ANSWER_LINE;
+                });
+    }
+
     /** The choices of a multiple-choice task; empty for any other. */
     public List<String> choicesOrEmpty() {
         return choices == null ? List.of() : choices;
@@ -158,13 +191,17 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
         return Integer.parseInt(reference.strip());
     }
 
-    private static void checkLikelihood(Extraction extraction, Metric metric, String reference,
-            List<String> choices) {
-        if ((extraction == Extraction.LIKELIHOOD) != metric.byLikelihood()) {
+    private static String defaultMetric(String extraction) {
+        return GradingNames.defaultMetric(extraction).orElseThrow(() -> new InvalidRecordException("field 'metric'"
+                + " is required with extraction " + extraction + ": only built-in extractions have a default metric"));
+    }
+
+    private static void checkLikelihood(String extraction, String metric, String reference, List<String> choices) {
+        if (Extraction.LIKELIHOOD.name().equals(extraction) != GradingNames.byLikelihood(metric)) {
             throw new InvalidRecordException("extraction LIKELIHOOD goes with metrics LIKELIHOOD_ACC and BITS_PER_BYTE"
                     + " and only with them (extraction is " + extraction + ", metric is " + metric + ")");
         }
-        if ((metric == Metric.LIKELIHOOD_ACC) != (choices != null)) {
+        if (Metric.LIKELIHOOD_ACC.name().equals(metric) != (choices != null)) {
             throw new InvalidRecordException("field 'choices' must be given exactly when 'metric' is LIKELIHOOD_ACC"
                     + " (metric is " + metric + ", choices are " + (choices == null ? "missing" : "present") + ")");
         }

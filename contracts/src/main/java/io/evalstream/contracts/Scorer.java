@@ -26,9 +26,9 @@ public record Scorer(String name, String extraction, String metric) {
         metric = Require.nonBlank(metric, "scorers[].metric").strip().toLowerCase(Locale.ROOT);
     }
 
-    /** The one scorer named {@link #DEFAULT} of a task that names only its extraction and metric. */
-    public static Scorer single(Extraction extraction, Metric metric) {
-        return new Scorer(DEFAULT, extraction.name(), metric.name());
+    /** The one scorer named {@link #DEFAULT} of a task that names only its extraction and metric (any case). */
+    public static Scorer single(String extraction, String metric) {
+        return new Scorer(DEFAULT, extraction, metric);
     }
 
     /**

@@ -18,23 +18,21 @@ public final class SettingsHash {
 
     /**
      * First 16 hex digits of SHA-256 over the canonical JSON of the settings, extraction, metric, template variant
-     * and template fingerprint.
+     * and template fingerprint. Extraction and metric go in as {@link GradingNames} spells them, a built-in as its
+     * constant ({@code NUMERIC}), so a task hashes as it did when they were enums and results compare across
+     * releases.
      *
-     * @param template a fingerprint of the prompt template the variant names (its text, its few-shot source), so
-     *                 that editing a benchmark's template changes the hash; empty when not known
+     * @param extraction a registered extraction name, any case
+     * @param metric     a registered metric name, any case
+     * @param template   a fingerprint of the prompt template the variant names (its text, its few-shot source), so
+     *                   that editing a benchmark's template changes the hash; empty when not known
+     * @param judging    the judge and rubric of a judged benchmark; null for none (and left out of the hash)
      */
-    public static String of(Settings settings, Extraction extraction, Metric metric, String variant, String template) {
-        return of(settings, extraction, metric, variant, template, null);
-    }
-
-    /**
-     * As {@link #of(Settings, Extraction, Metric, String, String)}, with the judge and rubric of a judged
-     * benchmark; null judging gives the same hash as the five-argument form.
-     */
-    public static String of(Settings settings, Extraction extraction, Metric metric, String variant, String template,
+    public static String of(Settings settings, String extraction, String metric, String variant, String template,
             Judging judging) {
         Map<String, Object> canonical = new java.util.HashMap<>(Map.of("settings", settings, "extraction",
-                extraction, "metric", metric, "variant", variant, "template", template));
+                GradingNames.extraction(extraction, "extraction"), "metric", GradingNames.metric(metric, "metric"),
+                "variant", variant, "template", template));
         if (judging != null) {
             canonical.put("judging", judging);
         }
@@ -45,6 +43,17 @@ public final class SettingsHash {
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash settings " + settings + "; this is a bug", e);
         }
+    }
+
+    /** The hash of a benchmark graded by built-in names, with no judge. */
+    public static String of(Settings settings, Extraction extraction, Metric metric, String variant, String template) {
+        return of(settings, extraction, metric, variant, template, null);
+    }
+
+    /** The hash of a benchmark graded by built-in names. */
+    public static String of(Settings settings, Extraction extraction, Metric metric, String variant, String template,
+            Judging judging) {
+        return of(settings, extraction.name(), metric.name(), variant, template, judging);
     }
 
     /** First 16 hex digits of SHA-256 over the UTF-8 text, e.g. to fingerprint a template. */

@@ -14,12 +14,13 @@ public enum TaskKind {
     /** Score the prompt itself, a whole text, by its log-probability (rolling windows past the context). */
     PERPLEXITY;
 
-    public static TaskKind of(Metric metric) {
-        return switch (metric) {
+    /** The kind of a task by its metric's carried name ({@link GradingNames}); any added metric grades text. */
+    public static TaskKind of(String metric) {
+        return GradingNames.builtIn(Metric.class, metric).map(builtIn -> switch (builtIn) {
             case LIKELIHOOD_ACC -> MULTIPLE_CHOICE;
             case BITS_PER_BYTE -> PERPLEXITY;
             default -> GENERATE;
-        };
+        }).orElse(GENERATE);
     }
 
     /** The name a benchmark YAML uses, {@code multiple_choice}. */

@@ -25,7 +25,7 @@ class PromptTaskTest {
                 .replace("\"metric\":\"NUMERIC_EQUAL\",", "").replace("\"NUMERIC\"", "\"" + extraction + "\"");
         Decoded<PromptTask> decoded = WireFormat.of(PromptTask.class).decode(json.getBytes(StandardCharsets.UTF_8));
         assertThat(decoded).isInstanceOfSatisfying(Decoded.Valid.class,
-                valid -> assertThat(((PromptTask) valid.value()).metric()).isEqualTo(expected));
+                valid -> assertThat(((PromptTask) valid.value()).metric()).isEqualTo(expected.name()));
     }
 
     @Test
@@ -103,7 +103,7 @@ class PromptTaskTest {
         PromptTask task = Samples.subsetTask();
         assertThatThrownBy(() -> new PromptTask(1, task.taskId(), Purpose.EVAL, task.prompt(), task.extraction(),
                 task.metric(), task.reference(), List.of("ok", " "), null, task.category(), task.subset(),
-                task.settings(), task.settingsHash())).hasMessageContaining("aliases[1]");
+                task.settings(), task.settingsHash(), null, null, null, null)).hasMessageContaining("aliases[1]");
     }
 
     @Test

@@ -36,8 +36,12 @@ class WireFormatTest {
                         "field 'prompt' must not be blank"),
                 Arguments.of("wrong type", VALID.replace("\"shots\":5", "\"shots\":\"five\""),
                         "field 'settings.shots'"),
-                Arguments.of("unknown enum", VALID.replace("\"NUMERIC\"", "\"REGEX\""),
-                        "field 'extraction' has value REGEX that is not a valid Extraction"),
+                Arguments.of("unknown enum", VALID.replace("\"EVAL\"", "\"GRADE\""),
+                        "field 'purpose' has value GRADE that is not a valid Purpose"),
+                // Any registered name may be an extraction (issue 19); the grader refuses one it does not know.
+                Arguments.of("no registrable name", VALID.replace("\"NUMERIC\"", "\"last-number\""),
+                        "field 'extraction' must be a registered name (a letter, then letters, digits or '_', at"
+                                + " most 64), got 'last-number'"),
                 Arguments.of("unsupported version", VALID.replace("\"schemaVersion\":1", "\"schemaVersion\":2"),
                         "field 'schemaVersion' must be 1"),
                 Arguments.of("bad task id", VALID.replace("test-17/default/0", "test-17/default"),

@@ -149,13 +149,6 @@ class DeclaredBenchmarksTest extends SharedStack {
         return latest;
     }
 
-    /** {@code evalstream_code_executions_total} of the grader, over every status. */
-    private static double codeExecutions() {
-        return client.get(stack.service("grader-service").uri("/q/metrics")).body().lines()
-                .filter(line -> line.startsWith("evalstream_code_executions_total{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
-    }
-
     @Test
     void aSampledHumanEvalRunReportsPassAtKWherePassAtOneIsTheAccuracy() throws Exception {
         String runId = "e2e-passk-" + System.currentTimeMillis();

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Issue 19 on the whole stack: a GSM8K run is scored by its flexible and strict scorers, then graded again by the
  * grader alone. The worker serves no request while it is (its own counter of model requests does not move), every
- * task is still counted once, and the report keeps both scorers.
+ * task is still counted once, and the report keeps both scorers. A HumanEval run is regraded by running its programs
+ * again in the grader's sandbox, again without a model request.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 @Tag("integration")
@@ -28,26 +29,16 @@ class RegradeStackTest extends SharedStack {
 
     private static final Pattern REQUESTS = Pattern.compile("(?m)^evalstream_model_requests_total\\{[^}]*} (\\S+)$");
     private static final int ITEMS = 12;
+    private static final int CODE_ITEMS = 6;
 
     @Test
     void aRegradeAsksNoModelAndKeepsEveryScorersCountsExact() throws Exception {
         String runId = "e2e-regrade-" + System.currentTimeMillis();
-        HttpResponse<String> submitted = client.submit("""
-                {"runId": "%s", "models": ["sim-strong"], "benchmarks": [{"id": "gsm8k", "limit": %d}]}"""
-                .formatted(runId, ITEMS));
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
-        JsonNode before = client.awaitComplete(runId, Duration.ofSeconds(120), report -> { });
-        JsonNode cellBefore = Reports.cell(before, "sim-strong", "gsm8k");
+        JsonNode cellBefore = completedCell(runId, "sim-strong", "gsm8k", ITEMS);
         assertThat(cellBefore.path("scorers").findValuesAsText("scorer")).containsExactly("flexible", "strict");
 
         double requestsBefore = modelRequests();
-        HttpResponse<String> regraded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                stack.service("grader-service").uri("/runs/" + runId + "/regrade?benchmark=gsm8k"))
-                .header("Authorization", stack.token().header()).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-
-        assertThat(regraded.statusCode()).as(regraded.body()).isEqualTo(200);
-        JsonNode answer = Json.mapper().readTree(regraded.body());
+        JsonNode answer = regrade(runId, "gsm8k");
         assertThat(answer.path("regraded").asLong()).isEqualTo(ITEMS);
         assertThat(answer.path("changes").findValuesAsText("scorer")).containsExactly("flexible", "strict");
         assertThat(answer.path("changes").findValues("flips")).allSatisfy(flips -> assertThat(flips.asLong())
@@ -60,6 +51,36 @@ class RegradeStackTest extends SharedStack {
         assertThat(cellAfter.path("scorers")).isEqualTo(cellBefore.path("scorers"));
     }
 
+    @Test
+    void aHumanEvalRegradeRunsEveryProgramAgainInTheSandboxAndAsksNoModel() throws Exception {
+        String runId = "e2e-regrade-code-" + System.currentTimeMillis();
+        JsonNode cellBefore = completedCell(runId, "sim-strong", "humaneval", CODE_ITEMS);
+        // A program runs for each answer with code in it: passing ones are CORRECT, failing ones INCORRECT.
+        long programs = cellBefore.path("correct").asLong() + cellBefore.path("incorrect").asLong();
+        assertThat(programs).as("programs the run executed: %s", cellBefore).isPositive();
+
+        double requestsBefore = modelRequests();
+        double executionsBefore = codeExecutions();
+        JsonNode answer = regrade(runId, "humaneval");
+
+        assertThat(answer.path("read").asLong()).isEqualTo(CODE_ITEMS);
+        assertThat(answer.path("regraded").asLong()).as(answer.toString()).isEqualTo(CODE_ITEMS);
+        assertThat(answer.path("skipped").size()).as(answer.toString()).isZero();
+        assertThat(answer.path("changes").findValuesAsText("scorer")).containsExactly("default");
+        JsonNode change = answer.path("changes").get(0);
+        assertThat(change.path("graded").asLong()).isEqualTo(CODE_ITEMS);
+        assertThat(change.path("flips").asLong()).as("the same programs pass and fail again").isZero();
+        assertThat(change.path("added").asLong()).isZero();
+        assertThat(codeExecutions() - executionsBefore).as("programs run again in the sandbox").isEqualTo(programs);
+        assertThat(modelRequests()).as("model requests served during the regrade").isEqualTo(requestsBefore);
+
+        JsonNode cellAfter = Reports.cell(client.awaitComplete(runId, Duration.ofSeconds(60), report -> { }),
+                "sim-strong", "humaneval");
+        for (String count : new String[] {"graded", "correct", "incorrect", "noAnswer", "errors"}) {
+            assertThat(cellAfter.path(count).asLong()).as(count).isEqualTo(cellBefore.path(count).asLong());
+        }
+    }
+
     /**
      * sim-weak states a quarter of its answers without "The answer is" (its {@code format-slip-rate}): GSM8K's strict
      * scorer finds no answer in those, the flexible one still does, so strict is below flexible both in the report
@@ -68,12 +89,7 @@ class RegradeStackTest extends SharedStack {
     @Test
     void strictScoresBelowFlexibleForAModelThatSlipsOutOfTheAnswerFormat() {
         String runId = "e2e-scorers-" + System.currentTimeMillis();
-        HttpResponse<String> submitted = client.submit("""
-                {"runId": "%s", "models": ["sim-weak"], "benchmarks": [{"id": "gsm8k", "limit": 60}]}"""
-                .formatted(runId));
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
-        JsonNode cell = Reports.cell(client.awaitComplete(runId, Duration.ofSeconds(120), report -> { }),
-                "sim-weak", "gsm8k");
+        JsonNode cell = completedCell(runId, "sim-weak", "gsm8k", 60);
 
         JsonNode flexible = cell.path("scorers").get(0);
         JsonNode strict = cell.path("scorers").get(1);
@@ -84,6 +100,25 @@ class RegradeStackTest extends SharedStack {
         String metrics = client.get(stack.aggregator("/q/metrics")).body();
         assertThat(gauge(metrics, runId, "strict")).isCloseTo(strict.path("accuracy").asDouble(), offset(1e-9));
         assertThat(gauge(metrics, runId, "flexible")).isCloseTo(flexible.path("accuracy").asDouble(), offset(1e-9));
+    }
+
+    /** The report cell of a run of {@code model} on {@code limit} items of {@code benchmark}, once it completes. */
+    private static JsonNode completedCell(String runId, String model, String benchmark, int limit) {
+        HttpResponse<String> submitted = client.submit("""
+                {"runId": "%s", "models": ["%s"], "benchmarks": [{"id": "%s", "limit": %d}]}"""
+                .formatted(runId, model, benchmark, limit));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        return Reports.cell(client.awaitComplete(runId, Duration.ofSeconds(180), report -> { }), model, benchmark);
+    }
+
+    /** The grader's answer to {@code POST /runs/{runId}/regrade?benchmark=...}, which must be 200. */
+    private static JsonNode regrade(String runId, String benchmark) throws Exception {
+        HttpResponse<String> regraded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                stack.service("grader-service").uri("/runs/" + runId + "/regrade?benchmark=" + benchmark))
+                .header("Authorization", stack.token().header()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(regraded.statusCode()).as(regraded.body()).isEqualTo(200);
+        return Json.mapper().readTree(regraded.body());
     }
 
     private static double gauge(String metrics, String runId, String scorer) {

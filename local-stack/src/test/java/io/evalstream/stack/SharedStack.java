@@ -138,4 +138,11 @@ abstract class SharedStack {
         }
         return RealModels.in(dir);
     }
+
+    /** {@code evalstream_code_executions_total} of the grader, over every status. */
+    static double codeExecutions() {
+        return client.get(stack.service("grader-service").uri("/q/metrics")).body().lines()
+                .filter(line -> line.startsWith("evalstream_code_executions_total{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
 }

@@ -83,7 +83,7 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
                 String.valueOf(s.settings().shots()), s.settings().chainOfThought() ? "yes" : "no",
                 String.valueOf(s.settings().temperature()), String.valueOf(s.settings().topP()),
                 String.valueOf(s.settings().maxTokens()), String.valueOf(s.settings().seed()),
-                quoted(s.settings().stop()), s.extraction().name(), s.metric().name(), s.judging() == null
+                quoted(s.settings().stop()), s.extraction(), s.metric(), s.judging() == null
                         ? Figures.NONE : s.judging().rubric() + " by " + s.judging().judge())).toList());
     }
 

@@ -66,8 +66,8 @@ final class KnownReport {
         Settings settings = Settings.of(5, true, 0.0, 1.0, 512, 1234L, List.of("Question:", "\n\n", SCRIPT, "a|b"));
         return List.of(new BenchmarkSettings("gsm8k", "default", settings, Extraction.NUMERIC, Metric.NUMERIC_EQUAL,
                         HASH),
-                new BenchmarkSettings("stories", "default", Settings.defaults(), Extraction.TEXT, Metric.RUBRIC, HASH,
-                        new Judging("tinystories", Judging.AUTO)));
+                new BenchmarkSettings("stories", "default", Settings.defaults(), Extraction.TEXT.name(),
+                        Metric.RUBRIC.name(), HASH, new Judging("tinystories", Judging.AUTO)));
     }
 
     private static List<BenchmarkScore> scores() {

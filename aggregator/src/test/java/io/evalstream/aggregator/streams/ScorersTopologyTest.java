@@ -83,7 +83,8 @@ class ScorersTopologyTest extends TopologyHarness {
     private static Completion completion(int item, String text) {
         Settings settings = Settings.defaults().withShots(8);
         PromptTask task = new PromptTask(SchemaVersion.CURRENT, new TaskId(RUN, "sim-mixed", "gsm8k", "item-" + item,
-                "default", 0), Purpose.EVAL, "Question: ...\nAnswer:", Extraction.NUMERIC, Metric.NUMERIC_EQUAL, "18",
+                "default", 0), Purpose.EVAL, "Question: ...\nAnswer:", Extraction.NUMERIC.name(),
+                Metric.NUMERIC_EQUAL.name(), "18",
                 List.of(), null, Category.MATH, null, settings,
                 SettingsHash.of(settings, Extraction.NUMERIC, Metric.NUMERIC_EQUAL, "default", ""), null, null, null,
                 GSM8K);

@@ -2,6 +2,7 @@ package io.evalstream.benchmarks.definition;
 
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Extraction;
+import io.evalstream.contracts.GradingNames;
 import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.TaskKind;
@@ -30,8 +31,9 @@ import java.util.Set;
  * @param aliases     further correct answers (a list field); null for none
  * @param code        how to run code completions; required exactly when the metric is CODE_EXECUTION
  * @param subsets     subset id to its group and name; when given, every record's subset must be listed
- * @param extraction  how the grader finds the answer in a completion
- * @param metric      how the grader scores it; null: the extraction's default metric
+ * @param extraction  how the grader finds the answer in a completion: a name registered in {@link ScorerRegistry},
+ *                    kept as {@link io.evalstream.contracts.GradingNames} spells it for the wire
+ * @param metric      how the grader scores it, a registered name; null: a built-in extraction's default metric
  * @param settings    declared settings; a run's settings override them field by field
  * @param fewShot     where exemplars come from; null for zero-shot only
  * @param variants    prompt templates by variant name; {@code default} is required
@@ -50,7 +52,7 @@ import java.util.Set;
  */
 public record BenchmarkDefinition(String id, String description, Category category, SourceSpec source,
         Map<String, FieldRule> fields, String itemId, FieldRule reference, FieldRule aliases, CodeFields code,
-        Map<String, SubsetInfo> subsets, Extraction extraction, Metric metric, SettingsOverrides settings,
+        Map<String, SubsetInfo> subsets, String extraction, String metric, SettingsOverrides settings,
         FewShotSpec fewShot, Map<String, TemplateSpec> variants, Judging judging, String cluster, TaskKind kind,
         ChoiceRule choices, String targetDelimiter, List<Scorer> scorers) {
 
@@ -70,17 +72,19 @@ public record BenchmarkDefinition(String id, String description, Category catego
             Check.required(reference, "reference", "answer");
             if (scorers != null) {
                 Scorers.checkAlone(extraction, metric);
-                extraction = Scorers.headlineExtraction(scorers);
-                metric = Scorers.headlineMetric(scorers);
+                Scorer headline = Scorers.headline(scorers);
+                extraction = headline.extraction();
+                metric = headline.metric();
             }
             Check.required(extraction, "extraction", "numeric");
-            metric = metric == null ? extraction.defaultMetric() : metric;
+            extraction = Scorers.extraction(extraction);
+            metric = Scorers.metric(extraction, metric);
         } else {
             Scorers.checkNone(scorers, kind);
             metric = likelihoodMetric(kind, extraction, metric);
-            extraction = Extraction.LIKELIHOOD;
+            extraction = Extraction.LIKELIHOOD.name();
         }
-        if (metric.byLikelihood() && kind == TaskKind.GENERATE) {
+        if (GradingNames.byLikelihood(metric) && kind == TaskKind.GENERATE) {
             throw new IllegalArgumentException("extraction likelihood and metrics likelihood_acc and bits_per_byte"
                     + " belong to benchmarks scored by likelihood; declare kind: multiple_choice or kind: perplexity");
         }
@@ -119,15 +123,16 @@ public record BenchmarkDefinition(String id, String description, Category catego
     }
 
     /** The metric of a benchmark scored by likelihood; extraction and metric may be left out, not contradicted. */
-    private static Metric likelihoodMetric(TaskKind kind, Extraction extraction, Metric metric) {
+    private static String likelihoodMetric(TaskKind kind, String extraction, String metric) {
         Metric wanted = kind == TaskKind.MULTIPLE_CHOICE ? Metric.LIKELIHOOD_ACC : Metric.BITS_PER_BYTE;
-        if (extraction != null && extraction != Extraction.LIKELIHOOD || metric != null && metric != wanted) {
+        if (extraction != null && !Extraction.LIKELIHOOD.name().equalsIgnoreCase(extraction.strip())
+                || metric != null && !wanted.name().equalsIgnoreCase(metric.strip())) {
             throw new IllegalArgumentException("kind " + kind.yamlName() + " is scored by likelihood with metric "
-                    + lower(wanted) + "; remove keys 'extraction' and 'metric' (they are "
+                    + lower(wanted.name()) + "; remove keys 'extraction' and 'metric' (they are "
                     + (extraction == null ? "-" : lower(extraction)) + " and " + (metric == null ? "-" : lower(metric))
                     + ")");
         }
-        return wanted;
+        return wanted.name();
     }
 
     private static void checkChoices(TaskKind kind, ChoiceRule choices, FieldRule reference, String delimiter) {
@@ -140,12 +145,13 @@ public record BenchmarkDefinition(String id, String description, Category catego
         }
     }
 
-    private static void checkCode(Extraction extraction, Metric metric, CodeFields code) {
-        if ((extraction == Extraction.CODE) != (metric == Metric.CODE_EXECUTION)) {
+    private static void checkCode(String extraction, String metric, CodeFields code) {
+        boolean byExecution = Metric.CODE_EXECUTION.name().equals(metric);
+        if (Extraction.CODE.name().equals(extraction) != byExecution) {
             throw new IllegalArgumentException("extraction code goes with metric code_execution and only with it"
                     + " (extraction is " + lower(extraction) + ", metric is " + lower(metric) + ")");
         }
-        if ((metric == Metric.CODE_EXECUTION) != (code != null)) {
+        if (byExecution != (code != null)) {
             throw new IllegalArgumentException(code == null
                     ? "key 'code' is required with metric code_execution, e.g. code: {prefix: prompt, test: test,"
                             + " entryPoint: entry_point}"
@@ -153,8 +159,8 @@ public record BenchmarkDefinition(String id, String description, Category catego
         }
     }
 
-    private static void checkJudging(Metric metric, Judging judging) {
-        if ((metric == Metric.RUBRIC) != (judging != null)) {
+    private static void checkJudging(String metric, Judging judging) {
+        if (Metric.RUBRIC.name().equals(metric) != (judging != null)) {
             throw new IllegalArgumentException(judging == null
                     ? "key 'judging' is required with metric rubric, e.g. judging: {rubric: tinystories, judge: auto}"
                     : "key 'judging' applies to metric rubric only (metric is " + lower(metric) + "); remove it");
@@ -200,7 +206,12 @@ public record BenchmarkDefinition(String id, String description, Category catego
         return Collections.unmodifiableMap(ordered);
     }
 
-    private static String lower(Enum<?> value) {
-        return value.name().toLowerCase(java.util.Locale.ROOT);
+    private static String lower(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** True when answers are programs, graded by running them. */
+    public boolean byExecution() {
+        return Metric.CODE_EXECUTION.name().equals(metric);
     }
 }

@@ -1,13 +1,13 @@
 package io.evalstream.benchmarks.definition;
 
-import io.evalstream.contracts.Extraction;
+import io.evalstream.contracts.GradingNames;
 import io.evalstream.contracts.InvalidRecordException;
-import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.Scorer;
 import io.evalstream.contracts.TaskKind;
 import io.evalstream.grader.grading.ScorerRegistry;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** The checks of a definition's {@code scorers} list, made when the definition loads. */
 final class Scorers {
@@ -16,7 +16,7 @@ final class Scorers {
     }
 
     /** Every scorer, the headline first: the declared list, or the one default scorer, each known to the registry. */
-    static List<Scorer> checked(List<Scorer> declared, Extraction extraction, Metric metric) {
+    static List<Scorer> checked(List<Scorer> declared, String extraction, String metric) {
         List<Scorer> scorers = declared == null ? List.of(Scorer.single(extraction, metric)) : declared;
         try {
             scorers = Scorer.checked(scorers, "scorers");
@@ -35,7 +35,7 @@ final class Scorers {
     }
 
     /** {@code scorers} replaces the single form; both at once would leave the headline ambiguous. */
-    static void checkAlone(Extraction extraction, Metric metric) {
+    static void checkAlone(String extraction, String metric) {
         if (extraction != null || metric != null) {
             throw new IllegalArgumentException("keys 'extraction' and 'metric' stand for one scorer named 'default';"
                     + " with 'scorers' remove them (the first scorer is the headline)");
@@ -49,37 +49,45 @@ final class Scorers {
         }
     }
 
-    static Extraction headlineExtraction(List<Scorer> scorers) {
-        Scorer headline = headline(scorers);
-        try {
-            ScorerRegistry.check(headline);
-        } catch (InvalidRecordException e) {
-            throw new IllegalArgumentException("key 'scorers[0]': " + e.getMessage());
-        }
-        return builtIn(Extraction.class, headline.extraction(), "extraction");
-    }
-
-    static Metric headlineMetric(List<Scorer> scorers) {
-        return builtIn(Metric.class, headline(scorers).metric(), "metric");
-    }
-
-    private static Scorer headline(List<Scorer> scorers) {
+    /** The headline, any registered pair: tasks carry its names, so it need not be built in. */
+    static Scorer headline(List<Scorer> scorers) {
         if (scorers.isEmpty() || scorers.getFirst() == null) {
             throw new IllegalArgumentException("key 'scorers' is empty; list at least one, e.g. scorers: [{name:"
                     + " strict, extraction: answer_line, metric: numeric_equal}]");
         }
+        try {
+            ScorerRegistry.check(scorers.getFirst());
+        } catch (InvalidRecordException e) {
+            throw new IllegalArgumentException("key 'scorers[0]': " + e.getMessage());
+        }
         return scorers.getFirst();
     }
 
-    /** The headline rides on every task as its extraction and metric, so it must name one the wire knows. */
-    private static <E extends Enum<E>> E builtIn(Class<E> type, String name, String key) {
+    /** A registered extraction name, spelled for the wire. */
+    static String extraction(String name) {
+        String spelled = spelled(() -> GradingNames.extraction(name, "extraction"));
+        if (!ScorerRegistry.extractions().contains(spelled.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("key 'extraction': unknown extraction '" + name.strip() + "'; known: "
+                    + String.join(", ", ScorerRegistry.extractions()));
+        }
+        return spelled;
+    }
+
+    /** The metric named, spelled for the wire, or a built-in extraction's default; an added one must name its own. */
+    static String metric(String extraction, String metric) {
+        if (metric != null) {
+            return spelled(() -> GradingNames.metric(metric, "metric"));
+        }
+        return GradingNames.defaultMetric(extraction).orElseThrow(() -> new IllegalArgumentException("key 'metric'"
+                + " is required with extraction " + extraction + " (only built-in extractions have a default); known"
+                + " metrics: " + String.join(", ", ScorerRegistry.metrics())));
+    }
+
+    private static String spelled(Supplier<String> name) {
         try {
-            return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("key 'scorers[0]." + key + "' is '" + name + "'; the first scorer is"
-                    + " the headline and must use a built-in " + key + " (known: " + String.join(", ",
-                    key.equals("extraction") ? ScorerRegistry.extractions() : ScorerRegistry.metrics())
-                    + "); list registered additions after it");
+            return name.get();
+        } catch (InvalidRecordException e) {
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^field ", "key "));
         }
     }
 

@@ -16,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a completion into its grade with the grader its task names by extraction and metric. Text is graded
- * here, purely; code by running it ({@link #gradeCode}), the run being the caller's.
+ * Turns a completion into its grade with the grader its task names by extraction and metric, any pair registered in
+ * {@link ScorerRegistry}. Text is graded here, purely; code by running it ({@link #gradeCode}), the run being the
+ * caller's.
  */
 public final class Grader {
 
@@ -72,15 +73,15 @@ public final class Grader {
     }
 
     private static Grade grade(Completion completion, PromptTask task, Instant gradedAt) {
-        if (task.metric() == Metric.CODE_EXECUTION) {
+        if (task.byExecution()) {
             throw new IllegalArgumentException("code tasks are graded by execution; use Grader.gradeCode(completion,"
                     + " runner, gradedAt) for task " + task.taskId());
         }
-        if (task.metric() == Metric.RUBRIC) {
+        if (task.byRubric()) {
             throw new IllegalArgumentException("rubric tasks are graded by a judge (io.evalstream.grader.judging),"
                     + " not by a pipeline: task " + task.taskId());
         }
-        if (task.metric().byLikelihood()) {
+        if (task.byLikelihood()) {
             return completion.status() == CompletionStatus.OK ? LikelihoodGrades.grade(completion, gradedAt)
                     : failed(completion, task, LikelihoodGrades.name(task.metric()), gradedAt);
         }
@@ -121,7 +122,7 @@ public final class Grader {
      */
     public static Grade gradeCode(Completion completion, ProgramRunner runner, Instant gradedAt) {
         PromptTask task = completion.task();
-        if (task.metric() != Metric.CODE_EXECUTION) {
+        if (!task.byExecution()) {
             throw new IllegalArgumentException("task " + task.taskId() + " is graded by " + task.metric()
                     + ", not by execution; use Grader.grade(completion, gradedAt)");
         }

@@ -28,12 +28,13 @@ public final class LikelihoodGrades {
     private LikelihoodGrades() {
     }
 
-    public static String name(Metric metric) {
-        return ScorerRegistry.graderName(Extraction.LIKELIHOOD.name(), metric.name());
+    /** The grader name of a likelihood metric, by its registered name (any case). */
+    public static String name(String metric) {
+        return ScorerRegistry.graderName(Extraction.LIKELIHOOD.name(), metric);
     }
 
     static List<String> names() {
-        return List.of(name(Metric.LIKELIHOOD_ACC), name(Metric.BITS_PER_BYTE));
+        return List.of(name(Metric.LIKELIHOOD_ACC.name()), name(Metric.BITS_PER_BYTE.name()));
     }
 
     /** The grade of an OK completion of a task scored by likelihood. */

@@ -25,7 +25,7 @@ public final class ScorerRegistry {
 
     private static final List<AnswerExtractor> EXTRACTORS = List.of(new NumericExtraction(), new BoxedExtraction(),
             new AnswerLineExtraction(), new OptionLetterExtraction(), new StatedNumberExtraction(),
-            new FinalAnswerExtraction());
+            new FinalAnswerExtraction(), new LastNumberExtraction());
     private static final List<AnswerMetric> METRICS = List.of(new ExactMatchMetric(), new NumericEqualMetric(),
             new TokenF1Metric(), new AliasMatchMetric(), new MathEquivalenceMetric());
     /** Extraction to the metrics it alone goes with: each is graded by a path of its own, not a text pipeline. */

@@ -57,7 +57,7 @@ class ScorerRegistryTest {
 
     @ParameterizedTest(name = "{0}/{1}")
     @CsvSource(delimiter = '|', textBlock = """
-            regex           | exact_match   | unknown extraction 'regex'; known: answer_is, answer_line, boxed, code, final_answer, likelihood, multiple_choice, numeric, text
+            regex           | exact_match   | unknown extraction 'regex'; known: answer_is, answer_line, boxed, code, final_answer, last_number, likelihood, multiple_choice, numeric, text
             numeric         | bleu          | unknown metric 'bleu'; known: alias_match, bits_per_byte, code_execution, exact_match, likelihood_acc, math_equivalence, numeric_equal, rubric, token_f1
             multiple_choice | token_f1      | extraction multiple_choice cannot be scored by metric token_f1; it goes with exact_match
             code            | exact_match   | extraction code with metric exact_match has no text grader: extraction code goes with metric code_execution and only with it

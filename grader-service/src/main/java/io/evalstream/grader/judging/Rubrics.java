@@ -35,7 +35,7 @@ public final class Rubrics {
         if (task.judging() == null) {
             throw new IllegalArgumentException("task " + task.taskId() + " is not judged on a rubric");
         }
-        if (task.extraction() != Extraction.TEXT) {
+        if (!Extraction.TEXT.name().equals(task.extraction())) {
             throw new InvalidRecordException("field 'task.extraction' must be TEXT for metric RUBRIC (a judge reads"
                     + " the whole completion), got " + task.extraction());
         }

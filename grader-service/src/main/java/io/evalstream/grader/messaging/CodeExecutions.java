@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 public class CodeExecutions {
 
     private final HarnessRunner harness;
+    private final int slots;
     private final ExecutorService executor;
     private final Map<Execution.Status, Counter> executions = new EnumMap<>(Execution.Status.class);
     private final Timer duration;
@@ -37,7 +38,7 @@ public class CodeExecutions {
     CodeExecutions(Sandbox sandbox, SandboxSettings settings, MeterRegistry registry) {
         this.harness = new HarnessRunner(sandbox);
         // As many threads as the sandbox has slots, so no execution waits on a thread while a slot is free.
-        int slots = settings.slots().orElse(SandboxConfig.defaults().slots());
+        this.slots = settings.slots().orElse(SandboxConfig.defaults().slots());
         this.executor = Executors.newFixedThreadPool(slots, Thread.ofPlatform().name("sandbox-", 0).daemon(true)
                 .factory());
         for (Execution.Status status : Execution.Status.values()) {
@@ -54,10 +55,23 @@ public class CodeExecutions {
      *         model, so not INCORRECT; and a retry would fail the same way, so not left on the DLQ)
      */
     Uni<Grade> grade(Completion completion) {
-        return Uni.createFrom().item(() -> Grader.gradeCode(completion, this::run, Instant.now()))
-                .runSubscriptionOn(executor)
-                .onFailure(SandboxUnavailableException.class)
+        return execute(completion).onFailure(SandboxUnavailableException.class)
                 .recoverWithItem(e -> Grader.ungradableCode(completion, e.getMessage(), Instant.now()));
+    }
+
+    /**
+     * Runs the completion's program in the sandbox and grades it, on the sandbox's threads.
+     *
+     * @return the grade, or a failure with the sandbox's reason when it could not run the program at all
+     */
+    public Uni<Grade> execute(Completion completion) {
+        return Uni.createFrom().item(() -> Grader.gradeCode(completion, this::run, Instant.now()))
+                .runSubscriptionOn(executor);
+    }
+
+    /** How many programs the sandbox runs at once: more in flight only wait for a slot. */
+    public int slots() {
+        return slots;
     }
 
     private ProgramRun run(String program) {

@@ -4,7 +4,6 @@ import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.InvalidRecordException;
-import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.RunDirectory;
 import io.evalstream.contracts.Texts;
@@ -109,7 +108,7 @@ public class CompletionConsumer {
             if (Judges.judges(completion)) {
                 return publishOrAck(record, source, judges.grade(completion));
             }
-            if (completion.task().metric() == Metric.CODE_EXECUTION) {
+            if (completion.task().byExecution()) {
                 return publishOrAck(record, source, code.grade(completion).map(Optional::of));
             }
             return Uni.createFrom().item(Optional.of(publish(record, source, Grader.grade(completion, Instant.now()))));

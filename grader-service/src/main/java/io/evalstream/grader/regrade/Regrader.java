@@ -3,16 +3,19 @@ package io.evalstream.grader.regrade;
 import io.evalstream.benchmarks.CatalogLoader;
 import io.evalstream.benchmarks.definition.BenchmarkDefinition;
 import io.evalstream.contracts.Completion;
+import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.InvalidRecordException;
 import io.evalstream.contracts.KafkaClients;
-import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.WireFormat;
 import io.evalstream.grader.grading.Grader;
+import io.evalstream.grader.messaging.CodeExecutions;
+import io.evalstream.grader.messaging.SandboxUnavailableException;
 import io.evalstream.grader.regrade.RegradeReport.PastRetention;
+import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,8 +40,9 @@ import org.jboss.logging.Logger;
  * Grades a run's completions again without asking any model: reads them back from {@code evalstream.completions},
  * grades each by its benchmark's current definition (read afresh, so an edited or added scorer counts) and publishes
  * the grades keyed by task id, where the aggregator's latest-grade table replaces the old ones, so counts stay exact.
- * Tasks judged on a rubric are left alone (their judge would be asked again), and so are code tasks (the sandbox
- * would run every program again); the report says so, and names the graded tasks whose completions are gone.
+ * Code tasks are graded by running their programs again in the sandbox (running a program asks no model), as many at
+ * once as the sandbox has slots, as live grading does. Tasks judged on a rubric are left alone (their judge model
+ * would be asked again); the report says so, and names the graded tasks whose completions are gone.
  */
 @ApplicationScoped
 public class Regrader {
@@ -49,10 +53,13 @@ public class Regrader {
     private static final Duration READ_WITHIN = Duration.ofMinutes(2);
 
     private final KafkaClients kafka;
+    private final CodeExecutions code;
     private final Optional<Path> benchmarksDir;
 
-    Regrader(KafkaClients kafka, @ConfigProperty(name = "evalstream.grader.benchmarks-dir") Optional<Path> dir) {
+    Regrader(KafkaClients kafka, CodeExecutions code,
+            @ConfigProperty(name = "evalstream.grader.benchmarks-dir") Optional<Path> dir) {
         this.kafka = kafka;
+        this.code = code;
         this.benchmarksDir = dir;
     }
 
@@ -72,11 +79,19 @@ public class Regrader {
         }
         Map<String, Long> skipped = new TreeMap<>();
         List<Grade> regraded = new ArrayList<>();
+        List<Completion> programs = new ArrayList<>();
         Instant now = Instant.now();
         for (Completion completion : completions.values()) {
-            skipReason(completion, definitions).ifPresentOrElse(reason -> skipped.merge(reason, 1L, Long::sum),
-                    () -> grade(completion, definitions, now, skipped).ifPresent(regraded::add));
+            Optional<String> reason = skipReason(completion, definitions);
+            if (reason.isPresent()) {
+                skipped.merge(reason.get(), 1L, Long::sum);
+            } else if (completion.task().byExecution()) {
+                programs.add(completion);
+            } else {
+                grade(completion, definitions, now, skipped).ifPresent(regraded::add);
+            }
         }
+        regraded.addAll(executed(programs, skipped));
         publish(regraded);
         LOG.infof("Run %s regraded: %d of %d completions read, %s left", runId, regraded.size(), completions.size(),
                 skipped);
@@ -88,11 +103,8 @@ public class Regrader {
         if (completion.task().purpose() != Purpose.EVAL) {
             return Optional.of("a judge's answer (graded with the answer it judged)");
         }
-        if (completion.task().metric() == Metric.RUBRIC) {
+        if (completion.task().byRubric()) {
             return Optional.of("judged on a rubric (regrading would ask the judge again)");
-        }
-        if (completion.task().metric() == Metric.CODE_EXECUTION) {
-            return Optional.of("graded by running its code (not regraded)");
         }
         return definitions.containsKey(completion.taskId().benchmarkId()) ? Optional.empty()
                 : Optional.of("benchmark " + completion.taskId().benchmarkId() + " no longer defined");
@@ -108,6 +120,31 @@ public class Regrader {
             skipped.merge("not gradable by the current definition: " + e.getMessage(), 1L, Long::sum);
             return Optional.empty();
         }
+    }
+
+    /**
+     * The code tasks' grades by running their programs again, at most the sandbox's slots at once (as live grading
+     * does). A program the sandbox cannot run at all keeps its earlier grade: an UNGRADABLE error would replace a
+     * verdict the model earned, so it is skipped with the sandbox's reason.
+     */
+    private List<Grade> executed(List<Completion> programs, Map<String, Long> skipped) {
+        if (programs.isEmpty()) {
+            return List.of();
+        }
+        List<Grade> graded = Multi.createFrom().iterable(programs)
+                .onItem().transformToUni(completion -> code.execute(completion)
+                        .onFailure(SandboxUnavailableException.class)
+                        .recoverWithItem(e -> Grader.ungradableCode(completion, e.getMessage(), Instant.now())))
+                .merge(code.slots()).collect().asList().await().indefinitely();
+        List<Grade> ran = new ArrayList<>(graded.size());
+        for (Grade grade : graded) {
+            if (grade.errorKind() == ErrorKind.UNGRADABLE) {
+                skipped.merge("not run again (" + grade.detail() + "); its earlier grade stands", 1L, Long::sum);
+            } else {
+                ran.add(grade);
+            }
+        }
+        return ran;
     }
 
     private void publish(List<Grade> grades) {

@@ -96,13 +96,13 @@ class DefinitionFidelityTest {
         int wrongButCorrect = 0;
         for (int i = 0; i < items.size(); i++) {
             PromptTask task = task(benchmark, items.get(i));
-            Grade right = Grader.grade(completion(task, answer(benchmark.extraction(), task.reference())), AT);
+            Grade right = Grader.grade(completion(task, answer(task.answerForm(), task.reference())), AT);
             if (right.verdict() != Verdict.CORRECT) {
                 failures.add(task.taskId().itemId() + ": '" + task.reference() + "' graded " + right.verdict()
                         + " (extracted '" + right.extracted() + "')");
             }
-            String other = wrong(benchmark.extraction(), task, items.get((i + 1) % items.size()).reference());
-            if (Grader.grade(completion(task, answer(benchmark.extraction(), other)), AT).verdict() == Verdict.CORRECT) {
+            String other = wrong(task.answerForm(), task, items.get((i + 1) % items.size()).reference());
+            if (Grader.grade(completion(task, answer(task.answerForm(), other)), AT).verdict() == Verdict.CORRECT) {
                 wrongButCorrect++;
             }
         }
@@ -157,7 +157,7 @@ class DefinitionFidelityTest {
                 variant, 0), Purpose.EVAL, benchmark.prompter(variant, benchmark.settings()).render(item),
                 benchmark.extraction(), benchmark.metric(), item.reference(), item.aliases(), item.code(),
                 benchmark.category(), item.subset(), benchmark.settings(),
-                benchmark.settingsHash(variant, benchmark.settings()));
+                benchmark.settingsHash(variant, benchmark.settings()), null, null, null, null);
     }
 
     /** A completion ending the way the benchmark's prompt asks answers to end. */

@@ -198,7 +198,8 @@ class GraderTest {
     void namesEveryGraderByExtractionMetricAndVersion() {
         List<String> expected = new ArrayList<>(List.of("multiple_choice/exact_match@1", "code/code_execution@1",
                 "likelihood/likelihood_acc@1", "likelihood/bits_per_byte@1"));
-        for (String extraction : List.of("numeric", "boxed", "answer_line", "answer_is", "final_answer")) {
+        for (String extraction : List.of("numeric", "boxed", "answer_line", "answer_is", "final_answer",
+                "last_number")) {
             for (String metric : List.of("exact_match", "numeric_equal", "token_f1", "alias_match",
                     "math_equivalence")) {
                 expected.add(extraction + "/" + metric + "@1");

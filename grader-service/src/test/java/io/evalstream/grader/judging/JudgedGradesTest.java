@@ -127,11 +127,11 @@ class JudgedGradesTest {
     void refusesATaskOnAnUnknownRubricOrWithAnotherExtraction() {
         PromptTask unknown = new PromptTask(story.schemaVersion(), story.taskId(), story.purpose(), story.prompt(),
                 story.extraction(), story.metric(), story.reference(), story.aliases(), null, story.category(), null,
-                story.settings(), story.settingsHash(), new Judging("mt-bench", Judging.AUTO), null);
+                story.settings(), story.settingsHash(), new Judging("mt-bench", Judging.AUTO), null, null, null);
 
         PromptTask answerLine = new PromptTask(story.schemaVersion(), story.taskId(), story.purpose(), story.prompt(),
-                Extraction.ANSWER_LINE, story.metric(), story.reference(), story.aliases(), null, story.category(),
-                null, story.settings(), story.settingsHash(), story.judging(), null);
+                Extraction.ANSWER_LINE.name(), story.metric(), story.reference(), story.aliases(), null,
+                story.category(), null, story.settings(), story.settingsHash(), story.judging(), null, null, null);
 
         assertThatThrownBy(() -> Rubrics.of(unknown)).isInstanceOf(InvalidRecordException.class)
                 .hasMessageContaining("unknown rubric 'mt-bench'; this grader knows tinystories");

@@ -70,7 +70,8 @@ class JudgingFlowTest {
         PromptTask base = storyTask(runId, "s05", BEGINNING, Judging.AUTO);
         Completion unknownRubric = ok(new PromptTask(base.schemaVersion(), base.taskId(), base.purpose(),
                 base.prompt(), base.extraction(), base.metric(), base.reference(), List.of(), null, base.category(),
-                null, base.settings(), base.settingsHash(), new Judging("mt-bench", Judging.AUTO), null), STORY);
+                null, base.settings(), base.settingsHash(), new Judging("mt-bench", Judging.AUTO), null, null, null),
+                STORY);
         produce(story, blank, failedCall, unknownRubric);
 
         Map<String, Grade> grades = read(Topics.GRADES, runId, 3, GRADES);

@@ -73,7 +73,7 @@ public final class GgufBackend implements ModelBackend {
         long startNanos = System.nanoTime();
         CompletableFuture<ModelReply> reply = new CompletableFuture<>();
         try {
-            if (task.metric().byLikelihood()) {
+            if (task.byLikelihood()) {
                 likelihoods.checkVocabulary(task);
                 executor.execute(() -> likelihoods.run(task, reply));
             } else {

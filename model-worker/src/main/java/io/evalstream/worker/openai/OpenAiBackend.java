@@ -97,7 +97,7 @@ public final class OpenAiBackend implements ModelBackend {
 
     @Override
     public CompletionStage<ModelReply> complete(PromptTask task) {
-        if (task.metric().byLikelihood() && endpoint.api() != OpenAiApi.COMPLETIONS) {
+        if (task.byLikelihood() && endpoint.api() != OpenAiApi.COMPLETIONS) {
             return CompletableFuture.failedFuture(new ModelCallException(ErrorKind.UNSUPPORTED_TASK, "model '"
                     + endpoint.model() + "' is served through the chat API, which cannot score a given text; a "
                     + task.kind() + " task needs api=completions (echo with logprobs, as vLLM and the llama.cpp"

@@ -31,7 +31,7 @@ public final class OpenAiProtocol {
         Settings settings = task.settings();
         ObjectNode body = MAPPER.createObjectNode();
         body.put("model", endpoint.model());
-        if (task.metric().byLikelihood()) {
+        if (task.byLikelihood()) {
             EchoedLogprobs.request(body, task);
             return write(body);
         }
@@ -70,7 +70,7 @@ public final class OpenAiProtocol {
      */
     public static ModelReply whole(byte[] body, PromptTask task, OpenAiApi api) {
         JsonNode root = parse(body, "response body is not JSON");
-        if (task.metric().byLikelihood()) {
+        if (task.byLikelihood()) {
             return EchoedLogprobs.reply(root, task);
         }
         JsonNode choice = root.path("choices").path(0);

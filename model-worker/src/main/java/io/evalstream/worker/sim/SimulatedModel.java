@@ -67,7 +67,7 @@ public final class SimulatedModel {
                     .replace('_', ' ') + ", drawn at error-rate " + profile.errorRate(), latency, kind);
         }
         double accuracy = profile.accuracyFor(id.benchmarkId(), task.category());
-        if (task.metric().byLikelihood()) {
+        if (task.byLikelihood()) {
             // A likelihood always exists: no NO_ANSWER, only the reference first or not.
             boolean first = answer < accuracy;
             return new SimulatedAnswer(first ? Outcome.CORRECT : Outcome.WRONG, LABEL + " scored by likelihood",
@@ -88,15 +88,15 @@ public final class SimulatedModel {
             return outcome == Outcome.NO_ANSWER ? "I cannot rate this story."
                     : StoryJudge.reply(subject.task().prompt(), prompt, outcome == Outcome.CORRECT, random);
         }
-        if (task.extraction() == Extraction.TEXT) {
+        if (task.answerForm() == Extraction.TEXT) {
             // A story is not marked with the label: a judge would read it as part of the story.
             return outcome == Outcome.NO_ANSWER ? "" : StoryWriter.write(task.prompt(), outcome == Outcome.CORRECT,
                     accuracy, random, CHARS_PER_TOKEN * task.settings().maxTokens());
         }
         return switch (outcome) {
-            case CORRECT -> text(task.extraction(), canonical(task), slip);
+            case CORRECT -> text(task.answerForm(), canonical(task), slip);
             case NO_ANSWER -> LABEL + " unable to settle on any final answer here.";
-            default -> text(task.extraction(), wrong(task, random), slip);
+            default -> text(task.answerForm(), wrong(task, random), slip);
         };
     }
 
@@ -134,12 +134,12 @@ public final class SimulatedModel {
 
     /** An answer its grader scores as not correct, in the form a model would give it. */
     private static String wrong(PromptTask task, SplittableRandom random) {
-        return switch (task.extraction()) {
+        return switch (task.answerForm()) {
             case NUMERIC -> wrongNumber(task.reference(), random);
             case MULTIPLE_CHOICE -> wrongLetter(canonical(task), random);
             case BOXED -> isNumber(task.reference()) ? wrongNumber(task.reference(), random)
                     : task.reference().trim() + "+" + (1 + random.nextInt(9));
-            case ANSWER_LINE -> task.metric() == Metric.TOKEN_F1 ? partly(task.reference()) : "something else entirely";
+            case ANSWER_LINE -> Metric.TOKEN_F1.name().equals(task.metric()) ? partly(task.reference()) : "something else entirely";
             case CODE -> "    raise NotImplementedError\n";
             case TEXT -> throw new IllegalStateException("stories are written by StoryWriter");
             case LIKELIHOOD -> throw new IllegalStateException("likelihoods are drawn by SimLikelihoods");
@@ -163,7 +163,7 @@ public final class SimulatedModel {
     }
 
     private static String canonical(PromptTask task) {
-        return switch (task.extraction()) {
+        return switch (task.answerForm()) {
             case MULTIPLE_CHOICE -> task.reference().trim().toUpperCase(Locale.ROOT);
             // Indentation is syntax in a code continuation.
             case CODE -> task.reference();

@@ -154,7 +154,7 @@ class GgufBackendTest {
         Settings stopAtLily = Settings.of(0, false, 0.0, 1.0, 40, 0L, List.of("Lily"));
         PromptTask task = new PromptTask(story.schemaVersion(), story.taskId(), story.purpose(), story.prompt(),
                 story.extraction(), story.metric(), story.reference(), story.aliases(), null, story.category(), null,
-                stopAtLily, story.settingsHash(), story.judging(), null);
+                stopAtLily, story.settingsHash(), story.judging(), null, null, null);
 
         assertThat(call(backend("stories260K"), task).text()).isEqualTo(", there was a little girl named ");
     }

@@ -63,6 +63,23 @@ class SimulatedModelTest {
         assertThat(parallel).isEqualTo(sequential);
     }
 
+    /** Issue 19: a headline added to the grader's registry gets the answer form its metric reads. */
+    @Test
+    void aTaskHeadlinedByAnAddedExtractionIsAnsweredInTheFormItsMetricReads() {
+        PromptTask numeric = Tasks.numeric("run-added", "sim-x", "item-1", "42");
+        PromptTask added = new PromptTask(numeric.schemaVersion(), numeric.taskId(), numeric.purpose(),
+                numeric.prompt(), "last_number", "numeric_equal", numeric.reference(), List.of(), null,
+                numeric.category(), null, numeric.settings(), numeric.settingsHash(), null, null, null, null);
+        SimulatedModel always = new SimulatedModel(new SimProfile(1.0, Map.of(), Duration.ofMillis(100), 0.5, 0, 0,
+                7));
+
+        SimulatedAnswer answer = always.answer(added);
+        assertThat(answer).isEqualTo(always.answer(numeric));
+        Matcher stated = NUMERIC_ANSWER.matcher(answer.text());
+        assertThat(stated.find()).as(answer.text()).isTrue();
+        assertThat(stated.group(1)).isEqualTo("42");
+    }
+
     @Test
     void answersDependOnTheSeedButNotOnTheRunId() {
         SimulatedModel seeded = new SimulatedModel(new SimProfile(0.5, Map.of(), Duration.ofMillis(100), 0.5, 0, 0.1, 1));

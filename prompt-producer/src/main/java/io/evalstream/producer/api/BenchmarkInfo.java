@@ -2,9 +2,7 @@ package io.evalstream.producer.api;
 
 import io.evalstream.benchmarks.Benchmark;
 import io.evalstream.contracts.Category;
-import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Judging;
-import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.Subset;
 import java.util.List;
@@ -15,6 +13,8 @@ import java.util.TreeMap;
  * A benchmark as listed by {@code GET /benchmarks}.
  *
  * @param items    test items available (the most a run's {@code limit} can take)
+ * @param extraction the headline's registered extraction name, as tasks carry it ({@code NUMERIC}, {@code last_number})
+ * @param metric   the headline's registered metric name, spelled the same way
  * @param source   where its data came from: the datasets directory, the benchmarks directory or the built-in samples
  * @param settings the declared settings a run gets when it overrides nothing
  * @param variants prompt template variants a run may name, the default first
@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * @param judging  the declared judge and rubric of a benchmark judged on a rubric, or null
  */
 public record BenchmarkInfo(String id, String description, Category category, int items, String source,
-        Extraction extraction, Metric metric, Settings settings, List<String> variants, int maxShots,
+        String extraction, String metric, Settings settings, List<String> variants, int maxShots,
         Subsets subsets, Judging judging) {
 
     /**

@@ -102,13 +102,13 @@ class RunResourceTest {
         PromptTask math = find(tasks, new TaskId(runId, "model-b", "gsm8k", "0", "default", 1));
         assertThat(math.reference()).isEqualTo("33");
         assertThat(math.category()).isEqualTo(Category.MATH);
-        assertThat(math.extraction()).isEqualTo(Extraction.NUMERIC);
+        assertThat(math.extraction()).isEqualTo(Extraction.NUMERIC.name());
         assertThat(math.settings()).isEqualTo(gsm8kSettings);
         assertThat(math.prompt()).contains("Question: Maria buys 4 packs of pencils").contains("The answer is 9.");
         PromptTask choice = find(tasks, new TaskId(runId, "model-a", "mmlu", "high_school_geography-0", "default", 0));
         assertThat(choice.reference()).isEqualTo("C");
         assertThat(choice.category()).isEqualTo(Category.KNOWLEDGE);
-        assertThat(choice.extraction()).isEqualTo(Extraction.MULTIPLE_CHOICE);
+        assertThat(choice.extraction()).isEqualTo(Extraction.MULTIPLE_CHOICE.name());
         assertThat(choice.subset()).isEqualTo(new Subset("high_school_geography", "social_sciences"));
         assertThat(choice.settings()).isEqualTo(mmluSettings);
         assertThat(choice.settingsHash()).isEqualTo(mmlu.settingsHash("default", mmluSettings));

@@ -74,7 +74,7 @@ class UserBenchmarksTest {
                 (D) Mekong
                 Answer:""");
         assertThat(quiz.reference()).isEqualTo("A");
-        assertThat(quiz.extraction()).isEqualTo(Extraction.MULTIPLE_CHOICE);
+        assertThat(quiz.extraction()).isEqualTo(Extraction.MULTIPLE_CHOICE.name());
         assertThat(RunRecords.find(tasks, new TaskId(runId, "m2", "quiz", "sci-1", "default", 0)).prompt())
                 .contains("What does \"H\" stand for in H2O?");
 
@@ -88,7 +88,7 @@ class UserBenchmarksTest {
                 Q: What is the capital of Kenya?
                 A:""");
         assertThat(capital.acceptedAnswers()).containsExactly("Nairobi", "Nairobi City");
-        assertThat(capital.metric()).isEqualTo(Metric.ALIAS_MATCH);
+        assertThat(capital.metric()).isEqualTo(Metric.ALIAS_MATCH.name());
         assertThat(capital.settings().stop()).containsExactly("\n");
 
         PromptTask fact = RunRecords.find(tasks, new TaskId(runId, "m2", "facts", "fact-2", "default", 0));

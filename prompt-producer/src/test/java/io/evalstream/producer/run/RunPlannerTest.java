@@ -95,8 +95,8 @@ class RunPlannerTest {
                 .startsWith("The following are multiple choice questions (with answers) about astronomy.")
                 .endsWith("Answer:");
         assertThat(task.reference()).isEqualTo("B");
-        assertThat(task.extraction()).isEqualTo(Extraction.MULTIPLE_CHOICE);
-        assertThat(task.metric()).isEqualTo(Metric.EXACT_MATCH);
+        assertThat(task.extraction()).isEqualTo(Extraction.MULTIPLE_CHOICE.name());
+        assertThat(task.metric()).isEqualTo(Metric.EXACT_MATCH.name());
         assertThat(task.category()).isEqualTo(Category.KNOWLEDGE);
         assertThat(task.subset()).isEqualTo(new Subset("astronomy", "stem"));
         assertThat(task.settings()).isEqualTo(mmlu.settings());
@@ -110,8 +110,8 @@ class RunPlannerTest {
 
         List<PromptTask> tasks = tasks(PLANNER.plan(spec, NOW));
 
-        assertThat(tasks).extracting(PromptTask::metric).containsExactly(Metric.CODE_EXECUTION, Metric.ALIAS_MATCH,
-                Metric.TOKEN_F1);
+        assertThat(tasks).extracting(PromptTask::metric).containsExactly(Metric.CODE_EXECUTION.name(),
+                Metric.ALIAS_MATCH.name(), Metric.TOKEN_F1.name());
         assertThat(tasks.get(0).code()).extracting(CodeCheck::entryPoint).isEqualTo("running_total");
         assertThat(tasks.get(0).prompt()).isEqualTo(tasks.get(0).code().prefix());
         assertThat(tasks.get(0).taskId().itemId()).isEqualTo("HumanEvalSample-0");
@@ -172,7 +172,7 @@ class RunPlannerTest {
 
         PromptTask first = tasks(auto).getFirst();
         assertThat(first.judging()).isEqualTo(new Judging("tinystories", Judging.AUTO));
-        assertThat(first.extraction()).isEqualTo(Extraction.TEXT);
+        assertThat(first.extraction()).isEqualTo(Extraction.TEXT.name());
         assertThat(first.category()).isEqualTo(Category.WRITING);
         assertThat(first.prompt()).isEqualTo(first.reference());
         assertThat(tasks(byModel)).extracting(PromptTask::judging)
