@@ -34,6 +34,10 @@ public final class ScorerRegistry {
 
     private static final Map<String, AnswerExtractor> EXTRACTOR_BY_NAME = byName(EXTRACTORS, AnswerExtractor::name);
     private static final Map<String, AnswerMetric> METRIC_BY_NAME = byName(METRICS, AnswerMetric::name);
+    private static final List<String> EXTRACTION_NAMES = sortedNames(EXTRACTOR_BY_NAME.keySet(), OWN_PATHS.keySet());
+    private static final List<String> METRIC_NAMES = sortedNames(METRIC_BY_NAME.keySet(),
+            OWN_PATHS.values().stream().flatMap(List::stream).toList());
+    private static final Map<String, GradingPipeline> PIPELINES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ScorerRegistry() {
     }
@@ -44,6 +48,19 @@ public final class ScorerRegistry {
      * @throws InvalidRecordException naming the unknown name and every known one, or why the pair cannot grade
      */
     public static GradingPipeline pipeline(String extraction, String metric) {
+        // Every completion asks for its scorers' pipelines: the known pairs are built once (a bounded set, as only
+        // registered names get this far; an unknown one throws below and is never kept).
+        String key = (extraction + '/' + metric).toLowerCase(java.util.Locale.ROOT);
+        GradingPipeline known = PIPELINES.get(key);
+        if (known != null) {
+            return known;
+        }
+        GradingPipeline built = build(extraction, metric);
+        PIPELINES.put(key, built);
+        return built;
+    }
+
+    private static GradingPipeline build(String extraction, String metric) {
         String extractionName = extraction.toLowerCase(java.util.Locale.ROOT);
         String metricName = metric.toLowerCase(java.util.Locale.ROOT);
         checkKnown(extractionName, metricName);
@@ -94,15 +111,18 @@ public final class ScorerRegistry {
 
     /** Every registered extraction name, sorted. */
     public static List<String> extractions() {
-        TreeSet<String> names = new TreeSet<>(EXTRACTOR_BY_NAME.keySet());
-        names.addAll(OWN_PATHS.keySet());
-        return List.copyOf(names);
+        return EXTRACTION_NAMES;
     }
 
     /** Every registered metric name, sorted. */
     public static List<String> metrics() {
-        TreeSet<String> names = new TreeSet<>(METRIC_BY_NAME.keySet());
-        OWN_PATHS.values().forEach(names::addAll);
+        return METRIC_NAMES;
+    }
+
+    private static List<String> sortedNames(java.util.Collection<String> registered,
+            java.util.Collection<String> ownPaths) {
+        TreeSet<String> names = new TreeSet<>(registered);
+        names.addAll(ownPaths);
         return List.copyOf(names);
     }
 
