@@ -6,12 +6,9 @@ import io.evalstream.contracts.Json;
 import io.evalstream.contracts.ModelInfo;
 import io.evalstream.contracts.RunSpec;
 import io.evalstream.contracts.SettingsOverrides;
-import io.evalstream.contracts.WireFormat;
-import io.evalstream.evalctl.render.LiveView;
 import io.evalstream.evalctl.render.Reports;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,17 +61,14 @@ final class LikelihoodRun {
         }
         RunSpec spec = new RunSpec(runId, demoModels.ids(), List.of(new BenchmarkSelection(TEXT, limit),
                 new BenchmarkSelection(ENDINGS, limit)), SettingsOverrides.NONE, 1, family.isEmpty() ? null : family);
-        HttpResponse<String> submitted = client.submit(WireFormat.of(RunSpec.class).encodeToString(spec));
-        if (submitted.statusCode() != 202) {
-            System.err.println("The prompt-producer refused the likelihood run (" + submitted.statusCode() + "): "
-                    + submitted.body());
+        Optional<JsonNode> accepted = DemoRuns.submit(client, spec, "the likelihood run");
+        if (accepted.isEmpty()) {
             return 1;
         }
         out.printf("Likelihood run %s submitted: %d tasks. Every model scores %d held-out stories as whole texts"
                 + " (%s) and picks the ending that fits %d stories by log-probability (%s); nothing is generated.%n",
-                runId, Json.mapper().readTree(submitted.body()).path("tasks").asLong(), limit, TEXT, limit, ENDINGS);
-        Optional<JsonNode> last = client.awaitCompleteOrStalled(runId, STALL, new LiveView(out)::show);
-        out.println();
+                runId, accepted.get().path("tasks").asLong(), limit, TEXT, limit, ENDINGS);
+        Optional<JsonNode> last = DemoRuns.watch(client, runId, STALL, out);
         if (last.isEmpty() || !Reports.isComplete(last.get())) {
             System.err.println("The likelihood run " + runId + " did not complete; see logs/model-worker*.log.");
             return 1;
