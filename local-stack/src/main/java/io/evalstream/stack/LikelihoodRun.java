@@ -23,7 +23,7 @@ import java.util.Optional;
  * and picks story endings by likelihood (acc, acc_norm); then the aggregator fits a power law of bits per byte
  * against parameters over the smaller real models and predicts the largest, which the run measured too.
  */
-final class LikelihoodRun {
+record LikelihoodRun(StackClient client, PrintStream out) {
 
     static final String TEXT = "story-text";
     static final String ENDINGS = "story-endings";
@@ -34,14 +34,6 @@ final class LikelihoodRun {
     static final int ITEMS = 12;
     private static final String FAMILY = "demo-gguf";
     private static final Duration STALL = Duration.ofMinutes(3);
-
-    private final StackClient client;
-    private final PrintStream out;
-
-    LikelihoodRun(StackClient client, PrintStream out) {
-        this.client = client;
-        this.out = out;
-    }
 
     /** @return the demo's exit code: 0 when the run completed or its benchmarks are not there to run */
     int run(String runId, DemoModels demoModels, RealModels real, int limit) throws IOException {

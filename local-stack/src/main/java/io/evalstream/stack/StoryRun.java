@@ -16,7 +16,7 @@ import java.util.Optional;
  * The demo's story run: the demo's models (simulated, real, or the user's own) continue the same story beginnings
  * side by side, and the grader's automatic judge scores every continuation on the TinyStories rubric.
  */
-final class StoryRun {
+record StoryRun(StackClient client, PrintStream out) {
 
     static final String BENCHMARK = "stories";
     /** The TinyStories rubric's dimensions, in the order the rubric lists them. */
@@ -24,14 +24,6 @@ final class StoryRun {
 
     /** Real models load and the judge warms up (LanguageTool, an embedding model) before the first grade. */
     private static final Duration STALL = Duration.ofMinutes(3);
-
-    private final StackClient client;
-    private final PrintStream out;
-
-    StoryRun(StackClient client, PrintStream out) {
-        this.client = client;
-        this.out = out;
-    }
 
     /** @return the demo's exit code: 0 when the run completed or the benchmark is not there to run */
     int run(String runId, DemoModels demoModels, Integer limit) throws IOException {
