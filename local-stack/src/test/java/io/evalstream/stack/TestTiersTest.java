@@ -16,17 +16,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@code ./run test --fast} leaves out the tests tagged {@code integration}: a test class that boots Quarkus, starts a
  * broker or the local stack, runs a service process, or needs a system tool or native code outside the JVM (the
- * bubblewrap sandbox, python3, docker-compose, kubectl, promtool, node, llama.cpp with the real models) must carry the
- * tag (itself, on the methods that need them, or from {@link SharedStack}), or the fast tier would start one after all
- * and need tools its set-up does not install.
+ * bubblewrap sandbox, python3, docker-compose, kubectl, promtool, node, llama.cpp with the real models, the judge's
+ * embedding model on ONNX Runtime) must carry the tag (itself, on the methods that need them, or from
+ * {@link SharedStack}), or the fast tier would start one after all and need tools its set-up does not install.
  */
 class TestTiersTest {
 
-    /** Ways a test reaches a process or native code outside the JVM. */
+    /** Ways a test reaches a process or native code outside the JVM (llama.cpp; ONNX Runtime under MiniLM). */
     private static final String SYSTEM_TOOLS = "\\bSandbox\\.start\\(|\\bSandboxFixture\\.startBubblewrap|"
             + "\\bSandboxBench\\.run\\(|\\bnew ProcessBuilder\\(|\\bCommandLine\\.(require|run)\\(|"
             + "\\bRenderedOverlays\\.(result|unreadable|all)\\(|\\bDashboardCheck\\.|\\bComposeContainer\\b|"
-            + "\\bGgufBackend\\.load\\(|\\bLlamaModels\\.load";
+            + "\\bGgufBackend\\.load\\(|\\bLlamaModels\\.load|\\bnew MiniLmEmbedder\\(";
     private static final Pattern NEEDS_INFRASTRUCTURE = Pattern.compile("@QuarkusTest\\b|\\bLocalKafka\\.|"
             + "\\bTestBrokers\\.|\\bProvisionedBroker\\b|\\bKafkaTestResource\\b|\\bLocalStack\\.start|"
             + "\\bPrometheusServer\\.start|\\bStubProcess\\.|\\bServiceProcess\\(|Main\\.class\\.getName\\(\\)|"
