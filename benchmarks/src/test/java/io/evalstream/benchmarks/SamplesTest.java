@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +41,7 @@ class SamplesTest {
     }
 
     @Test
+    @Tag("integration")
     void everyHumanEvalSampleSolutionPassesItsTestsAndAStubFailsThem() throws Exception {
         Benchmark humanEval = CatalogLoader.load(CatalogConfig.BUILT_IN).find("humaneval").orElseThrow();
         Optional<String> python = python();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -88,13 +89,13 @@ public final class WireFormat<T> {
     }
 
     private String reason(IOException e) {
-        InvalidRecordException invalid = find(e, InvalidRecordException.class);
-        if (invalid != null) {
-            return "invalid " + type.getSimpleName() + ": " + invalid.getMessage();
+        Optional<InvalidRecordException> invalid = Causes.find(e, InvalidRecordException.class);
+        if (invalid.isPresent()) {
+            return "invalid " + type.getSimpleName() + ": " + invalid.get().getMessage();
         }
-        StreamReadException syntax = find(e, StreamReadException.class);
-        if (syntax != null) {
-            return "not a valid JSON " + type.getSimpleName() + ": " + abbreviate(syntax.getOriginalMessage());
+        Optional<StreamReadException> syntax = Causes.find(e, StreamReadException.class);
+        if (syntax.isPresent()) {
+            return "not a valid JSON " + type.getSimpleName() + ": " + abbreviate(syntax.get().getOriginalMessage());
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String path = mapping.getPath().stream()
@@ -113,15 +114,6 @@ public final class WireFormat<T> {
         String message = e instanceof JsonProcessingException processing ? processing.getOriginalMessage()
                 : e.getMessage();
         return "not a valid JSON " + type.getSimpleName() + ": " + abbreviate(message);
-    }
-
-    private static <X extends Throwable> X find(Throwable e, Class<X> kind) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (kind.isInstance(t)) {
-                return kind.cast(t);
-            }
-        }
-        return null;
     }
 
     private static String describe(Class<?> target) {

@@ -1,12 +1,10 @@
 package io.evalstream.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.evalstream.contracts.Json;
 import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.evalctl.render.LiveView;
 import io.evalstream.evalctl.render.Reports;
 import java.io.PrintStream;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -177,14 +175,12 @@ final class DemoCommand implements Callable<Integer> {
         bySource.forEach((source, ids) -> out.println("Data from " + describeSource(source) + ": "
                 + String.join(", ", ids)));
         // No overrides: every benchmark runs with the settings its definition declares (GPT-Fathom's).
-        HttpResponse<String> submitted = client.submit(RunSpecs.json(runId, evaluated.ids(), benchmarks,
-                limit, SettingsOverrides.NONE, 1));
-        if (submitted.statusCode() != 202) {
-            System.err.println("The prompt-producer refused the demo run (" + submitted.statusCode() + "): "
-                    + submitted.body());
+        Optional<JsonNode> submitted = DemoRuns.submit(client, RunSpecs.json(runId, evaluated.ids(), benchmarks,
+                limit, SettingsOverrides.NONE, 1), "the demo run");
+        if (submitted.isEmpty()) {
             return 1;
         }
-        JsonNode accepted = Json.mapper().readTree(submitted.body());
+        JsonNode accepted = submitted.get();
         out.printf("Run %s submitted: %d tasks on %s. Settings as recorded on every task:%n%s%n", runId,
                 accepted.path("tasks").asLong(), String.join(", ", benchmarks),
                 settingsTable(accepted.path("benchmarkSettings")));

@@ -6,12 +6,9 @@ import io.evalstream.contracts.Json;
 import io.evalstream.contracts.ModelInfo;
 import io.evalstream.contracts.RunSpec;
 import io.evalstream.contracts.SettingsOverrides;
-import io.evalstream.contracts.WireFormat;
-import io.evalstream.evalctl.render.LiveView;
 import io.evalstream.evalctl.render.Reports;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +23,7 @@ import java.util.Optional;
  * and picks story endings by likelihood (acc, acc_norm); then the aggregator fits a power law of bits per byte
  * against parameters over the smaller real models and predicts the largest, which the run measured too.
  */
-final class LikelihoodRun {
+record LikelihoodRun(StackClient client, PrintStream out) {
 
     static final String TEXT = "story-text";
     static final String ENDINGS = "story-endings";
@@ -37,14 +34,6 @@ final class LikelihoodRun {
     static final int ITEMS = 12;
     private static final String FAMILY = "demo-gguf";
     private static final Duration STALL = Duration.ofMinutes(3);
-
-    private final StackClient client;
-    private final PrintStream out;
-
-    LikelihoodRun(StackClient client, PrintStream out) {
-        this.client = client;
-        this.out = out;
-    }
 
     /** @return the demo's exit code: 0 when the run completed or its benchmarks are not there to run */
     int run(String runId, DemoModels demoModels, RealModels real, int limit) throws IOException {
@@ -64,17 +53,14 @@ final class LikelihoodRun {
         }
         RunSpec spec = new RunSpec(runId, demoModels.ids(), List.of(new BenchmarkSelection(TEXT, limit),
                 new BenchmarkSelection(ENDINGS, limit)), SettingsOverrides.NONE, 1, family.isEmpty() ? null : family);
-        HttpResponse<String> submitted = client.submit(WireFormat.of(RunSpec.class).encodeToString(spec));
-        if (submitted.statusCode() != 202) {
-            System.err.println("The prompt-producer refused the likelihood run (" + submitted.statusCode() + "): "
-                    + submitted.body());
+        Optional<JsonNode> accepted = DemoRuns.submit(client, spec, "the likelihood run");
+        if (accepted.isEmpty()) {
             return 1;
         }
         out.printf("Likelihood run %s submitted: %d tasks. Every model scores %d held-out stories as whole texts"
                 + " (%s) and picks the ending that fits %d stories by log-probability (%s); nothing is generated.%n",
-                runId, Json.mapper().readTree(submitted.body()).path("tasks").asLong(), limit, TEXT, limit, ENDINGS);
-        Optional<JsonNode> last = client.awaitCompleteOrStalled(runId, STALL, new LiveView(out)::show);
-        out.println();
+                runId, accepted.get().path("tasks").asLong(), limit, TEXT, limit, ENDINGS);
+        Optional<JsonNode> last = DemoRuns.watch(client, runId, STALL, out);
         if (last.isEmpty() || !Reports.isComplete(last.get())) {
             System.err.println("The likelihood run " + runId + " did not complete; see logs/model-worker*.log.");
             return 1;

@@ -3,15 +3,11 @@ package io.evalstream.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.BenchmarkSelection;
 import io.evalstream.contracts.Judging;
-import io.evalstream.contracts.Json;
 import io.evalstream.contracts.RunSpec;
 import io.evalstream.contracts.SettingsOverrides;
-import io.evalstream.contracts.WireFormat;
-import io.evalstream.evalctl.render.LiveView;
 import io.evalstream.evalctl.render.Reports;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +16,7 @@ import java.util.Optional;
  * The demo's story run: the demo's models (simulated, real, or the user's own) continue the same story beginnings
  * side by side, and the grader's automatic judge scores every continuation on the TinyStories rubric.
  */
-final class StoryRun {
+record StoryRun(StackClient client, PrintStream out) {
 
     static final String BENCHMARK = "stories";
     /** The TinyStories rubric's dimensions, in the order the rubric lists them. */
@@ -28,14 +24,6 @@ final class StoryRun {
 
     /** Real models load and the judge warms up (LanguageTool, an embedding model) before the first grade. */
     private static final Duration STALL = Duration.ofMinutes(3);
-
-    private final StackClient client;
-    private final PrintStream out;
-
-    StoryRun(StackClient client, PrintStream out) {
-        this.client = client;
-        this.out = out;
-    }
 
     /** @return the demo's exit code: 0 when the run completed or the benchmark is not there to run */
     int run(String runId, DemoModels demoModels, Integer limit) throws IOException {
@@ -49,21 +37,17 @@ final class StoryRun {
         RunSpec spec = new RunSpec(runId, models,
                 List.of(new BenchmarkSelection(BENCHMARK, limit, List.of(), SettingsOverrides.NONE, Judging.AUTO)),
                 SettingsOverrides.NONE, 1);
-        HttpResponse<String> submitted = client.submit(WireFormat.of(RunSpec.class).encodeToString(spec));
-        if (submitted.statusCode() != 202) {
-            System.err.println("The prompt-producer refused the story run (" + submitted.statusCode() + "): "
-                    + submitted.body());
+        Optional<JsonNode> accepted = DemoRuns.submit(client, spec, "the story run");
+        if (accepted.isEmpty()) {
             return 1;
         }
         out.printf("Story run %s submitted: %d tasks. %s the same story beginnings; the grader's automatic"
                 + " judge scores each continuation 1-10 for %s (grammar errors per 100 words from LanguageTool,"
                 + " embedding similarity to the beginning, lexical novelty and diversity).%n%n", runId,
-                Json.mapper().readTree(submitted.body()).path("tasks").asLong(), String.join(", ", models)
+                accepted.get().path("tasks").asLong(), String.join(", ", models)
                         + (models.size() == 1 ? " continues" : " continue"),
                 String.join(", ", DIMENSIONS));
-        LiveView view = new LiveView(out);
-        Optional<JsonNode> last = client.awaitCompleteOrStalled(runId, STALL, view::show);
-        out.println();
+        Optional<JsonNode> last = DemoRuns.watch(client, runId, STALL, out);
         if (last.isEmpty()) {
             System.err.println("The aggregator never reported the story run " + runId + "; see logs/aggregator.log.");
             return 1;

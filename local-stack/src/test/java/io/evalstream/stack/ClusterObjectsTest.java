@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +48,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the ServiceMonitor and PrometheusRule, the dashboards ConfigMap; each agreeing with what the code and
  * {@code deploy/} say.
  */
+@Tag("integration")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ClusterObjectsTest {
 

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testcontainers.DockerClientFactory;
@@ -42,6 +43,7 @@ import org.testcontainers.containers.wait.strategy.WaitStrategy;
  * it says so loudly and is reported as skipped with the reason; with {@code EVALSTREAM_REQUIRE_DOCKER} set it fails
  * instead. {@link ComposeFileTest} checks the file itself without Docker.
  */
+@Tag("integration")
 @Timeout(value = 30, unit = TimeUnit.MINUTES)
 class ComposeSmokeTest {
 

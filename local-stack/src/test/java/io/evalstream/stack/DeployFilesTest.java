@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * for the scrape config and alert rules (and the rules' unit tests), TypeScript against {@code @grafana/schema}
  * for the dashboards. Needs no stack.
  */
+@Tag("integration")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DeployFilesTest {
 

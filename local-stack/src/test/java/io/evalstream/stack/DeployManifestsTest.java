@@ -45,6 +45,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +56,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The Kubernetes manifests ({@code deploy/k8s}) rendered by kustomize and read with fabric8's strict model, and the
  * invariants every pod keeps: probes, resources, security, ports, images and environment. Needs no cluster.
  */
+@Tag("integration")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class DeployManifestsTest {
 

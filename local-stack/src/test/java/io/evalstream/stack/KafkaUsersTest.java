@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +43,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * authorizes with ACLs, each {@link KafkaAccess} identity is a {@code KafkaUser} with exactly its grants, and each
  * service signs in as its own user from the Secret Strimzi writes, trusting the cluster CA. Dev stays plaintext.
  */
+@Tag("integration")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KafkaUsersTest {
 

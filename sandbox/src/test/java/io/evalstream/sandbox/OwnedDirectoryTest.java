@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,6 +129,7 @@ class OwnedDirectoryTest {
     }
 
     @Test
+    @Tag("integration")
     void theUidLockDirectoryIsPrivateOnceASandboxRuns() throws IOException {
         requireRoot("uid lock files exist only as root");
         try (Sandbox sandbox = Sandbox.start(SandboxFixture.config(parent, 1, SandboxFixture.FAST))) {

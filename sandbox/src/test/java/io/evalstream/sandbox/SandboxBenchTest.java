@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ class SandboxBenchTest {
     Path workRoot;
 
     @Test
+    @Tag("integration")
     void benchCountsPassesAndThroughput() throws InterruptedException {
         List<String> programs = List.of("pass\n", "assert False\n", "print(sum(range(10)))\n", "import sys\nsys.exit(1)\n");
 

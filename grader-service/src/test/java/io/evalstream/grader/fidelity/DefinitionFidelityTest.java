@@ -33,6 +33,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +45,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * answer format its prompt asks for is graded CORRECT, and a wrong answer in the same format is not. HumanEval's
  * canonical solutions run in the real bubblewrap sandbox.
  */
+@Tag("integration")
 @Timeout(600)
 class DefinitionFidelityTest {
 

@@ -6,6 +6,7 @@ import io.evalstream.contracts.Judgement;
 import io.evalstream.grader.judging.tools.LanguageToolGrammar;
 import io.evalstream.grader.judging.tools.MiniLmEmbedder;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The automatic judge with its real tools (LanguageTool en-US, all-MiniLM-L6-v2 on ONNX Runtime, both from Maven)
  * on realistic continuations of one of the story benchmark's beginnings.
  */
+@Tag("integration")
 @Timeout(300)
 class StoryJudgeTest {
 

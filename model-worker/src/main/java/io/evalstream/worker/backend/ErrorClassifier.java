@@ -1,5 +1,6 @@
 package io.evalstream.worker.backend;
 
+import io.evalstream.contracts.Causes;
 import io.evalstream.contracts.ErrorKind;
 import java.io.IOException;
 import java.net.http.HttpConnectTimeoutException;

@@ -1,5 +1,6 @@
 package io.evalstream.worker.backend;
 
+import io.evalstream.contracts.Causes;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.ModelError;
@@ -85,17 +86,13 @@ public final class ModelRouter implements AutoCloseable {
             return call.toError();
         }
         ErrorKind kind = ErrorClassifier.of(failure);
-        Throwable root = rootCause(failure);
+        Throwable root = Causes.root(failure);
         if (kind == ErrorKind.INTERNAL) {
             LOG.errorf(failure, "Backend %s failed on task %s with an unexpected %s; this is a bug, recorded as an"
                     + " INTERNAL error completion", backend.kind(), task.taskId(), root.getClass().getName());
         }
         return new ModelError(kind, backend.kind() + " backend failed: " + root.getClass().getSimpleName()
                 + (root.getMessage() == null ? "" : ": " + root.getMessage()));
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        return Causes.root(failure);
     }
 
     @Override

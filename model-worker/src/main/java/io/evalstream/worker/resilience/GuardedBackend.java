@@ -1,8 +1,8 @@
 package io.evalstream.worker.resilience;
 
+import io.evalstream.contracts.Causes;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.PromptTask;
-import io.evalstream.worker.backend.Causes;
 import io.evalstream.worker.backend.ErrorClassifier;
 import io.evalstream.worker.backend.ModelBackend;
 import io.evalstream.worker.backend.ModelCallException;

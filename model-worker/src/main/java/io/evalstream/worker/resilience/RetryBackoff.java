@@ -1,6 +1,6 @@
 package io.evalstream.worker.resilience;
 
-import io.evalstream.worker.backend.Causes;
+import io.evalstream.contracts.Causes;
 import io.evalstream.worker.backend.ErrorClassifier;
 import io.evalstream.worker.backend.ModelCallException;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;

@@ -8,22 +8,17 @@ import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.TaskId;
-import io.evalstream.stub.OpenAiStub;
 import io.evalstream.worker.Tasks;
 import io.evalstream.worker.backend.ModelCallException;
 import io.evalstream.worker.backend.ModelReply;
-import io.vertx.core.Vertx;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,20 +33,8 @@ class HostileServerTest {
     private static final ReplyCaps CAPS = new ReplyCaps(4 << 10, 1 << 10, 64 << 10, 64L << 20, 64 << 10);
     private static final long REPLY_CAP = CAPS.replyBytes(512);
     private static final Pattern READ = Pattern.compile("\\((\\d+) bytes read after decompression\\)");
-    private static OpenAiStub stub;
-    private static Vertx vertx;
-
-    @BeforeAll
-    static void start() {
-        stub = OpenAiStub.start();
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        stub.close();
-        vertx.close();
-    }
+    @RegisterExtension
+    static final StubServer server = new StubServer();
 
     @ParameterizedTest(name = "{0}, stream={1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -64,32 +47,25 @@ class HostileServerTest {
             """)
     void aFloodEndsAtItsCapAsATerminalMalformedResponse(String fault, boolean stream, String says, long cap) {
         PromptTask task = task(fault);
-        OpenAiBackend backend = OpenAiBackend.create(endpoint(stream, CAPS), vertx);
-        Throwable thrown;
-        try {
-            thrown = org.assertj.core.api.Assertions.catchThrowable(() -> backend.complete(task).toCompletableFuture()
-                    .join());
-        } finally {
-            backend.close();
-        }
+        ModelCallException failure = server.failure(endpoint(stream, CAPS), task);
 
-        assertThat(thrown).isInstanceOf(CompletionException.class).hasCauseInstanceOf(ModelCallException.class);
-        ModelCallException failure = (ModelCallException) thrown.getCause();
         assertThat(failure.kind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
         assertThat(failure.terminal()).as("not retried into the same flood").isTrue();
-        assertThat(failure.getMessage()).startsWith("POST " + stub.baseUrl() + "/chat/completions ").contains(says);
+        assertThat(failure.getMessage()).startsWith("POST " + server.stub().baseUrl() + "/chat/completions ")
+                .contains(says);
         Matcher read = READ.matcher(failure.getMessage());
         assertThat(read.find()).as("the message says how much was read: %s", failure.getMessage()).isTrue();
         assertThat(Long.parseLong(read.group(1))).as("bytes read, decompressed").isBetween(cap + 1, cap + (64 << 10));
-        assertThat(stub.requests(task.prompt())).isEqualTo(1);
+        assertThat(server.stub().requests(task.prompt())).isEqualTo(1);
         if (fault.equals("huge-error")) {
             assertThat(failure.getMessage()).contains("; it begins: {\"error\":{\"type\":\"server_error\",\"message\":"
                     + "\"stub error body of 50 MB: xxxx").endsWith("…");
         }
         if (!fault.equals("gzip-bomb")) {
             // A gzip bomb is a megabyte on the wire and may be all sent; the other floods are cut off by the worker.
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stub.log(task.prompt()).hangUps() == 1);
-            assertThat(stub.log(task.prompt()).bytesSent()).as("bytes the stub got out before the hang-up")
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> server.stub().log(task.prompt()).hangUps() == 1);
+            assertThat(server.stub().log(task.prompt()).bytesSent()).as("bytes the stub got out before the hang-up")
                     .isLessThan(16_000_000L);
         }
     }
@@ -99,20 +75,14 @@ class HostileServerTest {
         // The same generator as the bomb, 1 MiB of zeros, under caps that leave room for it: gzip is decoded, not refused.
         PromptTask task = task("gzip-bomb=1");
         ReplyCaps roomy = new ReplyCaps(4 << 10, 4 << 10, 64 << 10, 64L << 20, 1 << 20);
-        OpenAiBackend backend = OpenAiBackend.create(endpoint(false, roomy), vertx);
-        ModelReply reply;
-        try {
-            reply = backend.complete(task).toCompletableFuture().join();
-        } finally {
-            backend.close();
-        }
+        ModelReply reply = server.call(endpoint(false, roomy), task);
 
         assertThat(reply.text()).hasSize(1 << 20).matches("0+");
-        assertThat(stub.log(task.prompt()).lastHeaders()).containsEntry("accept-encoding", "gzip, deflate");
+        assertThat(server.stub().log(task.prompt()).lastHeaders()).containsEntry("accept-encoding", "gzip, deflate");
     }
 
     private static OpenAiEndpoint endpoint(boolean stream, ReplyCaps caps) {
-        return new OpenAiEndpoint(URI.create(stub.baseUrl()), "stub-upstream", null, Duration.ofSeconds(20),
+        return new OpenAiEndpoint(server.baseUri(), "stub-upstream", null, Duration.ofSeconds(20),
                 OpenAiApi.CHAT, stream, 4, caps);
     }
 

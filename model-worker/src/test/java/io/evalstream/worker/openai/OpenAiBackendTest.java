@@ -17,7 +17,6 @@ import io.evalstream.stub.OpenAiStub;
 import io.evalstream.worker.Tasks;
 import io.evalstream.worker.backend.ModelCallException;
 import io.evalstream.worker.backend.ModelReply;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -25,14 +24,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -41,20 +38,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OpenAiBackendTest {
 
     private static final String SECRET = "sk-test-0123456789abcdef";
-    private static OpenAiStub stub;
-    private static Vertx vertx;
-
-    @BeforeAll
-    static void start() {
-        stub = OpenAiStub.start();
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        stub.close();
-        vertx.close();
-    }
+    @RegisterExtension
+    static final StubServer server = new StubServer();
 
     private static PromptTask task(String fault) {
         return Tasks.task(new TaskId("run-1", "stub-gpt", "gsm8k", "q" + System.nanoTime(), "cot", 0),
@@ -64,22 +49,7 @@ class OpenAiBackendTest {
     }
 
     private static OpenAiEndpoint endpoint(OpenAiApi api, boolean stream, String key, Duration timeout) {
-        return new OpenAiEndpoint(URI.create(stub.baseUrl()), "stub-upstream", key, timeout, api, stream, 2_000);
-    }
-
-    private static ModelReply call(OpenAiEndpoint endpoint, PromptTask task) {
-        OpenAiBackend backend = OpenAiBackend.create(endpoint, vertx);
-        try {
-            return backend.complete(task).toCompletableFuture().join();
-        } finally {
-            backend.close();
-        }
-    }
-
-    private static ModelCallException failure(OpenAiEndpoint endpoint, PromptTask task) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> call(endpoint, task));
-        assertThat(thrown).isInstanceOf(CompletionException.class).hasCauseInstanceOf(ModelCallException.class);
-        return (ModelCallException) thrown.getCause();
+        return new OpenAiEndpoint(server.baseUri(), "stub-upstream", key, timeout, api, stream, 2_000);
     }
 
     @ParameterizedTest(name = "{0}, stream={1}")
@@ -91,7 +61,7 @@ class OpenAiBackendTest {
             """)
     void returnsTheTextAndTheServersUsageOnEitherApiStreamedOrNot(OpenAiApi api, boolean stream) {
         PromptTask task = task("latency=120");
-        ModelReply reply = call(endpoint(api, stream, SECRET, Duration.ofSeconds(5)), task);
+        ModelReply reply = server.call(endpoint(api, stream, SECRET, Duration.ofSeconds(5)), task);
 
         assertThat(reply.text()).isEqualTo(OpenAiStub.ANSWER);
         assertThat(reply.usage()).isEqualTo(new TokenUsage((task.prompt().length() + 3) / 4, 12));
@@ -100,16 +70,16 @@ class OpenAiBackendTest {
         } else {
             assertThat(reply.firstTokenMillis()).isNull();
         }
-        assertThat(stub.log(task.prompt()).lastHeaders().get("content-type")).isEqualTo("application/json");
+        assertThat(server.stub().log(task.prompt()).lastHeaders().get("content-type")).isEqualTo("application/json");
     }
 
     @Test
     void sendsThePromptWithTheTasksSettingsAndTheKey() throws IOException {
         PromptTask task = task("latency=0");
-        call(endpoint(OpenAiApi.CHAT, true, SECRET, Duration.ofSeconds(5)), task);
-        JsonNode body = Json.mapper().readTree(stub.log(task.prompt()).lastBody());
+        server.call(endpoint(OpenAiApi.CHAT, true, SECRET, Duration.ofSeconds(5)), task);
+        JsonNode body = Json.mapper().readTree(server.stub().log(task.prompt()).lastBody());
 
-        assertThat(stub.log(task.prompt()).lastHeaders()).containsEntry("authorization", "Bearer " + SECRET);
+        assertThat(server.stub().log(task.prompt()).lastHeaders()).containsEntry("authorization", "Bearer " + SECRET);
         assertThat(body.path("model").asText()).isEqualTo("stub-upstream");
         assertThat(body.path("messages")).hasSize(1);
         assertThat(body.path("messages").path(0).path("role").asText()).isEqualTo("user");
@@ -127,10 +97,10 @@ class OpenAiBackendTest {
     @Test
     void sendsNoAuthorizationWithoutAKeyAndThePromptAsTextToTheCompletionsApi() throws IOException {
         PromptTask task = task("latency=0");
-        call(endpoint(OpenAiApi.COMPLETIONS, false, null, Duration.ofSeconds(5)), task);
+        server.call(endpoint(OpenAiApi.COMPLETIONS, false, null, Duration.ofSeconds(5)), task);
 
-        assertThat(stub.log(task.prompt()).lastHeaders()).doesNotContainKey("authorization");
-        JsonNode body = Json.mapper().readTree(stub.log(task.prompt()).lastBody());
+        assertThat(server.stub().log(task.prompt()).lastHeaders()).doesNotContainKey("authorization");
+        JsonNode body = Json.mapper().readTree(server.stub().log(task.prompt()).lastBody());
         assertThat(body.path("prompt").asText()).isEqualTo(task.prompt());
         assertThat(body.has("messages")).isFalse();
         assertThat(body.has("stream")).isFalse();
@@ -151,15 +121,16 @@ class OpenAiBackendTest {
             """)
     void failedCallsAreClassifiedAndSayWhatWentWrong(String fault, boolean stream, ErrorKind kind, String message) {
         OpenAiEndpoint endpoint = endpoint(OpenAiApi.CHAT, stream, SECRET, Duration.ofSeconds(5));
-        ModelCallException failure = failure(endpoint, task(fault));
+        ModelCallException failure = server.failure(endpoint, task(fault));
 
         assertThat(failure.kind()).isEqualTo(kind);
-        assertThat(failure.getMessage()).startsWith("POST " + stub.baseUrl() + "/chat/completions ").contains(message);
+        assertThat(failure.getMessage()).startsWith("POST " + server.stub().baseUrl() + "/chat/completions ")
+                .contains(message);
     }
 
     @Test
     void readsRetryAfterOffA429() {
-        ModelCallException failure = failure(endpoint(OpenAiApi.CHAT, true, SECRET, Duration.ofSeconds(5)),
+        ModelCallException failure = server.failure(endpoint(OpenAiApi.CHAT, true, SECRET, Duration.ofSeconds(5)),
                 task("status=429,retry-after=7"));
 
         assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(7));
@@ -168,7 +139,7 @@ class OpenAiBackendTest {
     @Test
     void timesOutAServerThatNeverAnswers() {
         long start = System.nanoTime();
-        ModelCallException failure = failure(endpoint(OpenAiApi.CHAT, true, SECRET, Duration.ofMillis(300)),
+        ModelCallException failure = server.failure(endpoint(OpenAiApi.CHAT, true, SECRET, Duration.ofMillis(300)),
                 task("hang"));
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.TIMEOUT);
@@ -184,7 +155,7 @@ class OpenAiBackendTest {
         }
         OpenAiEndpoint endpoint = new OpenAiEndpoint(URI.create("http://127.0.0.1:" + closedPort + "/v1"), "m",
                 SECRET, Duration.ofSeconds(5));
-        ModelCallException failure = failure(endpoint, task("latency=0"));
+        ModelCallException failure = server.failure(endpoint, task("latency=0"));
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.CONNECTION);
         assertThat(failure.getMessage()).contains("Connect");
@@ -192,7 +163,7 @@ class OpenAiBackendTest {
 
     @Test
     void neverEchoesTheKeyEvenWhenTheServerDoes() {
-        ModelCallException failure = failure(endpoint(OpenAiApi.CHAT, true, SECRET, Duration.ofSeconds(5)),
+        ModelCallException failure = server.failure(endpoint(OpenAiApi.CHAT, true, SECRET, Duration.ofSeconds(5)),
                 task("echo-key"));
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.CLIENT_ERROR);
@@ -209,23 +180,23 @@ class OpenAiBackendTest {
         String gate = "thousands-" + System.nanoTime();
         int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
         OpenAiBackend backend = OpenAiBackend.create(endpoint(OpenAiApi.CHAT, true, null, Duration.ofSeconds(120)),
-                vertx);
+                server.vertx());
         try {
             List<CompletableFuture<ModelReply>> replies = IntStream.range(0, calls)
                     .mapToObj(i -> backend.complete(task("hold=" + gate)).toCompletableFuture()).toList();
             try {
-                await().atMost(Duration.ofSeconds(60)).until(() -> stub.held(gate) >= calls);
+                await().atMost(Duration.ofSeconds(60)).until(() -> server.stub().held(gate) >= calls);
             } catch (ConditionTimeoutException e) {
-                throw new AssertionError("only " + stub.peakHeld(gate) + " of " + calls
+                throw new AssertionError("only " + server.stub().peakHeld(gate) + " of " + calls
                         + " calls were ever in flight at once", e);
             }
             int threadsHolding = ManagementFactory.getThreadMXBean().getThreadCount();
             assertThat(replies).noneMatch(CompletableFuture::isDone);
-            stub.release(gate);
+            server.stub().release(gate);
 
             CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).join();
             assertThat(replies).allSatisfy(c -> assertThat(c.join().text()).isEqualTo(OpenAiStub.ANSWER));
-            assertThat(stub.peakHeld(gate)).isEqualTo(calls);
+            assertThat(server.stub().peakHeld(gate)).isEqualTo(calls);
             // Event loops, not threads, carry the calls: a few lazily started loop threads at most.
             assertThat(threadsHolding - threadsBefore).as("threads started while %d calls were in flight", calls)
                     .isLessThan(32);

@@ -1,7 +1,6 @@
 package io.evalstream.worker.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 
 import io.evalstream.contracts.Category;
@@ -13,37 +12,20 @@ import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.TaskId;
-import io.evalstream.stub.OpenAiStub;
 import io.evalstream.worker.backend.ModelCallException;
 import io.evalstream.worker.backend.ModelReply;
-import io.vertx.core.Vertx;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Log-probabilities through the completions API (echo, logprobs, max_tokens 0) against the local stub. */
 @Timeout(60)
 class OpenAiLikelihoodTest {
 
-    private static OpenAiStub stub;
-    private static Vertx vertx;
-
-    @BeforeAll
-    static void start() {
-        stub = OpenAiStub.start();
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        stub.close();
-        vertx.close();
-    }
+    @RegisterExtension
+    static final StubServer server = new StubServer();
 
     @Test
     void eachChoiceIsScoredPastTheContextAndTheScoresFollowTheChainRule() {
@@ -66,19 +48,16 @@ class OpenAiLikelihoodTest {
 
         assertThat(text.scores().getFirst().tokens()).isEqualTo(8);
         assertThat(text.text()).isEmpty();
-        Throwable thrown = catchThrowable(() -> call(OpenAiApi.CHAT, perplexity("Mia went to the park.")));
-        assertThat(thrown).isInstanceOf(CompletionException.class).cause().isInstanceOf(ModelCallException.class);
-        assertThat(((ModelCallException) thrown.getCause()).kind()).isEqualTo(ErrorKind.UNSUPPORTED_TASK);
+        ModelCallException refused = server.failure(endpoint(OpenAiApi.CHAT), perplexity("Mia went to the park."));
+        assertThat(refused.kind()).isEqualTo(ErrorKind.UNSUPPORTED_TASK);
     }
 
     private static ModelReply call(OpenAiApi api, PromptTask task) {
-        OpenAiBackend backend = OpenAiBackend.create(new OpenAiEndpoint(URI.create(stub.baseUrl()), "stub-upstream",
-                null, Duration.ofSeconds(5), api, true, 2_000), vertx);
-        try {
-            return backend.complete(task).toCompletableFuture().join();
-        } finally {
-            backend.close();
-        }
+        return server.call(endpoint(api), task);
+    }
+
+    private static OpenAiEndpoint endpoint(OpenAiApi api) {
+        return new OpenAiEndpoint(server.baseUri(), "stub-upstream", null, Duration.ofSeconds(5), api, true, 2_000);
     }
 
     private static PromptTask choice(String context, List<String> choices) {

@@ -1,11 +1,12 @@
-package io.evalstream.worker.backend;
+package io.evalstream.contracts;
 
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A failure's cause chain, walked once here: bounded, because a library that sets a cycle of causes (or a chain
- * thousands deep) must not hang or overflow the worker while it classifies a failure.
+ * A failure's cause chain, walked once here for every module: bounded, because a library that sets a cycle of causes
+ * (or a chain thousands deep) must not hang or overflow a service while it classifies a failure or explains a bad
+ * record.
  */
 public final class Causes {
 

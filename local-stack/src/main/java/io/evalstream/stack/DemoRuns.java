@@ -1,0 +1,50 @@
+package io.evalstream.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.Json;
+import io.evalstream.contracts.RunSpec;
+import io.evalstream.contracts.WireFormat;
+import io.evalstream.evalctl.render.LiveView;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How the demo starts each of its runs and follows it, the same way for all three: a spec the producer refuses is
+ * one line on stderr with its status and message (the demo then exits 1), and an accepted run is followed with its
+ * progress redrawn until every task is graded or nothing moved for the stall time.
+ */
+final class DemoRuns {
+
+    private DemoRuns() {
+    }
+
+    /**
+     * POST /runs.
+     *
+     * @param what the run as the refusal line names it, e.g. "the story run"
+     * @return the producer's answer ({@code tasks}, {@code benchmarkSettings}); empty when it refused the spec
+     */
+    static Optional<JsonNode> submit(StackClient client, String specJson, String what) throws IOException {
+        HttpResponse<String> submitted = client.submit(specJson);
+        if (submitted.statusCode() != 202) {
+            System.err.println("The prompt-producer refused " + what + " (" + submitted.statusCode() + "): "
+                    + submitted.body());
+            return Optional.empty();
+        }
+        return Optional.of(Json.mapper().readTree(submitted.body()));
+    }
+
+    static Optional<JsonNode> submit(StackClient client, RunSpec spec, String what) throws IOException {
+        return submit(client, WireFormat.of(RunSpec.class).encodeToString(spec), what);
+    }
+
+    /** @return the run's last report, whole or stalled; empty when the aggregator never reported the run */
+    static Optional<JsonNode> watch(StackClient client, String runId, Duration stall, PrintStream out) {
+        Optional<JsonNode> last = client.awaitCompleteOrStalled(runId, stall, new LiveView(out)::show);
+        out.println();
+        return last;
+    }
+}
