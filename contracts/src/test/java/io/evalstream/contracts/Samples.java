@@ -155,10 +155,13 @@ final class Samples {
     }
 
     static BenchmarkScore score() {
-        return new BenchmarkScore(1, "run-42", "gpt-4o-mini", "gsm8k", Category.MATH, 50, 40, 8, 1, 1, 100, 0.8,
-                0.6696, 0.8876, 0.81, 0.0556, 0.5, T, 0, List.of(), Map.of(ErrorKind.TIMEOUT, 1L),
-                new LatencySummary(49, 780.0, 1510.0, 2890.0), new TokenUsage(21_000, 4_100), T.minusSeconds(40), 42.5,
-                Map.of(ErrorKind.TIMEOUT, "openai backend failed: HttpTimeoutException: request timed out"),
-                new AnytimeInterval(0.6012, 0.9297), null);
+        return new BenchmarkScore(1, new CellId("run-42", "gpt-4o-mini", "gsm8k", Category.MATH),
+                new VerdictCounts(40, 8, 1, 1, 0),
+                new ScoreEstimates(Estimate.proportion(0.8, 0.6696, 0.8876), Estimate.mean(0.81, 0.0556)),
+                new Progress(50, 100, 0.5, 42.5, T.minusSeconds(40)), T,
+                new CallStats(new LatencySummary(49, 780.0, 1510.0, 2890.0), new TokenUsage(21_000, 4_100), null,
+                        Map.of(ErrorKind.TIMEOUT, 1L),
+                        Map.of(ErrorKind.TIMEOUT, "openai backend failed: HttpTimeoutException: request timed out")),
+                new ScoreDetail(List.of(), new AnytimeInterval(0.6012, 0.9297), null, null));
     }
 }

@@ -1,6 +1,6 @@
 package io.evalstream.aggregator.scoring;
 
-import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.CallStats;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Grade;
@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * @param labels      the judge's categorical findings (e.g. age_group), at most {@link #MAX_LABELS}, values cut
  *                    to {@link #MAX_LABEL_LENGTH} characters; null when there are none
  * @param errorKind   why the model call failed, for ERROR grades; null otherwise
- * @param errorReason the ERROR grade's detail, cut to {@link BenchmarkScore#MAX_REASON} characters; null for other
+ * @param errorReason the ERROR grade's detail, cut to {@link CallStats#MAX_REASON} characters; null for other
  *                    grades, ERROR grades without one, and older state
  * @param latencyMillis the model call's latency; null in state written before it was kept
  * @param usage       the call's tokens; null when none were reported (or in older state)
@@ -108,7 +108,7 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
                 grade.settingsHash(), grade.subset(), judgement == null ? null : judgement.scores(),
                 judgement == null ? null : shortValues(judgement.labels()), grade.errorKind(), grade.latencyMillis(),
                 grade.usage(), grade.gradedAt().toEpochMilli(), source, grade.verdict() == Verdict.ERROR
-                        ? Texts.abbreviate(grade.detail(), BenchmarkScore.MAX_REASON) : null,
+                        ? Texts.abbreviate(grade.detail(), CallStats.MAX_REASON) : null,
                 grade.verdict() == Verdict.ERROR ? null : LikelihoodSums.of(grade), grade.spend(), scoresOf(grade));
     }
 

@@ -1,14 +1,17 @@
 package io.evalstream.aggregator.scoring;
 
+import io.evalstream.contracts.CallStats;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.CorpusLikelihood;
 import io.evalstream.contracts.Cost;
 import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.ScoreEstimates;
 import io.evalstream.contracts.ScorerScore;
 import io.evalstream.contracts.ScorerVerdict;
 import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.contracts.VerdictCounts;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -207,6 +210,24 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
     /** Standard error of the mean score; absent below 2 grades (not counting the {@link #unscored()} ones). */
     public OptionalDouble meanScoreStdErr() {
         return Means.standardError(graded - unscored(), scoreSum, scoreSquareSum);
+    }
+
+    /**
+     * Accuracy over {@link #accuracyTrials()} with its Wilson interval, and the mean score with its standard error
+     * over the grades but the {@link #unscored()} ones.
+     */
+    public ScoreEstimates estimates() {
+        return new ScoreEstimates(Proportions.estimate(correct, accuracyTrials()),
+                Means.estimate(graded - unscored(), scoreSum, scoreSquareSum));
+    }
+
+    public VerdictCounts counts() {
+        return new VerdictCounts(correct, incorrect, noAnswer, errors, judged);
+    }
+
+    /** Latency percentiles, tokens, cost and errors by kind with a sample reason per kind. */
+    public CallStats callStats() {
+        return new CallStats(latency.summary(), tokens(), costFigure(), errorKinds, errorReasons);
     }
 
     /** Mean and standard error of every rubric dimension with at least one score, by dimension. */

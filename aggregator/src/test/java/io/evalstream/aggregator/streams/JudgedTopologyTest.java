@@ -31,12 +31,12 @@ class JudgedTopologyTest extends TopologyHarness {
 
         BenchmarkScore score = latestScores().get(STORIES);
 
-        assertThat(score).extracting(BenchmarkScore::graded, BenchmarkScore::judged, BenchmarkScore::correct)
+        assertThat(score).extracting(BenchmarkScore::graded, s -> s.counts().judged(), s -> s.counts().correct())
                 .containsExactly(2L, 2L, 0L);
-        assertThat(score.accuracy()).isNull();
-        assertThat(score.ci95Low()).isNull();
-        assertThat(score.category()).isEqualTo(Category.WRITING);
-        assertThat(score.judgeScores()).containsExactly(new DimensionScore("consistency", 2, 7.0, 0.0),
+        assertThat(score.accuracy().value()).isNull();
+        assertThat(score.accuracy().low()).isNull();
+        assertThat(score.cell().category()).isEqualTo(Category.WRITING);
+        assertThat(score.detail().judgeScores()).containsExactly(new DimensionScore("consistency", 2, 7.0, 0.0),
                 new DimensionScore("creativity", 2, 5.0, 1.0), new DimensionScore("grammar", 2, 7.0, 1.0));
     }
 
@@ -55,8 +55,8 @@ class JudgedTopologyTest extends TopologyHarness {
 
         BenchmarkScore score = latestScores().get(STORIES);
 
-        assertThat(score.judged()).isEqualTo(3);
-        assertThat(score.judgeScores()).hasSize(16);
+        assertThat(score.counts().judged()).isEqualTo(3);
+        assertThat(score.detail().judgeScores()).hasSize(16);
         assertThat(events.ignoredDimensions).isEqualTo(8);
     }
 }
