@@ -21,6 +21,11 @@ public record ScoreDetail(List<DimensionScore> judgeScores,
 
     public static final ScoreDetail NONE = new ScoreDetail(List.of(), null, null, null);
 
+    /** The detail of a cell with only judge scores (or none) beyond its headline. */
+    public static ScoreDetail judged(List<DimensionScore> judgeScores) {
+        return new ScoreDetail(judgeScores, null, null, null);
+    }
+
     public ScoreDetail {
         judgeScores = judgeScores == null ? List.of() : List.copyOf(judgeScores);
         scorers = scorers == null || scorers.isEmpty() ? null : List.copyOf(scorers);

@@ -13,21 +13,22 @@ import io.evalstream.contracts.Estimate;
 import io.evalstream.contracts.Progress;
 import io.evalstream.contracts.ScoreEstimates;
 import io.evalstream.contracts.VerdictCounts;
-import io.quarkus.jackson.ObjectMapperCustomizer;
-import jakarta.inject.Singleton;
 
 /**
  * The JSON form of the scoring records the REST API answers with: their values ({@link Progress},
  * {@link VerdictCounts}, {@link ScoreEstimates}, {@link CallStats}) unwrapped into the flat fields the reports always
  * had, so {@code evalctl} and {@code local-stack}, which read them by name, see no change. Mix-ins, because the scoring
- * package stays free of Jackson.
+ * package stays free of Jackson; applied by the resources that answer with these records (an
+ * {@code ObjectMapperCustomizer} did not reach the REST writer's mapper).
  */
-@Singleton
-public class ReportJson implements ObjectMapperCustomizer {
+final class ReportJson {
 
-    @Override
-    public void customize(ObjectMapper mapper) {
-        mapper.addMixIn(RollupScore.class, RollupScoreJson.class)
+    private ReportJson() {
+    }
+
+    /** A copy of {@code base} (the service's configured mapper) that writes the scoring records flat. */
+    static ObjectMapper flat(ObjectMapper base) {
+        return base.copy().addMixIn(RollupScore.class, RollupScoreJson.class)
                 .addMixIn(SubsetScore.class, EstimatesJson.class)
                 .addMixIn(GroupScore.class, EstimatesJson.class)
                 .addMixIn(RunTotals.class, RunTotalsJson.class);

@@ -2,8 +2,8 @@ package io.evalstream.aggregator.scoring;
 
 import io.evalstream.contracts.AnytimeInterval;
 import io.evalstream.contracts.BenchmarkScore;
-import io.evalstream.contracts.CellId;
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.CellId;
 import io.evalstream.contracts.ExpectedCount;
 import io.evalstream.contracts.Progress;
 import io.evalstream.contracts.RunManifest;

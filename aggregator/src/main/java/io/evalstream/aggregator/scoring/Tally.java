@@ -57,7 +57,7 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         Long firstGradedAt, Long lastGradedAt, Map<ErrorKind, String> errorReasons, LikelihoodSums likelihood,
         Long byChoice, CostSum cost, Map<String, ScorerTally> scorers) {
 
-    public static final Tally EMPTY = new Tally(0, 0, 0, 0, 0, 0.0, 0.0, null, null);
+    public static final Tally EMPTY = ofCounts(0, 0, 0, 0, 0, 0.0, 0.0, null, null);
 
     public Tally {
         judged = judged == null ? 0L : judged;
@@ -85,32 +85,14 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
                 : Collections.unmodifiableSortedMap(new TreeMap<>(scorers));
     }
 
-    /** A tally of a cell with only its default scorer, with no cost. */
-    public Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
-            double scoreSquareSum, Category category, String settingsHash, Long judged, Map<String, Moments> dimensions,
-            Map<ErrorKind, Long> errorKinds, LatencyHistogram latency, Long promptTokens, Long completionTokens,
-            Long firstGradedAt, Long lastGradedAt, Map<ErrorKind, String> errorReasons, LikelihoodSums likelihood,
-            Long byChoice) {
-        this(graded, correct, incorrect, noAnswer, errors, scoreSum, scoreSquareSum, category, settingsHash, judged,
-                dimensions, errorKinds, latency, promptTokens, completionTokens, firstGradedAt, lastGradedAt,
-                errorReasons, likelihood, byChoice, null, null);
-    }
-
-    /** A tally of a cell nothing in which was scored by likelihood. */
-    public Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
-            double scoreSquareSum, Category category, String settingsHash, Long judged, Map<String, Moments> dimensions,
-            Map<ErrorKind, Long> errorKinds, LatencyHistogram latency, Long promptTokens, Long completionTokens,
-            Long firstGradedAt, Long lastGradedAt, Map<ErrorKind, String> errorReasons) {
-        this(graded, correct, incorrect, noAnswer, errors, scoreSum, scoreSquareSum, category, settingsHash, judged,
-                dimensions, errorKinds, latency, promptTokens, completionTokens, firstGradedAt, lastGradedAt,
-                errorReasons, null, null);
-    }
-
-    /** A tally of a cell nothing in which was judged, with no call facts. */
-    public Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
-            double scoreSquareSum, Category category, String settingsHash) {
-        this(graded, correct, incorrect, noAnswer, errors, scoreSum, scoreSquareSum, category, settingsHash, 0L, null,
-                null, null, null, null, null, null, null);
+    /**
+     * A tally of verdict counts and score sums alone: nothing judged, measured or costed, no call facts (the
+     * first release's state, and the seed of {@link #EMPTY}).
+     */
+    public static Tally ofCounts(long graded, long correct, long incorrect, long noAnswer, long errors,
+            double scoreSum, double scoreSquareSum, Category category, String settingsHash) {
+        return new Tally(graded, correct, incorrect, noAnswer, errors, scoreSum, scoreSquareSum, category,
+                settingsHash, 0L, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public Tally add(GradedSample sample) {

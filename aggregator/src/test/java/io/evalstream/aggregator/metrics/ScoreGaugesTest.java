@@ -9,11 +9,11 @@ import io.evalstream.aggregator.scoring.GradedSample;
 import io.evalstream.aggregator.scoring.Scoring;
 import io.evalstream.aggregator.scoring.Tally;
 import io.evalstream.contracts.BenchmarkScore;
-import io.evalstream.contracts.CorpusLikelihood;
-import io.evalstream.contracts.ScoreDetail;
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.CorpusLikelihood;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.RunManifest;
+import io.evalstream.contracts.ScoreDetail;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
@@ -82,7 +82,7 @@ class ScoreGaugesTest {
 
     @Test
     void theMeanScoreGaugeShowsPartialCreditBesideAccuracy() {
-        Tally partial = new Tally(4, 1, 3, 0, 0, 2.0, 1.5, Category.COMPREHENSION, "h");
+        Tally partial = Tally.ofCounts(4, 1, 3, 0, 0, 2.0, 1.5, Category.COMPREHENSION, "h");
 
         gauges.scoreChanged(Scoring.score(CELL, partial, null, Fixtures.T0));
 

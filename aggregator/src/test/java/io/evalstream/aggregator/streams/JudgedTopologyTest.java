@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.evalstream.aggregator.Fixtures;
 import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.CallFacts;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.DimensionScore;
+import io.evalstream.contracts.Evidence;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Judgement;
+import io.evalstream.contracts.Marking;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Verdict;
 import java.util.HashMap;
@@ -48,9 +51,9 @@ class JudgedTopologyTest extends TopologyHarness {
                 scores.put("item%d_dim%d".formatted(item, d), 5.0);
             }
             Judgement judgement = new Judgement("auto", "tinystories", scores, null, null);
-            send(new Grade(1, task(RUN, "stories260K", "stories", item), Verdict.JUDGED, judgement.normalizedScore(),
-                    "story", "Once", Category.WRITING, null, "text/rubric@1", Fixtures.HASH, 10, true, null,
-                    Fixtures.T0, judgement, null));
+            send(Grade.of(task(RUN, "stories260K", "stories", item),
+                    new Marking(Verdict.JUDGED, judgement.normalizedScore(), "story", "Once"),
+                    Fixtures.writing("text/rubric@1"), CallFacts.of(10, true), Evidence.judged(judgement)));
         }
 
         BenchmarkScore score = latestScores().get(STORIES);

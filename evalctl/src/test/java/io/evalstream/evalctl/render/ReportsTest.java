@@ -156,6 +156,6 @@ class ReportsTest {
             Estimate accuracy, Estimate mean, Progress grading, List<DimensionScore> judgeScores) {
         return new BenchmarkScore(1, new CellId("r", model, benchmark, category), counts,
                 new ScoreEstimates(accuracy, mean), grading, Instant.parse("2026-11-21T12:00:00Z"), CallStats.NONE,
-                new ScoreDetail(judgeScores, null, null, null));
+                ScoreDetail.judged(judgeScores));
     }
 }
