@@ -3,13 +3,17 @@ package io.evalstream.aggregator;
 import io.evalstream.aggregator.scoring.Tally;
 import io.evalstream.contracts.BenchmarkSelection;
 import io.evalstream.contracts.BenchmarkSettings;
+import io.evalstream.contracts.CallFacts;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.Evidence;
 import io.evalstream.contracts.ExpectedCount;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.GradeContext;
 import io.evalstream.contracts.Judgement;
 import io.evalstream.contracts.Judging;
+import io.evalstream.contracts.Marking;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.RunSpec;
 import io.evalstream.contracts.Settings;
@@ -51,9 +55,10 @@ public final class Fixtures {
 
     public static Grade grade(TaskId task, Verdict verdict, double score, Subset subset) {
         Category category = task.benchmarkId().equals("mmlu") ? Category.KNOWLEDGE : Category.MATH;
-        return new Grade(1, task, verdict, score,
-                verdict == Verdict.NO_ANSWER || verdict == Verdict.ERROR ? null : "42", "42", category, subset,
-                "numeric@1", HASH, 812, true, verdict == Verdict.ERROR ? ErrorKind.TIMEOUT : null, T0);
+        return Grade.of(task, new Marking(verdict, score,
+                verdict == Verdict.NO_ANSWER || verdict == Verdict.ERROR ? null : "42", "42"),
+                new GradeContext(category, subset, "numeric@1", HASH, T0), CallFacts.of(812, true),
+                verdict == Verdict.ERROR ? Evidence.error(ErrorKind.TIMEOUT, null) : Evidence.NONE);
     }
 
     /**
@@ -65,20 +70,27 @@ public final class Fixtures {
         Judgement judgement = new Judgement("auto", "tinystories",
                 Map.of("grammar", grammar, "creativity", creativity, "consistency", consistency),
                 Map.of("age_group", ageGroup), Map.of("grammar_errors_per_100_words", 1.5));
-        return new Grade(1, task, Verdict.JUDGED, judgement.normalizedScore(), "Once upon a time there was a cat.",
-                "Once upon a time", Category.WRITING, null, "text/rubric@1", HASH, 640, true, null, T0, judgement, null);
+        return Grade.of(task, new Marking(Verdict.JUDGED, judgement.normalizedScore(),
+                "Once upon a time there was a cat.", "Once upon a time"), writing("text/rubric@1"),
+                CallFacts.of(640, true), Evidence.judged(judgement));
     }
 
     /** A story whose judge failed: an ERROR with the reason in words. */
     public static Grade judgeFailed(TaskId task) {
-        return new Grade(1, task, Verdict.ERROR, 0.0, null, "Once upon a time", Category.WRITING, null,
-                "text/rubric@1", HASH, 640, true, ErrorKind.TIMEOUT, T0, null, "the judge timed out");
+        return Grade.of(task, Marking.error("Once upon a time"), writing("text/rubric@1"), CallFacts.of(640, true),
+                Evidence.error(ErrorKind.TIMEOUT, "the judge timed out"));
     }
 
     /** A code answer the grader could not run: an ERROR of its own kind with the reason in words. */
     public static Grade ungradable(TaskId task, String reason) {
-        return new Grade(1, task, Verdict.ERROR, 0.0, null, "42", Category.CODING, null, "code/code_execution@1", HASH,
-                812, true, ErrorKind.UNGRADABLE, T0, null, reason);
+        return Grade.of(task, Marking.error("42"),
+                new GradeContext(Category.CODING, null, "code/code_execution@1", HASH, T0), CallFacts.of(812, true),
+                Evidence.error(ErrorKind.UNGRADABLE, reason));
+    }
+
+    /** A grade of a WRITING item by {@code grader}, at {@link #T0}. */
+    public static GradeContext writing(String grader) {
+        return new GradeContext(Category.WRITING, null, grader, HASH, T0);
     }
 
     public static byte[] bytes(Grade grade) {
@@ -121,7 +133,7 @@ public final class Fixtures {
     /** A tally of all-or-nothing grades (score 1 for each correct one, 0 otherwise). */
     public static Tally tally(long correct, long incorrect, long noAnswer, long errors, Category category,
             String hash) {
-        return new Tally(correct + incorrect + noAnswer + errors, correct, incorrect, noAnswer, errors, correct,
+        return Tally.ofCounts(correct + incorrect + noAnswer + errors, correct, incorrect, noAnswer, errors, correct,
                 correct, category, hash);
     }
 

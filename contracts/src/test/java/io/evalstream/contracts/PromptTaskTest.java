@@ -76,14 +76,15 @@ class PromptTaskTest {
 
     @Test
     void aJudgementScoresOnOneToTenAndNormalisesItsMeanOntoTheUnitInterval() {
-        Judgement judgement = Samples.judgedGrade().judgement();
+        Judgement judgement = Samples.judgedGrade().evidence().judgement();
         assertThat(judgement.normalizedScore()).isCloseTo((7.0 - 1) / 9, org.assertj.core.data.Offset.offset(1e-12));
         assertThatThrownBy(() -> new Judgement("auto", "tinystories", java.util.Map.of("grammar", 11.0), null, null))
                 .hasMessageContaining("judgement.scores.grammar");
         assertThatThrownBy(() -> new Judgement("auto", "tinystories", java.util.Map.of(), null, null))
                 .hasMessageContaining("at least one rubric dimension");
-        assertThatThrownBy(() -> new Grade(1, Samples.TASK_ID, Verdict.JUDGED, 0.5, null, "x", Category.WRITING, null,
-                "g", "h", 1, false, null, Samples.T)).hasMessageContaining("field 'judgement' must be given");
+        assertThatThrownBy(() -> Grade.of(Samples.TASK_ID, new Marking(Verdict.JUDGED, 0.5, null, "x"),
+                new GradeContext(Category.WRITING, null, "g", "h", Samples.T), CallFacts.of(1, false), Evidence.NONE))
+                .hasMessageContaining("field 'judgement' must be given");
     }
 
     @Test
@@ -109,10 +110,10 @@ class PromptTaskTest {
     @Test
     void aCorrectVerdictScoresOneAndAPartialScoreIsIncorrect() {
         Grade grade = Samples.grade();
-        assertThatThrownBy(() -> new Grade(1, grade.taskId(), Verdict.CORRECT, 0.5, "x", "y", Category.MATH, "g", "h",
-                0, false, null, grade.gradedAt())).hasMessageContaining("score");
-        assertThat(new Grade(1, grade.taskId(), Verdict.INCORRECT, 0.5, "x", "y", Category.MATH, "g", "h", 0, false,
-                null, grade.gradedAt()).score()).isEqualTo(0.5);
+        assertThatThrownBy(() -> new Marking(Verdict.CORRECT, 0.5, "x", "y")).hasMessageContaining("score");
+        assertThat(Grade.of(grade.taskId(), new Marking(Verdict.INCORRECT, 0.5, "x", "y"),
+                new GradeContext(Category.MATH, null, "g", "h", grade.context().gradedAt()), CallFacts.of(0, false), Evidence.NONE)
+                .marking().score()).isEqualTo(0.5);
     }
 
     @Test

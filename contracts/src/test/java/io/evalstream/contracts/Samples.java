@@ -62,10 +62,11 @@ final class Samples {
         Judgement judgement = new Judgement("judge-model", "tinystories",
                 java.util.Map.of("grammar", 8.0, "creativity", 6.0, "consistency", 7.0),
                 java.util.Map.of("age_group", "B: 4-5"), java.util.Map.of());
-        return new Grade(1, storyTask().taskId(), Verdict.JUDGED, judgement.normalizedScore(),
-                " found a big red ball in the park.", storyTask().reference(), Category.WRITING, null,
-                "text/rubric:tinystories:judge-model@1", storyTask().settingsHash(), 240, false, null, T, judgement,
-                null);
+        return Grade.of(storyTask().taskId(), new Marking(Verdict.JUDGED, judgement.normalizedScore(),
+                        " found a big red ball in the park.", storyTask().reference()),
+                new GradeContext(Category.WRITING, null, "text/rubric:tinystories:judge-model@1",
+                        storyTask().settingsHash(), T), CallFacts.of(240, false),
+                Evidence.judged(judgement));
     }
 
     static String hash(Extraction extraction, Metric metric) {
@@ -90,9 +91,10 @@ final class Samples {
 
     /** The perplexity of a whole story: one text scored as a corpus part. */
     static Grade measuredGrade() {
-        return new Grade(1, TaskId.parse("run-42/stories260K/story-text/t012/default/0"), Verdict.MEASURED,
-                0.3535533905932738, null, "t012", Category.WRITING, null, "likelihood/bits_per_byte@1", "5e2b7c1d0a9f3e44",
-                12, false, null, T, null, null, null, null, null, new LikelihoodScore(null, -41.588830833596716, 40, 11));
+        return Grade.of(TaskId.parse("run-42/stories260K/story-text/t012/default/0"),
+                new Marking(Verdict.MEASURED, 0.3535533905932738, null, "t012"),
+                new GradeContext(Category.WRITING, null, "likelihood/bits_per_byte@1", "5e2b7c1d0a9f3e44", T),
+                CallFacts.of(12, false), Evidence.measured(new LikelihoodScore(null, -41.588830833596716, 40, 11)));
     }
 
     static Completion completion() {
@@ -107,9 +109,11 @@ final class Samples {
     }
 
     static Grade grade() {
-        return new Grade(1, TASK_ID, Verdict.CORRECT, 1.0, "4", "4", Category.MATH, new Subset("algebra", "stem"),
-                "numeric/numeric_equal@1", task().settingsHash(), 812, false, null, T, null, null, task().prompt(),
-                "2 + 2 = 4. The answer is 4.", new TokenUsage(42, 9));
+        return new Grade(1, TASK_ID, new Marking(Verdict.CORRECT, 1.0, "4", "4"),
+                new GradeContext(Category.MATH, new Subset("algebra", "stem"), "numeric/numeric_equal@1",
+                        task().settingsHash(), T),
+                new CallFacts(812, false, new TokenUsage(42, 9), null), Evidence.NONE,
+                new Exchange(task().prompt(), "2 + 2 = 4. The answer is 4."), ScorerVerdicts.NONE);
     }
 
     static RunSpec runSpec() {
@@ -155,10 +159,13 @@ final class Samples {
     }
 
     static BenchmarkScore score() {
-        return new BenchmarkScore(1, "run-42", "gpt-4o-mini", "gsm8k", Category.MATH, 50, 40, 8, 1, 1, 100, 0.8,
-                0.6696, 0.8876, 0.81, 0.0556, 0.5, T, 0, List.of(), Map.of(ErrorKind.TIMEOUT, 1L),
-                new LatencySummary(49, 780.0, 1510.0, 2890.0), new TokenUsage(21_000, 4_100), T.minusSeconds(40), 42.5,
-                Map.of(ErrorKind.TIMEOUT, "openai backend failed: HttpTimeoutException: request timed out"),
-                new AnytimeInterval(0.6012, 0.9297), null);
+        return new BenchmarkScore(1, new CellId("run-42", "gpt-4o-mini", "gsm8k", Category.MATH),
+                new VerdictCounts(40, 8, 1, 1, 0),
+                new ScoreEstimates(Estimate.proportion(0.8, 0.6696, 0.8876), Estimate.mean(0.81, 0.0556)),
+                new Progress(50, 100, 0.5, 42.5, T.minusSeconds(40)), T,
+                new CallStats(new LatencySummary(49, 780.0, 1510.0, 2890.0), new TokenUsage(21_000, 4_100), null,
+                        Map.of(ErrorKind.TIMEOUT, 1L),
+                        Map.of(ErrorKind.TIMEOUT, "openai backend failed: HttpTimeoutException: request timed out")),
+                new ScoreDetail(List.of(), new AnytimeInterval(0.6012, 0.9297), null, null));
     }
 }

@@ -1,10 +1,13 @@
 package io.evalstream.stack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.evalstream.contracts.CallFacts;
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.Evidence;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.GradeContext;
 import io.evalstream.contracts.Json;
-import io.evalstream.contracts.SchemaVersion;
+import io.evalstream.contracts.Marking;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
@@ -55,8 +58,9 @@ final class FreshnessBench {
                 ProducerConfig.LINGER_MS_CONFIG, 0, ProducerConfig.ACKS_CONFIG, "all"))) {
             for (; done < probes && keepGoing.getAsBoolean(); done++) {
                 TaskId task = new TaskId(runId, "probe", "probe", "item-" + done, "default", 0);
-                Grade grade = new Grade(SchemaVersion.CURRENT, task, Verdict.CORRECT, 1.0, "1", "1", Category.MATH,
-                        "probe@1", "probe", 1, true, null, Instant.now());
+                Grade grade = Grade.of(task, new Marking(Verdict.CORRECT, 1.0, "1", "1"),
+                        new GradeContext(Category.MATH, null, "probe@1", "probe", Instant.now()), CallFacts.of(1, true),
+                        Evidence.NONE);
                 long sent = System.nanoTime();
                 producer.send(new ProducerRecord<>(Topics.GRADES, task.toString(), GRADES.encode(grade)));
                 awaitCount(metrics, series, done + 1);

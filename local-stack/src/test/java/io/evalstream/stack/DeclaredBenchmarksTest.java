@@ -117,7 +117,7 @@ class DeclaredBenchmarksTest extends SharedStack {
         assertThat(regraded.get(rewritten).verdict()).as("the reference behind an extra statement: %s",
                 regraded.get(rewritten)).isEqualTo(Verdict.CORRECT);
         assertThat(regraded.get(broken).verdict()).isEqualTo(Verdict.INCORRECT);
-        assertThat(regraded.get(broken).detail()).as("the sandbox's failure detail")
+        assertThat(regraded.get(broken).evidence().detail()).as("the sandbox's failure detail")
                 .contains("ValueError: evalstream: deliberately wrong");
         assertThat(codeExecutions()).as("evalstream_code_executions_total").isGreaterThanOrEqualTo(executionsBefore + 2);
     }

@@ -173,7 +173,7 @@ final class ExactCounts {
 
     private static String outcome(ConsumerRecord<String, byte[]> record) {
         return switch (GRADES.decode(record.value())) {
-            case Decoded.Valid<Grade> valid -> valid.value().verdict() + " " + valid.value().score();
+            case Decoded.Valid<Grade> valid -> valid.value().verdict() + " " + valid.value().marking().score();
             case Decoded.Invalid<Grade> invalid -> throw new AssertionError("an unreadable grade of " + record.key()
                     + " at offset " + record.offset() + ": " + invalid.reason());
         };

@@ -70,11 +70,12 @@ class RealModelStoriesTest extends SharedStack {
         Map<String, Grade> grades = grades(first);
         assertThat(grades).hasSize(models.size() * 24);
         assertThat(grades.values()).allSatisfy(grade -> {
-            assertThat(grade.verdict()).as("%s: %s", grade.taskId(), grade.detail()).isEqualTo(Verdict.JUDGED);
-            assertThat(grade.simulated()).isFalse();
-            assertThat(grade.judgement().judge()).isEqualTo(Judging.AUTO);
-            assertThat(grade.judgement().scores()).containsOnlyKeys("grammar", "creativity", "consistency");
-            assertThat(grade.judgement().labels()).containsKey("age_group");
+            assertThat(grade.verdict()).as("%s: %s", grade.taskId(), grade.evidence().detail())
+                    .isEqualTo(Verdict.JUDGED);
+            assertThat(grade.call().simulated()).isFalse();
+            assertThat(grade.evidence().judgement().judge()).isEqualTo(Judging.AUTO);
+            assertThat(grade.evidence().judgement().scores()).containsOnlyKeys("grammar", "creativity", "consistency");
+            assertThat(grade.evidence().judgement().labels()).containsKey("age_group");
         });
 
         JsonNode report = client.fullReport(first).orElseThrow();
@@ -96,9 +97,10 @@ class RealModelStoriesTest extends SharedStack {
         client.awaitComplete(runId, RUN_TIMEOUT, report -> { });
 
         assertThat(grades(runId).values()).hasSize(3).allSatisfy(grade -> {
-            assertThat(grade.verdict()).as("%s: %s", grade.taskId(), grade.detail()).isEqualTo(Verdict.JUDGED);
+            assertThat(grade.verdict()).as("%s: %s", grade.taskId(), grade.evidence().detail())
+                    .isEqualTo(Verdict.JUDGED);
             assertThat(grade.taskId().modelId()).isEqualTo(model);
-            assertThat(grade.judgement().judge()).isEqualTo("sim-strong");
+            assertThat(grade.evidence().judgement().judge()).isEqualTo("sim-strong");
         });
         long judgeTasks = TopicReader.readAll(stack.bootstrapServers(), Topics.TASKS).stream()
                 .filter(record -> record.key() != null && record.key().startsWith(runId + "/sim-strong/stories/"))

@@ -1,5 +1,6 @@
 package io.evalstream.aggregator.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evalstream.aggregator.report.ReportFormat;
 import io.evalstream.aggregator.scoring.FullRunReport;
 import io.evalstream.servicekit.ApiError;
@@ -55,8 +56,9 @@ final class ReportResponses {
     }
 
     /** 200 with the report in {@code format}, its UTF-8 content type and, for Markdown and CSV, a file name. */
-    static Response render(FullRunReport report, ReportFormat format) {
-        Response.ResponseBuilder response = Response.ok(format.render(report).map(Object.class::cast).orElse(report))
+    static Response render(FullRunReport report, ReportFormat format, ObjectMapper json) {
+        Response.ResponseBuilder response = Response.ok(format.render(report).map(Object.class::cast)
+                        .orElseGet(() -> json.valueToTree(report)))
                 .type(format.mediaType() + ";charset=UTF-8");
         if (format.offersFileName()) {
             // Run ids are letters, digits and ._:@+- (Require.ID), so the name needs no escaping inside the quotes.

@@ -1,5 +1,7 @@
 package io.evalstream.aggregator.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evalstream.aggregator.report.ReportFormat;
 import io.evalstream.aggregator.scoring.FullRunReport;
 import io.evalstream.aggregator.scoring.StoppedComparison;
@@ -38,10 +40,12 @@ public class RunResource {
 
     private final StreamsLifecycle streams;
     private final StopDirectory stops;
+    private final ObjectMapper json;
 
-    RunResource(StreamsLifecycle streams, StopDirectory stops) {
+    RunResource(StreamsLifecycle streams, StopDirectory stops, ObjectMapper mapper) {
         this.streams = streams;
         this.stops = stops;
+        this.json = ReportJson.flat(mapper);
     }
 
     /**
@@ -53,7 +57,7 @@ public class RunResource {
     public Response report(@PathParam("runId") String runId) {
         return invalidRunId(runId).orElseGet(() -> {
             ScoreStores stores = streams.stores();
-            return found(runId, liveReport(stores, runId));
+            return found(runId, liveReport(stores, runId).map(json::valueToTree));
         });
     }
 
@@ -73,14 +77,14 @@ public class RunResource {
             ScoreStores stores = streams.stores();
             return liveReport(stores, runId).map(live -> ReportResponses.render(
                             FullRunReport.of(live, stores.latestSamples(runId, RunBreakdown::of),
-                                    StoppedComparison.of(stops.ofRun(runId), live.scores())), chosen))
+                                    StoppedComparison.of(stops.ofRun(runId), live.scores())), chosen, json))
                     .orElseGet(() -> found(runId, Optional.empty()));
         });
     }
 
     /** Every run with a manifest or grades, by runId. */
     @GET
-    public List<RunSummary> runs() {
+    public JsonNode runs() {
         ScoreStores stores = streams.stores();
         Map<String, RunManifest> manifests = stores.manifests();
         Map<String, Map<ScoreKey, Tally>> talliesByRun = new HashMap<>();
@@ -89,11 +93,12 @@ public class RunResource {
         TreeSet<String> runIds = new TreeSet<>(manifests.keySet());
         runIds.addAll(talliesByRun.keySet());
         Instant now = Instant.now();
-        return runIds.stream()
+        List<RunSummary> summaries = runIds.stream()
                 .flatMap(runId -> RunReports.build(runId, manifests.get(runId),
                         talliesByRun.getOrDefault(runId, Map.of()), now).stream())
                 .map(RunReport::summary)
                 .toList();
+        return json.valueToTree(summaries);
     }
 
     private static Optional<RunReport> liveReport(ScoreStores stores, String runId) {

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.evalstream.aggregator.scoring.GradedSample;
 import io.evalstream.aggregator.scoring.SourcePosition;
 import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.Evidence;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.GradeContext;
 import io.evalstream.contracts.Judgement;
+import io.evalstream.contracts.Marking;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
@@ -30,11 +33,14 @@ public record SampleLine(String taskId, String runId, String modelId, String ben
     /** The line of a grade read from the topic at {@code source}. */
     static SampleLine of(Grade grade, SourcePosition source) {
         TaskId task = grade.taskId();
+        Marking marking = grade.marking();
+        GradeContext context = grade.context();
+        Evidence evidence = grade.evidence();
         return new SampleLine(task.toString(), task.runId(), task.modelId(), task.benchmarkId(), task.itemId(),
-                task.variant(), task.sample(), grade.prompt(), grade.completion(), grade.extracted(),
-                grade.reference(), grade.verdict(), grade.score(), grade.settingsHash(), grade.grader(),
-                grade.errorKind(), grade.detail(), grade.judgement(), grade.latencyMillis(), grade.usage(),
-                grade.gradedAt(), source, null);
+                task.variant(), task.sample(), grade.exchange().prompt(), grade.exchange().completion(),
+                marking.extracted(), marking.reference(), marking.verdict(), marking.score(), context.settingsHash(),
+                context.grader(), evidence.errorKind(), evidence.detail(), evidence.judgement(),
+                grade.call().latencyMillis(), grade.call().usage(), context.gradedAt(), source, null);
     }
 
     /** The line of a task whose grade record cannot be read: what the latest-grade store knows of it. */

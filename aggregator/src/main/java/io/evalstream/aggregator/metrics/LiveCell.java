@@ -3,9 +3,9 @@ package io.evalstream.aggregator.metrics;
 import io.evalstream.aggregator.scoring.Scoring;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.DimensionScore;
-import io.evalstream.contracts.ScorerScore;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.LatencySummary;
+import io.evalstream.contracts.ScorerScore;
 import io.micrometer.core.instrument.Meter;
 import java.util.List;
 import java.util.Set;
@@ -49,39 +49,39 @@ final class LiveCell {
     }
 
     double accuracy() {
-        return ratio(BenchmarkScore::accuracy);
+        return ratio(score -> score.accuracy().value());
     }
 
     double lower() {
-        return ratio(BenchmarkScore::ci95Low);
+        return ratio(score -> score.accuracy().low());
     }
 
     double upper() {
-        return ratio(BenchmarkScore::ci95High);
+        return ratio(score -> score.accuracy().high());
     }
 
     double anytimeLower() {
-        return ratio(score -> score.anytime95() == null ? null : score.anytime95().low());
+        return ratio(score -> score.detail().anytime95() == null ? null : score.detail().anytime95().low());
     }
 
     double anytimeUpper() {
-        return ratio(score -> score.anytime95() == null ? null : score.anytime95().high());
+        return ratio(score -> score.detail().anytime95() == null ? null : score.detail().anytime95().high());
     }
 
     double bitsPerByte() {
-        return ratio(score -> score.likelihood() == null ? null : score.likelihood().bitsPerByte());
+        return ratio(score -> score.detail().likelihood() == null ? null : score.detail().likelihood().bitsPerByte());
     }
 
     double accNorm() {
-        return ratio(score -> score.likelihood() == null ? null : score.likelihood().accNorm());
+        return ratio(score -> score.detail().likelihood() == null ? null : score.detail().likelihood().accNorm());
     }
 
     double meanScore() {
-        return ratio(BenchmarkScore::meanScore);
+        return ratio(score -> score.meanScore().value());
     }
 
     double meanScoreStdErr() {
-        return ratio(BenchmarkScore::meanScoreStdErr);
+        return ratio(score -> score.meanScore().stdErr());
     }
 
     /** The cell's latest score; null before the first. */
@@ -91,13 +91,13 @@ final class LiveCell {
 
     double errors(ErrorKind kind) {
         BenchmarkScore current = score.get();
-        return current == null ? 0 : current.errorKinds().getOrDefault(kind, 0L);
+        return current == null ? 0 : current.calls().errorKinds().getOrDefault(kind, 0L);
     }
 
     /** Latency quantile in seconds: 0.5, 0.95 or 0.99; NaN before the first latency. */
     double latencySeconds(double quantile) {
         BenchmarkScore current = score.get();
-        LatencySummary latency = current == null ? null : current.latency();
+        LatencySummary latency = current == null ? null : current.calls().latency();
         if (latency == null) {
             return Double.NaN;
         }
@@ -108,12 +108,12 @@ final class LiveCell {
 
     double promptTokens() {
         BenchmarkScore current = score.get();
-        return current == null ? 0 : current.tokens().promptTokens();
+        return current == null ? 0 : current.calls().tokens().promptTokens();
     }
 
     double completionTokens() {
         BenchmarkScore current = score.get();
-        return current == null ? 0 : current.tokens().completionTokens();
+        return current == null ? 0 : current.calls().tokens().completionTokens();
     }
 
     double graded() {
@@ -121,15 +121,15 @@ final class LiveCell {
     }
 
     double correct() {
-        return count(BenchmarkScore::correct);
+        return count(score -> score.counts().correct());
     }
 
     double errors() {
-        return count(BenchmarkScore::errors);
+        return count(score -> score.counts().errors());
     }
 
     double judged() {
-        return count(BenchmarkScore::judged);
+        return count(score -> score.counts().judged());
     }
 
     /** The mean judge score (1-10) of one rubric dimension; NaN while the cell has none. */
@@ -138,7 +138,7 @@ final class LiveCell {
         if (current == null) {
             return Double.NaN;
         }
-        return current.judgeScores().stream().filter(judge -> judge.dimension().equals(dimension))
+        return current.detail().judgeScores().stream().filter(judge -> judge.dimension().equals(dimension))
                 .mapToDouble(DimensionScore::mean).findFirst().orElse(Double.NaN);
     }
 

@@ -107,8 +107,8 @@ final class LiveRun {
             BenchmarkScore score = scores.get(key);
             if (score != null) {
                 graded += score.graded();
-                if (score.firstGradedAt() != null) {
-                    long at = score.firstGradedAt().toEpochMilli();
+                if (score.grading().firstGradedAt() != null) {
+                    long at = score.grading().firstGradedAt().toEpochMilli();
                     first = first == null ? at : Math.min(first, at);
                 }
             }
@@ -119,16 +119,16 @@ final class LiveRun {
 
     /** Mean of the matching cells' mean scores, each benchmark weighing the same; NaN while none has one. */
     double benchmarkMean(Predicate<BenchmarkScore> member) {
-        return scored(member).stream().mapToDouble(BenchmarkScore::meanScore).average().orElse(Double.NaN);
+        return scored(member).stream().mapToDouble(score -> score.meanScore().value()).average().orElse(Double.NaN);
     }
 
     /** sqrt(sum of squared standard errors) / k over the matching cells; NaN while one lacks a standard error. */
     double benchmarkMeanStdErr(Predicate<BenchmarkScore> member) {
         List<BenchmarkScore> scores = scored(member);
-        if (scores.isEmpty() || scores.stream().anyMatch(score -> score.meanScoreStdErr() == null)) {
+        if (scores.isEmpty() || scores.stream().anyMatch(score -> score.meanScore().stdErr() == null)) {
             return Double.NaN;
         }
-        return Math.sqrt(scores.stream().mapToDouble(score -> score.meanScoreStdErr() * score.meanScoreStdErr()).sum())
+        return Math.sqrt(scores.stream().mapToDouble(score -> score.meanScore().stdErr() * score.meanScore().stdErr()).sum())
                 / scores.size();
     }
 
@@ -142,11 +142,11 @@ final class LiveRun {
     }
 
     static Predicate<BenchmarkScore> ofModel(String model) {
-        return score -> score.modelId().equals(model);
+        return score -> score.cell().modelId().equals(model);
     }
 
     static Predicate<BenchmarkScore> ofCategory(String model, Category category) {
-        return score -> score.modelId().equals(model) && category == score.category();
+        return score -> score.cell().modelId().equals(model) && category == score.cell().category();
     }
 
     /**
@@ -191,6 +191,6 @@ final class LiveRun {
     }
 
     private List<BenchmarkScore> scored(Predicate<BenchmarkScore> member) {
-        return scores().values().stream().filter(score -> score.meanScore() != null).filter(member).toList();
+        return scores().values().stream().filter(score -> score.meanScore().value() != null).filter(member).toList();
     }
 }

@@ -133,7 +133,7 @@ public class ScoreGauges implements ScoreEvents {
 
     @Override
     public void scoreChanged(BenchmarkScore score) {
-        LiveRun run = run(score.runId());
+        LiveRun run = run(score.cell().runId());
         LiveCell cell = cell(run, score.key());
         cell.update(score);
         cellDetailGauges(run, score.key(), cell, score);
@@ -281,14 +281,14 @@ public class ScoreGauges implements ScoreEvents {
 
     /** Gauges that appear with what a cell has seen: judge dimensions, error kinds, its category's rollup. */
     private void cellDetailGauges(LiveRun run, ScoreKey key, LiveCell cell, BenchmarkScore score) {
-        for (DimensionScore dimension : score.judgeScores()) {
+        for (DimensionScore dimension : score.detail().judgeScores()) {
             if (cell.firstSeen("dimension:" + dimension.dimension())) {
                 gauge(cell, "evalstream_judge_score_mean", "Mean judge score (1-10) of one rubric dimension over the"
                         + " cell's judged answers", tags(key).and("dimension", dimension.dimension()),
                         live -> live.judgeMean(dimension.dimension()));
             }
         }
-        for (ErrorKind kind : score.errorKinds().keySet()) {
+        for (ErrorKind kind : score.calls().errorKinds().keySet()) {
             if (cell.firstSeen("kind:" + kind)) {
                 gauge(cell, "evalstream_error_kind_samples", "Tasks whose latest grade is ERROR, by kind of failure",
                         tags(key).and("kind", kind.name().toLowerCase(Locale.ROOT)), live -> live.errors(kind));
@@ -304,18 +304,18 @@ public class ScoreGauges implements ScoreEvents {
      * grow the series without bound.
      */
     private void scorerGauges(ScoreKey key, LiveCell cell, BenchmarkScore score) {
-        if (score.scorers() == null) {
+        if (score.detail().scorers() == null) {
             return;
         }
-        for (ScorerScore scorer : score.scorers()) {
+        for (ScorerScore scorer : score.detail().scorers()) {
             String name = scorer.scorer();
             if (cell.scorerNames() < Scorer.MAX_PER_BENCHMARK && cell.firstSeen("scorer:" + name)) {
                 Tags tags = tags(key).and("scorer", name);
                 gauge(cell, "evalstream_scorer_accuracy_ratio", "Correct / graded by one of the benchmark's scorers"
                         + " (the headline's is evalstream_score_accuracy_ratio)", tags,
-                        live -> live.scorer(name, ScorerScore::accuracy));
+                        live -> live.scorer(name, each -> each.estimates().accuracy().value()));
                 gauge(cell, "evalstream_scorer_mean_ratio", "Mean score by one of the benchmark's scorers", tags,
-                        live -> live.scorer(name, ScorerScore::meanScore));
+                        live -> live.scorer(name, each -> each.estimates().meanScore().value()));
             }
         }
     }
@@ -339,10 +339,10 @@ public class ScoreGauges implements ScoreEvents {
                     .description("US dollars the model's latest answers of the run cost (priced tasks only)")
                     .tags(tags).register(registry));
         }
-        if (score != null && score.category() != null
-                && run.firstTime("category:" + key.modelId() + "/" + score.category())) {
-            var member = LiveRun.ofCategory(key.modelId(), score.category());
-            Tags tags = Tags.of("run", key.runId(), "model", key.modelId(), "category", score.category().name());
+        if (score != null && score.cell().category() != null
+                && run.firstTime("category:" + key.modelId() + "/" + score.cell().category())) {
+            var member = LiveRun.ofCategory(key.modelId(), score.cell().category());
+            Tags tags = Tags.of("run", key.runId(), "model", key.modelId(), "category", score.cell().category().name());
             runGauge(run, "evalstream_category_score_mean_ratio", "Mean of the category's benchmark mean scores"
                     + " (each benchmark weighs the same)", tags, live -> live.benchmarkMean(member));
             runGauge(run, "evalstream_category_score_stderr_ratio", "Standard error of the category score", tags,

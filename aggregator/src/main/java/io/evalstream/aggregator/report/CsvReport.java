@@ -72,7 +72,7 @@ public final class CsvReport {
         TreeSet<String> dimensions = new TreeSet<>();
         Stream.of(report.overall().stream().flatMap(s -> s.judgeScores().stream()),
                         report.categories().stream().flatMap(s -> s.judgeScores().stream()),
-                        report.scores().stream().flatMap(s -> s.judgeScores().stream()),
+                        report.scores().stream().flatMap(s -> s.detail().judgeScores().stream()),
                         report.subsets().stream().flatMap(s -> s.judgeScores().stream()),
                         report.groups().stream().flatMap(s -> s.judgeScores().stream()))
                 .flatMap(scores -> scores).map(DimensionScore::dimension).forEach(dimensions::add);

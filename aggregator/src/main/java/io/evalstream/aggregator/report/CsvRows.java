@@ -7,11 +7,16 @@ import io.evalstream.aggregator.scoring.PassAtKScore;
 import io.evalstream.aggregator.scoring.RollupScore;
 import io.evalstream.aggregator.scoring.SubsetScore;
 import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.CallStats;
+import io.evalstream.contracts.CellId;
 import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.LatencySummary;
+import io.evalstream.contracts.Progress;
+import io.evalstream.contracts.ScoreEstimates;
 import io.evalstream.contracts.ScorerScore;
 import io.evalstream.contracts.TokenUsage;
+import io.evalstream.contracts.VerdictCounts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -67,39 +72,44 @@ final class CsvRows {
     void rollup(RollupScore s) {
         String[] row = start(s.category() == null ? "overall" : "category", s.modelId(), null);
         set(row, "category", s.category() == null ? null : s.category().name());
-        counts(row, s.expected(), s.graded(), s.correct(), null, null, s.errors(), s.judged());
+        // A rollup's rows leave incorrect and no-answer blank, as they always have.
+        counts(row, s.grading().expected(), s.grading().graded(), s.counts().correct(), null, null,
+                s.counts().errors(), s.counts().judged());
         set(row, "benchmarks", s.benchmarks());
-        scores(row, s.accuracy(), s.ci95Low(), s.ci95High(), s.meanScore(), s.meanScoreStdErr());
-        set(row, "benchmarkMean", s.benchmarkMean());
-        set(row, "benchmarkMeanStdErr", s.benchmarkMeanStdErr());
-        live(row, s.progress(), s.etaSeconds(), s.latency(), s.tokens());
-        errors(row, s.errorKinds(), s.errorReasons());
+        scores(row, s.estimates());
+        set(row, "benchmarkMean", s.benchmarkMean().value());
+        set(row, "benchmarkMeanStdErr", s.benchmarkMean().stdErr());
+        live(row, s.grading(), s.calls());
+        errors(row, s.calls());
         judge(row, s.judgeScores());
     }
 
     void benchmark(BenchmarkScore s, List<PassAtKScore> passAtK) {
-        String[] row = start("benchmark", s.modelId(), s.benchmarkId());
-        set(row, "category", s.category() == null ? null : s.category().name());
-        counts(row, s.expected(), s.graded(), s.correct(), s.incorrect(), s.noAnswer(), s.errors(), s.judged());
-        scores(row, s.accuracy(), s.ci95Low(), s.ci95High(), s.meanScore(), s.meanScoreStdErr());
-        live(row, s.progress(), s.etaSeconds(), s.latency(), s.tokens());
-        errors(row, s.errorKinds(), s.errorReasons());
-        judge(row, s.judgeScores());
-        passAtK.stream().filter(p -> p.modelId().equals(s.modelId()) && p.benchmarkId().equals(s.benchmarkId()))
+        CellId cell = s.cell();
+        String[] row = start("benchmark", cell.modelId(), cell.benchmarkId());
+        set(row, "category", cell.category() == null ? null : cell.category().name());
+        VerdictCounts counts = s.counts();
+        counts(row, s.grading().expected(), s.graded(), counts.correct(), counts.incorrect(), counts.noAnswer(),
+                counts.errors(), counts.judged());
+        scores(row, s.estimates());
+        live(row, s.grading(), s.calls());
+        errors(row, s.calls());
+        judge(row, s.detail().judgeScores());
+        passAtK.stream().filter(p -> p.modelId().equals(cell.modelId()) && p.benchmarkId().equals(cell.benchmarkId()))
                 .flatMap(p -> p.estimates().stream())
                 .forEach(estimate -> set(row, "passAt" + estimate.k(), estimate.value()));
-        if (s.scorers() != null) {
-            s.scorers().forEach(scorer -> scorer(s, scorer));
+        if (s.detail().scorers() != null) {
+            s.detail().scorers().forEach(scorer -> scorer(cell, scorer));
         }
     }
 
     /** One scorer of a benchmark that declares several, the headline first, right under its benchmark's row. */
-    private void scorer(BenchmarkScore benchmark, ScorerScore s) {
+    private void scorer(CellId benchmark, ScorerScore s) {
         String[] row = start("scorer", benchmark.modelId(), benchmark.benchmarkId());
         set(row, "scorer", s.scorer());
         set(row, "graded", s.graded());
         set(row, "correct", s.correct());
-        scores(row, s.accuracy(), s.ci95Low(), s.ci95High(), s.meanScore(), s.meanScoreStdErr());
+        scores(row, s.estimates());
     }
 
     void subset(SubsetScore s) {
@@ -107,7 +117,7 @@ final class CsvRows {
         set(row, "subset", s.subset());
         set(row, "group", s.group());
         part(row, s.graded(), s.correct(), s.judged());
-        scores(row, s.accuracy(), s.ci95Low(), s.ci95High(), s.meanScore(), s.meanScoreStdErr());
+        scores(row, s.estimates());
         judge(row, s.judgeScores());
     }
 
@@ -115,7 +125,7 @@ final class CsvRows {
         String[] row = start("group", g.modelId(), g.benchmarkId());
         set(row, "group", g.group());
         part(row, g.graded(), g.correct(), g.judged());
-        scores(row, g.accuracy(), g.ci95Low(), g.ci95High(), g.meanScore(), g.meanScoreStdErr());
+        scores(row, g.estimates());
         judge(row, g.judgeScores());
     }
 
@@ -155,17 +165,19 @@ final class CsvRows {
         set(row, "judged", judged);
     }
 
-    private void scores(String[] row, Double accuracy, Double low, Double high, Double mean, Double stdErr) {
-        set(row, "accuracy", accuracy);
-        set(row, "ci95Low", low);
-        set(row, "ci95High", high);
-        set(row, "meanScore", mean);
-        set(row, "meanScoreStdErr", stdErr);
+    private void scores(String[] row, ScoreEstimates estimates) {
+        set(row, "accuracy", estimates.accuracy().value());
+        set(row, "ci95Low", estimates.accuracy().low());
+        set(row, "ci95High", estimates.accuracy().high());
+        set(row, "meanScore", estimates.meanScore().value());
+        set(row, "meanScoreStdErr", estimates.meanScore().stdErr());
     }
 
-    private void live(String[] row, Double progress, Double eta, LatencySummary latency, TokenUsage tokens) {
-        set(row, "progress", progress);
-        set(row, "etaSeconds", eta);
+    private void live(String[] row, Progress progress, CallStats calls) {
+        set(row, "progress", progress.fraction());
+        set(row, "etaSeconds", progress.etaSeconds());
+        LatencySummary latency = calls.latency();
+        TokenUsage tokens = calls.tokens();
         if (latency != null) {
             set(row, "latencySamples", latency.samples());
             set(row, "latencyP50Millis", latency.p50Millis());
@@ -178,7 +190,9 @@ final class CsvRows {
         }
     }
 
-    private void errors(String[] row, Map<ErrorKind, Long> errorKinds, Map<ErrorKind, String> reasons) {
+    private void errors(String[] row, CallStats calls) {
+        Map<ErrorKind, Long> errorKinds = calls.errorKinds();
+        Map<ErrorKind, String> reasons = calls.errorReasons();
         // Every kind gets its count (0 when none), so a column of errors sums without gaps.
         for (ErrorKind kind : ErrorKind.values()) {
             set(row, errorColumn(kind), errorKinds.getOrDefault(kind, 0L));

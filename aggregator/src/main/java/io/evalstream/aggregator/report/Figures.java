@@ -3,7 +3,9 @@ package io.evalstream.aggregator.report;
 import io.evalstream.contracts.Cost;
 import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.Estimate;
 import io.evalstream.contracts.LatencySummary;
+import io.evalstream.contracts.Progress;
 import io.evalstream.contracts.Texts;
 import io.evalstream.contracts.TokenUsage;
 import java.time.Duration;
@@ -32,20 +34,21 @@ final class Figures {
     }
 
     /** Accuracy and its 95% interval, e.g. {@code 66.7% [20.8%, 93.9%]}; the interval left out when absent. */
-    static String accuracy(Double accuracy, Double low, Double high) {
-        if (accuracy == null) {
+    static String accuracy(Estimate accuracy) {
+        if (accuracy.value() == null) {
             return NONE;
         }
-        return low == null || high == null ? percent(accuracy)
-                : percent(accuracy) + " [" + percent(low) + ", " + percent(high) + "]";
+        return accuracy.low() == null ? percent(accuracy.value())
+                : percent(accuracy.value()) + " [" + percent(accuracy.low()) + ", " + percent(accuracy.high()) + "]";
     }
 
     /** A mean and its standard error, e.g. {@code 0.667 ± 0.333}; the error left out when absent. */
-    static String meanWithError(Double mean, Double stdErr) {
-        if (mean == null) {
+    static String meanWithError(Estimate mean) {
+        if (mean.value() == null) {
             return NONE;
         }
-        return stdErr == null ? decimal(mean, 3) : decimal(mean, 3) + " ± " + decimal(stdErr, 3);
+        return mean.stdErr() == null ? decimal(mean.value(), 3)
+                : decimal(mean.value(), 3) + " ± " + decimal(mean.stdErr(), 3);
     }
 
     /** Judge means per rubric dimension, e.g. {@code creativity 6.0 ± 1.2 (n=3); grammar 8.0 (n=1)}. */
@@ -113,8 +116,10 @@ final class Figures {
     }
 
     /** Graded of expected, e.g. {@code 6 / 8 (75.0%)}; just the graded count when nothing is expected. */
-    static String progress(long graded, long expected, Double progress) {
-        return expected == 0 ? graded + " graded" : graded + " / " + expected + " (" + percent(progress) + ")";
+    static String progress(Progress progress) {
+        long graded = progress.graded();
+        return progress.expected() == 0 ? graded + " graded"
+                : graded + " / " + progress.expected() + " (" + percent(progress.fraction()) + ")";
     }
 
     static String decimal(double value, int places) {

@@ -11,8 +11,12 @@ import io.evalstream.aggregator.scoring.RunTotals;
 import io.evalstream.aggregator.scoring.StoppedComparison;
 import io.evalstream.aggregator.scoring.SubsetScore;
 import io.evalstream.contracts.BenchmarkScore;
-import io.evalstream.contracts.CorpusLikelihood;
 import io.evalstream.contracts.BenchmarkSettings;
+import io.evalstream.contracts.CallStats;
+import io.evalstream.contracts.CorpusLikelihood;
+import io.evalstream.contracts.DimensionScore;
+import io.evalstream.contracts.Progress;
+import io.evalstream.contracts.ScoreEstimates;
 import io.evalstream.contracts.StopDecision;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,10 +69,11 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
         String hashes = String.join(", ", report.settingsHashes());
         return List.of(new Fact("Status", report.status().name()),
                 new Fact("Submitted", Figures.text(report.submittedAt())),
-                new Fact("Progress", Figures.progress(totals.graded(), totals.expected(), totals.progress())),
-                new Fact("ETA", Figures.eta(totals.etaSeconds())),
-                new Fact("Verdicts", totals.correct() + " correct, " + totals.incorrect() + " incorrect, "
-                        + totals.noAnswer() + " no answer, " + totals.errors() + " errors, " + totals.judged()
+                new Fact("Progress", Figures.progress(totals.grading())),
+                new Fact("ETA", Figures.eta(totals.grading().etaSeconds())),
+                new Fact("Verdicts", totals.counts().correct() + " correct, " + totals.counts().incorrect() + " incorrect, "
+                        + totals.counts().noAnswer() + " no answer, " + totals.counts().errors() + " errors, "
+                        + totals.counts().judged()
                         + " judged"),
                 new Fact("Cost", Figures.cost(totals.cost().total())),
                 new Fact("Settings hashes graded", report.settingsHashes().size() > 1
@@ -90,31 +95,27 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
     private static Table overall(List<RollupScore> overall) {
         return new Table("Overall per model", columns(List.of("Model", "Benchmarks", "Benchmark mean ± SE")),
                 overall.stream().map(score -> row(List.of(score.modelId(), String.valueOf(score.benchmarks()),
-                        Figures.meanWithError(score.benchmarkMean(), score.benchmarkMeanStdErr())), score)).toList());
+                        Figures.meanWithError(score.benchmarkMean())), score)).toList());
     }
 
     private static Table categories(List<RollupScore> categories) {
         return new Table("Per category", columns(List.of("Model", "Category", "Benchmarks", "Benchmark mean ± SE")),
                 categories.stream().map(score -> row(List.of(score.modelId(), Figures.text(score.category()),
                         String.valueOf(score.benchmarks()),
-                        Figures.meanWithError(score.benchmarkMean(), score.benchmarkMeanStdErr())), score)).toList());
+                        Figures.meanWithError(score.benchmarkMean())), score)).toList());
     }
 
     private static Table benchmarks(List<BenchmarkScore> scores) {
         return new Table("Per benchmark", columns(List.of("Model", "Benchmark", "Category")), scores.stream()
-                .map(s -> List.of(s.modelId(), s.benchmarkId(), Figures.text(s.category()),
-                        Figures.progress(s.graded(), s.expected(), s.progress()),
-                        Figures.accuracy(s.accuracy(), s.ci95Low(), s.ci95High()),
-                        Figures.meanWithError(s.meanScore(), s.meanScoreStdErr()), Figures.judgeMeans(s.judgeScores()),
-                        Figures.errorKinds(s.errorKinds(), s.errorReasons()), Figures.latency(s.latency()), Figures.tokens(s.tokens()),
-                        Figures.eta(s.etaSeconds()))).toList());
+                .map(s -> concat(List.of(s.cell().modelId(), s.cell().benchmarkId(), Figures.text(s.cell().category())),
+                        figures(s.grading(), s.estimates(), s.detail().judgeScores(), s.calls()))).toList());
     }
 
     /** What each model's latest answers cost, per benchmark and in all; left out while no task has a cost. */
     private static Table cost(RunCost cost, List<BenchmarkScore> scores) {
         List<List<String>> rows = new ArrayList<>();
         if (cost.total().priced() > 0) {
-            scores.forEach(s -> rows.add(List.of(s.modelId(), s.benchmarkId(), Figures.cost(s.cost()))));
+            scores.forEach(s -> rows.add(List.of(s.cell().modelId(), s.cell().benchmarkId(), Figures.cost(s.calls().cost()))));
             cost.byModel().forEach((model, sum) -> rows.add(List.of(model, "all", Figures.cost(sum))));
         }
         return new Table("Cost (US dollars, latest answer of each task)", List.of("Model", "Benchmark", "Cost"), rows);
@@ -123,20 +124,20 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
     /** Benchmarks with several scorers: each scorer's accuracy and mean, the headline first (issue 19). */
     private static Table scorers(List<BenchmarkScore> scores) {
         return new Table("Per scorer", List.of("Model", "Benchmark", "Scorer", "Graded", "Accuracy [95% CI]",
-                "Mean ± SE"), scores.stream().filter(s -> s.scorers() != null)
-                .flatMap(s -> s.scorers().stream().map(scorer -> List.of(s.modelId(), s.benchmarkId(),
+                "Mean ± SE"), scores.stream().filter(s -> s.detail().scorers() != null)
+                .flatMap(s -> s.detail().scorers().stream().map(scorer -> List.of(s.cell().modelId(), s.cell().benchmarkId(),
                         scorer.scorer(), String.valueOf(scorer.graded()),
-                        Figures.accuracy(scorer.accuracy(), scorer.ci95Low(), scorer.ci95High()),
-                        Figures.meanWithError(scorer.meanScore(), scorer.meanScoreStdErr())))).toList());
+                        Figures.accuracy(scorer.estimates().accuracy()),
+                        Figures.meanWithError(scorer.estimates().meanScore())))).toList());
     }
 
     /** Cells scored by likelihood: acc_norm, and the corpus bits per byte and per-token perplexity. */
     private static Table likelihood(List<BenchmarkScore> scores) {
         return new Table("Scored by likelihood", List.of("Model", "Benchmark", "acc_norm", "Bits per byte",
                 "Perplexity per token", "Texts", "Bytes", "Tokens"), scores.stream()
-                .filter(s -> s.likelihood() != null).map(s -> {
-                    CorpusLikelihood l = s.likelihood();
-                    return List.of(s.modelId(), s.benchmarkId(), Figures.percent(l.accNorm()),
+                .filter(s -> s.detail().likelihood() != null).map(s -> {
+                    CorpusLikelihood l = s.detail().likelihood();
+                    return List.of(s.cell().modelId(), s.cell().benchmarkId(), Figures.percent(l.accNorm()),
                             l.bitsPerByte() == null ? Figures.NONE : Figures.decimal(l.bitsPerByte(), 4),
                             l.tokenPerplexity() == null ? Figures.NONE : Figures.decimal(l.tokenPerplexity(), 3),
                             String.valueOf(l.measured()), String.valueOf(l.bytes()), String.valueOf(l.tokens()));
@@ -171,16 +172,16 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
         return new Table("Subsets", List.of("Model", "Benchmark", "Subset", "Group", "Graded", "Accuracy [95% CI]",
                 "Mean ± SE", "Judge means (1-10)"), subsets.stream().map(s -> List.of(s.modelId(), s.benchmarkId(),
                 s.subset(), Figures.text(s.group()), String.valueOf(s.graded()),
-                Figures.accuracy(s.accuracy(), s.ci95Low(), s.ci95High()),
-                Figures.meanWithError(s.meanScore(), s.meanScoreStdErr()), Figures.judgeMeans(s.judgeScores())))
+                Figures.accuracy(s.estimates().accuracy()),
+                Figures.meanWithError(s.estimates().meanScore()), Figures.judgeMeans(s.judgeScores())))
                 .toList());
     }
 
     private static Table groups(List<GroupScore> groups) {
         return new Table("Subset groups", List.of("Model", "Benchmark", "Group", "Graded", "Accuracy [95% CI]",
                 "Mean ± SE", "Judge means (1-10)"), groups.stream().map(g -> List.of(g.modelId(), g.benchmarkId(),
-                g.group(), String.valueOf(g.graded()), Figures.accuracy(g.accuracy(), g.ci95Low(), g.ci95High()),
-                Figures.meanWithError(g.meanScore(), g.meanScoreStdErr()), Figures.judgeMeans(g.judgeScores())))
+                g.group(), String.valueOf(g.graded()), Figures.accuracy(g.estimates().accuracy()),
+                Figures.meanWithError(g.estimates().meanScore()), Figures.judgeMeans(g.judgeScores())))
                 .toList());
     }
 
@@ -211,11 +212,16 @@ record ReportLayout(String title, List<Fact> facts, List<Table> tables) {
     }
 
     private static List<String> row(List<String> leading, RollupScore s) {
-        return concat(leading, List.of(Figures.progress(s.graded(), s.expected(), s.progress()),
-                Figures.accuracy(s.accuracy(), s.ci95Low(), s.ci95High()),
-                Figures.meanWithError(s.meanScore(), s.meanScoreStdErr()), Figures.judgeMeans(s.judgeScores()),
-                Figures.errorKinds(s.errorKinds(), s.errorReasons()), Figures.latency(s.latency()), Figures.tokens(s.tokens()),
-                Figures.eta(s.etaSeconds())));
+        return concat(leading, figures(s.grading(), s.estimates(), s.judgeScores(), s.calls()));
+    }
+
+    /** The {@link #FIGURES} columns of a benchmark's or a rollup's score. */
+    private static List<String> figures(Progress progress, ScoreEstimates estimates, List<DimensionScore> judgeScores,
+            CallStats calls) {
+        return List.of(Figures.progress(progress), Figures.accuracy(estimates.accuracy()),
+                Figures.meanWithError(estimates.meanScore()), Figures.judgeMeans(judgeScores),
+                Figures.errorKinds(calls.errorKinds(), calls.errorReasons()), Figures.latency(calls.latency()),
+                Figures.tokens(calls.tokens()), Figures.eta(progress.etaSeconds()));
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

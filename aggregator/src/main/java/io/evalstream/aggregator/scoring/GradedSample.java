@@ -1,13 +1,15 @@
 package io.evalstream.aggregator.scoring;
 
-import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.CallFacts;
+import io.evalstream.contracts.CallStats;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.GradeContext;
 import io.evalstream.contracts.Judgement;
 import io.evalstream.contracts.ScoreKey;
-import io.evalstream.contracts.Spend;
 import io.evalstream.contracts.ScorerVerdict;
+import io.evalstream.contracts.Spend;
 import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.Texts;
 import io.evalstream.contracts.TokenUsage;
@@ -30,7 +32,7 @@ import java.util.TreeMap;
  * @param labels      the judge's categorical findings (e.g. age_group), at most {@link #MAX_LABELS}, values cut
  *                    to {@link #MAX_LABEL_LENGTH} characters; null when there are none
  * @param errorKind   why the model call failed, for ERROR grades; null otherwise
- * @param errorReason the ERROR grade's detail, cut to {@link BenchmarkScore#MAX_REASON} characters; null for other
+ * @param errorReason the ERROR grade's detail, cut to {@link CallStats#MAX_REASON} characters; null for other
  *                    grades, ERROR grades without one, and older state
  * @param latencyMillis the model call's latency; null in state written before it was kept
  * @param usage       the call's tokens; null when none were reported (or in older state)
@@ -103,17 +105,20 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
 
     /** @param source where the grade was read; null when not known */
     public static GradedSample of(Grade grade, SourcePosition source) {
-        Judgement judgement = grade.judgement();
-        return new GradedSample(grade.taskId().scoreKey(), grade.verdict(), grade.score(), grade.category(),
-                grade.settingsHash(), grade.subset(), judgement == null ? null : judgement.scores(),
-                judgement == null ? null : shortValues(judgement.labels()), grade.errorKind(), grade.latencyMillis(),
-                grade.usage(), grade.gradedAt().toEpochMilli(), source, grade.verdict() == Verdict.ERROR
-                        ? Texts.abbreviate(grade.detail(), BenchmarkScore.MAX_REASON) : null,
-                grade.verdict() == Verdict.ERROR ? null : LikelihoodSums.of(grade), grade.spend(), scoresOf(grade));
+        Judgement judgement = grade.evidence().judgement();
+        GradeContext context = grade.context();
+        CallFacts call = grade.call();
+        boolean error = grade.verdict() == Verdict.ERROR;
+        return new GradedSample(grade.taskId().scoreKey(), grade.verdict(), grade.marking().score(), context.category(),
+                context.settingsHash(), context.subset(), judgement == null ? null : judgement.scores(),
+                judgement == null ? null : shortValues(judgement.labels()), grade.evidence().errorKind(),
+                call.latencyMillis(), call.usage(), context.gradedAt().toEpochMilli(), source,
+                error ? Texts.abbreviate(grade.evidence().detail(), CallStats.MAX_REASON) : null,
+                error ? null : LikelihoodSums.of(grade), call.spend(), scoresOf(grade));
     }
 
     private static List<ScorerVerdict> scoresOf(Grade grade) {
-        return grade.scores() == null ? null : grade.scores().stream()
+        return grade.scorers().scores() == null ? null : grade.scorers().scores().stream()
                 .map(each -> new ScorerVerdict(each.scorer(), each.verdict(), each.score(), null)).toList();
     }
 

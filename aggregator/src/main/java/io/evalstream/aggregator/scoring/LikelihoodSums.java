@@ -33,7 +33,7 @@ public record LikelihoodSums(long measured, long normCorrect, long nanoNats, lon
 
     /** What one grade adds; null for a grade not scored by likelihood (or an ERROR one). */
     public static LikelihoodSums of(Grade grade) {
-        LikelihoodScore score = grade.likelihood();
+        LikelihoodScore score = grade.evidence().likelihood();
         if (score == null) {
             return null;
         }

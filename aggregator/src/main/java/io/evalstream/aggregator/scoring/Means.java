@@ -1,5 +1,6 @@
 package io.evalstream.aggregator.scoring;
 
+import io.evalstream.contracts.Estimate;
 import java.util.OptionalDouble;
 
 /**
@@ -24,6 +25,11 @@ public final class Means {
         }
         double variance = (squareSum - sum * sum / n) / (n - 1);
         return OptionalDouble.of(Math.sqrt(Math.max(0.0, variance) / n));
+    }
+
+    /** The mean with its standard error; {@link Estimate#NONE} when n = 0. */
+    public static Estimate estimate(long n, double sum, double squareSum) {
+        return Estimate.mean(boxed(mean(n, sum)), boxed(standardError(n, sum, squareSum)));
     }
 
     static Double boxed(OptionalDouble value) {

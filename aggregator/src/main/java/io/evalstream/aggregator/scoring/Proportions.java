@@ -1,5 +1,6 @@
 package io.evalstream.aggregator.scoring;
 
+import io.evalstream.contracts.Estimate;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.stat.interval.ConfidenceInterval;
@@ -36,6 +37,13 @@ public final class Proportions {
         double lower = successes == 0 ? 0.0 : clamp(interval.getLowerBound());
         double upper = successes == trials ? 1.0 : clamp(interval.getUpperBound());
         return Optional.of(new Interval(lower, upper));
+    }
+
+    /** successes / trials with its 95% Wilson interval; {@link Estimate#NONE} when there are no trials. */
+    public static Estimate estimate(long successes, long trials) {
+        return wilson95(successes, trials)
+                .map(interval -> Estimate.proportion((double) successes / trials, interval.lower(), interval.upper()))
+                .orElse(Estimate.NONE);
     }
 
     private static void requireValid(long successes, long trials) {

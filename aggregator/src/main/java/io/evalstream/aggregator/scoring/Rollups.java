@@ -1,14 +1,16 @@
 package io.evalstream.aggregator.scoring;
 
+import io.evalstream.contracts.CallStats;
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.Estimate;
 import io.evalstream.contracts.ExpectedCount;
+import io.evalstream.contracts.Progress;
 import io.evalstream.contracts.ScoreKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
@@ -68,14 +70,14 @@ public final class Rollups {
         List<Tally> graded = members.stream().map(Cell::tally).filter(tally -> tally.graded() > 0).toList();
         // A benchmark nothing of which could be asked (no worker, no sandbox) has no mean to average.
         List<Tally> scored = graded.stream().filter(tally -> tally.meanScore().isPresent()).toList();
-        Optional<Interval> interval = Proportions.wilson95(sum.correct(), sum.accuracyTrials());
-        return new RollupScore(group.modelId(), group.category(), graded.size(), expected, sum.graded(), sum.correct(),
-                sum.errors(), sum.judged(), Means.boxed(Proportions.ratio(sum.correct(), sum.accuracyTrials())),
-                interval.map(Interval::lower).orElse(null), interval.map(Interval::upper).orElse(null),
-                Means.boxed(sum.meanScore()), Means.boxed(sum.meanScoreStdErr()), Means.boxed(macroMean(scored)),
-                Means.boxed(macroStdErr(scored)), expected == 0 ? null : Scoring.progress(sum.graded(), expected),
-                expected == 0 ? null : Means.boxed(Scoring.eta(sum.graded(), expected, sum.firstGradedAt(), at)),
-                sum.judgeScores(), sum.errorKinds(), sum.latency().summary(), sum.tokens(), sum.errorReasons());
+        Progress progress = Scoring.progress(sum, expected == 0 ? null : expected, at);
+        CallStats calls = sum.callStats();
+        return new RollupScore(group.modelId(), group.category(), graded.size(),
+                // A rollup does not say when its first grade came, nor what it cost (the run's cost section does).
+                new Progress(progress.graded(), expected, progress.fraction(), progress.etaSeconds(), null),
+                sum.counts(), sum.estimates(),
+                Estimate.mean(Means.boxed(macroMean(scored)), Means.boxed(macroStdErr(scored))), sum.judgeScores(),
+                new CallStats(calls.latency(), calls.tokens(), null, calls.errorKinds(), calls.errorReasons()));
     }
 
     /** The mean of the benchmarks' mean scores, each benchmark weighing the same; every one must have a mean. */

@@ -22,8 +22,8 @@ public record RunCost(Cost total, Map<String, Cost> byModel) {
         TreeMap<String, Cost> byModel = new TreeMap<>();
         Cost total = Cost.NONE;
         for (BenchmarkScore score : scores) {
-            Cost cell = score.cost() == null ? Cost.NONE : score.cost();
-            byModel.merge(score.modelId(), cell, Cost::plus);
+            Cost cell = score.calls().cost() == null ? Cost.NONE : score.calls().cost();
+            byModel.merge(score.cell().modelId(), cell, Cost::plus);
             total = total.plus(cell);
         }
         return new RunCost(total, byModel);

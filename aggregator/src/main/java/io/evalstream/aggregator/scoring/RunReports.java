@@ -2,8 +2,10 @@ package io.evalstream.aggregator.scoring;
 
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.ExpectedCount;
+import io.evalstream.contracts.Progress;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.ScoreKey;
+import io.evalstream.contracts.VerdictCounts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +18,7 @@ import java.util.Optional;
 public final class RunReports {
 
     private static final Comparator<BenchmarkScore> BY_MODEL_THEN_BENCHMARK =
-            Comparator.comparing(BenchmarkScore::modelId).thenComparing(BenchmarkScore::benchmarkId);
+            Comparator.comparing((BenchmarkScore score) -> score.cell().modelId()).thenComparing(score -> score.cell().benchmarkId());
 
     private RunReports() {
     }
@@ -66,12 +68,8 @@ public final class RunReports {
         long graded = scores.stream().mapToLong(BenchmarkScore::graded).sum();
         long expected = manifest == null ? 0 : manifest.expectedTotal();
         Double eta = manifest == null ? null : Means.boxed(Scoring.eta(graded, expected, firstGradedAt, at));
-        return new RunTotals(expected, graded,
-                scores.stream().mapToLong(BenchmarkScore::correct).sum(),
-                scores.stream().mapToLong(BenchmarkScore::incorrect).sum(),
-                scores.stream().mapToLong(BenchmarkScore::noAnswer).sum(),
-                scores.stream().mapToLong(BenchmarkScore::errors).sum(),
-                manifest == null ? null : Scoring.progress(graded, expected),
-                scores.stream().mapToLong(BenchmarkScore::judged).sum(), eta, RunCost.of(scores));
+        VerdictCounts counts = scores.stream().map(BenchmarkScore::counts).reduce(VerdictCounts.NONE, VerdictCounts::plus);
+        return new RunTotals(new Progress(graded, expected, manifest == null ? null : Scoring.progress(graded, expected),
+                eta, null), counts, RunCost.of(scores));
     }
 }

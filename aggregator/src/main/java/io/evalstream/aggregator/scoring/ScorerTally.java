@@ -1,8 +1,8 @@
 package io.evalstream.aggregator.scoring;
 
+import io.evalstream.contracts.ScoreEstimates;
 import io.evalstream.contracts.ScorerScore;
 import io.evalstream.contracts.Verdict;
-import java.util.Optional;
 
 /**
  * One scorer's verdict counts and score sums in a cell, beside its {@link Tally}; moved by the same adder and
@@ -41,10 +41,7 @@ public record ScorerTally(int position, long graded, long correct, double scoreS
      * (Wilson 1927) and the mean score with its standard error.
      */
     ScorerScore score(String scorer) {
-        Optional<Interval> interval = Proportions.wilson95(correct, graded);
-        return new ScorerScore(scorer, graded, correct, Means.boxed(Proportions.ratio(correct, graded)),
-                interval.map(Interval::lower).orElse(null), interval.map(Interval::upper).orElse(null),
-                Means.boxed(Means.mean(graded, scoreSum)), Means.boxed(Means.standardError(graded, scoreSum,
-                scoreSquareSum)));
+        return new ScorerScore(scorer, graded, correct, new ScoreEstimates(Proportions.estimate(correct, graded),
+                Means.estimate(graded, scoreSum, scoreSquareSum)));
     }
 }

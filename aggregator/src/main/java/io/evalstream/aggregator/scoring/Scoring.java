@@ -3,14 +3,16 @@ package io.evalstream.aggregator.scoring;
 import io.evalstream.contracts.AnytimeInterval;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.CellId;
 import io.evalstream.contracts.ExpectedCount;
+import io.evalstream.contracts.Progress;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.SchemaVersion;
+import io.evalstream.contracts.ScoreDetail;
 import io.evalstream.contracts.ScoreKey;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -36,19 +38,23 @@ public final class Scoring {
      */
     public static BenchmarkScore score(ScoreKey cell, Tally tally, ExpectedCount expected, Instant at) {
         Category category = tally.category() != null ? tally.category() : expected == null ? null : expected.category();
-        Optional<Interval> interval = Proportions.wilson95(tally.correct(), tally.accuracyTrials());
-        Double accuracy = Means.boxed(Proportions.ratio(tally.correct(), tally.accuracyTrials()));
-        return new BenchmarkScore(SchemaVersion.CURRENT, cell.runId(), cell.modelId(), cell.benchmarkId(), category,
-                tally.graded(), tally.correct(), tally.incorrect(), tally.noAnswer(), tally.errors(),
-                expected == null ? 0 : expected.tasks(), accuracy,
-                interval.map(Interval::lower).orElse(null), interval.map(Interval::upper).orElse(null),
-                Means.boxed(tally.meanScore()), Means.boxed(tally.meanScoreStdErr()),
-                expected == null ? null : progress(tally.graded(), expected.tasks()), at, tally.judged(),
-                tally.judgeScores(), tally.errorKinds(), tally.latency().summary(), tally.tokens(),
-                tally.firstGradedAt() == null ? null : Instant.ofEpochMilli(tally.firstGradedAt()),
-                expected == null ? null : Means.boxed(eta(tally.graded(), expected.tasks(), tally.firstGradedAt(), at)),
-                tally.errorReasons(), anytime(tally.correct(), tally.accuracyTrials()), tally.likelihoodFigures(),
-                tally.costFigure(), tally.scorerScores());
+        return new BenchmarkScore(SchemaVersion.CURRENT, CellId.of(cell, category), tally.counts(), tally.estimates(),
+                progress(tally, expected == null ? null : expected.tasks(), at), at, tally.callStats(),
+                new ScoreDetail(tally.judgeScores(), anytime(tally.correct(), tally.accuracyTrials()),
+                        tally.likelihoodFigures(), tally.scorerScores()));
+    }
+
+    /**
+     * How far a tally's grading has come against {@code expected} tasks, at {@code at}.
+     *
+     * @param expected null when not known, which leaves expected 0 and the fraction and ETA null
+     */
+    static Progress progress(Tally tally, Long expected, Instant at) {
+        Long first = tally.firstGradedAt();
+        return new Progress(tally.graded(), expected == null ? 0 : expected,
+                expected == null ? null : progress(tally.graded(), expected),
+                expected == null ? null : Means.boxed(eta(tally.graded(), expected, first, at)),
+                first == null ? null : Instant.ofEpochMilli(first));
     }
 
     /** The accuracy's confidence sequence at this look; null while there is no accuracy. */

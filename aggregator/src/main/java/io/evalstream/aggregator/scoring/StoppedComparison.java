@@ -24,8 +24,8 @@ public record StoppedComparison(StopDecision decision, String reference, long ca
     public static List<StoppedComparison> of(Map<String, StopDecision> decisions, Collection<BenchmarkScore> scores) {
         return decisions.values().stream().sorted(java.util.Comparator.comparing(StopDecision::benchmarkId))
                 .map(decision -> new StoppedComparison(decision, REFERENCE, scores.stream()
-                        .filter(score -> score.benchmarkId().equals(decision.benchmarkId()))
-                        .mapToLong(score -> score.errorKinds().getOrDefault(ErrorKind.STOPPED_EARLY, 0L)).sum()))
+                        .filter(score -> score.cell().benchmarkId().equals(decision.benchmarkId()))
+                        .mapToLong(score -> score.calls().errorKinds().getOrDefault(ErrorKind.STOPPED_EARLY, 0L)).sum()))
                 .toList();
     }
 }

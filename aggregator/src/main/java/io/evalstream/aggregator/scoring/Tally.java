@@ -1,14 +1,17 @@
 package io.evalstream.aggregator.scoring;
 
+import io.evalstream.contracts.CallStats;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.CorpusLikelihood;
 import io.evalstream.contracts.Cost;
 import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.ScoreEstimates;
 import io.evalstream.contracts.ScorerScore;
 import io.evalstream.contracts.ScorerVerdict;
 import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.contracts.VerdictCounts;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -54,7 +57,7 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
         Long firstGradedAt, Long lastGradedAt, Map<ErrorKind, String> errorReasons, LikelihoodSums likelihood,
         Long byChoice, CostSum cost, Map<String, ScorerTally> scorers) {
 
-    public static final Tally EMPTY = new Tally(0, 0, 0, 0, 0, 0.0, 0.0, null, null);
+    public static final Tally EMPTY = ofCounts(0, 0, 0, 0, 0, 0.0, 0.0, null, null);
 
     public Tally {
         judged = judged == null ? 0L : judged;
@@ -82,32 +85,14 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
                 : Collections.unmodifiableSortedMap(new TreeMap<>(scorers));
     }
 
-    /** A tally of a cell with only its default scorer, with no cost. */
-    public Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
-            double scoreSquareSum, Category category, String settingsHash, Long judged, Map<String, Moments> dimensions,
-            Map<ErrorKind, Long> errorKinds, LatencyHistogram latency, Long promptTokens, Long completionTokens,
-            Long firstGradedAt, Long lastGradedAt, Map<ErrorKind, String> errorReasons, LikelihoodSums likelihood,
-            Long byChoice) {
-        this(graded, correct, incorrect, noAnswer, errors, scoreSum, scoreSquareSum, category, settingsHash, judged,
-                dimensions, errorKinds, latency, promptTokens, completionTokens, firstGradedAt, lastGradedAt,
-                errorReasons, likelihood, byChoice, null, null);
-    }
-
-    /** A tally of a cell nothing in which was scored by likelihood. */
-    public Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
-            double scoreSquareSum, Category category, String settingsHash, Long judged, Map<String, Moments> dimensions,
-            Map<ErrorKind, Long> errorKinds, LatencyHistogram latency, Long promptTokens, Long completionTokens,
-            Long firstGradedAt, Long lastGradedAt, Map<ErrorKind, String> errorReasons) {
-        this(graded, correct, incorrect, noAnswer, errors, scoreSum, scoreSquareSum, category, settingsHash, judged,
-                dimensions, errorKinds, latency, promptTokens, completionTokens, firstGradedAt, lastGradedAt,
-                errorReasons, null, null);
-    }
-
-    /** A tally of a cell nothing in which was judged, with no call facts. */
-    public Tally(long graded, long correct, long incorrect, long noAnswer, long errors, double scoreSum,
-            double scoreSquareSum, Category category, String settingsHash) {
-        this(graded, correct, incorrect, noAnswer, errors, scoreSum, scoreSquareSum, category, settingsHash, 0L, null,
-                null, null, null, null, null, null, null);
+    /**
+     * A tally of verdict counts and score sums alone: nothing judged, measured or costed, no call facts (the
+     * first release's state, and the seed of {@link #EMPTY}).
+     */
+    public static Tally ofCounts(long graded, long correct, long incorrect, long noAnswer, long errors,
+            double scoreSum, double scoreSquareSum, Category category, String settingsHash) {
+        return new Tally(graded, correct, incorrect, noAnswer, errors, scoreSum, scoreSquareSum, category,
+                settingsHash, 0L, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public Tally add(GradedSample sample) {
@@ -207,6 +192,24 @@ public record Tally(long graded, long correct, long incorrect, long noAnswer, lo
     /** Standard error of the mean score; absent below 2 grades (not counting the {@link #unscored()} ones). */
     public OptionalDouble meanScoreStdErr() {
         return Means.standardError(graded - unscored(), scoreSum, scoreSquareSum);
+    }
+
+    /**
+     * Accuracy over {@link #accuracyTrials()} with its Wilson interval, and the mean score with its standard error
+     * over the grades but the {@link #unscored()} ones.
+     */
+    public ScoreEstimates estimates() {
+        return new ScoreEstimates(Proportions.estimate(correct, accuracyTrials()),
+                Means.estimate(graded - unscored(), scoreSum, scoreSquareSum));
+    }
+
+    public VerdictCounts counts() {
+        return new VerdictCounts(correct, incorrect, noAnswer, errors, judged);
+    }
+
+    /** Latency percentiles, tokens, cost and errors by kind with a sample reason per kind. */
+    public CallStats callStats() {
+        return new CallStats(latency.summary(), tokens(), costFigure(), errorKinds, errorReasons);
     }
 
     /** Mean and standard error of every rubric dimension with at least one score, by dimension. */

@@ -61,7 +61,7 @@ final class GradeReader implements FixedKeyProcessor<String, byte[], GradeRead> 
             return;
         }
         Optional<String> conflict = runCheck(grade.taskId().runId())
-                .flatMap(check -> check.conflict(grade.taskId(), Purpose.EVAL, grade.settingsHash()));
+                .flatMap(check -> check.conflict(grade.taskId(), Purpose.EVAL, grade.context().settingsHash()));
         if (conflict.isPresent()) {
             reject(record, conflict.get());
             return;

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import io.evalstream.aggregator.analysis.ScalingReport.ScalingFit;
 import io.evalstream.aggregator.scoring.GradedSample;
 import io.evalstream.aggregator.scoring.TaskSample;
+import io.evalstream.contracts.CallFacts;
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.Evidence;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.GradeContext;
 import io.evalstream.contracts.LikelihoodScore;
+import io.evalstream.contracts.Marking;
 import io.evalstream.contracts.ModelInfo;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Verdict;
@@ -53,9 +57,9 @@ class PerplexityScalingTest {
     private static TaskSample measured(String model, String item, double bitsPerByte, long bytes) {
         TaskId task = new TaskId("r", model, "story-text", item, "default", 0);
         LikelihoodScore score = new LikelihoodScore(null, -bitsPerByte * Math.log(2) * bytes, bytes, bytes / 4);
-        Grade grade = new Grade(1, task, Verdict.MEASURED, Math.pow(2, -bitsPerByte), null, item, Category.WRITING,
-                null, "likelihood/bits_per_byte@1", "0123456789abcdef", 1, false, null, Instant.EPOCH, null, null,
-                null, null, null, score);
+        Grade grade = Grade.of(task, new Marking(Verdict.MEASURED, Math.pow(2, -bitsPerByte), null, item),
+                new GradeContext(Category.WRITING, null, "likelihood/bits_per_byte@1", "0123456789abcdef",
+                        Instant.EPOCH), CallFacts.of(1, false), Evidence.measured(score));
         return new TaskSample(task, GradedSample.of(grade));
     }
 }

@@ -11,9 +11,13 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.evalstream.broker.KafkaTestResource;
+import io.evalstream.contracts.CallFacts;
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.Evidence;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.GradeContext;
 import io.evalstream.contracts.LikelihoodScore;
+import io.evalstream.contracts.Marking;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
@@ -102,14 +106,14 @@ class LikelihoodRunResourceTest {
 
     private static Grade measured(TaskId task, double nats, long bytes, long tokens) {
         LikelihoodScore score = new LikelihoodScore(null, nats, bytes, tokens);
-        return new Grade(1, task, Verdict.MEASURED, Math.pow(2, -score.bitsPerByte()), null, task.itemId(),
-                Category.WRITING, null, "likelihood/bits_per_byte@1", HASH, 12, false, null, T0, null, null, null,
-                null, null, score);
+        return Grade.of(task, new Marking(Verdict.MEASURED, Math.pow(2, -score.bitsPerByte()), null, task.itemId()),
+                new GradeContext(Category.WRITING, null, "likelihood/bits_per_byte@1", HASH, T0), CallFacts.of(12, false),
+                Evidence.measured(score));
     }
 
     private static Grade choice(TaskId task, boolean acc, boolean accNorm) {
-        return new Grade(1, task, acc ? Verdict.CORRECT : Verdict.INCORRECT, acc ? 1.0 : 0.0, acc ? "1" : "0", "1",
-                Category.COMPREHENSION, null, "likelihood/likelihood_acc@1", HASH, 12, false, null, T0, null, null,
-                null, null, null, new LikelihoodScore(accNorm, -8.0, 20, 5));
+        return Grade.of(task, new Marking(acc ? Verdict.CORRECT : Verdict.INCORRECT, acc ? 1.0 : 0.0, acc ? "1" : "0",
+                "1"), new GradeContext(Category.COMPREHENSION, null, "likelihood/likelihood_acc@1", HASH, T0),
+                CallFacts.of(12, false), Evidence.measured(new LikelihoodScore(accNorm, -8.0, 20, 5)));
     }
 }

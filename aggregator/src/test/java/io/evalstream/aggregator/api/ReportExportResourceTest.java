@@ -14,6 +14,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.broker.KafkaTestResource;
+import io.evalstream.contracts.CallFacts;
+import io.evalstream.contracts.Exchange;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Json;
 import io.evalstream.contracts.TaskId;
@@ -168,10 +170,10 @@ class ReportExportResourceTest {
 
     /** The grade recording the prompt, completion (null for a failed call) and token usage of its call. */
     private static Grade recorded(Grade grade, String completion) {
-        return new Grade(grade.schemaVersion(), grade.taskId(), grade.verdict(), grade.score(), grade.extracted(),
-                grade.reference(), grade.category(), grade.subset(), grade.grader(), grade.settingsHash(),
-                grade.latencyMillis(), grade.simulated(), grade.errorKind(), grade.gradedAt(), grade.judgement(),
-                grade.detail(), PROMPT, completion, completion == null ? null : new TokenUsage(2, 9));
+        CallFacts call = grade.call();
+        return new Grade(grade.schemaVersion(), grade.taskId(), grade.marking(), grade.context(),
+                new CallFacts(call.latencyMillis(), call.simulated(), completion == null ? null : new TokenUsage(2, 9),
+                        call.spend()), grade.evidence(), new Exchange(PROMPT, completion), grade.scorers());
     }
 
     /** The manifest (expecting 2 tasks per model) and the grades, each on {@code partition} or by key when null. */

@@ -94,6 +94,11 @@ class RunResourceTest {
         assertThat(report.getMap("scores[1]")).containsEntry("graded", 3).containsEntry("correct", 1)
                 .containsEntry("noAnswer", 1).containsEntry("errors", 1);
         assertThat(report.getDouble("scores[0].accuracy")).isCloseTo(2.0 / 3, within(1e-6));
+        // A rollup's values are unwrapped into the flat fields it always had (issue 22).
+        assertThat(report.getMap("overall[0]")).containsEntry("modelId", "sim-strong").containsEntry("graded", 3)
+                .containsEntry("expected", 3).containsEntry("correct", 2).containsEntry("progress", 1.0f)
+                .containsKeys("accuracy", "ci95Low", "ci95High", "meanScore", "benchmarkMean", "tokens", "errorKinds")
+                .doesNotContainKeys("grading", "counts", "estimates", "calls", "benchmarkMeanValue");
 
         await().atMost(DEADLINE).untilAsserted(() -> {
             String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();

@@ -10,8 +10,10 @@ import io.evalstream.aggregator.scoring.Scoring;
 import io.evalstream.aggregator.scoring.Tally;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.CorpusLikelihood;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.RunManifest;
+import io.evalstream.contracts.ScoreDetail;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
@@ -80,7 +82,7 @@ class ScoreGaugesTest {
 
     @Test
     void theMeanScoreGaugeShowsPartialCreditBesideAccuracy() {
-        Tally partial = new Tally(4, 1, 3, 0, 0, 2.0, 1.5, Category.COMPREHENSION, "h");
+        Tally partial = Tally.ofCounts(4, 1, 3, 0, 0, 2.0, 1.5, Category.COMPREHENSION, "h");
 
         gauges.scoreChanged(Scoring.score(CELL, partial, null, Fixtures.T0));
 
@@ -328,13 +330,10 @@ class ScoreGaugesTest {
         assertThat(gauge("evalstream_score_bits_per_byte")).isNaN();
         assertThat(gauge("evalstream_score_acc_norm_ratio")).isNaN();
 
-        gauges.scoreChanged(new BenchmarkScore(plain.schemaVersion(), plain.runId(), plain.modelId(),
-                plain.benchmarkId(), plain.category(), plain.graded(), plain.correct(), plain.incorrect(),
-                plain.noAnswer(), plain.errors(), plain.expected(), plain.accuracy(), plain.ci95Low(), plain.ci95High(),
-                plain.meanScore(), plain.meanScoreStdErr(), plain.progress(), plain.updatedAt(), plain.judged(),
-                plain.judgeScores(), plain.errorKinds(), plain.latency(), plain.tokens(), plain.firstGradedAt(),
-                plain.etaSeconds(), plain.errorReasons(), plain.anytime95(),
-                new io.evalstream.contracts.CorpusLikelihood(0.5, 1.42, 3.1, 4, -2000.0, 2033, 600)));
+        ScoreDetail detail = plain.detail();
+        gauges.scoreChanged(new BenchmarkScore(plain.schemaVersion(), plain.cell(), plain.counts(), plain.estimates(),
+                plain.grading(), plain.updatedAt(), plain.calls(), new ScoreDetail(detail.judgeScores(),
+                detail.anytime95(), new CorpusLikelihood(0.5, 1.42, 3.1, 4, -2000.0, 2033, 600), detail.scorers())));
 
         assertThat(gauge("evalstream_score_bits_per_byte")).isEqualTo(1.42);
         assertThat(gauge("evalstream_score_acc_norm_ratio")).isEqualTo(0.5);

@@ -14,18 +14,25 @@ import io.evalstream.aggregator.scoring.StoppedComparison;
 import io.evalstream.aggregator.scoring.SubsetScore;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.BenchmarkSettings;
+import io.evalstream.contracts.CallStats;
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.CellId;
 import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.Estimate;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.LatencySummary;
 import io.evalstream.contracts.Metric;
+import io.evalstream.contracts.Progress;
+import io.evalstream.contracts.ScoreDetail;
+import io.evalstream.contracts.ScoreEstimates;
+import io.evalstream.contracts.ScorerScore;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.StopDecision;
 import io.evalstream.contracts.StopRule;
-import io.evalstream.contracts.ScorerScore;
 import io.evalstream.contracts.TokenUsage;
+import io.evalstream.contracts.VerdictCounts;
 import java.util.List;
 import java.util.Map;
 
@@ -46,13 +53,13 @@ final class KnownReport {
 
     static FullRunReport report() {
         return new FullRunReport(RUN, RunStatus.RUNNING, Fixtures.T0, settings(), List.of(HASH),
-                new RunTotals(12, 9, 2, 1, 0, 1, 0.75, 5, 125.0), scores(), List.of(category()), overall(),
+                new RunTotals(new Progress(9, 12, 0.75, 125.0, null), new VerdictCounts(2, 1, 0, 1, 5), null), scores(), List.of(category()), overall(),
                 List.of(new PassAtKScore("sim-strong", "gsm8k", 2, 5, 5,
                         List.of(new PassAtKScore.Estimate(1, 0.4)))),
-                List.of(new SubsetScore("sim-strong", "gsm8k", "abstract_algebra", "stem", 3, 2, 2.0 / 3, 0.208,
-                        0.939, 2.0 / 3, 1.0 / 3, 0, List.of())),
-                List.of(new GroupScore("sim-strong", "gsm8k", "stem", 3, 2, 2.0 / 3, 0.208, 0.939, 2.0 / 3, 1.0 / 3,
-                        0, List.of())),
+                List.of(new SubsetScore("sim-strong", "gsm8k", "abstract_algebra", "stem", 3, 2,
+                        estimates(2.0 / 3, 0.208, 0.939, 2.0 / 3, 1.0 / 3), 0, List.of())),
+                List.of(new GroupScore("sim-strong", "gsm8k", "stem", 3, 2,
+                        estimates(2.0 / 3, 0.208, 0.939, 2.0 / 3, 1.0 / 3), 0, List.of())),
                 List.of(new LabelCounts("sim-strong", "stories", "age_group", 5,
                         Map.of(AWKWARD, 3L, SCRIPT, 2L))),
                 List.of(new ClusteredScore("sim-strong", "gsm8k",
@@ -71,31 +78,46 @@ final class KnownReport {
     }
 
     private static List<BenchmarkScore> scores() {
+        CallStats timeout = new CallStats(new LatencySummary(4, 812, 950, 990), new TokenUsage(1200, 340), null,
+                Map.of(ErrorKind.TIMEOUT, 1L), Map.of(ErrorKind.TIMEOUT, REASON));
         return List.of(
-                new BenchmarkScore(1, RUN, "sim-strong", "gsm8k", Category.MATH, 4, 2, 1, 0, 1, 4, 0.5, 0.15, 0.85,
-                        0.5, 0.289, 1.0, Fixtures.T0, 0, List.of(), Map.of(ErrorKind.TIMEOUT, 1L),
-                        new LatencySummary(4, 812, 950, 990), new TokenUsage(1200, 340), Fixtures.T0, 0.0,
-                        Map.of(ErrorKind.TIMEOUT, REASON), null, null, null, List.of(
-                                new ScorerScore("flexible", 4, 2, 0.5, 0.15, 0.85, 0.5, 0.289),
-                                new ScorerScore("strict", 4, 1, 0.25, 0.046, 0.699, 0.25, 0.25))),
-                new BenchmarkScore(1, RUN, "sim-strong", "stories", Category.WRITING, 5, 0, 0, 0, 0, 5, null, null,
-                        null, 0.6, 0.05, 1.0, Fixtures.T0, 5, List.of(new DimensionScore("grammar", 5, 7.5, 0.5),
-                        new DimensionScore("creativity", 5, 6.0, null)), Map.of(), null, null, Fixtures.T0, 0.0, null),
-                new BenchmarkScore(1, RUN, "sim-weak", "gsm8k", Category.MATH, 0, 0, 0, 0, 0, 3, null, null, null,
-                        null, null, 0.0, Fixtures.T0, 0, List.of(), Map.of(), null, null, null, null, null));
+                new BenchmarkScore(1, cell("sim-strong", "gsm8k", Category.MATH), new VerdictCounts(2, 1, 0, 1, 0),
+                        estimates(0.5, 0.15, 0.85, 0.5, 0.289), new Progress(4, 4, 1.0, 0.0, Fixtures.T0), Fixtures.T0,
+                        timeout, new ScoreDetail(List.of(), null, null, List.of(
+                                new ScorerScore("flexible", 4, 2, estimates(0.5, 0.15, 0.85, 0.5, 0.289)),
+                                new ScorerScore("strict", 4, 1, estimates(0.25, 0.046, 0.699, 0.25, 0.25))))),
+                new BenchmarkScore(1, cell("sim-strong", "stories", Category.WRITING), new VerdictCounts(0, 0, 0, 0, 5),
+                        new ScoreEstimates(Estimate.NONE, Estimate.mean(0.6, 0.05)),
+                        new Progress(5, 5, 1.0, 0.0, Fixtures.T0), Fixtures.T0, CallStats.NONE,
+                        new ScoreDetail(List.of(new DimensionScore("grammar", 5, 7.5, 0.5),
+                                new DimensionScore("creativity", 5, 6.0, null)), null, null, null)),
+                new BenchmarkScore(1, cell("sim-weak", "gsm8k", Category.MATH), VerdictCounts.NONE,
+                        ScoreEstimates.NONE, new Progress(0, 3, 0.0, null, null), Fixtures.T0, CallStats.NONE,
+                        ScoreDetail.NONE));
     }
 
     private static RollupScore category() {
-        return new RollupScore("sim-strong", Category.MATH, 1, 4, 4, 2, 1, 0, 0.5, 0.15, 0.85, 0.5, 0.289, 0.5, 0.289,
-                1.0, 0.0, List.of(), Map.of(ErrorKind.TIMEOUT, 1L), new LatencySummary(4, 812, 950, 990),
-                new TokenUsage(1200, 340), Map.of(ErrorKind.TIMEOUT, REASON));
+        return new RollupScore("sim-strong", Category.MATH, 1, new Progress(4, 4, 1.0, 0.0, null),
+                new VerdictCounts(2, 0, 0, 1, 0), estimates(0.5, 0.15, 0.85, 0.5, 0.289), Estimate.mean(0.5, 0.289),
+                List.of(), new CallStats(new LatencySummary(4, 812, 950, 990), new TokenUsage(1200, 340), null,
+                        Map.of(ErrorKind.TIMEOUT, 1L), Map.of(ErrorKind.TIMEOUT, REASON)));
     }
 
     private static List<RollupScore> overall() {
-        return List.of(new RollupScore("sim-strong", null, 2, 9, 9, 2, 1, 5, 0.5, 0.15, 0.85, 0.556, 0.1, 0.55, 0.15,
-                        1.0, 0.0, List.of(new DimensionScore("grammar", 5, 7.5, 0.5)), Map.of(ErrorKind.TIMEOUT, 1L),
-                        new LatencySummary(4, 812, 950, 990), new TokenUsage(1200, 340), Map.of(ErrorKind.TIMEOUT, REASON)),
-                new RollupScore("sim-weak", null, 1, 3, 0, 0, 0, 0, null, null, null, null, null, null, null, 0.0,
-                        3725.0, List.of(), Map.of(), null, TokenUsage.NONE, Map.of()));
+        return List.of(new RollupScore("sim-strong", null, 2, new Progress(9, 9, 1.0, 0.0, null),
+                        new VerdictCounts(2, 0, 0, 1, 5), estimates(0.5, 0.15, 0.85, 0.556, 0.1),
+                        Estimate.mean(0.55, 0.15), List.of(new DimensionScore("grammar", 5, 7.5, 0.5)),
+                        new CallStats(new LatencySummary(4, 812, 950, 990), new TokenUsage(1200, 340), null,
+                                Map.of(ErrorKind.TIMEOUT, 1L), Map.of(ErrorKind.TIMEOUT, REASON))),
+                new RollupScore("sim-weak", null, 1, new Progress(0, 3, 0.0, 3725.0, null), VerdictCounts.NONE,
+                        ScoreEstimates.NONE, Estimate.NONE, List.of(), CallStats.NONE));
+    }
+
+    private static CellId cell(String model, String benchmark, Category category) {
+        return new CellId(RUN, model, benchmark, category);
+    }
+
+    private static ScoreEstimates estimates(double accuracy, double low, double high, double mean, double stdErr) {
+        return new ScoreEstimates(Estimate.proportion(accuracy, low, high), Estimate.mean(mean, stdErr));
     }
 }

@@ -56,7 +56,7 @@ public class CallFactsTest {
     void aSumOfTalliesCountsEverythingOnceAndKeepsOnlyWhatTheyShare() {
         Tally math = Tally.EMPTY.add(sample(Verdict.CORRECT, null, 100, 10, T + 5))
                 .add(sample(Verdict.ERROR, ErrorKind.TIMEOUT, 100, 0, T + 9));
-        Tally knowledge = new Tally(2, 1, 1, 0, 0, 1.0, 1.0, Category.KNOWLEDGE, "h").add(
+        Tally knowledge = Tally.ofCounts(2, 1, 1, 0, 0, 1.0, 1.0, Category.KNOWLEDGE, "h").add(
                 new GradedSample(new ScoreKey("run-c", "sim-flaky", "mmlu"), Verdict.ERROR, 0.0, Category.KNOWLEDGE,
                         "h", null, null, null, ErrorKind.TIMEOUT, 250L, null, T + 1, null, "read timed out"));
 

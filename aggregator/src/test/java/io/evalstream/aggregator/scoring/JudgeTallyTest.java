@@ -199,24 +199,24 @@ class JudgeTallyTest {
             double meanScore) {
         BenchmarkScore score = Scoring.score(CELL, play(events), null, Fixtures.T0);
 
-        assertThat(score.accuracy()).isEqualTo(accuracy);
-        assertThat(score.ci95Low() == null).isEqualTo(noInterval);
-        assertThat(score.ci95High() == null).isEqualTo(noInterval);
-        assertThat(score.meanScore()).isCloseTo(meanScore, within(1e-12));
-        assertThat(score.judged()).isEqualTo(play(events).judged());
+        assertThat(score.accuracy().value()).isEqualTo(accuracy);
+        assertThat(score.accuracy().low() == null).isEqualTo(noInterval);
+        assertThat(score.accuracy().high() == null).isEqualTo(noInterval);
+        assertThat(score.meanScore().value()).isCloseTo(meanScore, within(1e-12));
+        assertThat(score.counts().judged()).isEqualTo(play(events).judged());
     }
 
     @Test
     void theSnapshotCarriesJudgedCountAndScoresPerDimension() {
         BenchmarkScore score = Scoring.score(CELL, play("t1=8/6/7 t2=6/4/7 t3=E"), null, Fixtures.T0);
 
-        assertThat(score.judged()).isEqualTo(2);
-        assertThat(score.errors()).isEqualTo(1);
+        assertThat(score.counts().judged()).isEqualTo(2);
+        assertThat(score.counts().errors()).isEqualTo(1);
         assertThat(score.graded()).isEqualTo(3);
-        assertThat(score.judgeScores()).extracting(DimensionScore::dimension)
+        assertThat(score.detail().judgeScores()).extracting(DimensionScore::dimension)
                 .containsExactly("consistency", "creativity", "grammar");
-        assertThat(score.judgeScores().getFirst()).isEqualTo(new DimensionScore("consistency", 2, 7.0, 0.0));
-        assertThat(score.meanScoreStdErr()).isNotNull();
+        assertThat(score.detail().judgeScores().getFirst()).isEqualTo(new DimensionScore("consistency", 2, 7.0, 0.0));
+        assertThat(score.meanScore().stdErr()).isNotNull();
     }
 
     private static GradedSample oneDimension(String dimension, double score) {

@@ -3,9 +3,13 @@ package io.evalstream.aggregator.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.evalstream.contracts.CallFacts;
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.Evidence;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.GradeContext;
 import io.evalstream.contracts.LikelihoodScore;
+import io.evalstream.contracts.Marking;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Verdict;
@@ -53,10 +57,10 @@ class LikelihoodSumsTest {
 
     private static GradedSample sample(int item, double nats, long bytes) {
         LikelihoodScore score = new LikelihoodScore(null, nats, bytes, Math.max(1, bytes / 4));
-        Grade grade = new Grade(1, new TaskId("r", "m", "story-text", "t" + item, "default", 0), Verdict.MEASURED,
-                Math.pow(2, -score.bitsPerByte()), null, "t" + item, Category.WRITING, null,
-                "likelihood/bits_per_byte@1", "0123456789abcdef", 1, false, null, Instant.EPOCH, null, null, null,
-                null, null, score);
+        Grade grade = Grade.of(new TaskId("r", "m", "story-text", "t" + item, "default", 0),
+                new Marking(Verdict.MEASURED, Math.pow(2, -score.bitsPerByte()), null, "t" + item),
+                new GradeContext(Category.WRITING, null, "likelihood/bits_per_byte@1", "0123456789abcdef",
+                        Instant.EPOCH), CallFacts.of(1, false), Evidence.measured(score));
         assertThat(GradedSample.of(grade).cell()).isEqualTo(CELL);
         return GradedSample.of(grade).forTally();
     }

@@ -58,16 +58,16 @@ class MeanScoreTest {
         Tally tally = addAll(Tally.EMPTY, scores(text));
         BenchmarkScore score = Scoring.score(CELL, tally, null, Fixtures.T0);
 
-        assertThat(score.meanScore()).satisfies(value -> assertClose(value, mean));
-        assertThat(score.meanScoreStdErr()).satisfies(value -> assertClose(value, standardError));
+        assertThat(score.meanScore().value()).satisfies(value -> assertClose(value, mean));
+        assertThat(score.meanScore().stdErr()).satisfies(value -> assertClose(value, standardError));
     }
 
     @Test
     void partialCreditLiftsTheMeanScoreAboveAccuracy() {
         BenchmarkScore score = Scoring.score(CELL, addAll(Tally.EMPTY, List.of(1.0, 0.5, 0.5, 0.0)), null, Fixtures.T0);
 
-        assertThat(score.accuracy()).isEqualTo(0.25);
-        assertThat(score.meanScore()).isEqualTo(0.5);
+        assertThat(score.accuracy().value()).isEqualTo(0.25);
+        assertThat(score.meanScore().value()).isEqualTo(0.5);
     }
 
     @Test

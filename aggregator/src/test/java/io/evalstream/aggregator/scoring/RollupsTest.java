@@ -41,13 +41,13 @@ class RollupsTest {
         assertThat(categories).extracting(RollupScore::category).containsExactly(Category.KNOWLEDGE, Category.MATH);
         RollupScore math = categories.get(1);
         assertThat(math.benchmarks()).isEqualTo(2);
-        assertThat(math.benchmarkMean()).isCloseTo(0.525, within(1e-12));
+        assertThat(math.benchmarkMean().value()).isCloseTo(0.525, within(1e-12));
         assertThat(math.benchmarkMeanStdErr()).isCloseTo(0.1416667, within(1e-6));
-        assertThat(math.accuracy()).isCloseTo(9.0 / 14, within(1e-12));
-        assertThat(math.ci95Low()).isLessThan(9.0 / 14);
-        assertThat(math.ci95High()).isGreaterThan(9.0 / 14);
-        assertThat(math.expected()).isEqualTo(18);
-        assertThat(math.progress()).isCloseTo(14.0 / 18, within(1e-12));
+        assertThat(math.estimates().accuracy().value()).isCloseTo(9.0 / 14, within(1e-12));
+        assertThat(math.estimates().accuracy().low()).isLessThan(9.0 / 14);
+        assertThat(math.estimates().accuracy().high()).isGreaterThan(9.0 / 14);
+        assertThat(math.grading().expected()).isEqualTo(18);
+        assertThat(math.grading().fraction()).isCloseTo(14.0 / 18, within(1e-12));
     }
 
     @Test
@@ -59,10 +59,10 @@ class RollupsTest {
 
         assertThat(overall).extracting(RollupScore::modelId).containsExactly("a", "b");
         assertThat(overall.get(0).category()).isNull();
-        assertThat(overall.get(0).benchmarkMean()).isCloseTo((0.8 + 0.75) / 2, within(1e-12));
-        assertThat(overall.get(0).graded()).isEqualTo(14);
+        assertThat(overall.get(0).benchmarkMean().value()).isCloseTo((0.8 + 0.75) / 2, within(1e-12));
+        assertThat(overall.get(0).grading().graded()).isEqualTo(14);
         assertThat(overall.get(1).benchmarkMeanStdErr()).as("one grade has no standard error").isNull();
-        assertThat(overall.get(1).benchmarkMean()).isEqualTo(1.0);
+        assertThat(overall.get(1).benchmarkMean().value()).isEqualTo(1.0);
     }
 
     @Test
@@ -74,8 +74,8 @@ class RollupsTest {
                 Fixtures.T0).getFirst();
 
         assertThat(overall.benchmarks()).isEqualTo(1);
-        assertThat(overall.benchmarkMean()).isCloseTo(0.8, within(1e-12));
-        assertThat(overall.expected()).isEqualTo(15);
+        assertThat(overall.benchmarkMean().value()).isCloseTo(0.8, within(1e-12));
+        assertThat(overall.grading().expected()).isEqualTo(15);
     }
 
     /** humaneval could not run at all (no sandbox): it counts as graded, but has no mean to average. */
@@ -89,9 +89,9 @@ class RollupsTest {
         RollupScore overall = Rollups.overall(List.of(cell("a", "gsm8k", Category.MATH, 8, 2, 10), unrun),
                 Fixtures.T0).getFirst();
 
-        assertThat(overall.graded()).isEqualTo(12);
+        assertThat(overall.grading().graded()).isEqualTo(12);
         assertThat(overall.benchmarks()).isEqualTo(2);
-        assertThat(overall.benchmarkMean()).isCloseTo(0.8, within(1e-12));
-        assertThat(overall.accuracy()).isCloseTo(0.8, within(1e-12));
+        assertThat(overall.benchmarkMean().value()).isCloseTo(0.8, within(1e-12));
+        assertThat(overall.estimates().accuracy().value()).isCloseTo(0.8, within(1e-12));
     }
 }

@@ -171,7 +171,7 @@ class RunBreakdownTest {
                 .containsExactly("sim-strong/mmlu/humanities", "sim-strong/mmlu/stem", "sim-weak/mmlu/stem");
         assertThat(breakdown.subsets().stream().filter(s -> s.benchmarkId().equals("mmlu")
                 && s.modelId().equals("sim-strong")).mapToLong(SubsetScore::graded).sum()).isEqualTo(7);
-        assertThat(breakdown.subsets().getLast().meanScoreStdErr()).isNull();
+        assertThat(breakdown.subsets().getLast().estimates().meanScore().stdErr()).isNull();
         assertThat(breakdown.passAtK()).isEmpty();
     }
 
@@ -213,11 +213,13 @@ class RunBreakdownTest {
     }
 
     private static Map<String, Object> fields(SubsetScore s) {
-        return row(s.group(), s.graded(), s.correct(), s.accuracy(), s.ci95Low(), s.ci95High(), s.meanScore());
+        return row(s.group(), s.graded(), s.correct(), s.estimates().accuracy().value(), s.estimates().accuracy().low(),
+                s.estimates().accuracy().high(), s.estimates().meanScore().value());
     }
 
     private static Map<String, Object> fields(GroupScore g) {
-        return row(g.group(), g.graded(), g.correct(), g.accuracy(), g.ci95Low(), g.ci95High(), g.meanScore());
+        return row(g.group(), g.graded(), g.correct(), g.estimates().accuracy().value(), g.estimates().accuracy().low(),
+                g.estimates().accuracy().high(), g.estimates().meanScore().value());
     }
 
     private static Map<String, Object> row(String group, long graded, long correct, Double accuracy, Double low,

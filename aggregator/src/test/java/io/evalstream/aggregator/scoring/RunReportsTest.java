@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.evalstream.aggregator.Fixtures;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.Progress;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.ScoreKey;
+import io.evalstream.contracts.VerdictCounts;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,11 +41,11 @@ class RunReportsTest {
                 Fixtures.T0).orElseThrow();
 
         assertThat(report.status()).isEqualTo(RunStatus.RUNNING);
-        assertThat(report.scores()).extracting(s -> s.modelId() + "/" + s.benchmarkId())
+        assertThat(report.scores()).extracting(s -> s.cell().modelId() + "/" + s.cell().benchmarkId())
                 .containsExactly("sim-strong/gsm8k", "sim-strong/mmlu", "sim-weak/gsm8k", "sim-weak/mmlu");
         assertThat(report.scores()).extracting(BenchmarkScore::graded).containsExactly(0L, 0L, 1L, 0L);
-        assertThat(report.scores()).extracting(BenchmarkScore::expected).containsOnly(2L);
-        assertThat(report.totals()).usingRecursiveComparison().ignoringFields("cost").isEqualTo(new RunTotals(8, 1, 1, 0, 0, 0, 0.125, 0, null));
+        assertThat(report.scores()).extracting(score -> score.grading().expected()).containsOnly(2L);
+        assertThat(report.totals()).usingRecursiveComparison().ignoringFields("cost").isEqualTo(totals(8, 1, 1, 0, 0.125, null));
         assertThat(report.benchmarkSettings()).isEqualTo(Fixtures.benchmarkSettings(List.of("mmlu", "gsm8k")));
         assertThat(report.submittedAt()).isEqualTo(Fixtures.T0);
         assertThat(report.settingsHashes()).containsExactly("h1");
@@ -58,7 +60,7 @@ class RunReportsTest {
         RunReport report = RunReports.build(RUN, MANIFEST, tallies, Fixtures.T0).orElseThrow();
 
         assertThat(report.status()).isEqualTo(RunStatus.COMPLETE);
-        assertThat(report.totals()).usingRecursiveComparison().ignoringFields("cost").isEqualTo(new RunTotals(8, 8, 5, 3, 0, 0, 1.0, 0, 0.0));
+        assertThat(report.totals()).usingRecursiveComparison().ignoringFields("cost").isEqualTo(totals(8, 8, 5, 3, 1.0, 0.0));
         assertThat(report.settingsHashes()).containsExactly("h1", "h2");
         assertThat(report.summary()).isEqualTo(new RunSummary(RUN, RunStatus.COMPLETE, Fixtures.T0, report.totals()));
     }
@@ -80,10 +82,10 @@ class RunReportsTest {
 
         assertThat(report.status()).isEqualTo(RunStatus.UNKNOWN_MANIFEST);
         assertThat(report.benchmarkSettings()).isEmpty();
-        assertThat(report.totals()).usingRecursiveComparison().ignoringFields("cost").isEqualTo(new RunTotals(0, 4, 3, 1, 0, 0, null, 0, null));
+        assertThat(report.totals()).usingRecursiveComparison().ignoringFields("cost").isEqualTo(totals(0, 4, 3, 1, null, null));
         assertThat(report.scores()).singleElement().satisfies(score -> {
-            assertThat(score.accuracy()).isEqualTo(0.75);
-            assertThat(score.progress()).isNull();
+            assertThat(score.accuracy().value()).isEqualTo(0.75);
+            assertThat(score.grading().fraction()).isNull();
         });
     }
 
@@ -93,8 +95,14 @@ class RunReportsTest {
                 Fixtures.T0).orElseThrow();
 
         assertThat(report.scores()).hasSize(5);
-        assertThat(report.scores()).filteredOn(score -> score.modelId().equals("sim-extra")).singleElement()
-                .satisfies(score -> assertThat(score.expected()).isZero());
+        assertThat(report.scores()).filteredOn(score -> score.cell().modelId().equals("sim-extra")).singleElement()
+                .satisfies(score -> assertThat(score.grading().expected()).isZero());
         assertThat(report.status()).isEqualTo(RunStatus.RUNNING);
+    }
+
+    private static RunTotals totals(long expected, long graded, long correct, long incorrect, Double fraction,
+            Double etaSeconds) {
+        return new RunTotals(new Progress(graded, expected, fraction, etaSeconds, null),
+                new VerdictCounts(correct, incorrect, 0, 0, 0), null);
     }
 }

@@ -9,6 +9,7 @@ import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ExpectedCount;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.ScoreKey;
+import io.evalstream.contracts.VerdictCounts;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,16 +29,16 @@ class ScoringTest {
 
         BenchmarkScore score = Scoring.score(CELL, tally, HUNDRED, Fixtures.T0);
 
-        assertThat(score.accuracy()).isEqualTo(0.5);
-        assertThat(score.ci95Low()).isCloseTo(0.236593, within(1e-6));
-        assertThat(score.ci95High()).isCloseTo(0.763407, within(1e-6));
+        assertThat(score.accuracy().value()).isEqualTo(0.5);
+        assertThat(score.accuracy().low()).isCloseTo(0.236593, within(1e-6));
+        assertThat(score.accuracy().high()).isCloseTo(0.763407, within(1e-6));
         // 5 of 10: where B(6, 6) / (p^5 (1 - p)^5) = 20, p = 0.129219 and 0.870781; wider than Wilson's.
-        assertThat(score.anytime95().low()).isCloseTo(0.129219, within(1e-6));
-        assertThat(score.anytime95().high()).isCloseTo(0.870781, within(1e-6));
-        assertThat(score).extracting(BenchmarkScore::graded, BenchmarkScore::correct, BenchmarkScore::incorrect,
-                BenchmarkScore::noAnswer, BenchmarkScore::errors, BenchmarkScore::expected)
-                .containsExactly(10L, 5L, 1L, 2L, 2L, 100L);
-        assertThat(score.progress()).isEqualTo(0.1);
+        assertThat(score.detail().anytime95().low()).isCloseTo(0.129219, within(1e-6));
+        assertThat(score.detail().anytime95().high()).isCloseTo(0.870781, within(1e-6));
+        assertThat(score.graded()).isEqualTo(10L);
+        assertThat(score.counts()).isEqualTo(new VerdictCounts(5, 1, 2, 2, 0));
+        assertThat(score.grading().expected()).isEqualTo(100L);
+        assertThat(score.grading().fraction()).isEqualTo(0.1);
         assertThat(score.key()).isEqualTo(CELL);
         assertThat(score.updatedAt()).isEqualTo(Fixtures.T0);
     }
@@ -47,12 +48,12 @@ class ScoringTest {
         BenchmarkScore score = Scoring.score(CELL, Tally.EMPTY, HUNDRED, Fixtures.T0);
 
         assertThat(score.graded()).isZero();
-        assertThat(score.accuracy()).isNull();
-        assertThat(score.ci95Low()).isNull();
-        assertThat(score.ci95High()).isNull();
-        assertThat(score.anytime95()).isNull();
-        assertThat(score.progress()).isEqualTo(0.0);
-        assertThat(score.category()).isEqualTo(Category.MATH);
+        assertThat(score.accuracy().value()).isNull();
+        assertThat(score.accuracy().low()).isNull();
+        assertThat(score.accuracy().high()).isNull();
+        assertThat(score.detail().anytime95()).isNull();
+        assertThat(score.grading().fraction()).isEqualTo(0.0);
+        assertThat(score.cell().category()).isEqualTo(Category.MATH);
     }
 
     @Test
@@ -60,9 +61,9 @@ class ScoringTest {
         BenchmarkScore score = Scoring.score(CELL, Fixtures.tally(1, 0, 0, 0, Category.MATH, "h"), null,
                 Fixtures.T0);
 
-        assertThat(score.expected()).isZero();
-        assertThat(score.progress()).isNull();
-        assertThat(score.accuracy()).isEqualTo(1.0);
+        assertThat(score.grading().expected()).isZero();
+        assertThat(score.grading().fraction()).isNull();
+        assertThat(score.accuracy().value()).isEqualTo(1.0);
     }
 
     @ParameterizedTest(name = "{0} of {1} -> {2}")

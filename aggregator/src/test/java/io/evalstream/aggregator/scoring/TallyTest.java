@@ -151,7 +151,7 @@ class TallyTest {
             -1, -1, 0, 0, 0
             """)
     void refusesCountsThatDoNotAddUp(long graded, long correct, long incorrect, long noAnswer, long errors) {
-        assertThatThrownBy(() -> new Tally(graded, correct, incorrect, noAnswer, errors, 0, 0, null, null))
+        assertThatThrownBy(() -> Tally.ofCounts(graded, correct, incorrect, noAnswer, errors, 0, 0, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sum to graded");
     }
 }

@@ -58,7 +58,7 @@ class DeadLetterTopologyTest extends TopologyHarness {
         assertThat(text(headers.lastHeader(DeadLetter.OFFSET))).isEqualTo("1");
         assertThat(events.deadLetters).containsExactly(Topics.GRADES);
         assertThat(latestScores().get(STRONG))
-                .extracting(score -> score.graded(), score -> score.correct(), score -> score.incorrect())
+                .extracting(score -> score.graded(), score -> score.counts().correct(), score -> score.counts().incorrect())
                 .containsExactly(2L, 1L, 1L);
     }
 

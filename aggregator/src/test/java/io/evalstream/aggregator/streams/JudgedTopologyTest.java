@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.evalstream.aggregator.Fixtures;
 import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.CallFacts;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.DimensionScore;
+import io.evalstream.contracts.Evidence;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Judgement;
+import io.evalstream.contracts.Marking;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Verdict;
 import java.util.HashMap;
@@ -31,12 +34,12 @@ class JudgedTopologyTest extends TopologyHarness {
 
         BenchmarkScore score = latestScores().get(STORIES);
 
-        assertThat(score).extracting(BenchmarkScore::graded, BenchmarkScore::judged, BenchmarkScore::correct)
+        assertThat(score).extracting(BenchmarkScore::graded, s -> s.counts().judged(), s -> s.counts().correct())
                 .containsExactly(2L, 2L, 0L);
-        assertThat(score.accuracy()).isNull();
-        assertThat(score.ci95Low()).isNull();
-        assertThat(score.category()).isEqualTo(Category.WRITING);
-        assertThat(score.judgeScores()).containsExactly(new DimensionScore("consistency", 2, 7.0, 0.0),
+        assertThat(score.accuracy().value()).isNull();
+        assertThat(score.accuracy().low()).isNull();
+        assertThat(score.cell().category()).isEqualTo(Category.WRITING);
+        assertThat(score.detail().judgeScores()).containsExactly(new DimensionScore("consistency", 2, 7.0, 0.0),
                 new DimensionScore("creativity", 2, 5.0, 1.0), new DimensionScore("grammar", 2, 7.0, 1.0));
     }
 
@@ -48,15 +51,15 @@ class JudgedTopologyTest extends TopologyHarness {
                 scores.put("item%d_dim%d".formatted(item, d), 5.0);
             }
             Judgement judgement = new Judgement("auto", "tinystories", scores, null, null);
-            send(new Grade(1, task(RUN, "stories260K", "stories", item), Verdict.JUDGED, judgement.normalizedScore(),
-                    "story", "Once", Category.WRITING, null, "text/rubric@1", Fixtures.HASH, 10, true, null,
-                    Fixtures.T0, judgement, null));
+            send(Grade.of(task(RUN, "stories260K", "stories", item),
+                    new Marking(Verdict.JUDGED, judgement.normalizedScore(), "story", "Once"),
+                    Fixtures.writing("text/rubric@1"), CallFacts.of(10, true), Evidence.judged(judgement)));
         }
 
         BenchmarkScore score = latestScores().get(STORIES);
 
-        assertThat(score.judged()).isEqualTo(3);
-        assertThat(score.judgeScores()).hasSize(16);
+        assertThat(score.counts().judged()).isEqualTo(3);
+        assertThat(score.detail().judgeScores()).hasSize(16);
         assertThat(events.ignoredDimensions).isEqualTo(8);
     }
 }

@@ -39,17 +39,17 @@ class ScoreTopologyTest extends TopologyHarness {
 
         assertThat(scores).containsOnlyKeys(STRONG, WEAK);
         BenchmarkScore strong = scores.get(STRONG);
-        assertThat(strong).extracting(BenchmarkScore::graded, BenchmarkScore::correct, BenchmarkScore::incorrect,
-                BenchmarkScore::noAnswer, BenchmarkScore::errors, BenchmarkScore::expected)
+        assertThat(strong).extracting(BenchmarkScore::graded, s -> s.counts().correct(), s -> s.counts().incorrect(),
+                s -> s.counts().noAnswer(), s -> s.counts().errors(), s -> s.grading().expected())
                 .containsExactly(3L, 2L, 1L, 0L, 0L, 3L);
-        assertThat(strong.accuracy()).isCloseTo(2.0 / 3, within(1e-12));
-        assertThat(strong.progress()).isEqualTo(1.0);
-        assertThat(strong.ci95Low()).isLessThan(strong.accuracy());
+        assertThat(strong.accuracy().value()).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(strong.grading().fraction()).isEqualTo(1.0);
+        assertThat(strong.accuracy().low()).isLessThan(strong.accuracy().value());
         assertThat(strong.updatedAt()).isEqualTo(Fixtures.T0.plusSeconds(4));
-        assertThat(scores.get(WEAK)).extracting(BenchmarkScore::graded, BenchmarkScore::correct,
-                BenchmarkScore::incorrect, BenchmarkScore::noAnswer, BenchmarkScore::errors)
+        assertThat(scores.get(WEAK)).extracting(BenchmarkScore::graded, s -> s.counts().correct(),
+                s -> s.counts().incorrect(), s -> s.counts().noAnswer(), s -> s.counts().errors())
                 .containsExactly(3L, 1L, 0L, 1L, 1L);
-        assertThat(scores.get(WEAK).accuracy()).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(scores.get(WEAK).accuracy().value()).isCloseTo(1.0 / 3, within(1e-12));
         assertThat(events.scores.getLast()).isEqualTo(scores.get(WEAK));
         assertThat(events.manifests).hasSize(1);
         KeyValueStore<String, ValueAndTimestamp<Tally>> tallies = driver.getTimestampedKeyValueStore(ScoreTopology.TALLIES);
@@ -63,7 +63,7 @@ class ScoreTopologyTest extends TopologyHarness {
         send(grade);
         grades.pipeInput(null, bytes(grade), tick());
 
-        assertThat(latestScores().get(STRONG)).extracting(BenchmarkScore::graded, BenchmarkScore::correct)
+        assertThat(latestScores().get(STRONG)).extracting(BenchmarkScore::graded, s -> s.counts().correct())
                 .containsExactly(1L, 1L);
         KeyValueStore<String, ValueAndTimestamp<GradedSample>> latest =
                 driver.getTimestampedKeyValueStore(ScoreTopology.LATEST_SAMPLES);
@@ -84,9 +84,9 @@ class ScoreTopologyTest extends TopologyHarness {
 
         BenchmarkScore score = latestScores().get(RUN + "/sim-strong/humaneval");
 
-        assertThat(score).extracting(BenchmarkScore::graded, BenchmarkScore::errors).containsExactly(2L, 2L);
-        assertThat(score.errorKinds()).containsExactly(Map.entry(ErrorKind.UNGRADABLE, 2L));
-        assertThat(score.errorReasons()).containsExactly(Map.entry(ErrorKind.UNGRADABLE, reason));
+        assertThat(score).extracting(BenchmarkScore::graded, s -> s.counts().errors()).containsExactly(2L, 2L);
+        assertThat(score.calls().errorKinds()).containsExactly(Map.entry(ErrorKind.UNGRADABLE, 2L));
+        assertThat(score.calls().errorReasons()).containsExactly(Map.entry(ErrorKind.UNGRADABLE, reason));
     }
 
     @Test
@@ -97,10 +97,10 @@ class ScoreTopologyTest extends TopologyHarness {
 
         BenchmarkScore score = latestScores().get(RUN + "/sim-strong/humaneval");
 
-        assertThat(score).extracting(BenchmarkScore::graded, BenchmarkScore::correct, BenchmarkScore::errors)
+        assertThat(score).extracting(BenchmarkScore::graded, s -> s.counts().correct(), s -> s.counts().errors())
                 .containsExactly(1L, 1L, 0L);
-        assertThat(score.errorKinds()).isEmpty();
-        assertThat(score.errorReasons()).isEmpty();
+        assertThat(score.calls().errorKinds()).isEmpty();
+        assertThat(score.calls().errorReasons()).isEmpty();
     }
 
     @Test
@@ -108,13 +108,13 @@ class ScoreTopologyTest extends TopologyHarness {
         TaskId task = task(RUN, "sim-strong", "gsm8k", 1);
         send(task(RUN, "sim-strong", "gsm8k", 2), Verdict.INCORRECT);
         send(task, Verdict.INCORRECT);
-        assertThat(latestScores().get(STRONG)).extracting(BenchmarkScore::correct, BenchmarkScore::incorrect)
+        assertThat(latestScores().get(STRONG)).extracting(s -> s.counts().correct(), s -> s.counts().incorrect())
                 .containsExactly(0L, 2L);
 
         send(task, Verdict.CORRECT);
 
         assertThat(latestScores().get(STRONG))
-                .extracting(BenchmarkScore::graded, BenchmarkScore::correct, BenchmarkScore::incorrect)
+                .extracting(BenchmarkScore::graded, s -> s.counts().correct(), s -> s.counts().incorrect())
                 .containsExactly(2L, 1L, 1L);
     }
 
@@ -123,7 +123,7 @@ class ScoreTopologyTest extends TopologyHarness {
         TaskId task = task(RUN, "sim-strong", "gsm8k", 1);
         send(task(RUN, "sim-strong", "gsm8k", 2), Verdict.CORRECT);
         send(grade(task, Verdict.INCORRECT, 0.25, null));
-        assertThat(latestScores().get(STRONG).meanScore()).isEqualTo(0.625);
+        assertThat(latestScores().get(STRONG).meanScore().value()).isEqualTo(0.625);
         assertThat(tally(STRONG)).extracting(Tally::scoreSum, Tally::scoreSquareSum).containsExactly(1.25, 1.0625);
 
         Grade replacement = grade(task, Verdict.INCORRECT, 0.75, null);
@@ -133,17 +133,17 @@ class ScoreTopologyTest extends TopologyHarness {
         Tally afterReplacement = tally(STRONG);
         assertThat(afterReplacement).extracting(Tally::graded, Tally::incorrect, Tally::scoreSum, Tally::scoreSquareSum)
                 .containsExactly(2L, 1L, 1.75, 1.5625);
-        assertThat(replaced.meanScore()).isEqualTo(0.875);
-        assertThat(replaced.meanScoreStdErr()).isCloseTo(0.125, within(1e-12));
+        assertThat(replaced.meanScore().value()).isEqualTo(0.875);
+        assertThat(replaced.meanScore().stdErr()).isCloseTo(0.125, within(1e-12));
 
         send(replacement);
         send(replacement);
 
         BenchmarkScore afterDuplicates = latestScores().get(STRONG);
         assertThat(tally(STRONG)).isEqualTo(afterReplacement);
-        assertThat(afterDuplicates).extracting(BenchmarkScore::graded, BenchmarkScore::accuracy,
-                BenchmarkScore::meanScore, BenchmarkScore::meanScoreStdErr)
-                .containsExactly(replaced.graded(), replaced.accuracy(), replaced.meanScore(), replaced.meanScoreStdErr());
+        assertThat(afterDuplicates).extracting(BenchmarkScore::graded, s -> s.accuracy().value(),
+                s -> s.meanScore().value(), s -> s.meanScore().stdErr())
+                .containsExactly(replaced.graded(), replaced.accuracy().value(), replaced.meanScore().value(), replaced.meanScore().stdErr());
     }
 
     @Test
@@ -153,7 +153,7 @@ class ScoreTopologyTest extends TopologyHarness {
         send(grade);
 
         assertThat(latestScores().get(RUN + "/sim-strong/mmlu")).extracting(BenchmarkScore::graded,
-                BenchmarkScore::correct, BenchmarkScore::meanScore).containsExactly(1L, 1L, 1.0);
+                s -> s.counts().correct(), s -> s.meanScore().value()).containsExactly(1L, 1L, 1.0);
         KeyValueStore<String, ValueAndTimestamp<GradedSample>> latest =
                 driver.getTimestampedKeyValueStore(ScoreTopology.LATEST_SAMPLES);
         assertThat(latest.get(grade.taskId().toString()).value().subset()).isEqualTo(algebra);
@@ -166,7 +166,7 @@ class ScoreTopologyTest extends TopologyHarness {
         grades.pipeInput(null, bytes(grade(task, Verdict.CORRECT)), tick());
 
         assertThat(latestScores().get(WEAK))
-                .extracting(BenchmarkScore::graded, BenchmarkScore::correct, BenchmarkScore::incorrect)
+                .extracting(BenchmarkScore::graded, s -> s.counts().correct(), s -> s.counts().incorrect())
                 .containsExactly(1L, 1L, 0L);
     }
 
@@ -177,24 +177,24 @@ class ScoreTopologyTest extends TopologyHarness {
 
         BenchmarkScore weak = latestScores().get(WEAK);
 
-        assertThat(weak).extracting(BenchmarkScore::graded, BenchmarkScore::correct, BenchmarkScore::errors)
+        assertThat(weak).extracting(BenchmarkScore::graded, s -> s.counts().correct(), s -> s.counts().errors())
                 .containsExactly(2L, 1L, 1L);
-        assertThat(weak.accuracy()).isEqualTo(0.5);
+        assertThat(weak.accuracy().value()).isEqualTo(0.5);
     }
 
     @Test
     void gradesBeforeTheManifestHaveUnknownProgressUntilItArrives() {
         send(task(RUN, "sim-strong", "gsm8k", 1), Verdict.CORRECT);
         BenchmarkScore before = latestScores().get(STRONG);
-        assertThat(before.expected()).isZero();
-        assertThat(before.progress()).isNull();
+        assertThat(before.grading().expected()).isZero();
+        assertThat(before.grading().fraction()).isNull();
 
         runs.pipeInput(RUN, bytes(manifest(RUN, List.of("sim-strong"), List.of("gsm8k"), 4)), tick());
         send(task(RUN, "sim-strong", "gsm8k", 2), Verdict.INCORRECT);
 
         BenchmarkScore after = latestScores().get(STRONG);
-        assertThat(after.expected()).isEqualTo(4);
-        assertThat(after.progress()).isEqualTo(0.5);
+        assertThat(after.grading().expected()).isEqualTo(4);
+        assertThat(after.grading().fraction()).isEqualTo(0.5);
     }
 
     @Test
@@ -208,7 +208,7 @@ class ScoreTopologyTest extends TopologyHarness {
 
         assertThat(events.rejectedManifests).isEqualTo(3);
         assertThat(events.manifests).hasSize(1);
-        assertThat(latestScores().get(STRONG).expected()).isEqualTo(4);
+        assertThat(latestScores().get(STRONG).grading().expected()).isEqualTo(4);
         KeyValueStore<String, byte[]> manifests = driver.getKeyValueStore(ScoreTopology.MANIFESTS);
         assertThat(manifests.get("another-run")).isNull();
         assertThat(manifests.get("keyless")).isNull();

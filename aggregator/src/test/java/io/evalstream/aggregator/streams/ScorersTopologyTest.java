@@ -51,12 +51,12 @@ class ScorersTopologyTest extends TopologyHarness {
         BenchmarkScore cell = latestScores().get(RUN + "/sim-mixed/gsm8k");
 
         assertThat(cell.graded()).isEqualTo(20);
-        assertThat(cell.accuracy()).isEqualTo(0.9); // the headline is the first scorer, flexible
-        assertThat(cell.scorers()).extracting(ScorerScore::scorer, ScorerScore::graded, ScorerScore::correct,
-                ScorerScore::accuracy).containsExactly(tuple("flexible", 20L, 18L, 0.9),
+        assertThat(cell.accuracy().value()).isEqualTo(0.9); // the headline is the first scorer, flexible
+        assertThat(cell.detail().scorers()).extracting(ScorerScore::scorer, ScorerScore::graded, ScorerScore::correct,
+                s -> s.estimates().accuracy().value()).containsExactly(tuple("flexible", 20L, 18L, 0.9),
                 tuple("strict", 20L, 12L, 0.6));
-        assertThat(cell.scorer("strict").orElseThrow().ci95High()).isLessThan(
-                cell.scorer("flexible").orElseThrow().ci95High());
+        assertThat(cell.scorer("strict").orElseThrow().estimates().accuracy().high()).isLessThan(
+                cell.scorer("flexible").orElseThrow().estimates().accuracy().high());
 
         String page = ScoreGaugesProbe.scrape(cell);
         assertThat(page).contains("evalstream_scorer_accuracy_ratio{benchmark=\"gsm8k\",model=\"sim-mixed\","
@@ -75,7 +75,7 @@ class ScorersTopologyTest extends TopologyHarness {
         send(unstated);
         send(stated);
 
-        assertThat(latestScores().get(RUN + "/sim-mixed/gsm8k").scorers())
+        assertThat(latestScores().get(RUN + "/sim-mixed/gsm8k").detail().scorers())
                 .extracting(ScorerScore::scorer, ScorerScore::graded, ScorerScore::correct)
                 .containsExactly(tuple("flexible", 1L, 1L), tuple("strict", 1L, 1L));
     }

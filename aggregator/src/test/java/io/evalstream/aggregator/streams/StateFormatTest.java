@@ -40,7 +40,7 @@ class StateFormatTest {
 
         Tally read = ScoreTopology.TALLY.deserializer().deserialize("t", old.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(read).isEqualTo(new Tally(3, 2, 1, 0, 0, 2.0, 2.0, Category.MATH, "h"));
+        assertThat(read).isEqualTo(Tally.ofCounts(3, 2, 1, 0, 0, 2.0, 2.0, Category.MATH, "h"));
         assertThat(read.judged()).isZero();
         assertThat(read.dimensions()).isEmpty();
     }

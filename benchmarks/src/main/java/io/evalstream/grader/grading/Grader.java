@@ -1,13 +1,16 @@
 package io.evalstream.grader.grading;
 
+import io.evalstream.contracts.CallFacts;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.CompletionStatus;
 import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.Evidence;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.GradeContext;
+import io.evalstream.contracts.Marking;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
-import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.Scorer;
 import io.evalstream.contracts.ScorerVerdict;
 import io.evalstream.contracts.Verdict;
@@ -142,9 +145,8 @@ public final class Grader {
      */
     public static Grade ungradableCode(Completion completion, String reason, Instant gradedAt) {
         PromptTask task = completion.task();
-        return new Grade(SchemaVersion.CURRENT, task.taskId(), Verdict.ERROR, 0.0, null, task.reference(),
-                task.category(), task.subset(), CODE_GRADER, task.settingsHash(), completion.latencyMillis(),
-                completion.simulated(), ErrorKind.UNGRADABLE, gradedAt, null, reason).recording(completion);
+        return Grade.of(task.taskId(), Marking.error(task.reference()), GradeContext.of(task, CODE_GRADER, gradedAt),
+                CallFacts.of(completion), Evidence.error(ErrorKind.UNGRADABLE, reason)).recording(completion);
     }
 
     private static Outcome run(ProgramRunner runner, PromptTask task, String code) {
@@ -154,17 +156,15 @@ public final class Grader {
 
     private static Grade graded(Completion completion, Outcome outcome, String grader, Instant gradedAt) {
         PromptTask task = completion.task();
-        return new Grade(SchemaVersion.CURRENT, task.taskId(), outcome.verdict(), outcome.score(), outcome.extracted(),
-                task.reference(), task.category(), task.subset(), grader, task.settingsHash(),
-                completion.latencyMillis(), completion.simulated(), null, gradedAt, null, outcome.detail())
-                .recording(completion);
+        return Grade.of(task.taskId(), new Marking(outcome.verdict(), outcome.score(), outcome.extracted(),
+                task.reference()), GradeContext.of(task, grader, gradedAt), CallFacts.of(completion),
+                Evidence.explained(outcome.detail())).recording(completion);
     }
 
     private static Grade failed(Completion completion, PromptTask task, String grader, Instant gradedAt) {
         // The error's message is the grade's detail, so a report can say why, not just how often.
-        Grade grade = new Grade(SchemaVersion.CURRENT, task.taskId(), Verdict.ERROR, 0.0, null, task.reference(),
-                task.category(), task.subset(), grader, task.settingsHash(), completion.latencyMillis(),
-                completion.simulated(), completion.error().kind(), gradedAt, null, completion.error().message())
+        Grade grade = Grade.of(task.taskId(), Marking.error(task.reference()), GradeContext.of(task, grader, gradedAt),
+                CallFacts.of(completion), Evidence.error(completion.error().kind(), completion.error().message()))
                 .recording(completion);
         return task.scorers() == null ? grade : grade.withScores(task.scorers().stream()
                 .map(scorer -> new ScorerVerdict(scorer.name(), Verdict.ERROR, 0.0, null)).toList(), task.scorers());

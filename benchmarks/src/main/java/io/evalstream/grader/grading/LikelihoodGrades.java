@@ -1,13 +1,16 @@
 package io.evalstream.grader.grading;
 
+import io.evalstream.contracts.CallFacts;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.ContinuationScore;
+import io.evalstream.contracts.Evidence;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.GradeContext;
 import io.evalstream.contracts.LikelihoodScore;
+import io.evalstream.contracts.Marking;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
-import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.TaskKind;
 import io.evalstream.contracts.Verdict;
 import java.nio.charset.StandardCharsets;
@@ -86,9 +89,8 @@ public final class LikelihoodGrades {
     private static Grade grade(Completion completion, Verdict verdict, double score, String extracted,
             LikelihoodScore likelihood, Instant gradedAt) {
         PromptTask task = completion.task();
-        return new Grade(SchemaVersion.CURRENT, task.taskId(), verdict, score, extracted, task.reference(),
-                task.category(), task.subset(), name(task.metric()), task.settingsHash(), completion.latencyMillis(),
-                completion.simulated(), null, gradedAt, null, null, null, null, null, likelihood)
-                .recording(completion);
+        return Grade.of(task.taskId(), new Marking(verdict, score, extracted, task.reference()),
+                GradeContext.of(task, name(task.metric()), gradedAt), CallFacts.of(completion),
+                Evidence.measured(likelihood)).recording(completion);
     }
 }

@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.CallStats;
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.CellId;
 import io.evalstream.contracts.DimensionScore;
+import io.evalstream.contracts.Estimate;
 import io.evalstream.contracts.Json;
+import io.evalstream.contracts.Progress;
+import io.evalstream.contracts.ScoreDetail;
+import io.evalstream.contracts.ScoreEstimates;
+import io.evalstream.contracts.VerdictCounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -84,16 +91,16 @@ class ReportsTest {
 
     @Test
     void theJudgedTableShowsPerModelItsKindJudgeScoresPerDimensionTheMeanScoreAndErrors() throws Exception {
-        Instant now = Instant.parse("2026-11-21T12:00:00Z");
         List<BenchmarkScore> scores = List.of(
-                new BenchmarkScore(1, "r", "stories260K", "stories", Category.WRITING, 24, 0, 0, 0, 2, 24, 0.0, 0.0,
-                        0.14, 0.4125, 0.03, 1.0, now, 22, List.of(new DimensionScore("grammar", 22, 6.25, 0.31),
-                                new DimensionScore("creativity", 22, 4.5, 0.2),
-                                new DimensionScore("consistency", 22, 7.0, null)), null, null, null, null, null, null),
-                new BenchmarkScore(1, "r", "sim-weak", "stories", Category.WRITING, 3, 0, 0, 0, 0, 24, 0.0, 0.0,
-                        0.5, null, null, 0.125, now, 0, List.of(), null, null, null, null, null, null),
-                new BenchmarkScore(1, "r", "sim-weak", "gsm8k", Category.MATH, 3, 1, 2, 0, 0, 3, 0.3, 0.1,
-                        0.7, 0.3, 0.2, 1.0, now));
+                score("stories260K", "stories", Category.WRITING, new VerdictCounts(0, 0, 0, 2, 22),
+                        Estimate.proportion(0.0, 0.0, 0.14), Estimate.mean(0.4125, 0.03), new Progress(24, 24, 1.0, null, null),
+                        List.of(new DimensionScore("grammar", 22, 6.25, 0.31), new DimensionScore("creativity", 22, 4.5, 0.2),
+                                new DimensionScore("consistency", 22, 7.0, null))),
+                score("sim-weak", "stories", Category.WRITING, VerdictCounts.NONE, Estimate.proportion(0.0, 0.0, 0.5),
+                        Estimate.NONE, new Progress(3, 24, 0.125, null, null), List.of()),
+                score("sim-weak", "gsm8k", Category.MATH, new VerdictCounts(1, 2, 0, 0, 0),
+                        Estimate.proportion(0.3, 0.1, 0.7), Estimate.mean(0.3, 0.2), new Progress(3, 3, 1.0, null, null),
+                        List.of()));
         JsonNode report = Json.mapper().readTree(Json.mapper().writeValueAsString(Map.of("scores", scores)));
 
         String table = Reports.judgedTable(report, "stories", List.of("grammar", "creativity", "consistency"),
@@ -143,5 +150,12 @@ class ReportsTest {
 
         org.assertj.core.api.Assertions.assertThat(Reports.scorers(report))
                 .isEqualTo("  sim-weak       gsm8k      flexible 32.5%  strict 25.0%" + System.lineSeparator());
+    }
+
+    private static BenchmarkScore score(String model, String benchmark, Category category, VerdictCounts counts,
+            Estimate accuracy, Estimate mean, Progress grading, List<DimensionScore> judgeScores) {
+        return new BenchmarkScore(1, new CellId("r", model, benchmark, category), counts,
+                new ScoreEstimates(accuracy, mean), grading, Instant.parse("2026-11-21T12:00:00Z"), CallStats.NONE,
+                ScoreDetail.judged(judgeScores));
     }
 }

@@ -1,14 +1,17 @@
 package io.evalstream.grader.judging;
 
+import io.evalstream.contracts.CallFacts;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.CompletionStatus;
 import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.Evidence;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.GradeContext;
 import io.evalstream.contracts.Judgement;
 import io.evalstream.contracts.Judging;
+import io.evalstream.contracts.Marking;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
-import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.Texts;
 import io.evalstream.contracts.Verdict;
 import java.time.Instant;
@@ -106,9 +109,8 @@ public final class JudgedGrades {
         double score = judgement == null ? 0.0 : judgement.normalizedScore();
         String extracted = subject.status() == CompletionStatus.OK && !subject.text().isBlank()
                 ? Texts.abbreviate(answer(subject), MAX_EXTRACTED) : null;
-        return new Grade(SchemaVersion.CURRENT, task.taskId(), verdict, score, extracted, task.reference(),
-                task.category(), task.subset(), graderName(task.judging()), task.settingsHash(),
-                subject.latencyMillis(), subject.simulated(), errorKind, gradedAt, judgement,
-                Texts.abbreviate(detail, MAX_DETAIL)).recording(subject);
+        return Grade.of(task.taskId(), new Marking(verdict, score, extracted, task.reference()),
+                GradeContext.of(task, graderName(task.judging()), gradedAt), CallFacts.of(subject),
+                new Evidence(errorKind, judgement, Texts.abbreviate(detail, MAX_DETAIL), null)).recording(subject);
     }
 }

@@ -2,8 +2,8 @@ package io.evalstream.grader.messaging;
 
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Grade;
-import io.evalstream.contracts.Verdict;
 import io.evalstream.contracts.Judging;
+import io.evalstream.contracts.Verdict;
 import io.evalstream.grader.grading.Grader;
 import io.evalstream.grader.judging.JudgedGrades;
 import io.evalstream.grader.judging.Rubrics;
@@ -43,8 +43,8 @@ public class GradeMetrics {
     }
 
     void graded(Grade grade) {
-        grades.computeIfAbsent(grade.grader(), this::gradeCounters).get(grade.verdict()).increment();
-        if (grade.errorKind() == ErrorKind.UNGRADABLE) {
+        grades.computeIfAbsent(grade.context().grader(), this::gradeCounters).get(grade.verdict()).increment();
+        if (grade.evidence().errorKind() == ErrorKind.UNGRADABLE) {
             ungradable.increment();
         }
     }

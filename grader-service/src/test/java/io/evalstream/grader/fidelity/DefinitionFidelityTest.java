@@ -16,10 +16,10 @@ import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.grader.execution.HarnessRunner;
 import io.evalstream.grader.grading.Datasets;
 import io.evalstream.grader.grading.Grader;
 import io.evalstream.grader.grading.ProgramRunner.ProgramRun;
-import io.evalstream.grader.execution.HarnessRunner;
 import io.evalstream.sandbox.Sandbox;
 import io.evalstream.sandbox.SandboxConfig;
 import java.nio.file.Files;
@@ -101,7 +101,7 @@ class DefinitionFidelityTest {
             Grade right = Grader.grade(completion(task, answer(task.answerForm(), task.reference())), AT);
             if (right.verdict() != Verdict.CORRECT) {
                 failures.add(task.taskId().itemId() + ": '" + task.reference() + "' graded " + right.verdict()
-                        + " (extracted '" + right.extracted() + "')");
+                        + " (extracted '" + right.marking().extracted() + "')");
             }
             String other = wrong(task.answerForm(), task, items.get((i + 1) % items.size()).reference());
             if (Grader.grade(completion(task, answer(task.answerForm(), other)), AT).verdict() == Verdict.CORRECT) {
@@ -132,10 +132,11 @@ class DefinitionFidelityTest {
             Grade withMain = Grader.gradeCode(completion(task, task.reference() + FAILING_MAIN), run::apply, AT);
             return canonical.verdict() == Verdict.CORRECT && rewritten.verdict() == Verdict.CORRECT
                     && withMain.verdict() == Verdict.CORRECT && broken.verdict() == Verdict.INCORRECT
-                    && broken.detail() != null && broken.detail().startsWith("exit 1: ") ? null : task.taskId().itemId() + ": canonical "
-                    + canonical.verdict() + ", rewritten " + rewritten.verdict() + ", with a main block "
-                    + withMain.verdict() + " (" + withMain.detail() + "), broken " + broken.verdict() + " ("
-                    + broken.detail() + ")";
+                    && broken.evidence().detail() != null && broken.evidence().detail().startsWith("exit 1: ") ? null
+                    : task.taskId().itemId() + ": canonical " + canonical.verdict() + ", rewritten "
+                    + rewritten.verdict() + ", with a main block " + withMain.verdict() + " ("
+                    + withMain.evidence().detail() + "), broken " + broken.verdict() + " (" + broken.evidence().detail()
+                    + ")";
         }).filter(failure -> failure != null).toList();
         System.out.printf("fidelity humaneval: %d problems run in the %s sandbox, %d failures%n", humaneval.size(),
                 sandbox.isolation(), failures.size());

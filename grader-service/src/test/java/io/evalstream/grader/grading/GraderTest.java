@@ -10,16 +10,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import io.evalstream.contracts.CallFacts;
 import io.evalstream.contracts.CodeCheck;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.Evidence;
+import io.evalstream.contracts.Exchange;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.GradeContext;
 import io.evalstream.contracts.InvalidRecordException;
+import io.evalstream.contracts.Marking;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Scorer;
 import io.evalstream.contracts.ScorerVerdict;
+import io.evalstream.contracts.ScorerVerdicts;
 import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.Verdict;
 import io.evalstream.grader.grading.ProgramRunner.ProgramRun;
@@ -56,11 +62,11 @@ class GraderTest {
         Grade grade = Grader.grade(ok(task, text), GRADED_AT);
 
         assertThat(grade.verdict()).isEqualTo(flexible);
-        assertThat(grade.grader()).isEqualTo("numeric/numeric_equal@1");
-        assertThat(grade.scorersFingerprint()).isEqualTo(Scorer.fingerprint(GSM8K_SCORERS)).hasSize(16)
+        assertThat(grade.context().grader()).isEqualTo("numeric/numeric_equal@1");
+        assertThat(grade.scorers().scorersFingerprint()).isEqualTo(Scorer.fingerprint(GSM8K_SCORERS)).hasSize(16)
                 .isNotEqualTo(Scorer.fingerprint(GSM8K_SCORERS.reversed()));
         assertThat(grade.scorerVerdicts()).extracting(ScorerVerdict::scorer, ScorerVerdict::verdict,
-                ScorerVerdict::extracted).containsExactly(tuple("flexible", flexible, grade.extracted()),
+                ScorerVerdict::extracted).containsExactly(tuple("flexible", flexible, grade.marking().extracted()),
                 tuple("strict", strict, strictAnswer));
     }
 
@@ -68,9 +74,9 @@ class GraderTest {
     void aFailedCallIsAnErrorForEveryScorerAndATaskWithOneScorerListsNone() {
         PromptTask task = task("run-1", "item-1", Extraction.NUMERIC, "18");
 
-        assertThat(Grader.grade(failed(task.withScorers(GSM8K_SCORERS), ErrorKind.TIMEOUT), GRADED_AT).scores())
+        assertThat(Grader.grade(failed(task.withScorers(GSM8K_SCORERS), ErrorKind.TIMEOUT), GRADED_AT).scorers().scores())
                 .extracting(ScorerVerdict::verdict).containsExactly(Verdict.ERROR, Verdict.ERROR);
-        assertThat(Grader.grade(ok(task, "The answer is 18."), GRADED_AT).scores()).isNull();
+        assertThat(Grader.grade(ok(task, "The answer is 18."), GRADED_AT).scorers().scores()).isNull();
     }
 
     @Test
@@ -82,10 +88,11 @@ class GraderTest {
 
         Grade grade = Grader.grade(completion, GRADED_AT);
 
-        assertThat(grade).isEqualTo(new Grade(1, task.taskId(), Verdict.CORRECT, 1.0, "1234", "1,234",
-                task.category(), subset, "numeric/numeric_equal@1", task.settingsHash(), 420, true, null, GRADED_AT,
-                null, null, task.prompt(), "She pays 1,000 + 234 = $1,234 in total. The answer is $1,234.",
-                completion.usage()));
+        assertThat(grade).isEqualTo(new Grade(1, task.taskId(), new Marking(Verdict.CORRECT, 1.0, "1234", "1,234"),
+                new GradeContext(task.category(), subset, "numeric/numeric_equal@1", task.settingsHash(), GRADED_AT),
+                new CallFacts(420, true, completion.usage(), null), Evidence.NONE,
+                new Exchange(task.prompt(), "She pays 1,000 + 234 = $1,234 in total. The answer is $1,234."),
+                ScorerVerdicts.NONE));
     }
 
     /** Every grader with a right, a wrong and a missing answer; \n stands for a newline. */
@@ -132,12 +139,12 @@ class GraderTest {
         Grade grade = Grader.grade(ok(task, unescape(text)), GRADED_AT);
 
         assertThat(grade.verdict()).isEqualTo(verdict);
-        assertThat(grade.score()).isCloseTo(score, within(0.01));
-        assertThat(grade.extracted()).isEqualTo(extracted);
-        assertThat(grade.grader()).isEqualTo(Grader.pipeline(extraction, metric).name());
-        assertThat(grade.errorKind()).isNull();
+        assertThat(grade.marking().score()).isCloseTo(score, within(0.01));
+        assertThat(grade.marking().extracted()).isEqualTo(extracted);
+        assertThat(grade.context().grader()).isEqualTo(Grader.pipeline(extraction, metric).name());
+        assertThat(grade.evidence().errorKind()).isNull();
         // A missing answer says what was missing, for an audit; other grades need no explaining.
-        assertThat(grade.detail() != null).isEqualTo(verdict == Verdict.NO_ANSWER);
+        assertThat(grade.evidence().detail() != null).isEqualTo(verdict == Verdict.NO_ANSWER);
     }
 
     @Test
@@ -147,8 +154,8 @@ class GraderTest {
         Grade twoNumbers = Grader.grade(ok(task("run-1", "drop-1", Extraction.ANSWER_LINE, Metric.NUMERIC_EQUAL,
                 "12", List.of(), null), "The answer is between 10 and 14."), GRADED_AT);
 
-        assertThat(none.detail()).isEqualTo("no number in the completion");
-        assertThat(twoNumbers.detail()).isEqualTo("more than one number in the answer");
+        assertThat(none.evidence().detail()).isEqualTo("no number in the completion");
+        assertThat(twoNumbers.evidence().detail()).isEqualTo("more than one number in the answer");
     }
 
     @Test
@@ -172,9 +179,9 @@ class GraderTest {
 
         assertThat(partial.verdict()).isEqualTo(Verdict.INCORRECT);
         // "3 touchdowns and field goal" against "3 touchdowns": precision 2/5, recall 1, F1 4/7.
-        assertThat(partial.score()).isCloseTo(4.0 / 7, within(1e-9));
+        assertThat(partial.marking().score()).isCloseTo(4.0 / 7, within(1e-9));
         assertThat(alias.verdict()).isEqualTo(Verdict.CORRECT);
-        assertThat(alias.reference()).isEqualTo("John F. Kennedy");
+        assertThat(alias.marking().reference()).isEqualTo("John F. Kennedy");
     }
 
     @ParameterizedTest
@@ -187,11 +194,11 @@ class GraderTest {
 
         Grade grade = Grader.grade(completion, GRADED_AT);
 
-        assertThat(grade).isEqualTo(new Grade(1, task.taskId(), Verdict.ERROR, 0.0, null, "C", task.category(),
-                task.subset(), "multiple_choice/exact_match@1", task.settingsHash(), 30_000, false, kind, GRADED_AT,
-                null, "no answer after 3 attempts").recording(completion));
-        assertThat(grade.prompt()).as("recorded for audits").isEqualTo(task.prompt());
-        assertThat(grade.completion()).isNull();
+        assertThat(grade).isEqualTo(Grade.of(task.taskId(), Marking.error("C"),
+                GradeContext.of(task, "multiple_choice/exact_match@1", GRADED_AT), CallFacts.of(30_000, false),
+                Evidence.error(kind, "no answer after 3 attempts")).recording(completion));
+        assertThat(grade.exchange().prompt()).as("recorded for audits").isEqualTo(task.prompt());
+        assertThat(grade.exchange().completion()).isNull();
     }
 
     @Test
@@ -271,12 +278,12 @@ class GraderTest {
                 : ProgramRun.fail("exit 1: AssertionError"), GRADED_AT);
 
         assertThat(grade.verdict()).isEqualTo(verdict);
-        assertThat(grade.score()).isEqualTo(passes ? 1.0 : 0.0);
-        assertThat(grade.grader()).isEqualTo("code/code_execution@1");
-        assertThat(grade.extracted()).contains("return a");
-        assertThat(grade.detail()).isEqualTo(passes ? null : "exit 1: AssertionError");
+        assertThat(grade.marking().score()).isEqualTo(passes ? 1.0 : 0.0);
+        assertThat(grade.context().grader()).isEqualTo("code/code_execution@1");
+        assertThat(grade.marking().extracted()).contains("return a");
+        assertThat(grade.evidence().detail()).isEqualTo(passes ? null : "exit 1: AssertionError");
         // The harness around exactly the extracted code (HarnessAttackTest runs it for real).
-        assertThat(programs).containsExactly(CodePrograms.humanEval(ADD, grade.extracted()));
+        assertThat(programs).containsExactly(CodePrograms.humanEval(ADD, grade.marking().extracted()));
     }
 
     @Test
@@ -290,9 +297,9 @@ class GraderTest {
         Grade failedCall = Grader.gradeCode(failed(task, ErrorKind.TIMEOUT), mustNotRun, GRADED_AT);
 
         assertThat(empty.verdict()).isEqualTo(Verdict.NO_ANSWER);
-        assertThat(empty.detail()).isEqualTo("no code in the completion");
+        assertThat(empty.evidence().detail()).isEqualTo("no code in the completion");
         assertThat(failedCall.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(failedCall.errorKind()).isEqualTo(ErrorKind.TIMEOUT);
+        assertThat(failedCall.evidence().errorKind()).isEqualTo(ErrorKind.TIMEOUT);
     }
 
     @Test
@@ -303,10 +310,10 @@ class GraderTest {
                 "code sandbox unavailable: bwrap not found at /nowhere/bwrap", GRADED_AT);
 
         assertThat(grade.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(grade.score()).isZero();
-        assertThat(grade.errorKind()).isEqualTo(ErrorKind.UNGRADABLE);
-        assertThat(grade.detail()).isEqualTo("code sandbox unavailable: bwrap not found at /nowhere/bwrap");
-        assertThat(grade.grader()).isEqualTo(Grader.CODE_GRADER);
+        assertThat(grade.marking().score()).isZero();
+        assertThat(grade.evidence().errorKind()).isEqualTo(ErrorKind.UNGRADABLE);
+        assertThat(grade.evidence().detail()).isEqualTo("code sandbox unavailable: bwrap not found at /nowhere/bwrap");
+        assertThat(grade.context().grader()).isEqualTo(Grader.CODE_GRADER);
         assertThat(grade.taskId()).isEqualTo(task.taskId());
     }
 

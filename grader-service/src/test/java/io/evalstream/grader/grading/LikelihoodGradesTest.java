@@ -54,11 +54,11 @@ class LikelihoodGradesTest {
         Grade grade = Grader.grade(completion(task, scores), AT);
 
         assertThat(grade.verdict()).isEqualTo(acc ? Verdict.CORRECT : Verdict.INCORRECT);
-        assertThat(grade.score()).isEqualTo(acc ? 1.0 : 0.0);
-        assertThat(grade.extracted()).isEqualTo(Integer.toString(chosen));
-        assertThat(grade.likelihood().normCorrect()).isEqualTo(accNorm);
-        assertThat(grade.likelihood().nats()).isEqualTo(scores.get(reference).logprob());
-        assertThat(grade.grader()).isEqualTo("likelihood/likelihood_acc@1");
+        assertThat(grade.marking().score()).isEqualTo(acc ? 1.0 : 0.0);
+        assertThat(grade.marking().extracted()).isEqualTo(Integer.toString(chosen));
+        assertThat(grade.evidence().likelihood().normCorrect()).isEqualTo(accNorm);
+        assertThat(grade.evidence().likelihood().nats()).isEqualTo(scores.get(reference).logprob());
+        assertThat(grade.context().grader()).isEqualTo("likelihood/likelihood_acc@1");
     }
 
     @Test
@@ -71,10 +71,10 @@ class LikelihoodGradesTest {
         Grade grade = Grader.grade(completion(task, List.of(new ContinuationScore(nats, 11, null))), AT);
 
         assertThat(grade.verdict()).isEqualTo(Verdict.MEASURED);
-        assertThat(grade.likelihood().bytes()).isEqualTo(39);
-        assertThat(grade.likelihood().tokens()).isEqualTo(11);
-        assertThat(grade.likelihood().bitsPerByte()).isCloseTo(1.5, within(1e-12));
-        assertThat(grade.score()).isCloseTo(Math.pow(2, -1.5), within(1e-12));
+        assertThat(grade.evidence().likelihood().bytes()).isEqualTo(39);
+        assertThat(grade.evidence().likelihood().tokens()).isEqualTo(11);
+        assertThat(grade.evidence().likelihood().bitsPerByte()).isCloseTo(1.5, within(1e-12));
+        assertThat(grade.marking().score()).isCloseTo(Math.pow(2, -1.5), within(1e-12));
     }
 
     private static PromptTask task(Metric metric, String prompt, String reference, List<String> choices) {

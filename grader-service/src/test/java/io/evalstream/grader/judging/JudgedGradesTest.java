@@ -10,9 +10,9 @@ import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
-import io.evalstream.contracts.ModelError;
 import io.evalstream.contracts.InvalidRecordException;
 import io.evalstream.contracts.Judging;
+import io.evalstream.contracts.ModelError;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Verdict;
 import java.time.Instant;
@@ -37,17 +37,17 @@ class JudgedGradesTest {
 
         assertThat(grade.taskId()).isEqualTo(subject.taskId());
         assertThat(grade.verdict()).isEqualTo(Verdict.JUDGED);
-        assertThat(grade.score()).isEqualTo((8.0 - 1) / 9);
-        assertThat(grade.grader()).isEqualTo("text/rubric:tinystories:judge-model@2");
-        assertThat(grade.extracted()).isEqualTo(CONTINUATION.strip());
-        assertThat(grade.reference()).isEqualTo(BEGINNING);
-        assertThat(grade.latencyMillis()).isEqualTo(subject.latencyMillis());
-        assertThat(grade.settingsHash()).isEqualTo(story.settingsHash());
-        assertThat(grade.judgement().judge()).isEqualTo("judge-model");
-        assertThat(grade.judgement().scores()).isEqualTo(Map.of("grammar", 9.0, "creativity", 6.0,
+        assertThat(grade.marking().score()).isEqualTo((8.0 - 1) / 9);
+        assertThat(grade.context().grader()).isEqualTo("text/rubric:tinystories:judge-model@2");
+        assertThat(grade.marking().extracted()).isEqualTo(CONTINUATION.strip());
+        assertThat(grade.marking().reference()).isEqualTo(BEGINNING);
+        assertThat(grade.call().latencyMillis()).isEqualTo(subject.latencyMillis());
+        assertThat(grade.context().settingsHash()).isEqualTo(story.settingsHash());
+        assertThat(grade.evidence().judgement().judge()).isEqualTo("judge-model");
+        assertThat(grade.evidence().judgement().scores()).isEqualTo(Map.of("grammar", 9.0, "creativity", 6.0,
                 "consistency", 9.0));
-        assertThat(grade.judgement().labels()).isEqualTo(Map.of("age_group", "C: 6-7"));
-        assertThat(grade.detail()).isNull();
+        assertThat(grade.evidence().judgement().labels()).isEqualTo(Map.of("age_group", "C: 6-7"));
+        assertThat(grade.evidence().detail()).isNull();
     }
 
     @Test
@@ -56,10 +56,10 @@ class JudgedGradesTest {
 
         assertThat(grade.taskId()).isEqualTo(subject.taskId());
         assertThat(grade.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(grade.errorKind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
-        assertThat(grade.detail()).startsWith("judge judge-model: judge reply unreadable: it does not end with the"
+        assertThat(grade.evidence().errorKind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
+        assertThat(grade.evidence().detail()).startsWith("judge judge-model: judge reply unreadable: it does not end with the"
                 + " score block; its last line is 'Creativity: great!'");
-        assertThat(grade.extracted()).isEqualTo(CONTINUATION.strip());
+        assertThat(grade.marking().extracted()).isEqualTo(CONTINUATION.strip());
     }
 
     @Test
@@ -70,8 +70,8 @@ class JudgedGradesTest {
 
         assertThat(grade.taskId()).isEqualTo(subject.taskId());
         assertThat(grade.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(grade.errorKind()).isEqualTo(ErrorKind.RATE_LIMITED);
-        assertThat(grade.detail()).isEqualTo("judge judge-model failed: no answer after 3 attempts");
+        assertThat(grade.evidence().errorKind()).isEqualTo(ErrorKind.RATE_LIMITED);
+        assertThat(grade.evidence().detail()).isEqualTo("judge judge-model failed: no answer after 3 attempts");
     }
 
     @Test
@@ -84,8 +84,8 @@ class JudgedGradesTest {
 
         assertThat(grade.taskId()).isEqualTo(subject.taskId());
         assertThat(grade.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(grade.errorKind()).isEqualTo(ErrorKind.NO_WORKER_FOR_MODEL);
-        assertThat(grade.detail()).isEqualTo("judge judge-nobody-serves failed: model 'judge-nobody-serves' is not"
+        assertThat(grade.evidence().errorKind()).isEqualTo(ErrorKind.NO_WORKER_FOR_MODEL);
+        assertThat(grade.evidence().detail()).isEqualTo("judge judge-nobody-serves failed: model 'judge-nobody-serves' is not"
                 + " configured on this worker; configured: [sim-strong]");
     }
 
@@ -95,9 +95,9 @@ class JudgedGradesTest {
 
         assertThat(grade.taskId()).isEqualTo(subject.taskId());
         assertThat(grade.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(grade.score()).isZero();
-        assertThat(grade.errorKind()).isEqualTo(ErrorKind.UNGRADABLE);
-        assertThat(grade.detail()).isEqualTo("automatic judge unavailable: its tools did not load");
+        assertThat(grade.marking().score()).isZero();
+        assertThat(grade.evidence().errorKind()).isEqualTo(ErrorKind.UNGRADABLE);
+        assertThat(grade.evidence().detail()).isEqualTo("automatic judge unavailable: its tools did not load");
     }
 
     @Test
@@ -106,10 +106,10 @@ class JudgedGradesTest {
         Grade blank = JudgedGrades.withoutJudge(ok(story, " \n "), AT).orElseThrow();
 
         assertThat(failedCall.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(failedCall.errorKind()).isEqualTo(ErrorKind.TIMEOUT);
-        assertThat(failedCall.grader()).isEqualTo("text/rubric:tinystories:judge-model@2");
+        assertThat(failedCall.evidence().errorKind()).isEqualTo(ErrorKind.TIMEOUT);
+        assertThat(failedCall.context().grader()).isEqualTo("text/rubric:tinystories:judge-model@2");
         assertThat(blank.verdict()).isEqualTo(Verdict.NO_ANSWER);
-        assertThat(blank.detail()).isEqualTo("the completion is blank: nothing to judge");
+        assertThat(blank.evidence().detail()).isEqualTo("the completion is blank: nothing to judge");
         assertThat(JudgedGrades.withoutJudge(subject, AT)).isEmpty();
         assertThat(JudgedGrades.withoutJudge(ok(story, "ran"), AT)).isEmpty();
     }
@@ -120,7 +120,7 @@ class JudgedGradesTest {
         Grade grade = JudgedGrades.fromJudge(Completion.ok(PromptTask.judgeTask(runaway, "judge-model", "p", 256),
                 "Grammar: 2\nCreativity: 1\nConsistency: 3", "sim", true, 10, 1, null), AT);
 
-        assertThat(grade.extracted()).hasSize(JudgedGrades.MAX_EXTRACTED).endsWith("…");
+        assertThat(grade.marking().extracted()).hasSize(JudgedGrades.MAX_EXTRACTED).endsWith("…");
     }
 
     @Test

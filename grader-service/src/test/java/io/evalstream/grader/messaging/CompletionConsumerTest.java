@@ -9,13 +9,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalstream.broker.KafkaTestResource;
+import io.evalstream.contracts.CallFacts;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.DeadLetter;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.Evidence;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.GradeContext;
 import io.evalstream.contracts.Json;
+import io.evalstream.contracts.Marking;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
 import io.evalstream.contracts.WireFormat;
@@ -94,15 +98,12 @@ class CompletionConsumerTest {
             });
         }
 
-        assertThat(withoutGradingTime(grades.get(correct.taskId().toString()))).isEqualTo(new Grade(1, correct.taskId(),
-                Verdict.CORRECT, 1.0, "1234", "1,234", correct.task().category(), "numeric/numeric_equal@1",
-                correct.task().settingsHash(), 420, true, null, EPOCH));
-        assertThat(withoutGradingTime(grades.get(wrong.taskId().toString()))).isEqualTo(new Grade(1, wrong.taskId(),
-                Verdict.INCORRECT, 0.0, "A", "C", wrong.task().category(), "multiple_choice/exact_match@1",
-                wrong.task().settingsHash(), 420, true, null, EPOCH));
-        assertThat(withoutGradingTime(grades.get(failed.taskId().toString()))).isEqualTo(new Grade(1, failed.taskId(),
-                Verdict.ERROR, 0.0, null, "7", failed.task().category(), "numeric/numeric_equal@1",
-                failed.task().settingsHash(), 30_000, false, ErrorKind.TIMEOUT, EPOCH));
+        assertThat(withoutGradingTime(grades.get(correct.taskId().toString()))).isEqualTo(expected(correct,
+                new Marking(Verdict.CORRECT, 1.0, "1234", "1,234"), "numeric/numeric_equal@1", 420, true, null));
+        assertThat(withoutGradingTime(grades.get(wrong.taskId().toString()))).isEqualTo(expected(wrong,
+                new Marking(Verdict.INCORRECT, 0.0, "A", "C"), "multiple_choice/exact_match@1", 420, true, null));
+        assertThat(withoutGradingTime(grades.get(failed.taskId().toString()))).isEqualTo(expected(failed,
+                Marking.error("7"), "numeric/numeric_equal@1", 30_000, false, ErrorKind.TIMEOUT));
 
         assertDeadLettered(deadLetters.get(notJsonKey), "not a valid JSON Completion");
         assertDeadLettered(deadLetters.get(missingFieldKey), "invalid Completion: field 'backend' is required");
@@ -130,9 +131,23 @@ class CompletionConsumerTest {
 
     private static Grade withoutGradingTime(Grade grade) {
         assertThat(grade).isNotNull();
-        return new Grade(grade.schemaVersion(), grade.taskId(), grade.verdict(), grade.score(), grade.extracted(),
-                grade.reference(), grade.category(), grade.grader(), grade.settingsHash(), grade.latencyMillis(),
-                grade.simulated(), grade.errorKind(), EPOCH);
+        GradeContext context = grade.context();
+        return Grade.of(grade.taskId(), grade.marking(),
+                new GradeContext(context.category(), null, context.grader(), context.settingsHash(), EPOCH),
+                CallFacts.of(grade.call().latencyMillis(), grade.call().simulated()),
+                errorOnly(grade.evidence().errorKind()));
+    }
+
+    /** What {@link #withoutGradingTime} keeps of the grade of {@code graded}. */
+    private static Grade expected(Completion graded, Marking marking, String grader, long latencyMillis,
+            boolean simulated, ErrorKind errorKind) {
+        return Grade.of(graded.taskId(), marking, new GradeContext(graded.task().category(), null, grader,
+                graded.task().settingsHash(), EPOCH), CallFacts.of(latencyMillis, simulated),
+                errorOnly(errorKind));
+    }
+
+    private static Evidence errorOnly(ErrorKind kind) {
+        return kind == null ? Evidence.NONE : Evidence.error(kind, null);
     }
 
     private static void assertDeadLettered(ConsumerRecord<String, byte[]> record, String reason) {

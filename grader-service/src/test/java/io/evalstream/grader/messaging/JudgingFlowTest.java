@@ -79,16 +79,16 @@ class JudgingFlowTest {
 
         Grade judged = grades.get(story.taskId().toString());
         assertThat(judged.verdict()).isEqualTo(Verdict.JUDGED);
-        assertThat(judged.grader()).isEqualTo("text/rubric:tinystories:auto@2");
-        assertThat(judged.extracted()).isEqualTo(STORY.strip());
-        assertThat(judged.reference()).isEqualTo(BEGINNING);
-        assertThat(judged.judgement().scores()).containsOnlyKeys("grammar", "creativity", "consistency");
-        assertThat(judged.judgement().labels()).containsKey("age_group");
-        assertThat(judged.judgement().measures()).containsKeys("grammar_errors_per_100_words",
+        assertThat(judged.context().grader()).isEqualTo("text/rubric:tinystories:auto@2");
+        assertThat(judged.marking().extracted()).isEqualTo(STORY.strip());
+        assertThat(judged.marking().reference()).isEqualTo(BEGINNING);
+        assertThat(judged.evidence().judgement().scores()).containsOnlyKeys("grammar", "creativity", "consistency");
+        assertThat(judged.evidence().judgement().labels()).containsKey("age_group");
+        assertThat(judged.evidence().judgement().measures()).containsKeys("grammar_errors_per_100_words",
                 "embedding_similarity", "novelty", "distinct_bigrams", "words");
-        assertThat(judged.score()).isEqualTo(judged.judgement().normalizedScore()).isGreaterThan(0.6);
+        assertThat(judged.marking().score()).isEqualTo(judged.evidence().judgement().normalizedScore()).isGreaterThan(0.6);
         assertThat(grades.get(blank.taskId().toString()).verdict()).isEqualTo(Verdict.NO_ANSWER);
-        assertThat(grades.get(failedCall.taskId().toString()).errorKind()).isEqualTo(ErrorKind.BAD_INPUT);
+        assertThat(grades.get(failedCall.taskId().toString()).evidence().errorKind()).isEqualTo(ErrorKind.BAD_INPUT);
         assertThat(header(dead.get(unknownRubric.taskId().toString()), DeadLetter.REASON))
                 .contains("unknown rubric 'mt-bench'; this grader knows tinystories");
 
@@ -133,20 +133,20 @@ class JudgingFlowTest {
         Map<String, Grade> grades = read(Topics.GRADES, runId, 3, GRADES);
         Grade judged = grades.get(good.taskId().toString());
         assertThat(judged.verdict()).isEqualTo(Verdict.JUDGED);
-        assertThat(judged.grader()).isEqualTo("text/rubric:tinystories:judge-model@2");
-        assertThat(judged.latencyMillis()).isEqualTo(good.latencyMillis());
-        assertThat(judged.judgement().judge()).isEqualTo(JUDGE);
-        assertThat(judged.judgement().scores()).isEqualTo(Map.of("grammar", 9.0, "creativity", 7.0,
+        assertThat(judged.context().grader()).isEqualTo("text/rubric:tinystories:judge-model@2");
+        assertThat(judged.call().latencyMillis()).isEqualTo(good.latencyMillis());
+        assertThat(judged.evidence().judgement().judge()).isEqualTo(JUDGE);
+        assertThat(judged.evidence().judgement().scores()).isEqualTo(Map.of("grammar", 9.0, "creativity", 7.0,
                 "consistency", 8.0));
-        assertThat(judged.judgement().labels()).isEqualTo(Map.of("age_group", "C: 6-7"));
+        assertThat(judged.evidence().judgement().labels()).isEqualTo(Map.of("age_group", "C: 6-7"));
         Grade unreadable = grades.get(garbled.taskId().toString());
         assertThat(unreadable.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(unreadable.errorKind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
-        assertThat(unreadable.detail()).contains("it does not end with the score block; its last line is 'What a"
+        assertThat(unreadable.evidence().errorKind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
+        assertThat(unreadable.evidence().detail()).contains("it does not end with the score block; its last line is 'What a"
                 + " lovely story! I would give it a high mark.'");
         Grade failedJudge = grades.get(judgeDown.taskId().toString());
-        assertThat(failedJudge.errorKind()).isEqualTo(ErrorKind.SERVER_ERROR);
-        assertThat(failedJudge.detail()).isEqualTo("judge judge-model failed: HTTP 503 after 3 attempts");
+        assertThat(failedJudge.evidence().errorKind()).isEqualTo(ErrorKind.SERVER_ERROR);
+        assertThat(failedJudge.evidence().detail()).isEqualTo("judge judge-model failed: HTTP 503 after 3 attempts");
     }
 
     private <T> Map<String, T> read(String topic, String runId, int expected, WireFormat<T> format) {

@@ -68,7 +68,7 @@ class RegradeTest {
             }
         }
         Map<String, Grade> before = awaitGrades(runId, grades -> grades.size() == 20);
-        assertThat(before.values()).allSatisfy(grade -> assertThat(grade.scores()).isNull());
+        assertThat(before.values()).allSatisfy(grade -> assertThat(grade.scorers().scores()).isNull());
 
         given().post("/runs/" + runId + "/regrade").then().statusCode(401);
         given().header("Authorization", TOKEN).post("/runs/no-such-run/regrade").then().statusCode(404);
@@ -83,15 +83,16 @@ class RegradeTest {
         assertThat(report.getList("pastRetention")).isEmpty();
 
         Map<String, Grade> after = awaitGrades(runId, grades -> grades.values().stream()
-                .allMatch(grade -> grade.scores() != null));
+                .allMatch(grade -> grade.scorers().scores() != null));
         assertThat(after).hasSize(20);
         after.forEach((task, grade) -> assertThat(grade.verdict()).as(task).isEqualTo(before.get(task).verdict()));
-        assertThat(after.values().stream().collect(Collectors.groupingBy(grade -> grade.scores().get(1).verdict(),
-                Collectors.counting()))).isEqualTo(Map.of(Verdict.CORRECT, 12L, Verdict.NO_ANSWER, 6L,
-                Verdict.INCORRECT, 2L));
-        assertThat(after.values()).allSatisfy(grade -> assertThat(grade.scores()).extracting(ScorerVerdict::scorer)
-                .containsExactly("flexible", "strict"));
-        assertThat(after.values()).extracting(Grade::scorersFingerprint).containsOnly(Scorer.fingerprint(List.of(
+        assertThat(after.values().stream().collect(Collectors.groupingBy(
+                grade -> grade.scorers().scores().get(1).verdict(), Collectors.counting())))
+                .isEqualTo(Map.of(Verdict.CORRECT, 12L, Verdict.NO_ANSWER, 6L, Verdict.INCORRECT, 2L));
+        assertThat(after.values()).allSatisfy(grade -> assertThat(grade.scorers().scores())
+                .extracting(ScorerVerdict::scorer).containsExactly("flexible", "strict"));
+        assertThat(after.values()).extracting(grade -> grade.scorers().scorersFingerprint())
+                .containsOnly(Scorer.fingerprint(List.of(
                 new Scorer("flexible", "numeric", "numeric_equal"), new Scorer("strict", "answer_is",
                 "numeric_equal"))));
         assertThat(recordsOfRun(Topics.TASKS, runId)).as("tasks sent towards a worker or model").isZero();
