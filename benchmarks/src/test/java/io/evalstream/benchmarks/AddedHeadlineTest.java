@@ -58,7 +58,7 @@ class AddedHeadlineTest {
         Grade grade = Grader.grade(Completion.ok(task, "The answer is 18. That is 3 more than 15", "sim", true, 1, 1,
                 TokenUsage.NONE), Instant.EPOCH);
 
-        assertThat(grade.grader()).isEqualTo("last_number/numeric_equal@1");
+        assertThat(grade.context().grader()).isEqualTo("last_number/numeric_equal@1");
         assertThat(grade.verdict()).as("the last number, 15").isEqualTo(Verdict.INCORRECT);
         assertThat(grade.scorerVerdicts()).extracting(ScorerVerdict::scorer, ScorerVerdict::verdict)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("flexible", Verdict.INCORRECT),

@@ -138,8 +138,8 @@ public class Regrader {
                 .merge(code.slots()).collect().asList().await().indefinitely();
         List<Grade> ran = new ArrayList<>(graded.size());
         for (Grade grade : graded) {
-            if (grade.errorKind() == ErrorKind.UNGRADABLE) {
-                skipped.merge("not run again (" + grade.detail() + "); its earlier grade stands", 1L, Long::sum);
+            if (grade.evidence().errorKind() == ErrorKind.UNGRADABLE) {
+                skipped.merge("not run again (" + grade.evidence().detail() + "); its earlier grade stands", 1L, Long::sum);
             } else {
                 ran.add(grade);
             }
