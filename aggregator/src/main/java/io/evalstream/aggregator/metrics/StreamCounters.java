@@ -29,7 +29,7 @@ public class StreamCounters {
     private Map<Integer, Map<StreamCount, Long>> highest = Map.of();
 
     @Inject
-    StreamCounters(MeterRegistry registry) {
+    public StreamCounters(MeterRegistry registry) {
         for (StreamCount count : StreamCount.values()) {
             totals.put(count, 0.0);
         }
@@ -43,7 +43,7 @@ public class StreamCounters {
     }
 
     /** @param readable the counts of every partition readable here now, by partition */
-    synchronized void observe(Map<Integer, Map<StreamCount, Long>> readable) {
+    public synchronized void observe(Map<Integer, Map<StreamCount, Long>> readable) {
         Map<Integer, Map<StreamCount, Long>> next = new HashMap<>();
         readable.forEach((partition, counts) -> {
             Map<StreamCount, Long> before = highest.get(partition);
