@@ -36,4 +36,17 @@ class PurityTest {
             assertThat(FORBIDDEN).as(source.getFileName().toString()).noneMatch(text::contains);
         }
     }
+
+    /**
+     * The topology's nodes run again when an exactly-once transaction aborts: they may change their stores and
+     * forward records, nothing else (no meters, no state shared between threads; see AbortedTransactionTest).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ScoreTopology", "GradeReader", "ManifestUpdater", "ScoreSnapshotter"})
+    void theTopologysNodesTouchNoMetersAndNoSharedState(String node) throws IOException {
+        String text = Files.readString(Path.of("src/main/java/io/evalstream/aggregator/streams", node + ".java"));
+
+        assertThat(List.of("import io.micrometer", "import java.util.concurrent", "MeterRegistry", "static Map",
+                "volatile")).noneMatch(text::contains);
+    }
 }

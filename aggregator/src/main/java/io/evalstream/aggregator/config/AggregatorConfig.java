@@ -47,10 +47,11 @@ public interface AggregatorConfig {
         Duration idleRunTtl();
 
         /**
-         * How often the gauges are checked against the partitions this instance runs, and a run's leader reads the
-         * other instances' cells for the run-level gauges (ETA, category, overall). Rebalances also trigger it.
+         * How often the gauges and counters read the stores (the topology pushes nothing, so this is how far they
+         * trail the grades), follow the partitions this instance runs, and a run's leader reads the other instances'
+         * cells for the run-level gauges (ETA, category, overall). Rebalances also trigger it.
          */
-        @WithDefault("5s")
+        @WithDefault("2s")
         Duration reconcileInterval();
 
         /** How often runs are checked for expiry. */

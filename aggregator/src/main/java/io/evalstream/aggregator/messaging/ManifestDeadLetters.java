@@ -1,11 +1,12 @@
 package io.evalstream.aggregator.messaging;
 
 import io.evalstream.aggregator.streams.Manifests;
-import io.evalstream.aggregator.streams.ScoreEvents;
 import io.evalstream.contracts.DeadLetter;
 import io.evalstream.contracts.KafkaClients;
 import io.evalstream.contracts.TopicAdmin;
 import io.evalstream.contracts.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,8 @@ import org.jboss.logging.Logger;
  * Writes every record of the runs topic that is not a valid manifest to the dead-letter topic, once: the manifest
  * store of the topology is a global store, which reads the whole topic on every start and has no output. A consumer
  * group of its own commits each batch only after its dead letters are acknowledged, so none is lost or repeated
- * (short of a crash between the two).
+ * (short of a crash between the two). It counts them too: this consumer, not the topology's global store (which reads
+ * the whole topic again at every start), sees each invalid manifest once.
  */
 @ApplicationScoped
 public class ManifestDeadLetters {
@@ -39,15 +41,20 @@ public class ManifestDeadLetters {
     private static final Logger LOG = Logger.getLogger(ManifestDeadLetters.class);
     private static final Duration POLL = Duration.ofMillis(500);
 
-    private final ScoreEvents events;
     private final KafkaClients kafka;
+    private final Counter invalid;
+    private final Counter deadLettered;
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    ManifestDeadLetters(ScoreEvents events, KafkaClients kafka) {
-        this.events = events;
+    ManifestDeadLetters(KafkaClients kafka, MeterRegistry registry) {
         this.kafka = kafka;
+        this.invalid = Counter.builder("evalstream_invalid_manifests")
+                .description("Records of the runs topic skipped because they are not valid run manifests")
+                .register(registry);
+        this.deadLettered = Counter.builder("evalstream_dead_letters")
+                .description("Records written to the dead-letter topic").tag("topic", Topics.RUNS).register(registry);
     }
 
     void start(@Observes StartupEvent event) {
@@ -99,6 +106,7 @@ public class ManifestDeadLetters {
         headers.add(DeadLetter.OFFSET, Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
         writer.send(new ProducerRecord<>(Topics.DLQ, null, record.key(), record.value(), headers))
                 .get(60, TimeUnit.SECONDS);
-        events.deadLettered(record.topic());
+        invalid.increment();
+        deadLettered.increment();
     }
 }

@@ -1,6 +1,7 @@
 package io.evalstream.aggregator.metrics;
 
 import io.evalstream.aggregator.config.AggregatorConfig;
+import io.evalstream.aggregator.streams.ScoreStores;
 import io.evalstream.aggregator.streams.StreamsLifecycle;
 import io.evalstream.contracts.KafkaClients;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * The gauges' periodic work, off the stream threads: expiring finished runs, following which cells this instance
- * owns (and, for the runs it leads, the other instances' cells), and reading consumer lag.
+ * The gauges' periodic work, off the stream threads: expiring finished runs, reading the stores into the gauges and
+ * counters (following which cells this instance owns and, for the runs it leads, the other instances' cells), and
+ * reading consumer lag.
  */
 @ApplicationScoped
 class Housekeeping {
@@ -23,6 +25,8 @@ class Housekeeping {
     private static final Logger LOG = Logger.getLogger(Housekeeping.class);
 
     private final ScoreGauges gauges;
+    private final StreamCounters counters;
+    private final IgnoredJudgeScores ignored;
     private final AggregatorConfig config;
     private final MeterRegistry registry;
     private final KafkaClients kafka;
@@ -31,10 +35,12 @@ class Housekeeping {
     private ConsumerLag lag;
     private volatile boolean lagFailing;
 
-    Housekeeping(ScoreGauges gauges, AggregatorConfig config, MeterRegistry registry,
+    Housekeeping(ScoreGauges gauges, StreamCounters counters, IgnoredJudgeScores ignored, AggregatorConfig config, MeterRegistry registry,
             KafkaClients kafka, StreamsLifecycle streams) {
         this.streams = streams;
         this.gauges = gauges;
+        this.counters = counters;
+        this.ignored = ignored;
         this.config = config;
         this.registry = registry;
         this.kafka = kafka;
@@ -61,7 +67,10 @@ class Housekeeping {
 
     private void reconcile() {
         try {
-            gauges.reconcile(streams.stores());
+            ScoreStores stores = streams.stores();
+            gauges.reconcile(stores);
+            counters.observe(stores.local().counts());
+            ignored.observe(stores);
         } catch (RuntimeException e) {
             // Not started yet, or a peer call failed past its own handling: the next tick tries again.
             LOG.debugf("Gauges not reconciled this time: %s", e.toString());

@@ -17,7 +17,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * What the gauges of one cell read: its latest score (from the tally table, so idempotent) and its
- * expected count (from the run manifest). Each half has one writer thread, so they are kept apart.
+ * expected count (from the run manifest). Written by the housekeeping thread, read by scrapes.
  * A value not known yet reads as NaN, which Prometheus shows as such instead of a misleading 0.
  */
 final class LiveCell {
@@ -37,11 +37,6 @@ final class LiveCell {
 
     void update(BenchmarkScore latest) {
         score.set(latest);
-    }
-
-    /** Sets the score only if none was set, so a snapshot read from a store never hides a newer live one. */
-    void seed(BenchmarkScore stored) {
-        score.compareAndSet(null, stored);
     }
 
     void expect(long tasks) {

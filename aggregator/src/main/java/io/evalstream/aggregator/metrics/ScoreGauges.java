@@ -4,7 +4,6 @@ import io.evalstream.aggregator.cluster.Slice;
 import io.evalstream.aggregator.config.AggregatorConfig;
 import io.evalstream.aggregator.scoring.Scoring;
 import io.evalstream.aggregator.scoring.Tally;
-import io.evalstream.aggregator.streams.ScoreEvents;
 import io.evalstream.aggregator.streams.ScoreStores;
 import io.evalstream.aggregator.streams.StreamsRunning;
 import io.evalstream.contracts.BenchmarkScore;
@@ -14,8 +13,6 @@ import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Scorer;
 import io.evalstream.contracts.ScorerScore;
-import io.evalstream.contracts.Topics;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,16 +36,17 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.jboss.logging.Logger;
 
 /**
- * Live Prometheus gauges per (run, model, benchmark), per (run, model, category), per (run, model) and per run, fed
- * by the topology's score changes and run manifests, and reconciled with the stores each time Kafka Streams reaches
- * RUNNING and at every housekeeping tick, so they survive a restart and follow rebalances. With several instances
+ * Live Prometheus gauges per (run, model, benchmark), per (run, model, category), per (run, model) and per run, read
+ * from the stores (tallies and run manifests) each time Kafka Streams reaches RUNNING and at every housekeeping tick,
+ * so they survive a restart, follow rebalances, and never see a score the topology pushed from a transaction that
+ * later aborted: the topology pushes nothing. With several instances
  * each series lives on exactly one ({@link Ownership}): a cell's on the instance running its tally partition, a
  * run's on the one leading it, which reads the other instances' cells for them. So summing a count over instances
  * is exact and a ratio has one series. A run's gauges are removed once it has been complete and quiet for the
  * finished-run time to live (or quiet for the idle one), so finished runs do not pile up in Prometheus.
  */
 @ApplicationScoped
-public class ScoreGauges implements ScoreEvents {
+public class ScoreGauges {
 
     private static final Logger LOG = Logger.getLogger(ScoreGauges.class);
     private static final List<GaugeSpec> CELL_GAUGES = List.of(
@@ -97,10 +95,9 @@ public class ScoreGauges implements ScoreEvents {
     private final Duration finishedTtl;
     private final Duration idleTtl;
     private final ConcurrentMap<String, LiveRun> runs = new ConcurrentHashMap<>();
+    // The manifests already applied, so that reading the store again does not bring an expired run back.
+    private final Map<String, RunManifest> applied = new HashMap<>();
     private volatile Ownership ownership;
-    private final Counter rejectedManifests;
-    private final Counter ignoredDimensions;
-    private final Counter gradesRead;
 
     @Inject
     ScoreGauges(MeterRegistry registry, AggregatorConfig config) {
@@ -119,28 +116,18 @@ public class ScoreGauges implements ScoreEvents {
         this.clock = clock;
         this.finishedTtl = finishedTtl;
         this.idleTtl = idleTtl;
-        this.rejectedManifests = Counter.builder("evalstream_invalid_manifests")
-                .description("Records of the runs topic skipped because they are not valid run manifests")
-                .register(registry);
-        this.ignoredDimensions = Counter.builder("evalstream_judge_dimensions_ignored")
-                .description("Judge scores left out because their cell already counts the most rubric dimensions it may")
-                .register(registry);
-        this.gradesRead = Counter.builder("evalstream_grades_read")
-                .description("Valid grade records read, re-deliveries included").register(registry);
-        // Registered up front so dashboards and alerts see 0 rather than no series before the first bad grade.
-        deadLetters(Topics.GRADES);
     }
 
-    @Override
-    public void scoreChanged(BenchmarkScore score) {
+    /** A cell's latest score, as read from its tally. */
+    void scoreChanged(BenchmarkScore score) {
         LiveRun run = run(score.cell().runId());
         LiveCell cell = cell(run, score.key());
         cell.update(score);
         cellDetailGauges(run, score.key(), cell, score);
     }
 
-    @Override
-    public void manifestChanged(RunManifest manifest) {
+    /** A run's manifest, as read from the manifest store. */
+    void manifestChanged(RunManifest manifest) {
         LiveRun run = run(manifest.runId());
         run.submitted(manifest.submittedAt());
         Ownership owned = ownership;
@@ -150,26 +137,6 @@ public class ScoreGauges implements ScoreEvents {
                 cell(run, key).expect(count.tasks());
             }
         });
-    }
-
-    @Override
-    public void gradeRead() {
-        gradesRead.increment();
-    }
-
-    @Override
-    public void deadLettered(String sourceTopic) {
-        deadLetters(sourceTopic).increment();
-    }
-
-    @Override
-    public void judgeDimensionsIgnored(int dimensions) {
-        ignoredDimensions.increment(dimensions);
-    }
-
-    @Override
-    public void manifestRejected() {
-        rejectedManifests.increment();
     }
 
     /**
@@ -185,14 +152,16 @@ public class ScoreGauges implements ScoreEvents {
     }
 
     /**
-     * Brings the gauges in line with what this instance runs now: cells whose partition moved here are shown (seeded
-     * from the store, dated at their last grade so that runs finished long ago expire at the next check), cells that
-     * moved away lose their series, and a run this instance leads gets the other instances' cells for its run-level
-     * figures. Cheap: one scan of this instance's tallies, and one call per other instance per led run.
+     * Brings the gauges in line with the stores and with what this instance runs now: new and changed manifests set
+     * what runs expect, every cell this instance runs shows its tally (dated at its last grade so that runs finished
+     * long ago expire at the next check), cells that moved away lose their series, and a run this instance leads gets
+     * the other instances' cells for its run-level figures. Cheap: one read of the manifests, one scan of this
+     * instance's tallies, and one call per other instance per led run.
      */
     void reconcile(ScoreStores stores) {
         Slice<Tally> mine;
         try {
+            manifests(stores.manifests());
             mine = stores.local().tallies(null);
         } catch (InvalidStateStoreException e) {
             LOG.debugf("Gauges not reconciled (%s); the next RUNNING state or tick does it", e.getMessage());
@@ -212,7 +181,7 @@ public class ScoreGauges implements ScoreEvents {
      */
     void reconcile(Ownership owned, Map<ScoreKey, Tally> mine, Function<String, Map<ScoreKey, Tally>> runTallies) {
         ownership = owned;
-        seed(mine);
+        show(mine);
         for (Map.Entry<String, LiveRun> entry : runs.entrySet()) {
             LiveRun run = entry.getValue();
             run.cells().keySet().stream().filter(key -> !owned.owns(key))
@@ -248,18 +217,25 @@ public class ScoreGauges implements ScoreEvents {
         others.forEach((key, score) -> rollupGauges(run, key, score));
     }
 
+    /** Applies the manifests that are new or changed since the last call. */
+    void manifests(Map<String, RunManifest> stored) {
+        synchronized (applied) {
+            stored.forEach((runId, manifest) -> {
+                if (!manifest.equals(applied.put(runId, manifest))) {
+                    manifestChanged(manifest);
+                }
+            });
+            applied.keySet().retainAll(stored.keySet());
+        }
+    }
+
     /**
-     * Fills cells that have no score yet (after a restart the stream only reports tallies that change), dated at
-     * their last grade so that runs finished long ago expire at the next check instead of living a whole time to live.
+     * Shows each cell's tally, dated at its last grade so that runs finished long ago expire at the next check instead
+     * of living a whole time to live.
      */
-    void seed(Map<ScoreKey, Tally> tallies) {
-        tallies.forEach((key, tally) -> {
-            BenchmarkScore score = Scoring.score(key, tally, null, lastGraded(tally, clock.instant()));
-            LiveRun run = run(key.runId());
-            LiveCell cell = cell(run, key);
-            cell.seed(score);
-            cellDetailGauges(run, key, cell, cell.score());
-        });
+    void show(Map<ScoreKey, Tally> tallies) {
+        tallies.forEach((key, tally) -> scoreChanged(Scoring.score(key, tally, null,
+                lastGraded(tally, clock.instant()))));
     }
 
     private static Instant lastGraded(Tally tally, Instant otherwise) {
@@ -387,11 +363,6 @@ public class ScoreGauges implements ScoreEvents {
     private void runGauge(LiveRun run, String name, String help, Tags tags, ToDoubleFunction<LiveRun> value) {
         run.trackRunMeter(Gauge.builder(name, run, value).description(help).tags(tags).strongReference(true)
                 .register(registry));
-    }
-
-    private Counter deadLetters(String sourceTopic) {
-        return Counter.builder("evalstream_dead_letters").description("Records written to the dead-letter topic")
-                .tag("topic", sourceTopic).register(registry);
     }
 
     private static Tags tags(ScoreKey key) {

@@ -4,6 +4,7 @@ import io.evalstream.aggregator.cluster.Slice;
 import io.evalstream.aggregator.scoring.GradedSample;
 import io.evalstream.aggregator.scoring.Tally;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,27 @@ public final class LocalStores {
     /** The latest sample of each of one run's tasks, by task id. */
     public Slice<GradedSample> samples(String runPrefix) {
         return slice(ScoreTopology.LATEST_SAMPLES, runPrefix);
+    }
+
+    /**
+     * The topology's {@link StreamCount counts} of each partition this instance runs as active, by partition. A
+     * partition that moves to another instance takes its counts along.
+     */
+    public Map<Integer, Map<StreamCount, Long>> counts() {
+        Map<Integer, Map<StreamCount, Long>> counts = new HashMap<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            Optional<ReadOnlyKeyValueStore<String, Long>> part = partition(ScoreTopology.COUNTS, partition);
+            if (part.isPresent()) {
+                Map<StreamCount, Long> read = new EnumMap<>(StreamCount.class);
+                try {
+                    scan(part.get(), null, (name, count) -> read.put(StreamCount.valueOf(name), count));
+                } catch (InvalidStateStoreException moved) {
+                    continue;
+                }
+                counts.put(partition, read);
+            }
+        }
+        return counts;
     }
 
     /** True when this instance alone runs every partition of {@code store} as active. */

@@ -16,13 +16,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ScoreSnapshotter implements FixedKeyProcessor<String, Tally, BenchmarkScore> {
 
-    private final ScoreEvents events;
     private FixedKeyProcessorContext<String, BenchmarkScore> context;
     private KeyValueStore<String, byte[]> manifests;
-
-    ScoreSnapshotter(ScoreEvents events) {
-        this.events = events;
-    }
 
     @Override
     public void init(FixedKeyProcessorContext<String, BenchmarkScore> context) {
@@ -40,7 +35,6 @@ final class ScoreSnapshotter implements FixedKeyProcessor<String, Tally, Benchma
                 Manifests.decode(manifests.get(cell.runId()))
                         .map(manifest -> Scoring.expectedCells(manifest).get(cell)).orElse(null),
                 Instant.ofEpochMilli(record.timestamp()));
-        events.scoreChanged(score);
         context.forward(record.withValue(score));
     }
 }

@@ -4,12 +4,8 @@ import io.evalstream.aggregator.scoring.GradedSample;
 import io.evalstream.aggregator.scoring.Tally;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.JsonSerde;
-import io.evalstream.contracts.RunCheck;
 import io.evalstream.contracts.Topics;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -27,14 +23,16 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.jboss.logging.Logger;
 
 /**
- * The aggregator's Kafka Streams topology.
+ * The aggregator's Kafka Streams topology. Its only effects are its output topics and its stores, which Kafka Streams
+ * commits or aborts together: nothing in it touches a meter or state shared with other threads, so a transaction
+ * that aborts and is redone leaves no trace. Gauges and counters read the stores ({@link ScoreStores}).
  * <ol>
  *   <li>{@value Topics#RUNS} → global store {@value #MANIFESTS} (runId → raw manifest), on every instance.</li>
  *   <li>{@value Topics#GRADES} (String, bytes) → decode; unreadable records, and grades that contradict their
- *       run's manifest, → {@value Topics#DLQ} with their original key, raw bytes and dead-letter headers.</li>
+ *       run's manifest (read from {@value #MANIFESTS}), → {@value Topics#DLQ} with their original key, raw bytes
+ *       and dead-letter headers; grades read and dead-lettered are counted in {@value #COUNTS}.</li>
  *   <li>Valid grades → table {@value #LATEST_SAMPLES}: the latest grade per taskId (grades without a key are
  *       re-keyed by taskId first). A duplicate replaces itself, so nothing counts twice.</li>
  *   <li>That table grouped by cell (runId/modelId/benchmarkId) with an adder and a subtractor → table
@@ -50,41 +48,36 @@ public final class ScoreTopology {
     public static final String MANIFESTS = "run-manifests";
     public static final String LATEST_SAMPLES = "latest-samples";
     public static final String TALLIES = "tallies";
+    public static final String COUNTS = "stream-counts";
 
     static final Serde<GradedSample> SAMPLES = new JsonSerde<>(GradedSample.class);
     static final Serde<Tally> TALLY = new JsonSerde<>(Tally.class);
     static final Serde<BenchmarkScore> SCORE = new JsonSerde<>(BenchmarkScore.class);
 
-    private static final Logger LOG = Logger.getLogger(ScoreTopology.class);
-
-    private final ScoreEvents events;
-    // Written by the global thread as manifests arrive, read by the stream threads for every grade.
-    private final Map<String, RunCheck> runChecks = new ConcurrentHashMap<>();
-    private final AtomicBoolean dimensionsWarned = new AtomicBoolean();
-
-    public ScoreTopology(ScoreEvents events) {
-        this.events = events;
+    private ScoreTopology() {
     }
 
-    public Topology build() {
+    public static Topology build() {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MANIFESTS), Serdes.String(), Serdes.ByteArray())
                         // Global stores are rebuilt from the compacted runs topic; in memory, every manifest is
-                        // replayed through ManifestUpdater at startup, so the gauges learn every run's expectations.
+                        // replayed through ManifestUpdater at startup.
                         .withLoggingDisabled(),
                 Topics.RUNS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("runs"),
-                () -> new ManifestUpdater(events, runChecks));
+                ManifestUpdater::new);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(COUNTS), Serdes.String(),
+                Serdes.Long()));
         tally(latestSamples(validGrades(builder))).toStream(Named.as("tally-changes"))
-                .processValues(() -> new ScoreSnapshotter(events), Named.as("scores"))
+                .processValues(ScoreSnapshotter::new, Named.as("scores"))
                 .to(Topics.METRICS, Produced.with(Serdes.String(), SCORE).withName("metrics"));
         return builder.build();
     }
 
-    private KStream<String, GradeRead.Accepted> validGrades(StreamsBuilder builder) {
+    private static KStream<String, GradeRead.Accepted> validGrades(StreamsBuilder builder) {
         Map<String, KStream<String, GradeRead>> reads = builder
                 .stream(Topics.GRADES, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("grades"))
-                .processValues(() -> new GradeReader(events, runChecks), Named.as("read-grades"))
+                .processValues(GradeReader::new, Named.as("read-grades"), COUNTS)
                 .split(Named.as("grades-"))
                 .branch((key, read) -> read instanceof GradeRead.Rejected, Branched.as("rejected"))
                 .defaultBranch(Branched.as("accepted"));
@@ -112,27 +105,13 @@ public final class ScoreTopology {
                         .withCachingDisabled());
     }
 
-    private KTable<String, Tally> tally(KTable<String, GradedSample> latest) {
+    private static KTable<String, Tally> tally(KTable<String, GradedSample> latest) {
         return latest
                 .groupBy((taskId, sample) -> KeyValue.pair(sample.cell().toString(), sample.forTally()),
                         Grouped.with("by-cell", Serdes.String(), SAMPLES))
-                .aggregate(() -> Tally.EMPTY, this::add,
+                .aggregate(() -> Tally.EMPTY, (cell, sample, tally) -> tally.add(sample),
                         (cell, sample, tally) -> tally.subtract(sample), Named.as("tally"),
                         Materialized.<String, Tally, KeyValueStore<Bytes, byte[]>>as(TALLIES)
                                 .withKeySerde(Serdes.String()).withValueSerde(TALLY));
-    }
-
-    private Tally add(String cell, GradedSample sample, Tally tally) {
-        List<String> ignored = tally.ignoredDimensions(sample);
-        if (!ignored.isEmpty()) {
-            if (dimensionsWarned.compareAndSet(false, true)) {
-                LOG.warnf("Cell %s already counts %d rubric dimensions; ignoring judge scores for %s (and, from now on,"
-                        + " any dimension beyond the limit, counted in evalstream_judge_dimensions_ignored_total)."
-                        + " Is the judge naming its dimensions consistently?", cell, GradedSample.MAX_DIMENSIONS,
-                        ignored);
-            }
-            events.judgeDimensionsIgnored(ignored.size());
-        }
-        return tally.add(sample);
     }
 }

@@ -39,7 +39,6 @@ public class StreamsLifecycle {
 
     private static final Logger LOG = Logger.getLogger(StreamsLifecycle.class);
 
-    private final ScoreEvents events;
     private final AggregatorConfig config;
     private final Config properties;
     private final KafkaClients kafka;
@@ -51,12 +50,11 @@ public class StreamsLifecycle {
     private volatile KafkaStreams streams;
     private volatile int partitions;
 
-    StreamsLifecycle(ScoreEvents events, AggregatorConfig config, Config properties, KafkaClients kafka,
+    StreamsLifecycle(AggregatorConfig config, Config properties, KafkaClients kafka,
             Event<StreamsRunning> running,
             @ConfigProperty(name = "evalstream.topics.partitions", defaultValue = "6") int topicPartitions,
             @ConfigProperty(name = "evalstream.topics.replication-factor", defaultValue = "1") short replicationFactor,
             Peers peers, @ConfigProperty(name = "quarkus.http.port", defaultValue = "8084") int httpPort) {
-        this.events = events;
         this.config = config;
         this.properties = properties;
         this.kafka = kafka;
@@ -71,7 +69,7 @@ public class StreamsLifecycle {
         Properties streamsConfig = streamsConfig();
         TopicAdmin.ensureTopics(kafka, topicPartitions, replicationFactor);
         partitions = gradePartitions();
-        KafkaStreams created = new KafkaStreams(new ScoreTopology(events).build(), streamsConfig);
+        KafkaStreams created = new KafkaStreams(ScoreTopology.build(), streamsConfig);
         created.setStateListener(this::stateChanged);
         created.setUncaughtExceptionHandler(this::failed);
         streams = created;

@@ -2,6 +2,7 @@ package io.evalstream.aggregator.streams;
 
 import static io.evalstream.aggregator.Fixtures.bytes;
 import static io.evalstream.aggregator.Fixtures.grade;
+import static io.evalstream.aggregator.Fixtures.manifest;
 import static io.evalstream.aggregator.Fixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,10 +10,12 @@ import io.evalstream.contracts.DeadLetter;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,10 +59,29 @@ class DeadLetterTopologyTest extends TopologyHarness {
         assertThat(text(headers.lastHeader(DeadLetter.TOPIC))).isEqualTo(Topics.GRADES);
         assertThat(text(headers.lastHeader(DeadLetter.PARTITION))).isEqualTo("0");
         assertThat(text(headers.lastHeader(DeadLetter.OFFSET))).isEqualTo("1");
-        assertThat(events.deadLetters).containsExactly(Topics.GRADES);
+        assertThat(count(StreamCount.GRADES_DEAD_LETTERED)).isEqualTo(1);
+        assertThat(count(StreamCount.GRADES_READ)).isEqualTo(2);
         assertThat(latestScores().get(STRONG))
                 .extracting(score -> score.graded(), score -> score.counts().correct(), score -> score.counts().incorrect())
                 .containsExactly(2L, 1L, 1L);
+    }
+
+    /** The grade reader checks against the global store as it is now, not against what it saw first. */
+    @Test
+    void aGradeIsCheckedAgainstTheRunsManifestAsReplacedSince() {
+        runs.pipeInput(RUN, bytes(manifest(RUN, List.of("sim-strong"), List.of("gsm8k"), 4)), tick());
+        send(task(RUN, "sim-weak", "gsm8k", 1), Verdict.CORRECT);
+        assertThat(text(deadLetters.readRecord().headers().lastHeader(DeadLetter.REASON)))
+                .contains("model 'sim-weak' is not in the run's manifest");
+
+        runs.pipeInput(RUN, bytes(manifest(RUN, List.of("sim-strong", "sim-weak"), List.of("gsm8k"), 4)), tick());
+        send(task(RUN, "sim-weak", "gsm8k", 1), Verdict.CORRECT);
+        runs.pipeInput(RUN, null, tick());
+        send(task(RUN, "sim-other", "gsm8k", 1), Verdict.CORRECT);
+
+        assertThat(latestScores()).containsOnlyKeys(WEAK, RUN + "/sim-other/gsm8k");
+        assertThat(count(StreamCount.GRADES_DEAD_LETTERED)).isEqualTo(1);
+        assertThat(count(StreamCount.GRADES_READ)).isEqualTo(2);
     }
 
     private static String text(Header header) {

@@ -5,6 +5,10 @@ import static io.evalstream.aggregator.Fixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.evalstream.aggregator.Fixtures;
+import io.evalstream.aggregator.metrics.IgnoredJudgeScores;
+import io.evalstream.aggregator.scoring.GradedSample;
+import io.evalstream.aggregator.scoring.Tally;
+import io.evalstream.aggregator.scoring.TaskSample;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.CallFacts;
 import io.evalstream.contracts.Category;
@@ -13,9 +17,12 @@ import io.evalstream.contracts.Evidence;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Judgement;
 import io.evalstream.contracts.Marking;
+import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Verdict;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +51,7 @@ class JudgedTopologyTest extends TopologyHarness {
     }
 
     @Test
-    void aJudgeNamingMoreDimensionsThanACellMayCountIsBoundedAndCounted() {
+    void aJudgeNamingMoreDimensionsThanACellMayCountIsBoundedAndWhatItLeavesOutIsReadFromTheStores() {
         for (int item = 0; item < 3; item++) {
             Map<String, Double> scores = new HashMap<>();
             for (int d = 0; d < 8; d++) {
@@ -60,6 +67,12 @@ class JudgedTopologyTest extends TopologyHarness {
 
         assertThat(score.counts().judged()).isEqualTo(3);
         assertThat(score.detail().judgeScores()).hasSize(16);
-        assertThat(events.ignoredDimensions).isEqualTo(8);
+        Tally tally = driver.<String, Tally>getTimestampedKeyValueStore(ScoreTopology.TALLIES)
+                .get(STORIES).value();
+        List<TaskSample> samples = new ArrayList<>();
+        driver.<String, GradedSample>getTimestampedKeyValueStore(ScoreTopology.LATEST_SAMPLES).all()
+                .forEachRemaining(entry -> samples.add(new TaskSample(TaskId.parse(entry.key), entry.value.value())));
+        // Read from the stores, not counted by the adder: the third item's eight dimensions found the cell full.
+        assertThat(IgnoredJudgeScores.ignored(ScoreKey.parse(STORIES), tally, samples)).isEqualTo(8);
     }
 }

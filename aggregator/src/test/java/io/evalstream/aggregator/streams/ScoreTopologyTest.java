@@ -50,8 +50,7 @@ class ScoreTopologyTest extends TopologyHarness {
                 s -> s.counts().incorrect(), s -> s.counts().noAnswer(), s -> s.counts().errors())
                 .containsExactly(3L, 1L, 0L, 1L, 1L);
         assertThat(scores.get(WEAK).accuracy().value()).isCloseTo(1.0 / 3, within(1e-12));
-        assertThat(events.scores.getLast()).isEqualTo(scores.get(WEAK));
-        assertThat(events.manifests).hasSize(1);
+        assertThat(count(StreamCount.GRADES_READ)).isEqualTo(6);
         KeyValueStore<String, ValueAndTimestamp<Tally>> tallies = driver.getTimestampedKeyValueStore(ScoreTopology.TALLIES);
         assertThat(tallies.get(STRONG).value()).extracting(Tally::graded, Tally::correct).containsExactly(3L, 2L);
     }
@@ -65,6 +64,7 @@ class ScoreTopologyTest extends TopologyHarness {
 
         assertThat(latestScores().get(STRONG)).extracting(BenchmarkScore::graded, s -> s.counts().correct())
                 .containsExactly(1L, 1L);
+        assertThat(count(StreamCount.GRADES_READ)).as("records read, re-deliveries included").isEqualTo(3);
         KeyValueStore<String, ValueAndTimestamp<GradedSample>> latest =
                 driver.getTimestampedKeyValueStore(ScoreTopology.LATEST_SAMPLES);
         try (var entries = latest.all()) {
@@ -198,7 +198,7 @@ class ScoreTopologyTest extends TopologyHarness {
     }
 
     @Test
-    void anInvalidManifestIsSkippedCountedAndKeepsTheRunsPreviousOne() {
+    void anInvalidManifestIsSkippedAndKeepsTheRunsPreviousOne() {
         runs.pipeInput(RUN, bytes(manifest(RUN, List.of("sim-strong"), List.of("gsm8k"), 4)), tick());
         runs.pipeInput(RUN, "{\"schemaVersion\":1,\"spec\":{}}".getBytes(), tick());
         runs.pipeInput("another-run", bytes(manifest(RUN, List.of("sim-strong"), List.of("gsm8k"), 9)), tick());
@@ -206,8 +206,6 @@ class ScoreTopologyTest extends TopologyHarness {
 
         send(task(RUN, "sim-strong", "gsm8k", 1), Verdict.CORRECT);
 
-        assertThat(events.rejectedManifests).isEqualTo(3);
-        assertThat(events.manifests).hasSize(1);
         assertThat(latestScores().get(STRONG).grading().expected()).isEqualTo(4);
         KeyValueStore<String, byte[]> manifests = driver.getKeyValueStore(ScoreTopology.MANIFESTS);
         assertThat(manifests.get("another-run")).isNull();

@@ -42,7 +42,6 @@ abstract class TopologyHarness {
 
     @TempDir
     Path stateDir;
-    final RecordingEvents events = new RecordingEvents();
     TopologyTestDriver driver;
     TestInputTopic<String, byte[]> grades;
     TestInputTopic<String, byte[]> runs;
@@ -57,7 +56,7 @@ abstract class TopologyHarness {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "never-contacted:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(new ScoreTopology(events).build(), config, Fixtures.T0);
+        driver = new TopologyTestDriver(ScoreTopology.build(), config, Fixtures.T0);
         grades = driver.createInputTopic(Topics.GRADES, new StringSerializer(), new ByteArraySerializer());
         runs = driver.createInputTopic(Topics.RUNS, new StringSerializer(), new ByteArraySerializer());
         deadLetters = driver.createOutputTopic(Topics.DLQ, new StringDeserializer(), new ByteArrayDeserializer());
@@ -86,6 +85,12 @@ abstract class TopologyHarness {
 
     void send(TaskId task, Verdict verdict) {
         send(grade(task, verdict));
+    }
+
+    /** What the topology counted in its store (one partition here). */
+    long count(StreamCount what) {
+        Long counted = driver.<String, Long>getKeyValueStore(ScoreTopology.COUNTS).get(what.name());
+        return counted == null ? 0 : counted;
     }
 
     /** The last snapshot of every cell, draining the metrics topic. */
