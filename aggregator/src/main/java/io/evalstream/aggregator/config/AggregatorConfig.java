@@ -51,7 +51,7 @@ public interface AggregatorConfig {
          * trail the grades), follow the partitions this instance runs, and a run's leader reads the other instances'
          * cells for the run-level gauges (ETA, category, overall). Rebalances also trigger it.
          */
-        @WithDefault("2s")
+        @WithDefault("500ms")
         Duration reconcileInterval();
 
         /** How often runs are checked for expiry. */
