@@ -2,16 +2,16 @@ package io.evalstream.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.evalstream.benchmarks.grading.Grader;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Grade;
-import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.PromptTask;
+import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.ScorerVerdict;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
-import io.evalstream.grader.grading.Grader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

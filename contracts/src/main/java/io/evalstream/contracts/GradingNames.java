@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The headline extraction and metric a task or run manifest names: any name the grader's registry knows
- * ({@code io.evalstream.grader.grading.ScorerRegistry}), so a benchmark's headline may be an extractor or metric
+ * ({@code io.evalstream.benchmarks.grading.ScorerRegistry}), so a benchmark's headline may be an extractor or metric
  * added there alone. The {@link Extraction} and {@link Metric} constants are the built-in names, which the code
  * that treats them structurally (code execution, rubric judging, likelihood scoring, the simulator's answer form)
  * compares with.

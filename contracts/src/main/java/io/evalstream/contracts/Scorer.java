@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * One way to grade a task's completion: a named pair of an extractor and a metric, each a name the grader looks up in
- * its registry ({@code io.evalstream.grader.grading.ScorerRegistry}), so adding one needs no change here. A task may
+ * its registry ({@code io.evalstream.benchmarks.grading.ScorerRegistry}), so adding one needs no change here. A task may
  * carry several (lm-evaluation-harness reports GSM8K by a strict and a flexible extraction side by side); the first
  * is the headline, the one its task's {@code extraction} and {@code metric} name.
  *

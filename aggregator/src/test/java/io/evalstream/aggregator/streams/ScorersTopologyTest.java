@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.evalstream.aggregator.metrics.ScoreGaugesProbe;
+import io.evalstream.benchmarks.grading.Grader;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Completion;
@@ -20,7 +21,6 @@ import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.SettingsHash;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.TokenUsage;
-import io.evalstream.grader.grading.Grader;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

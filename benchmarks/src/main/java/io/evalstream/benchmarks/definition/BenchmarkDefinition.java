@@ -1,14 +1,14 @@
 package io.evalstream.benchmarks.definition;
 
+import io.evalstream.benchmarks.grading.ScorerRegistry;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.GradingNames;
 import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.Metric;
-import io.evalstream.contracts.TaskKind;
 import io.evalstream.contracts.Scorer;
-import io.evalstream.grader.grading.ScorerRegistry;
 import io.evalstream.contracts.SettingsOverrides;
+import io.evalstream.contracts.TaskKind;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.evalstream.benchmarks.definition;
 
+import io.evalstream.benchmarks.grading.ScorerRegistry;
 import io.evalstream.contracts.GradingNames;
 import io.evalstream.contracts.InvalidRecordException;
 import io.evalstream.contracts.Scorer;
 import io.evalstream.contracts.TaskKind;
-import io.evalstream.grader.grading.ScorerRegistry;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;

@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 /** 1 when the answer matches the reference or any alias, allowing small spelling differences. */
 final class AliasMatchMetric implements AnswerMetric {

@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 /**
  * A named way to find the answer in a completion's text, looked up by {@link ScorerRegistry} under {@link #name()}

@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 /**
  * Short-answer style (DROP, TriviaQA): the text after "The answer is" up to the end of its sentence, else the first

@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 /** Scores a normalized answer against one normalized accepted answer. */
 @FunctionalInterface

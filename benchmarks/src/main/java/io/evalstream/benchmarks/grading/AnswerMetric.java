@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 /**
  * A named way to score an extracted answer against the accepted ones, looked up by {@link ScorerRegistry} under

@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 /** MATH style: the content of the last {@code \boxed{...}}, else what follows "The final answer is". */
 final class BoxedExtraction implements AnswerExtractor {

@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 /** 1 when the answers are equal after SQuAD normalisation (case, punctuation, articles, whitespace). */
 final class ExactMatchMetric implements AnswerMetric {

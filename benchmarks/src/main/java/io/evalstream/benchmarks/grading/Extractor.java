@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 /** Finds the answer in a completion's text. Implementations must run in time linear in the text length. */
 @FunctionalInterface

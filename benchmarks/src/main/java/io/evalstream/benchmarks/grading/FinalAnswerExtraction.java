@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 /**
  * Strict MATH extraction: only the answer of "Final Answer: The final answer is $X$", the form the MATH exemplars

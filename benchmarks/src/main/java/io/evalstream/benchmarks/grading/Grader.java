@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 import io.evalstream.contracts.CallFacts;
 import io.evalstream.contracts.Completion;

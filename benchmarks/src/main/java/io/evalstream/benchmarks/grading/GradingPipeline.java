@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 import io.evalstream.contracts.InvalidRecordException;
 import java.util.ArrayList;

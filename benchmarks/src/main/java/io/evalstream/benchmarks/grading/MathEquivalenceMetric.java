@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 /** LaTeX-aware math equivalence ({@code \dfrac12 == \frac{1}{2} == 0.5}), as Hendrycks et al. 2021. */
 final class MathEquivalenceMetric implements AnswerMetric {

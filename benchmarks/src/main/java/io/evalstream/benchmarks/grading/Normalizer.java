@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 /**
  * Brings an extracted answer, or a task's reference, into the canonical form the matcher compares.

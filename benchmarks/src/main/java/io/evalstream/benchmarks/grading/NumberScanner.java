@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 /**
  * Finds decimal numbers in free text in one left-to-right pass, without regular expressions, so the cost is

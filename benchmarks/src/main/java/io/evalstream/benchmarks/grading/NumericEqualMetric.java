@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 /** 1 when both are numbers of equal value ({@code 1,000 == 1000.0}). */
 final class NumericEqualMetric implements AnswerMetric {

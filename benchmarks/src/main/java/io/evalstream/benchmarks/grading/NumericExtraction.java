@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 /** GSM8K / GPT-Fathom style: the number after "The answer is", else the last number in the text. */
 final class NumericExtraction implements AnswerExtractor {

@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 /**
  * The option letter after "The answer is", else the first standalone option letter. Letters are compared as

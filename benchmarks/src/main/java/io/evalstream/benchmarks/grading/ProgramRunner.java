@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 /**
  * Runs a Python program in a sandbox for {@link Grader#gradeCode}. The grading package does not run code itself:

@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 /**
  * Strict GSM8K extraction: the number stated after "The answer is" and nothing else, so an answer that never says

@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 /** SQuAD token F1 against the best-matching reference; CORRECT only at 1. */
 final class TokenF1Metric implements AnswerMetric {

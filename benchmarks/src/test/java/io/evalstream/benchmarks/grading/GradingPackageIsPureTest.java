@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class GradingPackageIsPureTest {
 
-    private static final Path SOURCES = Path.of("src/main/java/io/evalstream/grader/grading");
+    private static final Path SOURCES = Path.of("src/main/java/io/evalstream/benchmarks/grading");
     private static final List<String> FORBIDDEN = List.of("import org.apache.kafka", "import io.quarkus",
             "import io.smallrye", "import com.fasterxml", "import jakarta", "import org.eclipse.microprofile",
             "import io.micrometer", "import org.jboss");

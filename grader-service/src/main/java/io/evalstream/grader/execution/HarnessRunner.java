@@ -1,7 +1,7 @@
 package io.evalstream.grader.execution;
 
-import io.evalstream.grader.grading.CodePrograms;
-import io.evalstream.grader.grading.ProgramRunner.ProgramRun;
+import io.evalstream.benchmarks.grading.CodePrograms;
+import io.evalstream.benchmarks.grading.ProgramRunner.ProgramRun;
 import io.evalstream.sandbox.Execution;
 import io.evalstream.sandbox.Sandbox;
 import java.security.SecureRandom;

@@ -1,12 +1,12 @@
 package io.evalstream.grader.messaging;
 
+import io.evalstream.benchmarks.grading.Grader;
+import io.evalstream.benchmarks.grading.ProgramRunner.ProgramRun;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Grade;
-import io.evalstream.grader.execution.HarnessRunner;
-import io.evalstream.grader.grading.Grader;
-import io.evalstream.grader.grading.ProgramRunner.ProgramRun;
-import io.evalstream.sandbox.Execution;
 import io.evalstream.grader.config.SandboxSettings;
+import io.evalstream.grader.execution.HarnessRunner;
+import io.evalstream.sandbox.Execution;
 import io.evalstream.sandbox.Sandbox;
 import io.evalstream.sandbox.SandboxConfig;
 import io.micrometer.core.instrument.Counter;

@@ -1,5 +1,6 @@
 package io.evalstream.grader.messaging;
 
+import io.evalstream.benchmarks.grading.Grader;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Grade;
@@ -8,7 +9,6 @@ import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.RunDirectory;
 import io.evalstream.contracts.Texts;
 import io.evalstream.contracts.WireFormat;
-import io.evalstream.grader.grading.Grader;
 import io.evalstream.servicekit.EventLoops;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

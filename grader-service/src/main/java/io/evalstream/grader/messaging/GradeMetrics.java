@@ -1,10 +1,10 @@
 package io.evalstream.grader.messaging;
 
+import io.evalstream.benchmarks.grading.Grader;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.Verdict;
-import io.evalstream.grader.grading.Grader;
 import io.evalstream.grader.judging.JudgedGrades;
 import io.evalstream.grader.judging.Rubrics;
 import io.micrometer.core.instrument.Counter;

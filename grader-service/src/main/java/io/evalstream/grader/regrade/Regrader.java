@@ -2,6 +2,7 @@ package io.evalstream.grader.regrade;
 
 import io.evalstream.benchmarks.CatalogLoader;
 import io.evalstream.benchmarks.definition.BenchmarkDefinition;
+import io.evalstream.benchmarks.grading.Grader;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Grade;
@@ -11,7 +12,6 @@ import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.WireFormat;
-import io.evalstream.grader.grading.Grader;
 import io.evalstream.grader.messaging.CodeExecutions;
 import io.evalstream.grader.messaging.SandboxUnavailableException;
 import io.evalstream.grader.regrade.RegradeReport.PastRetention;

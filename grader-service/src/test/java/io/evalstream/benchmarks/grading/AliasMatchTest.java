@@ -1,4 +1,4 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

@@ -1,7 +1,7 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
-import static io.evalstream.grader.grading.NumericAnswersTest.assertExtracted;
-import static io.evalstream.grader.grading.NumericAnswersTest.unescape;
+import static io.evalstream.benchmarks.grading.NumericAnswersTest.assertExtracted;
+import static io.evalstream.benchmarks.grading.NumericAnswersTest.unescape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 

@@ -1,15 +1,16 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
+import static io.evalstream.benchmarks.grading.NumericAnswersTest.unescape;
 import static io.evalstream.grader.Fixtures.codeTask;
 import static io.evalstream.grader.Fixtures.failed;
 import static io.evalstream.grader.Fixtures.ok;
 import static io.evalstream.grader.Fixtures.task;
-import static io.evalstream.grader.grading.NumericAnswersTest.unescape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import io.evalstream.benchmarks.grading.ProgramRunner.ProgramRun;
 import io.evalstream.contracts.CallFacts;
 import io.evalstream.contracts.CodeCheck;
 import io.evalstream.contracts.Completion;
@@ -28,7 +29,6 @@ import io.evalstream.contracts.ScorerVerdict;
 import io.evalstream.contracts.ScorerVerdicts;
 import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.Verdict;
-import io.evalstream.grader.grading.ProgramRunner.ProgramRun;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

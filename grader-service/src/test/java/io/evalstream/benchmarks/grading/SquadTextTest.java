@@ -1,6 +1,6 @@
-package io.evalstream.grader.grading;
+package io.evalstream.benchmarks.grading;
 
-import static io.evalstream.grader.grading.NumericAnswersTest.assertExtracted;
+import static io.evalstream.benchmarks.grading.NumericAnswersTest.assertExtracted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

@@ -2,9 +2,9 @@ package io.evalstream.grader.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.evalstream.benchmarks.grading.CodePrograms;
+import io.evalstream.benchmarks.grading.ProgramRunner.ProgramRun;
 import io.evalstream.contracts.CodeCheck;
-import io.evalstream.grader.grading.CodePrograms;
-import io.evalstream.grader.grading.ProgramRunner.ProgramRun;
 import io.evalstream.sandbox.Isolation;
 import io.evalstream.sandbox.Sandbox;
 import io.evalstream.sandbox.SandboxConfig;

@@ -4,11 +4,11 @@ import static io.evalstream.grader.Fixtures.ok;
 import static io.evalstream.grader.Fixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.evalstream.benchmarks.grading.Grader;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Scorer;
-import io.evalstream.grader.grading.Grader;
 import io.evalstream.grader.regrade.RegradeReport.ScorerChange;
 import java.time.Instant;
 import java.util.List;
