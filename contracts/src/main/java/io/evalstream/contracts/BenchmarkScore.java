@@ -1,6 +1,5 @@
 package io.evalstream.contracts;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.Optional;
@@ -10,13 +9,9 @@ import java.util.Optional;
  * Accuracy counts errors and unanswered samples as not correct; it and its Wilson interval are absent until the
  * first grade arrives. (The grading progress is {@code grading}: a part named {@code progress} would clash with its
  * {@code progress} field once unwrapped.) Its parts are values ({@link ScoreEstimates}, {@link Progress}, {@link CallStats}...); on the
- * wire they are unwrapped into the flat object this record always had, field for field and in the same order
- * ({@link JsonPropertyOrder}, kept by {@link WireOrder}), so readers by name or by position see no change.
+ * wire they are unwrapped into the flat object this record always had, field for field, so readers see no change
+ * (the fields come in the order of the parts: a JSON object's order means nothing).
  */
-@JsonPropertyOrder({"schemaVersion", "runId", "modelId", "benchmarkId", "category", "graded", "correct", "incorrect",
-        "noAnswer", "errors", "expected", "accuracy", "ci95Low", "ci95High", "meanScore", "meanScoreStdErr", "progress",
-        "updatedAt", "judged", "judgeScores", "errorKinds", "latency", "tokens", "firstGradedAt", "etaSeconds",
-        "errorReasons", "anytime95", "likelihood", "cost", "scorers"})
 public record BenchmarkScore(int schemaVersion, @JsonUnwrapped CellId cell, @JsonUnwrapped VerdictCounts counts,
         @JsonUnwrapped ScoreEstimates estimates, @JsonUnwrapped Progress grading, Instant updatedAt,
         @JsonUnwrapped CallStats calls, @JsonUnwrapped ScoreDetail detail) {

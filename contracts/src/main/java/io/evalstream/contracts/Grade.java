@@ -1,13 +1,13 @@
 package io.evalstream.contracts;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 
 /**
  * The grader's verdict on one completion (grades topic, key = taskId). Its parts are values; on the wire they are
- * unwrapped into the flat object a grade always was, field for field and in the same order ({@link JsonPropertyOrder},
- * kept by {@link WireOrder}), so no reader changes. Grades with fewer parts come from {@link #of}.
+ * unwrapped into the flat object a grade always was, field for field, so no reader changes (the fields come in the
+ * order of the parts: a JSON object's order means nothing, and keeping the old one cost 2.5x the encoding time).
+ * Grades with fewer parts come from {@link #of}.
  *
  * @param evidence why the verdict is what it is (error kind, judgement, detail, likelihood); {@link Evidence#NONE}
  *                 when the verdict says it all
@@ -15,9 +15,6 @@ import java.util.List;
  * @param scorers  every scorer's verdict, see {@link #scorerVerdicts()}; {@link ScorerVerdicts#NONE} when the task
  *                 has only its default scorer
  */
-@JsonPropertyOrder({"schemaVersion", "taskId", "verdict", "score", "extracted", "reference", "category", "subset",
-        "grader", "settingsHash", "latencyMillis", "simulated", "errorKind", "gradedAt", "judgement", "detail", "prompt",
-        "completion", "usage", "likelihood", "spend", "scores", "scorersFingerprint"})
 public record Grade(int schemaVersion, TaskId taskId, @JsonUnwrapped Marking marking,
         @JsonUnwrapped GradeContext context, @JsonUnwrapped CallFacts call, @JsonUnwrapped Evidence evidence,
         @JsonUnwrapped Exchange exchange, @JsonUnwrapped ScorerVerdicts scorers) {
