@@ -36,6 +36,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stores still count every grade once. A counter incremented inside {@code process()} counts the redone records
  * twice; the test proves they were redone.
  */
+@Tag("integration")
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class AbortedTransactionTest {
 
