@@ -97,9 +97,13 @@ class RegradeStackTest extends SharedStack {
         assertThat(strict.path("scorer").asText()).isEqualTo("strict");
         assertThat(flexible.path("accuracy").asDouble()).isEqualTo(cell.path("accuracy").asDouble());
         assertThat(strict.path("accuracy").asDouble()).isLessThan(flexible.path("accuracy").asDouble());
-        String metrics = client.get(stack.aggregator("/q/metrics")).body();
-        assertThat(gauge(metrics, runId, "strict")).isCloseTo(strict.path("accuracy").asDouble(), offset(1e-9));
-        assertThat(gauge(metrics, runId, "flexible")).isCloseTo(flexible.path("accuracy").asDouble(), offset(1e-9));
+        // The gauges read the stores on the aggregator's reconcile tick, so they may trail the report by one tick.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            String metrics = client.get(stack.aggregator("/q/metrics")).body();
+            assertThat(gauge(metrics, runId, "strict")).isCloseTo(strict.path("accuracy").asDouble(), offset(1e-9));
+            assertThat(gauge(metrics, runId, "flexible")).isCloseTo(flexible.path("accuracy").asDouble(),
+                    offset(1e-9));
+        });
     }
 
     /** The report cell of a run of {@code model} on {@code limit} items of {@code benchmark}, once it completes. */
