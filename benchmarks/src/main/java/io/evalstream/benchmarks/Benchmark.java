@@ -37,7 +37,7 @@ public final class Benchmark {
         this.items = List.copyOf(items);
         this.exemplars = exemplars;
         this.variants = Map.copyOf(variants);
-        this.settings = definition.settings().applyTo(Settings.defaults());
+        this.settings = definition.prompts().settings().applyTo(Settings.defaults());
         this.maxShots = exemplars.maxShots(items);
         this.subsets = items.stream().map(Item::subset).filter(Objects::nonNull).distinct()
                 .sorted(Comparator.comparing(Subset::id)).toList();
@@ -57,27 +57,27 @@ public final class Benchmark {
 
     /** The headline's registered extraction name, spelled for the wire. */
     public String extraction() {
-        return definition.extraction();
+        return definition.grading().extraction();
     }
 
     /** The headline's registered metric name, spelled for the wire. */
     public String metric() {
-        return definition.metric();
+        return definition.grading().metric();
     }
 
     /** Every scorer, the headline (the one {@link #extraction()} and {@link #metric()} name) first. */
     public List<Scorer> scorers() {
-        return definition.scorers();
+        return definition.grading().scorers();
     }
 
     /** Generate, or multiple choice or perplexity scored by likelihood. */
     public TaskKind kind() {
-        return definition.kind();
+        return definition.shape().kind();
     }
 
     /** Who judges the answers on which rubric, as declared; null for a benchmark graded without a judge. */
     public Judging judging() {
-        return definition.judging();
+        return definition.grading().judging();
     }
 
     /** The declared settings: what a run gets when it overrides nothing. */
@@ -105,7 +105,7 @@ public final class Benchmark {
 
     /** Variant names, {@code default} first, then in declaration order. */
     public List<String> variants() {
-        return List.copyOf(definition.variants().keySet());
+        return List.copyOf(definition.prompts().variants().keySet());
     }
 
     /** The most few-shot exemplars every item can get (the smallest pool, per subset where exemplars match subsets). */
@@ -120,7 +120,7 @@ public final class Benchmark {
 
     /** The subsets the definition declares, whether or not the data has items in them. */
     public int declaredSubsets() {
-        return definition.subsets().size();
+        return definition.items().subsets().size();
     }
 
     /** The fingerprint of a variant's resolved template texts and few-shot source. */

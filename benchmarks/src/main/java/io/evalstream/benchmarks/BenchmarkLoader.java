@@ -27,9 +27,9 @@ final class BenchmarkLoader {
             Consumer<String> notes) {
         try {
             DataRoot root = root(definition, roots, notes);
-            Subsets subsets = new Subsets(definition.subsets());
+            Subsets subsets = new Subsets(definition.items().subsets());
             List<Item> items = new ItemMapper(definition, subsets)
-                    .items(SourceReader.read(root, definition.source(), "source"));
+                    .items(SourceReader.read(root, definition.items().source(), "source"));
             Exemplars exemplars = Exemplars.load(definition, root, subsets);
             Map<String, VariantTemplate> variants = VariantTemplate.compile(definition);
             for (VariantTemplate variant : variants.values()) {
@@ -46,9 +46,9 @@ final class BenchmarkLoader {
 
     private static DataRoot root(BenchmarkDefinition definition, List<DataRoot> roots, Consumer<String> notes) {
         Map<String, String> paths = new LinkedHashMap<>();
-        paths.put("source.path", definition.source().path());
-        if (definition.fewShot() != null) {
-            paths.put("fewShot.source.path", definition.fewShot().source().path());
+        paths.put("source.path", definition.items().source().path());
+        if (definition.prompts().fewShot() != null) {
+            paths.put("fewShot.source.path", definition.prompts().fewShot().source().path());
         }
         List<String> partial = new ArrayList<>();
         for (DataRoot root : roots) {
@@ -75,11 +75,11 @@ final class BenchmarkLoader {
     private static void checkShots(BenchmarkDefinition definition, Benchmark benchmark) {
         int shots = benchmark.settings().shots();
         if (shots > benchmark.maxShots()) {
-            SourceSpec fewShot = definition.fewShot() == null ? null : definition.fewShot().source();
+            SourceSpec fewShot = definition.prompts().fewShot() == null ? null : definition.prompts().fewShot().source();
             throw new BenchmarkException("key 'settings.shots' is " + shots + " but " + (fewShot == null
                     ? "the benchmark has no 'fewShot' source; add one or set shots: 0"
                     : "the few-shot pool ('" + fewShot.path() + "' in " + benchmark.source() + ") has only "
-                            + benchmark.maxShots() + " exemplars" + (definition.fewShot().matchSubset()
+                            + benchmark.maxShots() + " exemplars" + (definition.prompts().fewShot().matchSubset()
                                     ? " for some subset" : "") + "; lower settings.shots or add exemplars"));
         }
     }

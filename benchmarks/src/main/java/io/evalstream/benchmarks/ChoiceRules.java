@@ -23,10 +23,10 @@ final class ChoiceRules {
 
     /** The rules of a multiple-choice benchmark; null for any other kind. */
     static ChoiceRules of(BenchmarkDefinition definition) {
-        if (definition.kind() != TaskKind.MULTIPLE_CHOICE) {
+        if (definition.shape().kind() != TaskKind.MULTIPLE_CHOICE) {
             return null;
         }
-        ChoiceRule rule = definition.choices();
+        ChoiceRule rule = definition.shape().choices();
         List<Rule> options = new ArrayList<>();
         if (rule.options() != null) {
             for (int i = 0; i < rule.options().size(); i++) {
@@ -34,7 +34,7 @@ final class ChoiceRules {
             }
         }
         return new ChoiceRules(rule.list() == null ? null : new Rule("choices", rule.list()), List.copyOf(options),
-                definition.targetDelimiter());
+                definition.shape().targetDelimiter());
     }
 
     /**

@@ -34,11 +34,11 @@ final class Exemplars {
     }
 
     static Exemplars load(BenchmarkDefinition definition, DataRoot root, Subsets subsets) {
-        FewShotSpec fewShot = definition.fewShot();
+        FewShotSpec fewShot = definition.prompts().fewShot();
         if (fewShot == null) {
             return NONE;
         }
-        List<Rule> fields = fewShot.fields() == null ? ItemMapper.rules("fields", definition.fields())
+        List<Rule> fields = fewShot.fields() == null ? ItemMapper.rules("fields", definition.items().fields())
                 : ItemMapper.rules("fewShot.fields", fewShot.fields());
         Map<String, List<Exemplar>> pools = new LinkedHashMap<>();
         Map<String, Integer> rows = new HashMap<>();

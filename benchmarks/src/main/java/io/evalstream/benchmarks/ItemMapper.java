@@ -31,16 +31,16 @@ final class ItemMapper {
     private final ChoiceRules choices;
 
     ItemMapper(BenchmarkDefinition definition, Subsets subsets) {
-        this.fields = rules("fields", definition.fields());
-        this.reference = definition.reference() == null ? null : new Rule("reference", definition.reference());
+        this.fields = rules("fields", definition.items().fields());
+        this.reference = definition.items().reference() == null ? null : new Rule("reference", definition.items().reference());
         this.choices = ChoiceRules.of(definition);
-        this.aliases = definition.aliases() == null ? null : new Rule("aliases", definition.aliases());
-        this.code = code(definition.code());
-        this.ids = new ItemIds(definition.itemId(), definition.source().subset() != null);
-        this.clusters = ItemIds.clusters(definition.cluster());
+        this.aliases = definition.items().aliases() == null ? null : new Rule("aliases", definition.items().aliases());
+        this.code = code(definition.grading().code());
+        this.ids = new ItemIds(definition.items().itemId(), definition.items().source().subset() != null);
+        this.clusters = ItemIds.clusters(definition.items().cluster());
         this.subsets = subsets;
         this.verbatim = definition.byExecution();
-        this.order = definition.source().order();
+        this.order = definition.items().source().order();
     }
 
     static List<Rule> rules(String key, Map<String, FieldRule> fields) {

@@ -48,10 +48,10 @@ final class VariantTemplate {
 
     /** Every variant of a definition, {@code default} first, each with the default's parts where it has none. */
     static Map<String, VariantTemplate> compile(BenchmarkDefinition definition) {
-        TemplateSpec base = definition.variants().get(BenchmarkDefinition.DEFAULT_VARIANT);
+        TemplateSpec base = definition.prompts().variants().get(BenchmarkDefinition.DEFAULT_VARIANT);
         Map<String, VariantTemplate> variants = new LinkedHashMap<>();
-        definition.variants().forEach((name, spec) -> variants.put(name,
-                new VariantTemplate(name, resolve(spec, base), definition.fewShot())));
+        definition.prompts().variants().forEach((name, spec) -> variants.put(name,
+                new VariantTemplate(name, resolve(spec, base), definition.prompts().fewShot())));
         return variants;
     }
 

@@ -161,11 +161,11 @@ class BuiltInBenchmarksTest {
     void mmluDeclaresAll57SubjectsEachInItsMmluCategory() throws IOException {
         BenchmarkDefinition mmlu = DefinitionReader.read("mmlu.yaml", resource("benchmarks/mmlu.yaml"));
 
-        Map<String, Long> groups = mmlu.subsets().values().stream()
+        Map<String, Long> groups = mmlu.items().subsets().values().stream()
                 .collect(Collectors.groupingBy(SubsetInfo::group, Collectors.counting()));
         assertThat(groups).containsExactlyInAnyOrderEntriesOf(Map.of("stem", 18L, "humanities", 13L,
                 "social_sciences", 12L, "other", 14L));
-        assertThat(mmlu.subsets()).containsEntry("high_school_us_history",
+        assertThat(mmlu.items().subsets()).containsEntry("high_school_us_history",
                 new SubsetInfo("humanities", "high school us history"))
                 .containsEntry("econometrics", new SubsetInfo("social_sciences", "econometrics"))
                 .containsEntry("virology", new SubsetInfo("other", "virology"))

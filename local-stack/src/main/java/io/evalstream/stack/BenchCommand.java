@@ -78,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         System.out.println(CodeBench.measure(datasets).toJson("sandbox_humaneval"));
-        try (LocalStack stack = LocalStack.start(new StackOptions(home, dir, datasets, PACED_MODEL_PROPERTIES))) {
+        try (LocalStack stack = LocalStack.start(StackOptions.of(home, dir, datasets, PACED_MODEL_PROPERTIES))) {
             StackClient client = new StackClient(stack);
             measure(stack, client, "bench-warmup-" + System.currentTimeMillis(), 1, null);
             measure(stack, client, "bench-" + System.currentTimeMillis(), samplesPerItem,
@@ -100,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** On a stack of its own, so that memory is followed from boot. */
     private void soak(Path home, Path dir, Path datasets) throws Exception {
-        try (LocalStack stack = LocalStack.start(new StackOptions(home, dir, datasets, Map.of()).withFixedHeaps())) {
+        try (LocalStack stack = LocalStack.start(StackOptions.of(home, dir, datasets, Map.of()).withFixedHeaps())) {
             new SoakBench(stack, new StackClient(stack), System.out).run(soakTasks,
                     Duration.ofSeconds(soakIntervalSeconds));
         }

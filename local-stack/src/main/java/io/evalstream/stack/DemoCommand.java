@@ -110,8 +110,8 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, String> workerProperties = simulatedLatency();
         workerProperties.putAll(real.workerProperties());
         workerProperties.putAll(own.workerProperties());
-        StackOptions options = new StackOptions(home, dir.path(), dirs.datasets, dirs.benchmarks, workerProperties,
-                false, workers);
+        StackOptions options = StackOptions.of(home, dir.path(), dirs.datasets, workerProperties)
+                .withBenchmarks(dirs.benchmarks).withWorkers(workers);
         return dir.run(() -> demo(options, evaluated.plus(real), evaluated, real, itemLimit), System.err);
     }
 

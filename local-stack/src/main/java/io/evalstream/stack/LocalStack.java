@@ -50,15 +50,15 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(StackOptions options, LocalKafka kafka) {
         this.options = options;
         this.kafka = kafka;
-        this.token = ApiToken.create(options.workDir().resolve("api-token"));
+        this.token = ApiToken.create(options.dirs().workDir().resolve("api-token"));
     }
 
     public static LocalStack start(StackOptions options) {
-        requireBuilt(options.home());
+        requireBuilt(options.dirs().home());
         if (options.defaultPorts()) {
             DefaultPorts.requireFree();
         }
-        Path kafkaDir = options.workDir().resolve("kafka");
+        Path kafkaDir = options.dirs().workDir().resolve("kafka");
         int port = options.defaultPorts() ? DefaultPorts.KAFKA : FreePorts.next();
         LocalKafka kafka = options.secure() ? LocalKafka.startSecure(kafkaDir, port, options.fixedHeaps())
                 : LocalKafka.start(kafkaDir, port, options.fixedHeaps());
@@ -67,7 +67,7 @@ public final class LocalStack implements AutoCloseable {
         ExitHook.stopAtExit(stack.stopOnExit);
         try {
             stack.identities = stack.kafka.security().map(security -> StackIdentities.provision(security,
-                    options.workDir().resolve("secrets"))).orElse(null);
+                    options.dirs().workDir().resolve("secrets"))).orElse(null);
             stack.startServices();
             return stack;
         } catch (RuntimeException e) {
@@ -146,7 +146,7 @@ public final class LocalStack implements AutoCloseable {
         services.remove(killed);
         int generation = ++aggregatorGeneration;
         aggregator = add("aggregator-" + generation, "aggregator", killed.port(),
-                aggregatorProperties(options.workDir().resolve("streams-state-" + generation)), List.of());
+                aggregatorProperties(options.dirs().workDir().resolve("streams-state-" + generation)), List.of());
         aggregator.start();
         aggregator.awaitReady(READY_TIMEOUT);
     }
@@ -161,7 +161,7 @@ public final class LocalStack implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             String name = "aggregator-r" + (aggregators.size() + 1);
             ServiceProcess replica = add(name, "aggregator", FreePorts.next(),
-                    aggregatorProperties(options.workDir().resolve("streams-state-" + name)), List.of());
+                    aggregatorProperties(options.dirs().workDir().resolve("streams-state-" + name)), List.of());
             aggregators.add(replica);
             started.add(replica);
         }
@@ -235,7 +235,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public Path workDir() {
-        return options.workDir();
+        return options.dirs().workDir();
     }
 
     private void startServices() {
@@ -243,18 +243,18 @@ public final class LocalStack implements AutoCloseable {
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "quarkus.banner.enabled", "false");
         Map<String, String> producerProps = new HashMap<>(common);
-        if (options.datasetsDir() != null) {
-            producerProps.put("evalstream.producer.datasets-dir", options.datasetsDir().toString());
+        if (options.dirs().datasetsDir() != null) {
+            producerProps.put("evalstream.producer.datasets-dir", options.dirs().datasetsDir().toString());
         }
-        if (options.benchmarksDir() != null) {
-            producerProps.put("evalstream.producer.benchmarks-dir", options.benchmarksDir().toString());
+        if (options.dirs().benchmarksDir() != null) {
+            producerProps.put("evalstream.producer.benchmarks-dir", options.dirs().benchmarksDir().toString());
         }
         workerProperties = new HashMap<>(common);
         // A replica killed with SIGKILL never says goodbye: its partitions wait for the session to time out
         // (45 s by default) before another replica takes them over. 10 s keeps a crash visible but short.
         workerProperties.put("mp.messaging.incoming.tasks.session.timeout.ms", "10000");
         workerProperties.put("mp.messaging.incoming.tasks.heartbeat.interval.ms", "3000");
-        workerProperties.putAll(options.workerProperties());
+        workerProperties.putAll(options.services().workerProperties());
 
         producer = add("prompt-producer", DefaultPorts.PRODUCER, producerProps);
         for (int i = 0; i < options.workers(); i++) {
@@ -265,10 +265,10 @@ public final class LocalStack implements AutoCloseable {
         graderProps.put("mp.messaging.incoming.completions.session.timeout.ms", "10000");
         graderProps.put("mp.messaging.incoming.completions.heartbeat.interval.ms", "3000");
         graderProps.put("evalstream.grader.sandbox.work-root", sandboxScratch.dir().toString());
-        graderProps.putAll(options.graderProperties());
+        graderProps.putAll(options.services().graderProperties());
         graderProperties = Map.copyOf(graderProps);
         add("grader-service", DefaultPorts.GRADER, graderProps);
-        aggregator = add("aggregator", DefaultPorts.AGGREGATOR, aggregatorProperties(options.workDir()
+        aggregator = add("aggregator", DefaultPorts.AGGREGATOR, aggregatorProperties(options.dirs().workDir()
                 .resolve("streams-state")));
         services.forEach(ServiceProcess::start);
         services.forEach(service -> service.awaitReady(READY_TIMEOUT));
@@ -300,9 +300,9 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> properties = new HashMap<>(workerProperties);
         // llama.cpp's loader clears llama* files in its temp dir: replicas sharing one would delete each
         // other's native library while loading it.
-        properties.put("de.kherud.llama.tmpdir", directory(options.workDir().resolve("native").resolve(name)));
+        properties.put("de.kherud.llama.tmpdir", directory(options.dirs().workDir().resolve("native").resolve(name)));
         ServiceProcess worker = add(name, WORKER, port, properties, List.of("--enable-native-access=ALL-UNNAMED"),
-                options.workerEnvironment());
+                options.services().workerEnvironment());
         workers.add(worker);
         return worker;
     }
@@ -319,14 +319,14 @@ public final class LocalStack implements AutoCloseable {
         all.put("quarkus.http.port", Integer.toString(port));
         // The file, not the token: a command line is readable by every user of the machine.
         all.put("evalstream.auth.token-file", token.file().toString());
-        Path jar = jar(options.home(), module);
+        Path jar = jar(options.dirs().home(), module);
         List<String> jvm = new ArrayList<>(jvmOptions);
         if (options.fixedHeaps()) {
             jvm.addAll(List.of("-Xms" + HEAP, "-XX:+AlwaysPreTouch"));
         }
         ServiceProcess service = new ServiceProcess(name, port, ServiceProcess.javaCommand(jar,
-                options.workDir().resolve("tmp").resolve(name), all, HEAP, jvm),
-                options.workDir().resolve("logs").resolve(name + ".log"), environment);
+                options.dirs().workDir().resolve("tmp").resolve(name), all, HEAP, jvm),
+                options.dirs().workDir().resolve("logs").resolve(name + ".log"), environment);
         services.add(service);
         return service;
     }

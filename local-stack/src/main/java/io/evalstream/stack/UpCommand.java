@@ -56,8 +56,8 @@ final class UpCommand implements Callable<Integer> {
         DefaultPorts.requireFree();
         WorkDir dir = work.open("evalstream-up");
         System.out.println(dir.describe());
-        StackOptions open = new StackOptions(StackOptions.defaultHome(), dir.path(), dirs.datasets, dirs.benchmarks,
-                own.workerProperties(), true, workers);
+        StackOptions open = StackOptions.of(StackOptions.defaultHome(), dir.path(), dirs.datasets, own.workerProperties())
+                .withBenchmarks(dirs.benchmarks).withDefaultPorts().withWorkers(workers);
         StackOptions options = secure ? open.withSecurity() : open;
         return dir.run(() -> serve(scaled(LocalStack.start(options)), own), System.err);
     }

@@ -32,7 +32,7 @@ class BrokerRestartTest {
 
     @BeforeAll
     static void startStack() {
-        stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(),
+        stack = LocalStack.start(StackOptions.of(StackOptions.defaultHome(),
                 work, null, SharedStack.WORKER_PROPERTIES));
         client = new StackClient(stack);
     }

@@ -66,7 +66,7 @@ class EarlyStopTest {
         paced(worker, EQUAL_B, "0.65");
         // 2 x 1,319 calls of 500 ms, 24 at a time: about a minute for the whole comparison.
         worker.put("evalstream.worker.max-in-flight", "24");
-        stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(), work, datasets, worker));
+        stack = LocalStack.start(StackOptions.of(StackOptions.defaultHome(), work, datasets, worker));
         client = new StackClient(stack);
     }
 

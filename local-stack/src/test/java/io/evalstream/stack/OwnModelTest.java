@@ -59,8 +59,8 @@ class OwnModelTest {
         workerEnvironment.put(KEY_VARIABLE, KEY);
         OwnModels own = OwnModels.resolve(List.of(MODEL + "=openai:" + stub.baseUrl() + ",key-env=" + KEY_VARIABLE),
                 null, workerEnvironment, Path.of(""));
-        stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(), work.resolve("stack"), null, null,
-                own.workerProperties(), false, 1).withWorkerEnvironment(Map.of(KEY_VARIABLE, KEY)));
+        stack = LocalStack.start(StackOptions.of(StackOptions.defaultHome(), work.resolve("stack"), null,
+                own.workerProperties()).withWorkerEnvironment(Map.of(KEY_VARIABLE, KEY)));
         client = new StackClient(stack);
     }
 

@@ -78,8 +78,8 @@ class SecretsLeakTest {
                 prefix + "openai.api-key-file", keyFile.toString(),
                 prefix + "retry.initial-delay", "100ms",
                 prefix + "retry.max-delay", "1s");
-        stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(), work.resolve("stack"), null,
-                benchmarks(work.resolve("benchmarks")), worker, false, 1));
+        stack = LocalStack.start(StackOptions.of(StackOptions.defaultHome(), work.resolve("stack"), null, worker)
+                .withBenchmarks(benchmarks(work.resolve("benchmarks"))));
         client = new StackClient(stack);
     }
 

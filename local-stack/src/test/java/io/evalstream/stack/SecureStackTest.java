@@ -65,7 +65,7 @@ class SecureStackTest {
     @BeforeAll
     static void startASecuredStack() throws IOException {
         dir = Files.createTempDirectory("evalstream-secure");
-        stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(), dir, null,
+        stack = LocalStack.start(StackOptions.of(StackOptions.defaultHome(), dir, null,
                 SharedStack.WORKER_PROPERTIES).withSecurity());
         client = new StackClient(stack);
         identities = stack.identities().orElseThrow();

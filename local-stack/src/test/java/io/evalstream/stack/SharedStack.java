@@ -107,7 +107,7 @@ abstract class SharedStack {
                 Map<String, String> workers = new HashMap<>(WORKER_PROPERTIES);
                 workers.putAll(REAL_MODELS.workerProperties());
                 Path dir = Files.createTempDirectory("evalstream-e2e");
-                shared = LocalStack.start(new StackOptions(StackOptions.defaultHome(), dir, null, workers));
+                shared = LocalStack.start(StackOptions.of(StackOptions.defaultHome(), dir, null, workers));
                 // The stack stops when the test JVM exits, and its data is no use to anyone after that.
                 ExitHook.cleanUpAtExit(() -> Directories.delete(dir));
             } catch (IOException e) {

@@ -53,7 +53,7 @@ class TerminalOutcomesTest {
                 "evalstream.worker.models." + ANSWERING + ".sim.accuracy", "0.7",
                 "evalstream.worker.models." + ANSWERING + ".sim.error-rate", "0",
                 "evalstream.worker.models." + ANSWERING + ".sim.no-answer-rate", "0");
-        stack = LocalStack.start(new StackOptions(StackOptions.defaultHome(),
+        stack = LocalStack.start(StackOptions.of(StackOptions.defaultHome(),
                 work, null, worker)
                 .withGraderProperties(Map.of("evalstream.grader.sandbox.bwrap", "/nonexistent/bwrap")));
         client = new StackClient(stack);

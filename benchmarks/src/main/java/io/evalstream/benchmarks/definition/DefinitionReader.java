@@ -52,7 +52,7 @@ public final class DefinitionReader {
         }
         try {
             JsonNode tree = READER.readTree(yaml);
-            KeyCheck.UnknownKey unknown = KeyCheck.find(tree, BenchmarkDefinition.class);
+            KeyCheck.UnknownKey unknown = KeyCheck.find(tree, DefinitionFile.class);
             if (unknown != null) {
                 throw new BenchmarkException(origin + ": " + unknown.describe(line(yaml, unknown.pointer())));
             }

@@ -114,7 +114,7 @@ public class Regrader {
             Instant now, Map<String, Long> skipped) {
         try {
             return Optional.of(Grader.regrade(completion,
-                    definitions.get(completion.taskId().benchmarkId()).scorers(), now));
+                    definitions.get(completion.taskId().benchmarkId()).grading().scorers(), now));
         } catch (InvalidRecordException e) {
             // A changed headline is a changed settings hash: comparable scores need a new run, not a regrade.
             skipped.merge("not gradable by the current definition: " + e.getMessage(), 1L, Long::sum);

@@ -15,7 +15,10 @@ import io.evalstream.worker.sim.SimProfiles;
 import io.evalstream.worker.sim.SimSettings;
 import io.evalstream.worker.metrics.WorkerMetrics;
 import io.evalstream.worker.resilience.GuardedBackend;
+import io.evalstream.worker.resilience.BreakerPolicy;
+import io.evalstream.worker.resilience.CallLimits;
 import io.evalstream.worker.resilience.ResiliencePolicy;
+import io.evalstream.worker.resilience.RetryPolicy;
 import io.evalstream.worker.resilience.WorkShare;
 import io.evalstream.worker.sim.SimulatedBackend;
 import io.evalstream.worker.sim.SimulatedModel;
@@ -170,10 +173,12 @@ public class Backends {
         WorkerConfig.Retry retry = model.retry();
         WorkerConfig.CircuitBreaker breaker = model.circuitBreaker();
         try {
-            return new ResiliencePolicy(id, limits.maxConcurrency().orElse(defaultConcurrency(model, config)),
-                    limits.requestsPerMinute().orElse(0L), limits.tokensPerMinute().orElse(0L),
-                    retry.maxAttempts(), retry.initialDelay(), retry.maxDelay(), retry.jitter(),
-                    breaker.failureRatio(), breaker.requestVolume(), breaker.delay(), timeout(model, config));
+            return new ResiliencePolicy(id,
+                    new CallLimits(limits.maxConcurrency().orElse(defaultConcurrency(model, config)),
+                            limits.requestsPerMinute().orElse(0L), limits.tokensPerMinute().orElse(0L)),
+                    new RetryPolicy(retry.maxAttempts(), retry.initialDelay(), retry.maxDelay(), retry.jitter()),
+                    new BreakerPolicy(breaker.failureRatio(), breaker.requestVolume(), breaker.delay()),
+                    timeout(model, config));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("model '" + id + "' is misconfigured: " + e.getMessage(), e);
         }
@@ -199,7 +204,7 @@ public class Backends {
                 "backend openai needs evalstream.worker.models." + id + ".openai.base-url"));
         return new OpenAiEndpoint(URI.create(openai.baseUrl()), openai.model().orElse(id),
                 ApiKeys.resolve(id, openai), policy.requestTimeout(), openai.api(), openai.stream(),
-                policy.maxConcurrency(), caps(id, openai.caps()));
+                policy.limits().maxConcurrency(), caps(id, openai.caps()));
     }
 
     private static ReplyCaps caps(String id, WorkerConfig.Caps caps) {

@@ -11,6 +11,7 @@ import io.evalstream.worker.backend.Served;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.util.TypeLiteral;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -51,26 +52,27 @@ public final class GuardedBackend implements ModelBackend {
         this.backend = backend;
         this.policy = policy;
         this.listener = listener;
-        this.permits = new AsyncPermits(policy.maxConcurrency());
-        this.budget = new RateBudget(policy.requestsPerMinute(), policy.tokensPerMinute(), share, scheduler,
-                listener);
+        this.permits = new AsyncPermits(policy.limits().maxConcurrency());
+        this.budget = new RateBudget(policy.limits().requestsPerMinute(), policy.limits().tokensPerMinute(), share,
+                scheduler, listener);
         this.retryAndBreaker = TypedGuard.create(REPLY)
                 .withDescription("model " + policy.model())
                 .withRetry()
-                .maxRetries(policy.maxAttempts() - 1)
-                .delay(policy.initialDelay().toMillis(), ChronoUnit.MILLIS)
+                .maxRetries(policy.retry().maxAttempts() - 1)
+                .delay(policy.retry().initialDelay().toMillis(), ChronoUnit.MILLIS)
                 .jitter(0, ChronoUnit.MILLIS)
                 .maxDuration(policy.worstCase().toMillis(), ChronoUnit.MILLIS)
                 .whenException(this::worthRetrying)
                 .beforeRetry(failure -> listener.retrying(reason(failure)))
                 .withCustomBackoff()
-                .strategy(() -> new RetryBackoff(policy.maxDelay(), policy.jitter(), policy.breakerDelay()))
+                .strategy(() -> new RetryBackoff(policy.retry().maxDelay(), policy.retry().jitter(),
+                        policy.breaker().delay()))
                 .done()
                 .done()
                 .withCircuitBreaker()
-                .requestVolumeThreshold(policy.requestVolume())
-                .failureRatio(policy.failureRatio())
-                .delay(policy.breakerDelay().toMillis(), ChronoUnit.MILLIS)
+                .requestVolumeThreshold(policy.breaker().requestVolume())
+                .failureRatio(policy.breaker().failureRatio())
+                .delay(policy.breaker().delay().toMillis(), ChronoUnit.MILLIS)
                 .successThreshold(1)
                 .when(failure -> ErrorClassifier.unhealthy(ErrorClassifier.of(failure)))
                 .onStateChange(state -> listener.breakerChanged(BreakerState.valueOf(state.name())))
@@ -171,22 +173,23 @@ public final class GuardedBackend implements ModelBackend {
         }
         ModelCallException call = ErrorClassifier.findCall(failure);
         return call != null && ErrorClassifier.retryable(call)
-                && (call.retryAfter() == null || call.retryAfter().compareTo(policy.maxDelay()) <= 0);
+                && (call.retryAfter() == null || call.retryAfter().compareTo(policy.retry().maxDelay()) <= 0);
     }
 
     /** What the task's error completion says: the last call's failure, or why the breaker kept refusing. */
     private Throwable terminal(Throwable failure, Tries tries) {
         if (!RetryBackoff.isBreakerOpen(failure)) {
             ModelCallException call = ErrorClassifier.findCall(failure);
-            if (call != null && call.retryAfter() != null && call.retryAfter().compareTo(policy.maxDelay()) > 0) {
+            Duration maxDelay = policy.retry().maxDelay();
+            if (call != null && call.retryAfter() != null && call.retryAfter().compareTo(maxDelay) > 0) {
                 return new ModelCallException(call.kind(), call.getMessage() + " (the server asked to retry after "
-                        + call.retryAfter() + ", longer than retry.max-delay " + policy.maxDelay() + ")");
+                        + call.retryAfter() + ", longer than retry.max-delay " + policy.retry().maxDelay() + ")");
             }
             return failure;
         }
         ModelCallException cause = lastUnhealthy.get();
         String message = "circuit breaker of model " + policy.model() + " is open after repeated failures; "
-                + tries.calls.get() + " of " + policy.maxAttempts() + " tries reached the model"
+                + tries.calls.get() + " of " + policy.retry().maxAttempts() + " tries reached the model"
                 + (cause == null ? "" : "; last failure: " + cause.getMessage());
         return new ModelCallException(cause == null ? ErrorKind.SERVER_ERROR : cause.kind(), message);
     }

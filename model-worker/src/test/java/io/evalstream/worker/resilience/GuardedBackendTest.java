@@ -45,8 +45,12 @@ class GuardedBackendTest {
     }
 
     private static ResiliencePolicy policy(int concurrency, long rpm, int attempts) {
-        return new ResiliencePolicy("m", concurrency, rpm, 0, attempts, Duration.ofMillis(20), Duration.ofSeconds(3),
-                0.2, 1.0, 1_000, Duration.ofSeconds(1), Duration.ofSeconds(2));
+        return new ResiliencePolicy("m", new CallLimits(concurrency, rpm, 0), retry(attempts),
+                new BreakerPolicy(1.0, 1_000, Duration.ofSeconds(1)), Duration.ofSeconds(2));
+    }
+
+    private static RetryPolicy retry(int attempts) {
+        return new RetryPolicy(attempts, Duration.ofMillis(20), Duration.ofSeconds(3), 0.2);
     }
 
     /** A backend failing its first {@code failures} calls with {@code kind}, then answering. */
@@ -123,8 +127,8 @@ class GuardedBackendTest {
         // same flood). Four tasks flooded once each fill a window of four: the breaker opens, counting calls, not tries.
         Flaky flooding = new Flaky(100, ErrorKind.MALFORMED_RESPONSE, null, true);
         List<BreakerState> states = new CopyOnWriteArrayList<>();
-        ResiliencePolicy breaker = new ResiliencePolicy("m", 8, 0, 0, 4, Duration.ofMillis(20), Duration.ofSeconds(3),
-                0.2, 0.5, 4, Duration.ofSeconds(30), Duration.ofSeconds(2));
+        ResiliencePolicy breaker = new ResiliencePolicy("m", new CallLimits(8, 0, 0), retry(4),
+                new BreakerPolicy(0.5, 4, Duration.ofSeconds(30)), Duration.ofSeconds(2));
         GuardedBackend guarded = new GuardedBackend(flooding, breaker, new WorkShare(), TIMER, new CallListener() {
             @Override
             public void breakerChanged(BreakerState state) {
@@ -230,8 +234,8 @@ class GuardedBackendTest {
     @Test
     void callsAreServedThroughRebalancesThatShrinkAndGrowTheShare() {
         WorkShare share = new WorkShare();
-        ResiliencePolicy tokensBudget = new ResiliencePolicy("m", 8, 0, 6_000, 1, Duration.ofMillis(20),
-                Duration.ofSeconds(3), 0.2, 1.0, 1_000, Duration.ofSeconds(1), Duration.ofSeconds(2));
+        ResiliencePolicy tokensBudget = new ResiliencePolicy("m", new CallLimits(8, 0, 6_000), retry(1),
+                new BreakerPolicy(1.0, 1_000, Duration.ofSeconds(1)), Duration.ofSeconds(2));
         GuardedBackend guarded = new GuardedBackend(new Flaky(0, ErrorKind.SERVER_ERROR, null), tokensBudget, share,
                 TIMER, CallListener.NONE);
 

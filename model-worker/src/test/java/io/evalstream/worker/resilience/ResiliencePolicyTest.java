@@ -26,8 +26,9 @@ class ResiliencePolicyTest {
             """)
     void rejectsBadSettingsNamingTheKeyToFix(String name, int concurrency, long rpm, int attempts, String initial,
             String max, double jitter, double ratio, int volume, String delay, String timeout, String complaint) {
-        Runnable build = () -> new ResiliencePolicy("m", concurrency, rpm, 0, attempts, parse(initial), parse(max),
-                jitter, ratio, volume, parse(delay), parse(timeout));
+        Runnable build = () -> new ResiliencePolicy("m", new CallLimits(concurrency, rpm, 0),
+                new RetryPolicy(attempts, parse(initial), parse(max), jitter), new BreakerPolicy(ratio, volume,
+                parse(delay)), parse(timeout));
         if (complaint == null) {
             assertThatCode(build::run).doesNotThrowAnyException();
         } else {
