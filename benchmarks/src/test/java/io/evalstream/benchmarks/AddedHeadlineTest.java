@@ -3,13 +3,14 @@ package io.evalstream.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.evalstream.benchmarks.grading.Grader;
+import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
-import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.ScorerVerdict;
 import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.TaskSetup;
 import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
 import java.nio.file.Path;
@@ -51,10 +52,10 @@ class AddedHeadlineTest {
         assertThat(added.settingsHash("default", added.settings()))
                 .isNotEqualTo(builtIn.settingsHash("default", builtIn.settings()));
 
-        PromptTask task = new PromptTask(SchemaVersion.CURRENT, TaskId.parse("r1/m/test/" + added.items().getFirst()
-                .id() + "/default/0"), Purpose.EVAL, "Q: 9*2?", added.extraction(), added.metric(), "18", List.of(),
-                null, added.category(), null, added.settings(), added.settingsHash("default", added.settings()), null,
-                null, null, added.scorers());
+        PromptTask task = PromptTask.of(TaskId.parse("r1/m/test/" + added.items().getFirst().id() + "/default/0"),
+                Purpose.EVAL, "Q: 9*2?", new AnswerKey(added.extraction(), added.metric(), "18", List.of(), null),
+                TaskSetup.of(added.category(), added.settings(), added.settingsHash("default",
+                added.settings()))).withScorers(added.scorers());
         Grade grade = Grader.grade(Completion.ok(task, "The answer is 18. That is 3 more than 15", "sim", true, 1, 1,
                 TokenUsage.NONE), Instant.EPOCH);
 

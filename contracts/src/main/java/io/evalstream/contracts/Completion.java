@@ -1,48 +1,50 @@
 package io.evalstream.contracts;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A model's answer to one task, or its terminal failure (completions topic, key = taskId). It carries
- * the task, so the grader needs no other state.
+ * the task, so the grader needs no other state. Its JSON is one flat object, written through the unwrapped values
+ * and read through {@link Wire}, as {@link PromptTask}'s.
  *
- * @param text          the generated text; null when status is ERROR
- * @param error         why the call failed; null when status is OK
- * @param backend       the backend kind that served it ({@code sim}, {@code openai}, ...)
- * @param simulated     true when the text was made up by the simulator, not by a model
- * @param latencyMillis wall time of the successful (or last) attempt
- * @param attempts      model calls made, retries included
- * @param firstTokenMillis time from sending the successful attempt to its first generated token (streaming
- *                      backends); null when the backend cannot tell
- * @param scores        for a task scored by likelihood, the log-probability of each choice (multiple choice, in
- *                      the task's order) or of the whole text (perplexity, one); null for a generation
- * @param spend         what the answer's model call cost, set by the worker just before it publishes; null (and left
- *                      out of the JSON) before then and on completions written before prices existed
+ * @param answer what came back: the text, or why there is none
+ * @param call   how the model call that made it went
+ * @param scores for a task scored by likelihood, the log-probability of each choice (multiple choice, in
+ *               the task's order) or of the whole text (perplexity, one); null for a generation
+ * @param spend  what the answer's model call cost, set by the worker just before it publishes; null (and left
+ *               out of the JSON) before then and on completions written before prices existed
  */
-public record Completion(int schemaVersion, PromptTask task, CompletionStatus status, String text, ModelError error,
-        String backend, boolean simulated, long latencyMillis, int attempts, TokenUsage usage, Instant completedAt,
-        Long firstTokenMillis, List<ContinuationScore> scores, @JsonInclude(JsonInclude.Include.NON_NULL) Spend spend) {
+public record Completion(int schemaVersion, PromptTask task, @JsonUnwrapped Answer answer,
+        @JsonUnwrapped ModelCall call, List<ContinuationScore> scores,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Spend spend) {
 
     public Completion {
         Require.supportedVersion(schemaVersion);
         Require.present(task, "task");
-        Require.present(status, "status");
-        switch (status) {
-            case OK -> Require.present(text, "text");
-            case ERROR -> Require.present(error, "error");
+        Require.present(answer, "answer");
+        Require.present(call, "call");
+        Require.present(answer.status(), "status");
+        switch (answer.status()) {
+            case OK -> Require.present(answer.text(), "text");
+            case ERROR -> Require.present(answer.error(), "error");
         }
-        Require.nonBlank(backend, "backend");
-        Require.atLeast(latencyMillis, 0, "latencyMillis");
-        Require.atLeast(attempts, 1, "attempts");
-        usage = usage == null ? TokenUsage.NONE : usage;
-        Require.present(completedAt, "completedAt");
-        if (firstTokenMillis != null) {
-            Require.between(firstTokenMillis, 0, latencyMillis, "firstTokenMillis");
+        Require.nonBlank(call.backend(), "backend");
+        Require.atLeast(call.latencyMillis(), 0, "latencyMillis");
+        Require.atLeast(call.attempts(), 1, "attempts");
+        if (call.usage() == null) {
+            call = new ModelCall(call.backend(), call.simulated(), call.latencyMillis(), call.attempts(),
+                    TokenUsage.NONE, call.completedAt(), call.firstTokenMillis());
+        }
+        Require.present(call.completedAt(), "completedAt");
+        if (call.firstTokenMillis() != null) {
+            Require.between(call.firstTokenMillis(), 0, call.latencyMillis(), "firstTokenMillis");
         }
         scores = scores == null || scores.isEmpty() ? null : List.copyOf(scores);
-        if (status == CompletionStatus.OK) {
+        if (answer.status() == CompletionStatus.OK) {
             int expected = switch (task.kind()) {
                 case GENERATE -> 0;
                 case MULTIPLE_CHOICE -> task.choicesOrEmpty().size();
@@ -56,39 +58,72 @@ public record Completion(int schemaVersion, PromptTask task, CompletionStatus st
         }
     }
 
-    /** A completion not priced yet. */
-    public Completion(int schemaVersion, PromptTask task, CompletionStatus status, String text, ModelError error,
+    /** The flat JSON object as written, field for field: read as plain properties, which is fast. */
+    private record Wire(int schemaVersion, PromptTask task, CompletionStatus status, String text, ModelError error,
             String backend, boolean simulated, long latencyMillis, int attempts, TokenUsage usage,
-            Instant completedAt, Long firstTokenMillis, List<ContinuationScore> scores) {
-        this(schemaVersion, task, status, text, error, backend, simulated, latencyMillis, attempts, usage,
-                completedAt, firstTokenMillis, scores, null);
+            Instant completedAt, Long firstTokenMillis, List<ContinuationScore> scores, Spend spend) {
     }
 
-    /** A completion with no log-probabilities. */
-    public Completion(int schemaVersion, PromptTask task, CompletionStatus status, String text, ModelError error,
-            String backend, boolean simulated, long latencyMillis, int attempts, TokenUsage usage,
-            Instant completedAt, Long firstTokenMillis) {
-        this(schemaVersion, task, status, text, error, backend, simulated, latencyMillis, attempts, usage,
-                completedAt, firstTokenMillis, null);
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    private static Completion read(Wire wire) {
+        return new Completion(wire.schemaVersion(), wire.task(), new Answer(wire.status(), wire.text(), wire.error()),
+                new ModelCall(wire.backend(), wire.simulated(), wire.latencyMillis(), wire.attempts(), wire.usage(),
+                        wire.completedAt(), wire.firstTokenMillis()), wire.scores(), wire.spend());
     }
 
-    /** A completion whose time to first token is not known. */
-    public Completion(int schemaVersion, PromptTask task, CompletionStatus status, String text, ModelError error,
-            String backend, boolean simulated, long latencyMillis, int attempts, TokenUsage usage,
-            Instant completedAt) {
-        this(schemaVersion, task, status, text, error, backend, simulated, latencyMillis, attempts, usage,
-                completedAt, null);
+    /** A completion of a generation, not priced yet. */
+    public static Completion of(PromptTask task, Answer answer, ModelCall call) {
+        return new Completion(SchemaVersion.CURRENT, task, answer, call, null, null);
     }
 
     /** This completion with what its call cost. */
     public Completion withSpend(Spend spend) {
-        return new Completion(schemaVersion, task, status, text, error, backend, simulated, latencyMillis, attempts,
-                usage, completedAt, firstTokenMillis, scores, spend);
+        return new Completion(schemaVersion, task, answer, call, scores, spend);
+    }
+
+    public CompletionStatus status() {
+        return answer.status();
+    }
+
+    public String text() {
+        return answer.text();
+    }
+
+    public ModelError error() {
+        return answer.error();
+    }
+
+    public String backend() {
+        return call.backend();
+    }
+
+    public boolean simulated() {
+        return call.simulated();
+    }
+
+    public long latencyMillis() {
+        return call.latencyMillis();
+    }
+
+    public int attempts() {
+        return call.attempts();
+    }
+
+    public TokenUsage usage() {
+        return call.usage();
+    }
+
+    public Instant completedAt() {
+        return call.completedAt();
+    }
+
+    public Long firstTokenMillis() {
+        return call.firstTokenMillis();
     }
 
     /** The lane whose price applies: the batch lane's backend kind, or a synchronous call. */
     public Lane lane() {
-        return Lane.of(backend);
+        return Lane.of(call.backend());
     }
 
     public TaskId taskId() {
@@ -107,13 +142,13 @@ public record Completion(int schemaVersion, PromptTask task, CompletionStatus st
 
     public static Completion ok(PromptTask task, String text, String backend, boolean simulated, long latencyMillis,
             int attempts, TokenUsage usage, Long firstTokenMillis, List<ContinuationScore> scores) {
-        return new Completion(SchemaVersion.CURRENT, task, CompletionStatus.OK, text, null, backend, simulated,
-                latencyMillis, attempts, usage, Instant.now(), firstTokenMillis, scores);
+        return new Completion(SchemaVersion.CURRENT, task, Answer.ok(text), new ModelCall(backend, simulated,
+                latencyMillis, attempts, usage, Instant.now(), firstTokenMillis), scores, null);
     }
 
     public static Completion failed(PromptTask task, ModelError error, String backend, long latencyMillis,
             int attempts) {
-        return new Completion(SchemaVersion.CURRENT, task, CompletionStatus.ERROR, null, error, backend, false,
-                latencyMillis, attempts, TokenUsage.NONE, Instant.now());
+        return of(task, Answer.failed(error), ModelCall.of(backend, false, latencyMillis, attempts, TokenUsage.NONE,
+                Instant.now()));
     }
 }

@@ -1,32 +1,26 @@
 package io.evalstream.contracts;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 
 /**
- * One rendered prompt for one model, one sample (tasks topic, key = taskId).
+ * One rendered prompt for one model, one sample (tasks topic, key = taskId). Its JSON is one flat object: the values
+ * are unwrapped on write, and a read goes through {@link Wire}, a plain record of the flat fields, because Jackson
+ * buffers every token of a record that unwraps on read (decoding took half as long again); see the module README.
  *
- * @param prompt       the full prompt text, few-shot exemplars included
- * @param extraction   how the grader extracts the answer: a registered extraction name, spelled as
- *                     {@link GradingNames} says ({@code NUMERIC}, {@code last_number})
- * @param metric       how the grader scores it, a registered metric name; omitted, a built-in extraction's
- *                     {@link Extraction#defaultMetric()}
- * @param reference    the correct answer in canonical form (a number, an option letter, LaTeX, a reference solution)
- * @param aliases      further answers that count as correct (TriviaQA aliases, DROP's other spans); may be empty
- * @param code         how to run a code completion; present exactly when the metric is {@code CODE_EXECUTION}
- * @param category     capability category of the benchmark
- * @param subset       the part of the benchmark the item belongs to (an MMLU subject); null for none
- * @param settings     the settings the prompt was rendered with and the model must sample with
- * @param settingsHash {@link SettingsHash} of settings, extraction, metric, variant, template and judging
- * @param judging      who judges the answer on which rubric; present exactly when the metric is {@code RUBRIC}
- * @param subject      for a judge task (purpose JUDGE) the completion being judged, so the judge's completion
- *                     carries all the grader needs to grade the subject; null for an EVAL task
- * @param scorers      every scorer of the task's benchmark, the headline first (its extraction and metric are the
- *                     task's own); null when the task has only the one scorer {@link Scorer#DEFAULT} of its
- *                     extraction and metric, see {@link #scorerList()}
+ * @param prompt  the full prompt text, few-shot exemplars included
+ * @param key     how the answer is graded and against what
+ * @param setup   where the item belongs and what it was rendered with
+ * @param subject for a judge task (purpose JUDGE) the completion being judged, so the judge's completion
+ *                carries all the grader needs to grade the subject; null for an EVAL task
+ * @param choices the continuations a multiple-choice task scores by likelihood; null for any other
+ * @param scorers every scorer of the task's benchmark, the headline first (its extraction and metric are the
+ *                task's own); null when the task has only the one scorer {@link Scorer#DEFAULT} of its
+ *                extraction and metric, see {@link #scorerList()}
  */
-public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, String prompt, String extraction,
-        String metric, String reference, List<String> aliases, CodeCheck code, Category category, Subset subset,
-        Settings settings, String settingsHash, Judging judging, Completion subject, List<String> choices,
+public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, String prompt,
+        @JsonUnwrapped AnswerKey key, @JsonUnwrapped TaskSetup setup, Completion subject, List<String> choices,
         List<Scorer> scorers) {
 
     /** The most choices a multiple-choice task may have. */
@@ -37,35 +31,39 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
         Require.present(taskId, "taskId");
         Require.present(purpose, "purpose");
         Require.nonBlank(prompt, "prompt");
-        extraction = GradingNames.extraction(extraction, "extraction");
-        metric = metric == null ? defaultMetric(extraction) : GradingNames.metric(metric, "metric");
-        Require.nonBlank(reference, "reference");
-        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        Require.present(key, "key");
+        Require.present(setup, "setup");
+        String extraction = GradingNames.extraction(key.extraction(), "extraction");
+        String metric = key.metric() == null ? defaultMetric(extraction) : GradingNames.metric(key.metric(), "metric");
+        Require.nonBlank(key.reference(), "reference");
+        List<String> aliases = key.aliases() == null ? List.of() : List.copyOf(key.aliases());
         for (int i = 0; i < aliases.size(); i++) {
             Require.nonBlank(aliases.get(i), "aliases[" + i + "]");
         }
         boolean byExecution = Metric.CODE_EXECUTION.name().equals(metric);
-        if (byExecution != (code != null)) {
+        if (byExecution != (key.code() != null)) {
             throw new InvalidRecordException("field 'code' must be given exactly when 'metric' is CODE_EXECUTION"
-                    + " (metric is " + metric + ", code is " + (code == null ? "missing" : "present") + ")");
+                    + " (metric is " + metric + ", code is " + (key.code() == null ? "missing" : "present") + ")");
         }
         if (Extraction.CODE.name().equals(extraction) != byExecution) {
             throw new InvalidRecordException("extraction CODE goes with metric CODE_EXECUTION and only with it"
                     + " (extraction is " + extraction + ", metric is " + metric + ")");
         }
-        Require.present(category, "category");
-        Require.present(settings, "settings");
-        Require.nonBlank(settingsHash, "settingsHash");
-        if (Metric.RUBRIC.name().equals(metric) != (judging != null)) {
+        key = new AnswerKey(extraction, metric, key.reference(), aliases, key.code());
+        Require.present(setup.category(), "category");
+        Require.present(setup.settings(), "settings");
+        Require.nonBlank(setup.settingsHash(), "settingsHash");
+        if (Metric.RUBRIC.name().equals(metric) != (setup.judging() != null)) {
             throw new InvalidRecordException("field 'judging' must be given exactly when 'metric' is RUBRIC"
-                    + " (metric is " + metric + ", judging is " + (judging == null ? "missing" : "present") + ")");
+                    + " (metric is " + metric + ", judging is " + (setup.judging() == null ? "missing" : "present")
+                    + ")");
         }
         if ((purpose == Purpose.JUDGE) != (subject != null)) {
             throw new InvalidRecordException("field 'subject' (the completion to judge) must be given exactly when"
                     + " 'purpose' is JUDGE (purpose is " + purpose + ")");
         }
         choices = choices == null || choices.isEmpty() ? null : List.copyOf(choices);
-        checkLikelihood(extraction, metric, reference, choices);
+        checkLikelihood(extraction, metric, key.reference(), choices);
         if (subject != null && subject.task().purpose() != Purpose.EVAL) {
             throw new InvalidRecordException("field 'subject' must be the completion of an EVAL task: a judge's"
                     + " answer is not judged again");
@@ -73,35 +71,30 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
         scorers = headlineFirst(scorers, Scorer.single(extraction, metric));
     }
 
-    /** A task graded by built-in names that lists no scorers of its own. */
-    public PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, String prompt, Extraction extraction,
-            Metric metric, String reference, List<String> aliases, CodeCheck code, Category category, Subset subset,
-            Settings settings, String settingsHash, Judging judging, Completion subject, List<String> choices) {
-        this(schemaVersion, taskId, purpose, prompt, extraction.name(), metric == null ? null : metric.name(),
-                reference, aliases, code, category, subset, settings, settingsHash, judging, subject, choices, null);
+    /** The flat JSON object as written, field for field: read as plain properties, which is fast. */
+    private record Wire(int schemaVersion, TaskId taskId, Purpose purpose, String prompt, String extraction,
+            String metric, String reference, List<String> aliases, CodeCheck code, Category category, Subset subset,
+            Settings settings, String settingsHash, Judging judging, Completion subject, List<String> choices,
+            List<Scorer> scorers) {
     }
 
-    /** A task graded by built-in names that is not multiple choice by likelihood. */
-    public PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, String prompt, Extraction extraction,
-            Metric metric, String reference, List<String> aliases, CodeCheck code, Category category, Subset subset,
-            Settings settings, String settingsHash, Judging judging, Completion subject) {
-        this(schemaVersion, taskId, purpose, prompt, extraction, metric, reference, aliases, code, category, subset,
-                settings, settingsHash, judging, subject, null);
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    private static PromptTask read(Wire wire) {
+        return new PromptTask(wire.schemaVersion(), wire.taskId(), wire.purpose(), wire.prompt(),
+                new AnswerKey(wire.extraction(), wire.metric(), wire.reference(), wire.aliases(), wire.code()),
+                new TaskSetup(wire.category(), wire.subset(), wire.settings(), wire.settingsHash(), wire.judging()),
+                wire.subject(), wire.choices(), wire.scorers());
     }
 
-    /** A task graded by built-in names without a judge. */
-    public PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, String prompt, Extraction extraction,
-            Metric metric, String reference, List<String> aliases, CodeCheck code, Category category, Subset subset,
-            Settings settings, String settingsHash) {
-        this(schemaVersion, taskId, purpose, prompt, extraction, metric, reference, aliases, code, category, subset,
-                settings, settingsHash, null, null);
+    /** An EVAL or JUDGE task with no subject, not multiple choice, graded by its one headline scorer. */
+    public static PromptTask of(TaskId taskId, Purpose purpose, String prompt, AnswerKey key, TaskSetup setup) {
+        return new PromptTask(SchemaVersion.CURRENT, taskId, purpose, prompt, key, setup, null, null, null);
     }
 
-    /** A task graded by a built-in extraction's default metric against one reference, with no subset. */
-    public PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, String prompt, Extraction extraction,
-            String reference, Category category, Settings settings, String settingsHash) {
-        this(schemaVersion, taskId, purpose, prompt, extraction, null, reference, List.of(), null, category, null,
-                settings, settingsHash);
+    /** An EVAL task that scores {@code choices} by likelihood; its reference is the right one's 0-based index. */
+    public static PromptTask multipleChoice(TaskId taskId, String prompt, AnswerKey key, TaskSetup setup,
+            List<String> choices) {
+        return new PromptTask(SchemaVersion.CURRENT, taskId, Purpose.EVAL, prompt, key, setup, null, choices, null);
     }
 
     /**
@@ -115,21 +108,22 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
             throw new IllegalArgumentException("task " + judged.taskId() + " is not judged on a rubric");
         }
         Settings greedy = Settings.of(0, false, 0.0, 1.0, maxTokens, 0L, List.of());
-        return new PromptTask(SchemaVersion.CURRENT, judged.taskId().judgedBy(judgeModel), Purpose.JUDGE,
-                judgePrompt, Extraction.TEXT.name(), Metric.RUBRIC.name(), judged.reference(), List.of(), null,
-                judged.category(), judged.subset(), greedy, judged.settingsHash(), judged.judging(), subject, null,
+        AnswerKey key = new AnswerKey(Extraction.TEXT.name(), Metric.RUBRIC.name(), judged.reference(), List.of(),
                 null);
+        TaskSetup setup = new TaskSetup(judged.category(), judged.subset(), greedy, judged.settingsHash(),
+                judged.judging());
+        return new PromptTask(SchemaVersion.CURRENT, judged.taskId().judgedBy(judgeModel), Purpose.JUDGE,
+                judgePrompt, key, setup, subject, null, null);
     }
 
     /** Every scorer of the task, the headline first: its own list, or the one {@link Scorer#DEFAULT}. */
     public List<Scorer> scorerList() {
-        return scorers == null ? List.of(Scorer.single(extraction, metric)) : scorers;
+        return scorers == null ? List.of(Scorer.single(key.extraction(), key.metric())) : scorers;
     }
 
     /** This task graded by other scorers (a regrade with the current definition); the headline must not change. */
     public PromptTask withScorers(List<Scorer> replacement) {
-        return new PromptTask(schemaVersion, taskId, purpose, prompt, extraction, metric, reference, aliases, code,
-                category, subset, settings, settingsHash, judging, subject, choices, replacement);
+        return new PromptTask(schemaVersion, taskId, purpose, prompt, key, setup, subject, choices, replacement);
     }
 
     /** Null for the lone default scorer, so a task written before scorers existed keeps its exact JSON. */
@@ -147,24 +141,64 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
         return checked;
     }
 
+    public String extraction() {
+        return key.extraction();
+    }
+
+    public String metric() {
+        return key.metric();
+    }
+
+    public String reference() {
+        return key.reference();
+    }
+
+    public List<String> aliases() {
+        return key.aliases();
+    }
+
+    public CodeCheck code() {
+        return key.code();
+    }
+
+    public Category category() {
+        return setup.category();
+    }
+
+    public Subset subset() {
+        return setup.subset();
+    }
+
+    public Settings settings() {
+        return setup.settings();
+    }
+
+    public String settingsHash() {
+        return setup.settingsHash();
+    }
+
+    public Judging judging() {
+        return setup.judging();
+    }
+
     /** What the model is asked to do: generate, or score choices or a text by likelihood. */
     public TaskKind kind() {
-        return TaskKind.of(metric);
+        return TaskKind.of(metric());
     }
 
     /** True when the answer is a program, graded by running it against the task's tests. */
     public boolean byExecution() {
-        return Metric.CODE_EXECUTION.name().equals(metric);
+        return Metric.CODE_EXECUTION.name().equals(metric());
     }
 
     /** True when a judge scores the answer on a rubric. */
     public boolean byRubric() {
-        return Metric.RUBRIC.name().equals(metric);
+        return Metric.RUBRIC.name().equals(metric());
     }
 
     /** True when the backend scores continuations by log-probability instead of generating an answer. */
     public boolean byLikelihood() {
-        return GradingNames.byLikelihood(metric);
+        return GradingNames.byLikelihood(metric());
     }
 
     /**
@@ -173,8 +207,8 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
      * boxes it, else a stated answer line).
      */
     public Extraction answerForm() {
-        return GradingNames.builtIn(Extraction.class, extraction).orElseGet(() ->
-                switch (GradingNames.builtIn(Metric.class, metric).orElse(Metric.EXACT_MATCH)) {
+        return GradingNames.builtIn(Extraction.class, extraction()).orElseGet(() ->
+                switch (GradingNames.builtIn(Metric.class, metric()).orElse(Metric.EXACT_MATCH)) {
                     case NUMERIC_EQUAL -> Extraction.NUMERIC;
                     case MATH_EQUIVALENCE -> Extraction.BOXED;
                     default -> Extraction.ANSWER_LINE;
@@ -188,7 +222,7 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
 
     /** The 0-based index of the right choice of a multiple-choice task. */
     public int referenceChoice() {
-        return Integer.parseInt(reference.strip());
+        return Integer.parseInt(reference().strip());
     }
 
     private static String defaultMetric(String extraction) {
@@ -225,12 +259,12 @@ public record PromptTask(int schemaVersion, TaskId taskId, Purpose purpose, Stri
 
     /** The reference followed by its aliases: every answer that counts as correct. */
     public List<String> acceptedAnswers() {
-        if (aliases.isEmpty()) {
-            return List.of(reference);
+        if (key.aliases().isEmpty()) {
+            return List.of(key.reference());
         }
-        var all = new java.util.ArrayList<String>(aliases.size() + 1);
-        all.add(reference);
-        all.addAll(aliases);
+        var all = new java.util.ArrayList<String>(key.aliases().size() + 1);
+        all.add(key.reference());
+        all.addAll(key.aliases());
         return List.copyOf(all);
     }
 }

@@ -113,7 +113,8 @@ class GradingNamesTest {
 
     private static PromptTask added(String metric) {
         PromptTask task = Samples.task();
-        return new PromptTask(1, task.taskId(), Purpose.EVAL, task.prompt(), "last_number", metric, task.reference(),
-                List.of(), null, task.category(), null, task.settings(), task.settingsHash(), null, null, null, null);
+        return PromptTask.of(task.taskId(), Purpose.EVAL, task.prompt(), new AnswerKey("last_number", metric,
+                task.reference(), List.of(), null), TaskSetup.of(task.category(), task.settings(),
+                task.settingsHash()));
     }
 }

@@ -41,8 +41,8 @@ class LikelihoodTaskTest {
     }
 
     private static PromptTask task(Metric metric, String reference, List<String> choices) {
-        return new PromptTask(1, TaskId.parse("r/m/b/i/default/0"), Purpose.EVAL, "Once upon a time",
-                Extraction.LIKELIHOOD, metric, reference, List.of(), null, Category.WRITING, null,
-                Settings.defaults(), "0123456789abcdef", null, null, choices);
+        return PromptTask.multipleChoice(TaskId.parse("r/m/b/i/default/0"), "Once upon a time",
+                AnswerKey.of(Extraction.LIKELIHOOD, metric, reference, List.of(), null), TaskSetup.of(Category.WRITING,
+                Settings.defaults(), "0123456789abcdef"), choices);
     }
 }

@@ -31,26 +31,31 @@ class PromptTaskTest {
     @Test
     void codeExecutionNeedsItsCodeCheckAndNothingElseMayCarryOne() {
         PromptTask code = Samples.codeTask();
-        assertThatThrownBy(() -> new PromptTask(1, code.taskId(), Purpose.EVAL, code.prompt(), Extraction.CODE,
-                Metric.CODE_EXECUTION, code.reference(), List.of(), null, Category.CODING, null, code.settings(),
-                code.settingsHash())).hasMessageContaining("field 'code' must be given exactly when");
-        assertThatThrownBy(() -> new PromptTask(1, code.taskId(), Purpose.EVAL, code.prompt(), Extraction.NUMERIC,
-                Metric.NUMERIC_EQUAL, "4", List.of(), code.code(), Category.MATH, null, code.settings(),
-                code.settingsHash())).hasMessageContaining("field 'code' must be given exactly when");
-        assertThatThrownBy(() -> new PromptTask(1, code.taskId(), Purpose.EVAL, code.prompt(), Extraction.ANSWER_LINE,
-                Metric.CODE_EXECUTION, "x", List.of(), code.code(), Category.CODING, null, code.settings(),
-                code.settingsHash())).hasMessageContaining("extraction CODE goes with metric CODE_EXECUTION");
+        assertThatThrownBy(() -> PromptTask.of(code.taskId(), Purpose.EVAL, code.prompt(),
+                AnswerKey.of(Extraction.CODE, Metric.CODE_EXECUTION, code.reference(), List.of(), null),
+                TaskSetup.of(Category.CODING, code.settings(),
+                code.settingsHash()))).hasMessageContaining("field 'code' must be given exactly when");
+        assertThatThrownBy(() -> PromptTask.of(code.taskId(), Purpose.EVAL, code.prompt(),
+                AnswerKey.of(Extraction.NUMERIC, Metric.NUMERIC_EQUAL, "4", List.of(), code.code()),
+                TaskSetup.of(Category.MATH, code.settings(),
+                code.settingsHash()))).hasMessageContaining("field 'code' must be given exactly when");
+        assertThatThrownBy(() -> PromptTask.of(code.taskId(), Purpose.EVAL, code.prompt(),
+                AnswerKey.of(Extraction.ANSWER_LINE, Metric.CODE_EXECUTION, "x", List.of(), code.code()),
+                TaskSetup.of(Category.CODING, code.settings(),
+                code.settingsHash()))).hasMessageContaining("extraction CODE goes with metric CODE_EXECUTION");
     }
 
     @Test
     void aRubricNeedsItsJudgeAndAJudgeTaskItsSubjectAndOnlyThen() {
         PromptTask story = Samples.storyTask();
-        assertThatThrownBy(() -> new PromptTask(1, story.taskId(), Purpose.EVAL, story.prompt(), Extraction.TEXT,
-                Metric.RUBRIC, story.reference(), List.of(), null, Category.WRITING, null, story.settings(),
-                story.settingsHash(), null, null)).hasMessageContaining("field 'judging' must be given exactly when");
-        assertThatThrownBy(() -> new PromptTask(1, story.taskId(), Purpose.JUDGE, story.prompt(), Extraction.TEXT,
-                Metric.RUBRIC, story.reference(), List.of(), null, Category.WRITING, null, story.settings(),
-                story.settingsHash(), story.judging(), null)).hasMessageContaining("field 'subject'");
+        assertThatThrownBy(() -> PromptTask.of(story.taskId(), Purpose.EVAL, story.prompt(),
+                AnswerKey.of(Extraction.TEXT, Metric.RUBRIC, story.reference(), List.of(), null),
+                TaskSetup.of(Category.WRITING, story.settings(),
+                story.settingsHash()))).hasMessageContaining("field 'judging' must be given exactly when");
+        assertThatThrownBy(() -> PromptTask.of(story.taskId(), Purpose.JUDGE, story.prompt(),
+                AnswerKey.of(Extraction.TEXT, Metric.RUBRIC, story.reference(), List.of(), null),
+                new TaskSetup(Category.WRITING, null, story.settings(), story.settingsHash(),
+                story.judging()))).hasMessageContaining("field 'subject'");
         PromptTask judge = Samples.judgeTask();
         Completion judgeReply = Completion.ok(judge, "Grammar: 8/10", "sim", true, 5, 1, TokenUsage.NONE);
         assertThatThrownBy(() -> PromptTask.judgeTask(judgeReply, "other-judge", "Grade this", 64))
@@ -102,9 +107,10 @@ class PromptTaskTest {
     @Test
     void aBlankAliasIsRejectedNamingItsIndex() {
         PromptTask task = Samples.subsetTask();
-        assertThatThrownBy(() -> new PromptTask(1, task.taskId(), Purpose.EVAL, task.prompt(), task.extraction(),
-                task.metric(), task.reference(), List.of("ok", " "), null, task.category(), task.subset(),
-                task.settings(), task.settingsHash(), null, null, null, null)).hasMessageContaining("aliases[1]");
+        assertThatThrownBy(() -> PromptTask.of(task.taskId(), Purpose.EVAL, task.prompt(),
+                new AnswerKey(task.extraction(), task.metric(), task.reference(), List.of("ok", " "), null),
+                new TaskSetup(task.category(), task.subset(), task.settings(), task.settingsHash(),
+                null))).hasMessageContaining("aliases[1]");
     }
 
     @Test

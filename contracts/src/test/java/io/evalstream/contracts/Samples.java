@@ -15,25 +15,26 @@ final class Samples {
     }
 
     static PromptTask task() {
-        return new PromptTask(1, TASK_ID, Purpose.EVAL, "Question: 2+2?\nAnswer:", Extraction.NUMERIC, "4",
-                Category.MATH, SETTINGS, hash(Extraction.NUMERIC, Metric.NUMERIC_EQUAL));
+        return PromptTask.of(TASK_ID, Purpose.EVAL, "Question: 2+2?\nAnswer:", AnswerKey.of(Extraction.NUMERIC, "4"),
+                TaskSetup.of(Category.MATH, SETTINGS, hash(Extraction.NUMERIC, Metric.NUMERIC_EQUAL)));
     }
 
     /** A HumanEval-style task: code extraction, graded by running the tests. */
     static PromptTask codeTask() {
-        return new PromptTask(1, TaskId.parse("run-42/gpt-4o-mini/humaneval/HumanEval-0/default/3"), Purpose.EVAL,
-                "def add(a, b):\n    \"\"\"Return a + b.\"\"\"\n", Extraction.CODE, Metric.CODE_EXECUTION,
+        return PromptTask.of(TaskId.parse("run-42/gpt-4o-mini/humaneval/HumanEval-0/default/3"), Purpose.EVAL,
+                "def add(a, b):\n    \"\"\"Return a + b.\"\"\"\n", AnswerKey.of(Extraction.CODE, Metric.CODE_EXECUTION,
                 "    return a + b\n", List.of(), new CodeCheck("def add(a, b):\n    \"\"\"Return a + b.\"\"\"\n",
-                        "def check(candidate):\n    assert candidate(2, 3) == 5\n", "add"),
-                Category.CODING, null, SETTINGS, hash(Extraction.CODE, Metric.CODE_EXECUTION));
+                "def check(candidate):\n    assert candidate(2, 3) == 5\n", "add")), TaskSetup.of(Category.CODING,
+                SETTINGS, hash(Extraction.CODE, Metric.CODE_EXECUTION)));
     }
 
     /** An MMLU-style task in a subset, with an alias. */
     static PromptTask subsetTask() {
-        return new PromptTask(1, TaskId.parse("run-42/gpt-4o-mini/triviaqa/tqa-3/terse/0"), Purpose.EVAL,
-                "Q: Which planet is known as the Red Planet?\nA:", Extraction.ANSWER_LINE, Metric.ALIAS_MATCH, "Mars",
-                List.of("planet Mars", "Mars (planet)"), null, Category.KNOWLEDGE, new Subset("astronomy", "stem"),
-                SETTINGS, hash(Extraction.ANSWER_LINE, Metric.ALIAS_MATCH));
+        return PromptTask.of(TaskId.parse("run-42/gpt-4o-mini/triviaqa/tqa-3/terse/0"), Purpose.EVAL,
+                "Q: Which planet is known as the Red Planet?\nA:", AnswerKey.of(Extraction.ANSWER_LINE,
+                Metric.ALIAS_MATCH, "Mars", List.of("planet Mars", "Mars (planet)"), null),
+                new TaskSetup(Category.KNOWLEDGE, new Subset("astronomy", "stem"), SETTINGS,
+                hash(Extraction.ANSWER_LINE, Metric.ALIAS_MATCH), null));
     }
 
     static final Judging JUDGING = new Judging("tinystories", "judge-model");
@@ -42,15 +43,15 @@ final class Samples {
     static PromptTask storyTask() {
         String beginning = "Once upon a time, there was a little dog named Max. One day, Max";
         Settings settings = Settings.of(0, false, 0.0, 1.0, 128, 0L, List.of());
-        return new PromptTask(1, TaskId.parse("run-42/stories260K/stories/s01/default/0"), Purpose.EVAL, beginning,
-                Extraction.TEXT, Metric.RUBRIC, beginning, List.of(), null, Category.WRITING, null, settings,
-                SettingsHash.of(settings, Extraction.TEXT, Metric.RUBRIC, "default", "tmpl-0123", JUDGING), JUDGING,
-                null);
+        return PromptTask.of(TaskId.parse("run-42/stories260K/stories/s01/default/0"), Purpose.EVAL, beginning,
+                AnswerKey.of(Extraction.TEXT, Metric.RUBRIC, beginning, List.of(), null),
+                new TaskSetup(Category.WRITING, null, settings, SettingsHash.of(settings, Extraction.TEXT,
+                Metric.RUBRIC, "default", "tmpl-0123", JUDGING), JUDGING));
     }
 
     static Completion storyCompletion() {
-        return new Completion(1, storyTask(), CompletionStatus.OK, " found a big red ball in the park.", null, "gguf",
-                false, 240, 1, new TokenUsage(17, 12), T, 31L);
+        return Completion.of(storyTask(), Answer.ok(" found a big red ball in the park."),
+                new ModelCall("gguf", false, 240, 1, new TokenUsage(17, 12), T, 31L));
     }
 
     /** The task asking the judge model to judge {@link #storyCompletion()}. */
@@ -76,17 +77,18 @@ final class Samples {
     /** A story ending chosen by likelihood: the choices are scored after the prompt, the reference is an index. */
     static PromptTask choiceTask() {
         Settings settings = Settings.defaults();
-        return new PromptTask(1, TaskId.parse("run-42/stories260K/story-endings/e007/default/0"), Purpose.EVAL,
-                "Tom lost his red kite in the tall tree. He asked his dad for help.", Extraction.LIKELIHOOD,
-                Metric.LIKELIHOOD_ACC, "1", List.of(), null, Category.COMPREHENSION, null, settings,
-                SettingsHash.of(settings, Extraction.LIKELIHOOD, Metric.LIKELIHOOD_ACC, "default", "tmpl-0123"), null,
-                null, List.of(" The fish swam away.", " Dad got the kite down and Tom smiled."));
+        return PromptTask.multipleChoice(TaskId.parse("run-42/stories260K/story-endings/e007/default/0"),
+                "Tom lost his red kite in the tall tree. He asked his dad for help.",
+                AnswerKey.of(Extraction.LIKELIHOOD, Metric.LIKELIHOOD_ACC, "1", List.of(), null),
+                TaskSetup.of(Category.COMPREHENSION, settings, SettingsHash.of(settings, Extraction.LIKELIHOOD,
+                Metric.LIKELIHOOD_ACC, "default", "tmpl-0123")), List.of(" The fish swam away.",
+                " Dad got the kite down and Tom smiled."));
     }
 
     static Completion choiceCompletion() {
-        return new Completion(1, choiceTask(), CompletionStatus.OK, " Dad got the kite down and Tom smiled.", null,
-                "gguf", false, 35, 1, new TokenUsage(19, 0), T, null,
-                List.of(new ContinuationScore(-21.5, 6, false), new ContinuationScore(-14.25, 10, true)));
+        return new Completion(1, choiceTask(), Answer.ok(" Dad got the kite down and Tom smiled."),
+                ModelCall.of("gguf", false, 35, 1, new TokenUsage(19, 0), T),
+                List.of(new ContinuationScore(-21.5, 6, false), new ContinuationScore(-14.25, 10, true)), null);
     }
 
     /** The perplexity of a whole story: one text scored as a corpus part. */
@@ -98,14 +100,13 @@ final class Samples {
     }
 
     static Completion completion() {
-        return new Completion(1, task(), CompletionStatus.OK, "2 plus 2 is 4. The answer is 4.", null, "openai", false,
-                812, 1, new TokenUsage(9, 12), T);
+        return Completion.of(task(), Answer.ok("2 plus 2 is 4. The answer is 4."),
+                ModelCall.of("openai", false, 812, 1, new TokenUsage(9, 12), T));
     }
 
     static Completion failedCompletion() {
-        return new Completion(1, task(), CompletionStatus.ERROR, null,
-                new ModelError(ErrorKind.RATE_LIMITED, "HTTP 429 after 3 attempts"), "openai", false, 30_000, 3,
-                null, T);
+        return Completion.of(task(), Answer.failed(new ModelError(ErrorKind.RATE_LIMITED,
+                "HTTP 429 after 3 attempts")), ModelCall.of("openai", false, 30_000, 3, null, T));
     }
 
     static Grade grade() {

@@ -3,6 +3,7 @@ package io.evalstream.stack;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalstream.broker.FreePorts;
 import io.evalstream.broker.LocalKafka;
+import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.BenchmarkSelection;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ExpectedCount;
@@ -17,6 +18,7 @@ import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.SettingsHash;
 import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.TaskSetup;
 import io.evalstream.contracts.TopicAdmin;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.WireFormat;
@@ -123,11 +125,12 @@ final class WorkerBench {
             List<Future<RecordMetadata>> sends = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 TaskId id = new TaskId(runId, MODEL, "gsm8k", "q" + i, "default", 0);
-                PromptTask task = new PromptTask(SchemaVersion.CURRENT, id, Purpose.EVAL, "Question: Natalia sold"
+                PromptTask task = PromptTask.of(id, Purpose.EVAL, "Question: Natalia sold"
                         + " clips to 48 of her friends in April, and then she sold half as many clips in May. How many"
                         + " clips did Natalia sell altogether in April and May? (" + i + ")\nAnswer:",
-                        Extraction.NUMERIC, "72", Category.MATH, settings, SettingsHash.of(settings,
-                        Extraction.NUMERIC, Extraction.NUMERIC.defaultMetric(), id.variant(), "worker-bench"));
+                        AnswerKey.of(Extraction.NUMERIC, "72"), TaskSetup.of(Category.MATH, settings,
+                        SettingsHash.of(settings, Extraction.NUMERIC, Extraction.NUMERIC.defaultMetric(), id.variant(),
+                        "worker-bench")));
                 sends.add(producer.send(new ProducerRecord<>(Topics.TASKS, id.toString(), TASKS.encode(task))));
             }
             for (Future<RecordMetadata> send : sends) {

@@ -2,6 +2,7 @@ package io.evalstream.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Extraction;
@@ -10,10 +11,10 @@ import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
-import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.SettingsHash;
 import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.TaskSetup;
 import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
 import io.evalstream.grader.judging.AnswerMarkers;
@@ -110,9 +111,8 @@ class JudgeInjectionTest {
     private static PromptTask storyTask() {
         Settings settings = Settings.of(0, false, 0.0, 1.0, 128, 0L, List.of());
         TaskId taskId = new TaskId("run-issue-24", "stories260K", "stories", "s02", "default", 0);
-        return new PromptTask(SchemaVersion.CURRENT, taskId, Purpose.EVAL, BEGINNING, Extraction.TEXT, Metric.RUBRIC,
-                BEGINNING, List.of(), null, Category.WRITING, null, settings,
-                SettingsHash.of(settings, Extraction.TEXT, Metric.RUBRIC, "default", "judge=" + JUDGE),
-                new Judging("tinystories", JUDGE), null);
+        return PromptTask.of(taskId, Purpose.EVAL, BEGINNING, AnswerKey.of(Extraction.TEXT, Metric.RUBRIC, BEGINNING,
+                List.of(), null), new TaskSetup(Category.WRITING, null, settings, SettingsHash.of(settings,
+                Extraction.TEXT, Metric.RUBRIC, "default", "judge=" + JUDGE), new Judging("tinystories", JUDGE)));
     }
 }

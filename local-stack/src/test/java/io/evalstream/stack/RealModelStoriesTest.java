@@ -3,6 +3,7 @@ package io.evalstream.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.BenchmarkSelection;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Completion;
@@ -15,9 +16,9 @@ import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.RunSpec;
-import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.TaskSetup;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
 import io.evalstream.contracts.WireFormat;
@@ -117,9 +118,9 @@ class RealModelStoriesTest extends SharedStack {
         String model = REAL_MODELS.ids().stream().filter(id -> id.startsWith("tinystories-656k")).findFirst()
                 .orElseThrow();
         Settings settings = Settings.of(0, false, 0.0, 1.0, 16, 0L, List.of());
-        PromptTask task = new PromptTask(SchemaVersion.CURRENT, new TaskId(runId, model, "pushed", "paren", "default",
-                0), Purpose.EVAL, "Tom (the cat) sat on the mat.", Extraction.NUMERIC, "1", Category.REASONING,
-                settings, "pushed-by-test");
+        PromptTask task = PromptTask.of(new TaskId(runId, model, "pushed", "paren", "default", 0), Purpose.EVAL,
+                "Tom (the cat) sat on the mat.", AnswerKey.of(Extraction.NUMERIC, "1"),
+                TaskSetup.of(Category.REASONING, settings, "pushed-by-test"));
         publish(task);
 
         Completion completion = awaitCompletion(task.taskId().toString());

@@ -1,15 +1,16 @@
 package io.evalstream.worker;
 
+import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
-import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.SettingsHash;
 import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.TaskSetup;
 import java.util.List;
 
 /** Realistic tasks for tests: a GSM8K-style math item and an MMLU-style multiple-choice item. */
@@ -36,15 +37,15 @@ public final class Tasks {
         TaskId id = new TaskId(runId, model, "stories", item, "default", 0);
         Settings settings = Settings.of(0, false, 0.0, 1.0, maxTokens, 0L, List.of());
         Judging judging = new Judging("tinystories", Judging.AUTO);
-        return new PromptTask(SchemaVersion.CURRENT, id, Purpose.EVAL, beginning, Extraction.TEXT, Metric.RUBRIC,
-                beginning, List.of(), null, Category.WRITING, null, settings,
-                SettingsHash.of(settings, Extraction.TEXT, Metric.RUBRIC, id.variant(), "story", judging), judging,
-                null);
+        return PromptTask.of(id, Purpose.EVAL, beginning, AnswerKey.of(Extraction.TEXT, Metric.RUBRIC, beginning,
+                List.of(), null), new TaskSetup(Category.WRITING, null, settings, SettingsHash.of(settings,
+                Extraction.TEXT, Metric.RUBRIC, id.variant(), "story", judging), judging));
     }
 
     public static PromptTask task(TaskId id, Extraction extraction, Category category, String prompt,
             String reference, Settings settings) {
-        return new PromptTask(SchemaVersion.CURRENT, id, Purpose.EVAL, prompt, extraction, reference, category,
-                settings, SettingsHash.of(settings, extraction, extraction.defaultMetric(), id.variant(), "test-template"));
+        return PromptTask.of(id, Purpose.EVAL, prompt, AnswerKey.of(extraction, reference), TaskSetup.of(category,
+                settings, SettingsHash.of(settings, extraction, extraction.defaultMetric(), id.variant(),
+                "test-template")));
     }
 }

@@ -5,21 +5,23 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.evalstream.aggregator.metrics.ScoreGaugesProbe;
 import io.evalstream.benchmarks.grading.Grader;
+import io.evalstream.contracts.Answer;
+import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Completion;
-import io.evalstream.contracts.CompletionStatus;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Metric;
+import io.evalstream.contracts.ModelCall;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
-import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.Scorer;
 import io.evalstream.contracts.ScorerScore;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.SettingsHash;
 import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.TaskSetup;
 import io.evalstream.contracts.TokenUsage;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,13 +84,11 @@ class ScorersTopologyTest extends TopologyHarness {
 
     private static Completion completion(int item, String text) {
         Settings settings = Settings.defaults().withShots(8);
-        PromptTask task = new PromptTask(SchemaVersion.CURRENT, new TaskId(RUN, "sim-mixed", "gsm8k", "item-" + item,
-                "default", 0), Purpose.EVAL, "Question: ...\nAnswer:", Extraction.NUMERIC.name(),
-                Metric.NUMERIC_EQUAL.name(), "18",
-                List.of(), null, Category.MATH, null, settings,
-                SettingsHash.of(settings, Extraction.NUMERIC, Metric.NUMERIC_EQUAL, "default", ""), null, null, null,
-                GSM8K);
-        return new Completion(SchemaVersion.CURRENT, task, CompletionStatus.OK, text, null, "sim", true, 420, 1,
-                new TokenUsage(180, 42), io.evalstream.aggregator.Fixtures.T0);
+        PromptTask task = PromptTask.of(new TaskId(RUN, "sim-mixed", "gsm8k", "item-" + item, "default", 0),
+                Purpose.EVAL, "Question: ...\nAnswer:", new AnswerKey(Extraction.NUMERIC.name(),
+                Metric.NUMERIC_EQUAL.name(), "18", List.of(), null), TaskSetup.of(Category.MATH, settings,
+                SettingsHash.of(settings, Extraction.NUMERIC, Metric.NUMERIC_EQUAL, "default", ""))).withScorers(GSM8K);
+        return Completion.of(task, Answer.ok(text), ModelCall.of("sim", true, 420, 1, new TokenUsage(180, 42),
+                io.evalstream.aggregator.Fixtures.T0));
     }
 }

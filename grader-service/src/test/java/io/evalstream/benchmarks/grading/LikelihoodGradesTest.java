@@ -3,6 +3,7 @@ package io.evalstream.benchmarks.grading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.ContinuationScore;
@@ -10,10 +11,9 @@ import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
-import io.evalstream.contracts.Purpose;
-import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.TaskSetup;
 import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
 import java.time.Instant;
@@ -79,9 +79,9 @@ class LikelihoodGradesTest {
 
     private static PromptTask task(Metric metric, String prompt, String reference, List<String> choices) {
         Settings settings = Settings.defaults();
-        return new PromptTask(SchemaVersion.CURRENT, TaskId.parse("r/m/b/i/default/0"), Purpose.EVAL, prompt,
-                Extraction.LIKELIHOOD, metric, reference, List.of(), null, Category.COMPREHENSION, null, settings,
-                "0123456789abcdef", null, null, choices);
+        return PromptTask.multipleChoice(TaskId.parse("r/m/b/i/default/0"), prompt, AnswerKey.of(Extraction.LIKELIHOOD,
+                metric, reference, List.of(), null), TaskSetup.of(Category.COMPREHENSION, settings,
+                "0123456789abcdef"), choices);
     }
 
     private static Completion completion(PromptTask task, List<ContinuationScore> scores) {

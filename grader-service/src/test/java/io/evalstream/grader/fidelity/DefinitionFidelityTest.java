@@ -10,13 +10,14 @@ import io.evalstream.benchmarks.Item;
 import io.evalstream.benchmarks.grading.Datasets;
 import io.evalstream.benchmarks.grading.Grader;
 import io.evalstream.benchmarks.grading.ProgramRunner.ProgramRun;
+import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
-import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.TaskSetup;
 import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
 import io.evalstream.grader.execution.HarnessRunner;
@@ -156,11 +157,10 @@ class DefinitionFidelityTest {
     /** The task the producer publishes for this item in the benchmark's default variant and declared settings. */
     private static PromptTask task(Benchmark benchmark, Item item) {
         String variant = benchmark.variants().get(0);
-        return new PromptTask(SchemaVersion.CURRENT, new TaskId("fidelity", "model", benchmark.id(), item.id(),
-                variant, 0), Purpose.EVAL, benchmark.prompter(variant, benchmark.settings()).render(item),
-                benchmark.extraction(), benchmark.metric(), item.reference(), item.aliases(), item.code(),
-                benchmark.category(), item.subset(), benchmark.settings(),
-                benchmark.settingsHash(variant, benchmark.settings()), null, null, null, null);
+        return PromptTask.of(new TaskId("fidelity", "model", benchmark.id(), item.id(), variant, 0), Purpose.EVAL,
+                benchmark.prompter(variant, benchmark.settings()).render(item), new AnswerKey(benchmark.extraction(),
+                benchmark.metric(), item.reference(), item.aliases(), item.code()), new TaskSetup(benchmark.category(),
+                item.subset(), benchmark.settings(), benchmark.settingsHash(variant, benchmark.settings()), null));
     }
 
     /** A completion ending the way the benchmark's prompt asks answers to end. */

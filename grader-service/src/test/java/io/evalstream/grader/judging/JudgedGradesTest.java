@@ -6,6 +6,7 @@ import static io.evalstream.grader.Fixtures.storyTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Extraction;
@@ -14,6 +15,7 @@ import io.evalstream.contracts.InvalidRecordException;
 import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.ModelError;
 import io.evalstream.contracts.PromptTask;
+import io.evalstream.contracts.TaskSetup;
 import io.evalstream.contracts.Verdict;
 import java.time.Instant;
 import java.util.Map;
@@ -125,13 +127,14 @@ class JudgedGradesTest {
 
     @Test
     void refusesATaskOnAnUnknownRubricOrWithAnotherExtraction() {
-        PromptTask unknown = new PromptTask(story.schemaVersion(), story.taskId(), story.purpose(), story.prompt(),
-                story.extraction(), story.metric(), story.reference(), story.aliases(), null, story.category(), null,
-                story.settings(), story.settingsHash(), new Judging("mt-bench", Judging.AUTO), null, null, null);
+        PromptTask unknown = PromptTask.of(story.taskId(), story.purpose(), story.prompt(),
+                new AnswerKey(story.extraction(), story.metric(), story.reference(), story.aliases(), null),
+                new TaskSetup(story.category(), null, story.settings(), story.settingsHash(), new Judging("mt-bench",
+                Judging.AUTO)));
 
-        PromptTask answerLine = new PromptTask(story.schemaVersion(), story.taskId(), story.purpose(), story.prompt(),
-                Extraction.ANSWER_LINE.name(), story.metric(), story.reference(), story.aliases(), null,
-                story.category(), null, story.settings(), story.settingsHash(), story.judging(), null, null, null);
+        PromptTask answerLine = PromptTask.of(story.taskId(), story.purpose(), story.prompt(),
+                new AnswerKey(Extraction.ANSWER_LINE.name(), story.metric(), story.reference(), story.aliases(), null),
+                new TaskSetup(story.category(), null, story.settings(), story.settingsHash(), story.judging()));
 
         assertThatThrownBy(() -> Rubrics.of(unknown)).isInstanceOf(InvalidRecordException.class)
                 .hasMessageContaining("unknown rubric 'mt-bench'; this grader knows tinystories");

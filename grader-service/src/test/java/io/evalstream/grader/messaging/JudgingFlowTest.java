@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.evalstream.broker.KafkaTestResource;
+import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.DeadLetter;
 import io.evalstream.contracts.Decoded;
@@ -16,6 +17,7 @@ import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.ModelError;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
+import io.evalstream.contracts.TaskSetup;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
 import io.evalstream.contracts.WireFormat;
@@ -68,9 +70,10 @@ class JudgingFlowTest {
                 new ModelError(ErrorKind.BAD_INPUT, "the prompt holds a character the model cannot tokenize"),
                 "gguf", 3, 1);
         PromptTask base = storyTask(runId, "s05", BEGINNING, Judging.AUTO);
-        Completion unknownRubric = ok(new PromptTask(base.schemaVersion(), base.taskId(), base.purpose(),
-                base.prompt(), base.extraction(), base.metric(), base.reference(), List.of(), null, base.category(),
-                null, base.settings(), base.settingsHash(), new Judging("mt-bench", Judging.AUTO), null, null, null),
+        Completion unknownRubric = ok(PromptTask.of(base.taskId(), base.purpose(), base.prompt(),
+                new AnswerKey(base.extraction(), base.metric(), base.reference(), List.of(), null),
+                new TaskSetup(base.category(), null, base.settings(), base.settingsHash(), new Judging("mt-bench",
+                Judging.AUTO))),
                 STORY);
         produce(story, blank, failedCall, unknownRubric);
 

@@ -3,11 +3,13 @@ package io.evalstream.worker.gguf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.CompletionStatus;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Settings;
+import io.evalstream.contracts.TaskSetup;
 import io.evalstream.worker.Tasks;
 import io.evalstream.worker.backend.ModelBackend;
 import io.evalstream.worker.backend.ModelReply;
@@ -154,9 +156,9 @@ class GgufBackendTest {
     void stopsBeforeAStopString() {
         PromptTask story = Tasks.story("run-stop", "stories260K", "s01", "Once upon a time", 40);
         Settings stopAtLily = Settings.of(0, false, 0.0, 1.0, 40, 0L, List.of("Lily"));
-        PromptTask task = new PromptTask(story.schemaVersion(), story.taskId(), story.purpose(), story.prompt(),
-                story.extraction(), story.metric(), story.reference(), story.aliases(), null, story.category(), null,
-                stopAtLily, story.settingsHash(), story.judging(), null, null, null);
+        PromptTask task = PromptTask.of(story.taskId(), story.purpose(), story.prompt(),
+                new AnswerKey(story.extraction(), story.metric(), story.reference(), story.aliases(), null),
+                new TaskSetup(story.category(), null, stopAtLily, story.settingsHash(), story.judging()));
 
         assertThat(call(backend("stories260K"), task).text()).isEqualTo(", there was a little girl named ");
     }

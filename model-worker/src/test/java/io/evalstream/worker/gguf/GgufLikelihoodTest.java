@@ -3,6 +3,7 @@ package io.evalstream.worker.gguf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ContinuationScore;
 import io.evalstream.contracts.ErrorKind;
@@ -10,9 +11,9 @@ import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
-import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.TaskSetup;
 import io.evalstream.worker.Tasks;
 import io.evalstream.worker.backend.ModelCallException;
 import io.evalstream.worker.backend.ModelReply;
@@ -139,16 +140,16 @@ class GgufLikelihoodTest {
 
     private static PromptTask choice(String model, String prompt, List<String> choices) {
         Settings settings = Settings.defaults();
-        return new PromptTask(SchemaVersion.CURRENT, new TaskId("run-ll", model, "endings", "e1", "default", 0),
-                Purpose.EVAL, prompt, Extraction.LIKELIHOOD, Metric.LIKELIHOOD_ACC, "0", List.of(), null,
-                Category.COMPREHENSION, null, settings, "0123456789abcdef", null, null, choices);
+        return PromptTask.multipleChoice(new TaskId("run-ll", model, "endings", "e1", "default", 0), prompt,
+                AnswerKey.of(Extraction.LIKELIHOOD, Metric.LIKELIHOOD_ACC, "0", List.of(), null),
+                TaskSetup.of(Category.COMPREHENSION, settings, "0123456789abcdef"), choices);
     }
 
     private static PromptTask perplexity(String model, String text) {
         Settings settings = Settings.defaults();
-        return new PromptTask(SchemaVersion.CURRENT, new TaskId("run-ll", model, "texts", "t1", "default", 0),
-                Purpose.EVAL, text, Extraction.LIKELIHOOD, Metric.BITS_PER_BYTE, "t1", List.of(), null,
-                Category.WRITING, null, settings, "0123456789abcdef", null, null, null);
+        return PromptTask.of(new TaskId("run-ll", model, "texts", "t1", "default", 0), Purpose.EVAL, text,
+                AnswerKey.of(Extraction.LIKELIHOOD, Metric.BITS_PER_BYTE, "t1", List.of(), null),
+                TaskSetup.of(Category.WRITING, settings, "0123456789abcdef"));
     }
 
     private static ModelReply call(String model, PromptTask task) {

@@ -3,15 +3,16 @@ package io.evalstream.worker.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
-import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.TaskSetup;
 import io.evalstream.worker.backend.ModelCallException;
 import io.evalstream.worker.backend.ModelReply;
 import java.time.Duration;
@@ -61,14 +62,14 @@ class OpenAiLikelihoodTest {
     }
 
     private static PromptTask choice(String context, List<String> choices) {
-        return new PromptTask(SchemaVersion.CURRENT, TaskId.parse("r/stub/endings/e" + System.nanoTime()
-                + "/default/0"), Purpose.EVAL, context, Extraction.LIKELIHOOD, Metric.LIKELIHOOD_ACC, "0", List.of(),
-                null, Category.COMPREHENSION, null, Settings.defaults(), "0123456789abcdef", null, null, choices);
+        return PromptTask.multipleChoice(TaskId.parse("r/stub/endings/e" + System.nanoTime() + "/default/0"), context,
+                AnswerKey.of(Extraction.LIKELIHOOD, Metric.LIKELIHOOD_ACC, "0", List.of(), null),
+                TaskSetup.of(Category.COMPREHENSION, Settings.defaults(), "0123456789abcdef"), choices);
     }
 
     private static PromptTask perplexity(String text) {
-        return new PromptTask(SchemaVersion.CURRENT, TaskId.parse("r/stub/texts/t" + System.nanoTime()
-                + "/default/0"), Purpose.EVAL, text, Extraction.LIKELIHOOD, Metric.BITS_PER_BYTE, "t", List.of(), null,
-                Category.WRITING, null, Settings.defaults(), "0123456789abcdef", null, null, null);
+        return PromptTask.of(TaskId.parse("r/stub/texts/t" + System.nanoTime() + "/default/0"), Purpose.EVAL, text,
+                AnswerKey.of(Extraction.LIKELIHOOD, Metric.BITS_PER_BYTE, "t", List.of(), null),
+                TaskSetup.of(Category.WRITING, Settings.defaults(), "0123456789abcdef"));
     }
 }

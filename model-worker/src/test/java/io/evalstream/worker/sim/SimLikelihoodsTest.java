@@ -3,15 +3,16 @@ package io.evalstream.worker.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ContinuationScore;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Metric;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
-import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.TaskSetup;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +47,9 @@ class SimLikelihoodsTest {
     void aTextGetsFewerBitsPerByteFromAStrongerProfileAndTheSameEveryTime() {
         SimulatedModel strong = new SimulatedModel(new SimProfile(0.9, Map.of(), Duration.ZERO, 0, 0, 0, 1));
         SimulatedModel weak = new SimulatedModel(new SimProfile(0.3, Map.of(), Duration.ZERO, 0, 0, 0, 1));
-        PromptTask text = new PromptTask(SchemaVersion.CURRENT, TaskId.parse("r/m/story-text/t1/default/0"),
-                Purpose.EVAL, "Mia went to the park with a happy duck.", Extraction.LIKELIHOOD, Metric.BITS_PER_BYTE,
-                "t1", List.of(), null, Category.WRITING, null, Settings.defaults(), "0123456789abcdef", null, null,
-                null);
+        PromptTask text = PromptTask.of(TaskId.parse("r/m/story-text/t1/default/0"), Purpose.EVAL,
+                "Mia went to the park with a happy duck.", AnswerKey.of(Extraction.LIKELIHOOD, Metric.BITS_PER_BYTE,
+                "t1", List.of(), null), TaskSetup.of(Category.WRITING, Settings.defaults(), "0123456789abcdef"));
 
         assertThat(strong.answer(text).scores()).isEqualTo(strong.answer(text).scores()).hasSize(1);
         assertThat(strong.answer(text).scores().getFirst().logprob())
@@ -57,9 +57,9 @@ class SimLikelihoodsTest {
     }
 
     private static PromptTask choice(int item) {
-        return new PromptTask(SchemaVersion.CURRENT, TaskId.parse("r/m/endings/e" + item + "/default/0"),
-                Purpose.EVAL, "Tom lost his kite.", Extraction.LIKELIHOOD, Metric.LIKELIHOOD_ACC,
-                Integer.toString(item % 4), List.of(), null, Category.COMPREHENSION, null, Settings.defaults(),
-                "0123456789abcdef", null, null, List.of(" A kite.", " Dad helped.", " The fish swam.", " It rained."));
+        return PromptTask.multipleChoice(TaskId.parse("r/m/endings/e" + item + "/default/0"), "Tom lost his kite.",
+                AnswerKey.of(Extraction.LIKELIHOOD, Metric.LIKELIHOOD_ACC, Integer.toString(item % 4), List.of(),
+                null), TaskSetup.of(Category.COMPREHENSION, Settings.defaults(), "0123456789abcdef"),
+                List.of(" A kite.", " Dad helped.", " The fish swam.", " It rained."));
     }
 }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
+import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.TaskSetup;
 import io.evalstream.worker.Tasks;
 import io.evalstream.worker.sim.SimulatedAnswer.Outcome;
 import java.math.BigDecimal;
@@ -67,9 +69,9 @@ class SimulatedModelTest {
     @Test
     void aTaskHeadlinedByAnAddedExtractionIsAnsweredInTheFormItsMetricReads() {
         PromptTask numeric = Tasks.numeric("run-added", "sim-x", "item-1", "42");
-        PromptTask added = new PromptTask(numeric.schemaVersion(), numeric.taskId(), numeric.purpose(),
-                numeric.prompt(), "last_number", "numeric_equal", numeric.reference(), List.of(), null,
-                numeric.category(), null, numeric.settings(), numeric.settingsHash(), null, null, null, null);
+        PromptTask added = PromptTask.of(numeric.taskId(), numeric.purpose(), numeric.prompt(),
+                new AnswerKey("last_number", "numeric_equal", numeric.reference(), List.of(), null),
+                TaskSetup.of(numeric.category(), numeric.settings(), numeric.settingsHash()));
         SimulatedModel always = new SimulatedModel(new SimProfile(1.0, Map.of(), Duration.ofMillis(100), 0.5, 0, 0,
                 7));
 
@@ -335,11 +337,11 @@ class SimulatedModelTest {
 
     @Test
     void codeTasksGetTheReferenceSolutionAsAValidContinuationWhenCorrectAndAFailingBodyWhenWrong() {
-        PromptTask code = new PromptTask(1, new TaskId("run-x", "sim-m", "humaneval", "HumanEval-0", "default", 0),
-                io.evalstream.contracts.Purpose.EVAL, "def add(a, b):\n", Extraction.CODE,
+        PromptTask code = PromptTask.of(new TaskId("run-x", "sim-m", "humaneval", "HumanEval-0", "default", 0),
+                io.evalstream.contracts.Purpose.EVAL, "def add(a, b):\n", AnswerKey.of(Extraction.CODE,
                 io.evalstream.contracts.Metric.CODE_EXECUTION, "    return a + b\n", List.of(),
                 new io.evalstream.contracts.CodeCheck("def add(a, b):\n", "def check(c):\n    assert c(1, 2) == 3\n",
-                        "add"), Category.CODING, null, Settings.defaults(), "h");
+                "add")), TaskSetup.of(Category.CODING, Settings.defaults(), "h"));
         assertThat(new SimulatedModel(SimProfile.ofAccuracy(1.0, 3)).answer(code).text())
                 .isEqualTo("    # " + SimulatedModel.LABEL + "\n    return a + b\n");
         assertThat(new SimulatedModel(SimProfile.ofAccuracy(0.0, 3)).answer(code).text())

@@ -1,11 +1,13 @@
 package io.evalstream.producer.run;
 
 import io.evalstream.benchmarks.Item;
+import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.RunSpec;
 import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.TaskSetup;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -58,10 +60,11 @@ final class TaskSequence implements Iterator<PromptTask> {
 
     /** The task of one item of a planned benchmark in one variant, asked with {@code prompt}. */
     static PromptTask task(TaskId id, PlannedBenchmark planned, PlannedVariant variant, Item item, String prompt) {
-        return new PromptTask(SchemaVersion.CURRENT, id, Purpose.EVAL, prompt, planned.benchmark().extraction(),
-                planned.benchmark().metric(), item.reference(), item.aliases(), item.code(),
-                planned.benchmark().category(), item.subset(), planned.settings(), variant.settingsHash(),
-                planned.judging(), null, item.choices(), planned.benchmark().scorers());
+        return new PromptTask(SchemaVersion.CURRENT, id, Purpose.EVAL, prompt,
+                new AnswerKey(planned.benchmark().extraction(), planned.benchmark().metric(), item.reference(),
+                item.aliases(), item.code()), new TaskSetup(planned.benchmark().category(), item.subset(),
+                planned.settings(), variant.settingsHash(), planned.judging()), null, item.choices(),
+                planned.benchmark().scorers());
     }
 
     private void advance(PlannedBenchmark planned) {
