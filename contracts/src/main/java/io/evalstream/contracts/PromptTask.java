@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One rendered prompt for one model, one sample (tasks topic, key = taskId). Its JSON is one flat object: the values
  * are unwrapped on write, and a read goes through {@link Wire}, a plain record of the flat fields, because Jackson
- * buffers every token of a record that unwraps on read (decoding took half as long again); see the module README.
+ * buffers every token of a record that unwraps on read (decoding a Grade so took half as long again); see the
+ * module README.
  *
  * @param prompt  the full prompt text, few-shot exemplars included
  * @param key     how the answer is graded and against what
