@@ -16,15 +16,37 @@ package io.evalstream.aggregator.analysis;
  *                    null without pairs
  * @param power       the smallest difference this comparison detects, and the items needed for a named one; null
  *                    without pairs
- * @param adjustedPValue the verdict's p-value (the paired test's, or the clustered one's when some cluster holds more
- *                    than one pair) adjusted across the comparison's benchmarks; null when there is none
- * @param significant whether the adjusted p-value is below the comparison's alpha
- * @param direction   {@link Direction#GAIN} when B is significantly better, {@link Direction#LOSS} when
- *                    significantly worse, else {@link Direction#NONE}
+ * @param decision    the verdict, taken once the p-values of all the comparison's benchmarks are adjusted together;
+ *                    the REST answer writes its fields flat ({@code adjustedPValue}, {@code significant},
+ *                    {@code direction}), as before
  */
 public record BenchmarkComparison(String benchmarkId, Pairing pairing, Counts counts, Estimate estimate,
-        PairedTest test, PairedDifference clustered, Power power, Double adjustedPValue, boolean significant,
-        Direction direction) {
+        PairedTest test, PairedDifference clustered, Power power, Decision decision) {
+
+    /**
+     * @param adjustedPValue the verdict's p-value (the paired test's, or the clustered one's when some cluster holds
+     *                       more than one pair) adjusted across the comparison's benchmarks; null when there is none
+     * @param significant    whether the adjusted p-value is below the comparison's alpha
+     * @param direction      {@link Direction#GAIN} when B is significantly better, {@link Direction#LOSS} when
+     *                       significantly worse, else {@link Direction#NONE}
+     */
+    public record Decision(Double adjustedPValue, boolean significant, Direction direction) {
+
+        /** Before the p-values of all benchmarks are adjusted together. */
+        static final Decision PENDING = new Decision(null, false, Direction.NONE);
+    }
+
+    public Double adjustedPValue() {
+        return decision.adjustedPValue();
+    }
+
+    public boolean significant() {
+        return decision.significant();
+    }
+
+    public Direction direction() {
+        return decision.direction();
+    }
 
     /** The p-value the verdict rests on before adjustment; null when there is none. */
     Double verdictPValue() {
@@ -38,8 +60,8 @@ public record BenchmarkComparison(String benchmarkId, Pairing pairing, Counts co
         Double difference = estimate.difference();
         Direction moved = !rejected || difference == null || difference == 0 ? Direction.NONE
                 : difference > 0 ? Direction.GAIN : Direction.LOSS;
-        return new BenchmarkComparison(benchmarkId, pairing, counts, estimate, test, clustered, power, adjusted,
-                rejected, moved);
+        return new BenchmarkComparison(benchmarkId, pairing, counts, estimate, test, clustered, power,
+                new Decision(adjusted, rejected, moved));
     }
 
     /** Which way B moved from A. */

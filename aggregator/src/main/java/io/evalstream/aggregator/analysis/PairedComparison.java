@@ -1,7 +1,7 @@
 package io.evalstream.aggregator.analysis;
 
 import io.evalstream.aggregator.analysis.BenchmarkComparison.Counts;
-import io.evalstream.aggregator.analysis.BenchmarkComparison.Direction;
+import io.evalstream.aggregator.analysis.BenchmarkComparison.Decision;
 import io.evalstream.aggregator.analysis.BenchmarkComparison.Estimate;
 import io.evalstream.aggregator.analysis.BenchmarkComparison.Method;
 import io.evalstream.aggregator.analysis.BenchmarkComparison.PairedTest;
@@ -46,8 +46,7 @@ public final class PairedComparison {
         });
         Pairing pairing = new Pairing(pairs.size(), a.size() - pairs.size(), b.size() - pairs.size());
         if (pairs.isEmpty()) {
-            return new BenchmarkComparison(benchmarkId, pairing, null, Estimate.NONE, PairedTest.NONE, null, null,
-                    null, false, Direction.NONE);
+            return tested(benchmarkId, pairing, null, Estimate.NONE, PairedTest.NONE);
         }
         double alpha = options.alpha();
         BenchmarkComparison unclustered = pairs.stream().allMatch(pair -> allOrNothing(pair[0]) && allOrNothing(pair[1]))
@@ -56,7 +55,7 @@ public final class PairedComparison {
         PairedDifference clustered = PairedDifference.of(differences.values());
         Power power = Power.of(clustered.difference(), alpha, options.power(), options.forDifference());
         BenchmarkComparison comparison = new BenchmarkComparison(benchmarkId, pairing, unclustered.counts(),
-                unclustered.estimate(), unclustered.test(), clustered, power, null, false, Direction.NONE);
+                unclustered.estimate(), unclustered.test(), clustered, power, Decision.PENDING);
         return comparison.decidedAt(comparison.verdictPValue(), alpha);
     }
 
@@ -78,8 +77,7 @@ public final class PairedComparison {
     /** The paired test's result, not yet decided. */
     static BenchmarkComparison tested(String benchmarkId, Pairing pairing, Counts counts, Estimate estimate,
             PairedTest test) {
-        return new BenchmarkComparison(benchmarkId, pairing, counts, estimate, test, null, null, null, false,
-                Direction.NONE);
+        return new BenchmarkComparison(benchmarkId, pairing, counts, estimate, test, null, null, Decision.PENDING);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.evalstream.aggregator.api;
 
 import static io.evalstream.aggregator.api.AnalysisRequests.fail;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evalstream.aggregator.analysis.CellMeans;
 import io.evalstream.aggregator.analysis.CompareOptions;
 import io.evalstream.aggregator.analysis.FamilyMembers;
@@ -47,9 +48,11 @@ import java.util.TreeSet;
 public class AnalysisResource {
 
     private final StreamsLifecycle streams;
+    private final ObjectMapper json;
 
-    AnalysisResource(StreamsLifecycle streams) {
+    AnalysisResource(StreamsLifecycle streams, ObjectMapper mapper) {
         this.streams = streams;
+        this.json = ReportJson.flat(mapper);
     }
 
     /**
@@ -88,7 +91,7 @@ public class AnalysisResource {
         ModelComparison comparison = ModelComparison.of(sideA, sideB, samplesA.of(sideA.modelId()),
                 samplesB.of(sideB.modelId()), options);
         return markdown ? Response.ok(ComparisonMarkdown.render(comparison), "text/markdown; charset=UTF-8").build()
-                : Response.ok(comparison, MediaType.APPLICATION_JSON_TYPE).build();
+                : Response.ok(json.valueToTree(comparison), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** Per (model, benchmark) run in two or more prompt template variants: the variants' scores and spread. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.evalstream.aggregator.analysis.BenchmarkComparison;
 import io.evalstream.aggregator.scoring.GroupScore;
 import io.evalstream.aggregator.scoring.RollupScore;
 import io.evalstream.aggregator.scoring.RunTotals;
@@ -15,7 +16,7 @@ import io.evalstream.contracts.ScoreEstimates;
 import io.evalstream.contracts.VerdictCounts;
 
 /**
- * The JSON form of the scoring records the REST API answers with: their values ({@link Progress},
+ * The JSON form of the scoring and comparison records the REST API answers with: their values ({@link Progress},
  * {@link VerdictCounts}, {@link ScoreEstimates}, {@link CallStats}) unwrapped into the flat fields the reports always
  * had, so {@code evalctl} and {@code local-stack}, which read them by name, see no change. Mix-ins, because the scoring
  * package stays free of Jackson; applied by the resources that answer with these records (an
@@ -31,12 +32,18 @@ final class ReportJson {
         return base.copy().addMixIn(RollupScore.class, RollupScoreJson.class)
                 .addMixIn(SubsetScore.class, EstimatesJson.class)
                 .addMixIn(GroupScore.class, EstimatesJson.class)
-                .addMixIn(RunTotals.class, RunTotalsJson.class);
+                .addMixIn(RunTotals.class, RunTotalsJson.class)
+                .addMixIn(BenchmarkComparison.class, ComparisonJson.class);
     }
 
     abstract static class EstimatesJson {
         @JsonUnwrapped
         abstract ScoreEstimates estimates();
+    }
+
+    abstract static class ComparisonJson {
+        @JsonUnwrapped
+        abstract BenchmarkComparison.Decision decision();
     }
 
     abstract static class RunTotalsJson {

@@ -93,6 +93,10 @@ class AnalysisResourceTest {
         assertThat(comparison.getList("seesaw.losses.benchmarkId")).containsExactly("mmlu");
         assertThat(comparison.getString("correction")).isEqualTo("HOLM");
         assertThat(comparison.getDouble("benchmarks[0].adjustedPValue")).isCloseTo(2 * 2.0 / (1 << 20), within(1e-12));
+        // The verdict is a value inside, written flat as it always was.
+        assertThat(comparison.getMap("benchmarks[0]")).containsKeys("adjustedPValue", "significant", "direction")
+                .doesNotContainKey("decision");
+        assertThat(comparison.getList("benchmarks.significant")).containsExactly(true, true);
         assertThat(comparison.getDouble("benchmarks[0].clustered.difference.mean")).isCloseTo(0.5, within(1e-9));
         assertThat(comparison.getDouble("benchmarks[0].clustered.difference.designEffect")).isCloseTo(1.0,
                 within(1e-9));
