@@ -89,6 +89,6 @@ class ScorersTopologyTest extends TopologyHarness {
                 SettingsHash.of(settings, Extraction.NUMERIC, Metric.NUMERIC_EQUAL, "default", ""), null, null, null,
                 GSM8K);
         return new Completion(SchemaVersion.CURRENT, task, CompletionStatus.OK, text, null, "sim", true, 420, 1,
-                new TokenUsage(180, 42), io.evalstream.aggregator.Fixtures.T0);
+                new TokenUsage(180, 42), io.evalstream.reports.Fixtures.T0);
     }
 }
