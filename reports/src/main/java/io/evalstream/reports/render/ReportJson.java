@@ -1,4 +1,4 @@
-package io.evalstream.aggregator.api;
+package io.evalstream.reports.render;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -21,13 +21,13 @@ import io.evalstream.contracts.VerdictCounts;
  * package stays free of Jackson; applied by the resources that answer with these records (an
  * {@code ObjectMapperCustomizer} did not reach the REST writer's mapper).
  */
-final class ReportJson {
+public final class ReportJson {
 
     private ReportJson() {
     }
 
     /** A copy of {@code base} (the service's configured mapper) that writes the scoring records flat. */
-    static ObjectMapper flat(ObjectMapper base) {
+    public static ObjectMapper flat(ObjectMapper base) {
         return base.copy().addMixIn(RollupScore.class, RollupScoreJson.class)
                 .addMixIn(SubsetScore.class, EstimatesJson.class)
                 .addMixIn(GroupScore.class, EstimatesJson.class)
