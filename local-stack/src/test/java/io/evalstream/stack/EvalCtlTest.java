@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.Json;
 import io.evalstream.evalctl.render.Reports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 @Tag("integration")
 class EvalCtlTest extends SharedStack {
+
+    private static final List<String> CELL_FIGURES = List.of("graded", "correct", "incorrect", "noAnswer", "errors",
+            "accuracy", "ci95Low", "ci95High", "meanScore", "meanScoreStdErr");
 
     @TempDir
     Path dir;
@@ -73,6 +80,19 @@ class EvalCtlTest extends SharedStack {
         assertThat(csv.exitCode()).as(csv.describe()).isZero();
         assertThat(csv.output().lines().filter(line -> line.contains(SEESAW_V1) && line.contains("gsm8k"))).isNotEmpty();
 
+        // Offline == online: the run's per-sample export, rendered by evalctl with the reports library, gives every
+        // cell the figures the aggregator's report gives.
+        Path export = Files.writeString(dir.resolve("export.jsonl"),
+                client.get(stack.aggregator("/runs/" + runId + "/samples")).body());
+        Path offlineJson = dir.resolve("offline.json");
+        CommandLine.Result offline = evalctl("report", "--from", export.toString(), "-o", offlineJson.toString());
+        assertThat(offline.exitCode()).as(offline.describe()).isZero();
+        JsonNode fromExport = Json.mapper().readTree(offlineJson.toFile());
+        JsonNode fromAggregator = client.fullReport(runId).orElseThrow();
+        assertThat(cells(fromExport)).hasSize(4).isEqualTo(cells(fromAggregator));
+        assertThat(fromExport.path("passAtK")).isNotEmpty().isEqualTo(fromAggregator.path("passAtK"));
+        assertThat(fromExport.path("status").asText()).isEqualTo("UNKNOWN_MANIFEST");
+
         CommandLine.Result compared = evalctl("compare", runId, "-a", SEESAW_V1, "-b", SEESAW_V2);
         assertThat(compared.exitCode()).as(compared.describe()).isZero();
         assertThat(compared.output()).containsPattern("gsm8k +160 +\\d+\\.\\d% +\\d+\\.\\d% +\\+\\d+\\.\\d.*GAIN")
@@ -86,6 +106,16 @@ class EvalCtlTest extends SharedStack {
         CommandLine.Result runs = evalctl("runs");
         assertThat(runs.exitCode()).as(runs.describe()).isZero();
         assertThat(runs.output()).containsPattern(runId + " +COMPLETE .* 640/640 +100%");
+    }
+
+    /** Per (model, benchmark): the counts, the accuracy with its 95% interval and the mean score with its SE. */
+    private static Map<String, List<String>> cells(JsonNode report) {
+        Map<String, List<String>> cells = new TreeMap<>();
+        for (JsonNode score : report.path("scores")) {
+            cells.put(score.path("modelId").asText() + " " + score.path("benchmarkId").asText(), CELL_FIGURES.stream()
+                    .map(field -> score.path(field).asText()).toList());
+        }
+        return cells;
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.evalstream.aggregator.api;
 
-import io.evalstream.aggregator.analysis.ClusterBy;
-import io.evalstream.aggregator.analysis.MultipleTesting;
-import io.evalstream.aggregator.analysis.Power;
+import io.evalstream.reports.analysis.ClusterBy;
+import io.evalstream.reports.analysis.MultipleTesting;
+import io.evalstream.reports.analysis.Power;
 import io.evalstream.contracts.Require;
 import io.evalstream.servicekit.ApiError;
 import jakarta.ws.rs.WebApplicationException;

@@ -1,8 +1,8 @@
 package io.evalstream.aggregator.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.evalstream.aggregator.report.ReportFormat;
-import io.evalstream.aggregator.scoring.FullRunReport;
+import io.evalstream.reports.render.ReportFormat;
+import io.evalstream.reports.scoring.FullRunReport;
 import io.evalstream.servicekit.ApiError;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;

@@ -2,8 +2,8 @@ package io.evalstream.aggregator.cluster;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.evalstream.aggregator.scoring.GradedSample;
-import io.evalstream.aggregator.scoring.Tally;
+import io.evalstream.reports.scoring.GradedSample;
+import io.evalstream.reports.scoring.Tally;
 import io.evalstream.contracts.BearerAuth;
 import io.evalstream.contracts.Json;
 import jakarta.enterprise.context.ApplicationScoped;

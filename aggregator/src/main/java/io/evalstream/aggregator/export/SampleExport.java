@@ -2,8 +2,9 @@ package io.evalstream.aggregator.export;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.evalstream.aggregator.config.AggregatorConfig;
-import io.evalstream.aggregator.scoring.SourcePosition;
-import io.evalstream.aggregator.scoring.TaskSample;
+import io.evalstream.reports.export.SampleLine;
+import io.evalstream.reports.scoring.SourcePosition;
+import io.evalstream.reports.scoring.TaskSample;
 import io.evalstream.aggregator.streams.ScoreStores;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Grade;

@@ -1,9 +1,9 @@
 package io.evalstream.aggregator.metrics;
 
 import io.evalstream.aggregator.cluster.Slice;
-import io.evalstream.aggregator.scoring.GradedSample;
-import io.evalstream.aggregator.scoring.Tally;
-import io.evalstream.aggregator.scoring.TaskSample;
+import io.evalstream.reports.scoring.GradedSample;
+import io.evalstream.reports.scoring.Tally;
+import io.evalstream.reports.scoring.TaskSample;
 import io.evalstream.aggregator.streams.ScoreStores;
 import io.evalstream.contracts.ScoreKey;
 import io.micrometer.core.instrument.FunctionCounter;

@@ -1,6 +1,6 @@
 package io.evalstream.aggregator.metrics;
 
-import io.evalstream.aggregator.scoring.Scoring;
+import io.evalstream.reports.scoring.Scoring;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.ErrorKind;

@@ -1,7 +1,7 @@
 package io.evalstream.aggregator.metrics;
 
-import io.evalstream.aggregator.scoring.RunCost;
-import io.evalstream.aggregator.scoring.Scoring;
+import io.evalstream.reports.scoring.RunCost;
+import io.evalstream.reports.scoring.Scoring;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ScoreKey;

@@ -2,8 +2,8 @@ package io.evalstream.aggregator.metrics;
 
 import io.evalstream.aggregator.cluster.Slice;
 import io.evalstream.aggregator.config.AggregatorConfig;
-import io.evalstream.aggregator.scoring.Scoring;
-import io.evalstream.aggregator.scoring.Tally;
+import io.evalstream.reports.scoring.Scoring;
+import io.evalstream.reports.scoring.Tally;
 import io.evalstream.aggregator.streams.ScoreStores;
 import io.evalstream.aggregator.streams.StreamsRunning;
 import io.evalstream.contracts.BenchmarkScore;

@@ -1,10 +1,10 @@
 package io.evalstream.aggregator.stopping;
 
-import io.evalstream.aggregator.analysis.EarlyStops;
+import io.evalstream.reports.analysis.EarlyStops;
 import io.evalstream.aggregator.config.AggregatorConfig;
 import io.evalstream.aggregator.metrics.ScoreGauges;
-import io.evalstream.aggregator.scoring.Scoring;
-import io.evalstream.aggregator.scoring.Tally;
+import io.evalstream.reports.scoring.Scoring;
+import io.evalstream.reports.scoring.Tally;
 import io.evalstream.aggregator.streams.ScoreStores;
 import io.evalstream.aggregator.streams.StreamsLifecycle;
 import io.evalstream.contracts.ExpectedCount;

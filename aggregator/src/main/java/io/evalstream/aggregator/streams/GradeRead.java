@@ -1,6 +1,6 @@
 package io.evalstream.aggregator.streams;
 
-import io.evalstream.aggregator.scoring.GradedSample;
+import io.evalstream.reports.scoring.GradedSample;
 
 /** The outcome of reading one record of the grades topic; lives only between two topology nodes. */
 sealed interface GradeRead {

@@ -1,7 +1,7 @@
 package io.evalstream.aggregator.streams;
 
-import io.evalstream.aggregator.scoring.GradedSample;
-import io.evalstream.aggregator.scoring.SourcePosition;
+import io.evalstream.reports.scoring.GradedSample;
+import io.evalstream.reports.scoring.SourcePosition;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Purpose;

@@ -1,8 +1,8 @@
 package io.evalstream.aggregator.streams;
 
 import io.evalstream.aggregator.cluster.Slice;
-import io.evalstream.aggregator.scoring.GradedSample;
-import io.evalstream.aggregator.scoring.Tally;
+import io.evalstream.reports.scoring.GradedSample;
+import io.evalstream.reports.scoring.Tally;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.evalstream.aggregator.streams;
 
-import io.evalstream.aggregator.scoring.Scoring;
-import io.evalstream.aggregator.scoring.Tally;
+import io.evalstream.reports.scoring.Scoring;
+import io.evalstream.reports.scoring.Tally;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.ScoreKey;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.evalstream.aggregator.streams;
 
-import io.evalstream.aggregator.scoring.GradedSample;
-import io.evalstream.aggregator.scoring.Tally;
+import io.evalstream.reports.scoring.GradedSample;
+import io.evalstream.reports.scoring.Tally;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.JsonSerde;
 import io.evalstream.contracts.Topics;
@@ -67,7 +67,10 @@ public final class ScoreTopology {
                 Topics.RUNS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("runs"),
                 ManifestUpdater::new);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(COUNTS), Serdes.String(),
-                Serdes.Long()));
+                Serdes.Long())
+                // Written for every grade: without the cache each write was a changelog record of its own, one
+                // more record per grade for the broker than the grade itself; cached, a commit writes each count once.
+                .withCachingEnabled());
         tally(latestSamples(validGrades(builder))).toStream(Named.as("tally-changes"))
                 .processValues(ScoreSnapshotter::new, Named.as("scores"))
                 .to(Topics.METRICS, Produced.with(Serdes.String(), SCORE).withName("metrics"));

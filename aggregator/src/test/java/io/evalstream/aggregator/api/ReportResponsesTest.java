@@ -2,7 +2,7 @@ package io.evalstream.aggregator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.evalstream.aggregator.report.ReportFormat;
+import io.evalstream.reports.render.ReportFormat;
 import io.evalstream.servicekit.ApiError;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.evalstream.aggregator.metrics;
 
-import io.evalstream.aggregator.Fixtures;
+import io.evalstream.reports.Fixtures;
 import io.evalstream.contracts.BenchmarkScore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

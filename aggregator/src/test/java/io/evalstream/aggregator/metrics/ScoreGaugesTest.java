@@ -3,11 +3,11 @@ package io.evalstream.aggregator.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.evalstream.aggregator.Fixtures;
-import io.evalstream.aggregator.scoring.CallFactsTest;
-import io.evalstream.aggregator.scoring.GradedSample;
-import io.evalstream.aggregator.scoring.Scoring;
-import io.evalstream.aggregator.scoring.Tally;
+import io.evalstream.reports.Fixtures;
+import io.evalstream.reports.scoring.CallFactsTest;
+import io.evalstream.reports.scoring.GradedSample;
+import io.evalstream.reports.scoring.Scoring;
+import io.evalstream.reports.scoring.Tally;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.CorpusLikelihood;

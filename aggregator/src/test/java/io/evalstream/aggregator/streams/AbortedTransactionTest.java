@@ -1,13 +1,13 @@
 package io.evalstream.aggregator.streams;
 
-import static io.evalstream.aggregator.Fixtures.bytes;
-import static io.evalstream.aggregator.Fixtures.grade;
-import static io.evalstream.aggregator.Fixtures.task;
+import static io.evalstream.reports.Fixtures.bytes;
+import static io.evalstream.reports.Fixtures.grade;
+import static io.evalstream.reports.Fixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.evalstream.aggregator.metrics.StreamCounters;
-import io.evalstream.aggregator.scoring.Tally;
+import io.evalstream.reports.scoring.Tally;
 import io.evalstream.broker.KafkaTestResource;
 import io.evalstream.contracts.KafkaClients;
 import io.evalstream.contracts.ScoreKey;

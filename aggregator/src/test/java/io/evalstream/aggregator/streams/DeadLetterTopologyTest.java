@@ -1,9 +1,9 @@
 package io.evalstream.aggregator.streams;
 
-import static io.evalstream.aggregator.Fixtures.bytes;
-import static io.evalstream.aggregator.Fixtures.grade;
-import static io.evalstream.aggregator.Fixtures.manifest;
-import static io.evalstream.aggregator.Fixtures.task;
+import static io.evalstream.reports.Fixtures.bytes;
+import static io.evalstream.reports.Fixtures.grade;
+import static io.evalstream.reports.Fixtures.manifest;
+import static io.evalstream.reports.Fixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.evalstream.contracts.DeadLetter;

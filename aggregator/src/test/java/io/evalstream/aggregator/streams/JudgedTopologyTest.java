@@ -1,14 +1,14 @@
 package io.evalstream.aggregator.streams;
 
-import static io.evalstream.aggregator.Fixtures.judged;
-import static io.evalstream.aggregator.Fixtures.task;
+import static io.evalstream.reports.Fixtures.judged;
+import static io.evalstream.reports.Fixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.evalstream.aggregator.Fixtures;
+import io.evalstream.reports.Fixtures;
 import io.evalstream.aggregator.metrics.IgnoredJudgeScores;
-import io.evalstream.aggregator.scoring.GradedSample;
-import io.evalstream.aggregator.scoring.Tally;
-import io.evalstream.aggregator.scoring.TaskSample;
+import io.evalstream.reports.scoring.GradedSample;
+import io.evalstream.reports.scoring.Tally;
+import io.evalstream.reports.scoring.TaskSample;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.CallFacts;
 import io.evalstream.contracts.Category;

@@ -1,15 +1,15 @@
 package io.evalstream.aggregator.streams;
 
-import static io.evalstream.aggregator.Fixtures.bytes;
-import static io.evalstream.aggregator.Fixtures.grade;
-import static io.evalstream.aggregator.Fixtures.manifest;
-import static io.evalstream.aggregator.Fixtures.task;
+import static io.evalstream.reports.Fixtures.bytes;
+import static io.evalstream.reports.Fixtures.grade;
+import static io.evalstream.reports.Fixtures.manifest;
+import static io.evalstream.reports.Fixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.evalstream.aggregator.Fixtures;
-import io.evalstream.aggregator.scoring.GradedSample;
-import io.evalstream.aggregator.scoring.Tally;
+import io.evalstream.reports.Fixtures;
+import io.evalstream.reports.scoring.GradedSample;
+import io.evalstream.reports.scoring.Tally;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Grade;

@@ -89,6 +89,6 @@ class ScorersTopologyTest extends TopologyHarness {
                 Metric.NUMERIC_EQUAL.name(), "18", List.of(), null), TaskSetup.of(Category.MATH, settings,
                 SettingsHash.of(settings, Extraction.NUMERIC, Metric.NUMERIC_EQUAL, "default", ""))).withScorers(GSM8K);
         return Completion.of(task, Answer.ok(text), ModelCall.of("sim", true, 420, 1, new TokenUsage(180, 42),
-                io.evalstream.aggregator.Fixtures.T0));
+                io.evalstream.reports.Fixtures.T0));
     }
 }

@@ -2,9 +2,9 @@ package io.evalstream.aggregator.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.evalstream.aggregator.scoring.GradedSample;
-import io.evalstream.aggregator.scoring.Moments;
-import io.evalstream.aggregator.scoring.Tally;
+import io.evalstream.reports.scoring.GradedSample;
+import io.evalstream.reports.scoring.Moments;
+import io.evalstream.reports.scoring.Tally;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Verdict;

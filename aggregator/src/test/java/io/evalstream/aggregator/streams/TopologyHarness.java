@@ -1,10 +1,10 @@
 package io.evalstream.aggregator.streams;
 
-import static io.evalstream.aggregator.Fixtures.bytes;
-import static io.evalstream.aggregator.Fixtures.grade;
+import static io.evalstream.reports.Fixtures.bytes;
+import static io.evalstream.reports.Fixtures.grade;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.evalstream.aggregator.Fixtures;
+import io.evalstream.reports.Fixtures;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.TaskId;

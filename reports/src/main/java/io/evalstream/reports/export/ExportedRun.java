@@ -1,0 +1,119 @@
+package io.evalstream.reports.export;
+
+import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.CallStats;
+import io.evalstream.contracts.Category;
+import io.evalstream.contracts.CellId;
+import io.evalstream.contracts.ScoreKey;
+import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.Texts;
+import io.evalstream.contracts.Verdict;
+import io.evalstream.reports.scoring.FullRunReport;
+import io.evalstream.reports.scoring.GradedSample;
+import io.evalstream.reports.scoring.RunBreakdown;
+import io.evalstream.reports.scoring.RunReport;
+import io.evalstream.reports.scoring.RunReports;
+import io.evalstream.reports.scoring.Tally;
+import io.evalstream.reports.scoring.TaskSample;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The report of a run rebuilt from its per-sample export ({@code GET /runs/{id}/samples}) by the scoring the
+ * aggregator's {@code GET /runs/{id}/report} runs on its stores, so the per-cell figures are the same. The export
+ * keeps each task's latest grade but neither the run's manifest nor every part of a grade: what depends on those is
+ * left out of the report, not guessed ({@link #UNKNOWN}).
+ */
+public final class ExportedRun {
+
+    /** What an offline report cannot say, because the export does not carry it. */
+    public static final List<String> UNKNOWN = List.of(
+            "expected task counts, progress and whether the run is complete (they come from the run's manifest;"
+                    + " the status reads UNKNOWN_MANIFEST)",
+            "the benchmarks' recorded settings (from the manifest; the settings hashes are known)",
+            "categories and the per-category scores (a grade's category is not exported)",
+            "subset and group scores (a grade's subset is not exported)",
+            "per-scorer scores, spend and likelihood figures (not exported)");
+
+    /**
+     * {@link GradedSample} needs a category and the export has none: every sample gets this one, and the report
+     * drops it again ({@link #withoutCategories}), so it never shows.
+     */
+    private static final Category NOT_EXPORTED = Category.KNOWLEDGE;
+
+    private ExportedRun() {
+    }
+
+    /**
+     * @param lines the export's lines, one run's
+     * @param at    the time the report is made (the aggregator's "now")
+     * @throws IllegalArgumentException when there are no lines, they mix runs, or a task appears twice
+     */
+    public static FullRunReport report(List<SampleLine> lines, Instant at) {
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("the export holds no samples");
+        }
+        TreeSet<String> runs = new TreeSet<>(lines.stream().map(SampleLine::runId).toList());
+        if (runs.size() > 1) {
+            throw new IllegalArgumentException("the export mixes the runs " + String.join(", ", runs)
+                    + "; export and report one run at a time");
+        }
+        Map<ScoreKey, Tally> tallies = new HashMap<>();
+        List<TaskSample> samples = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (SampleLine line : lines) {
+            if (!seen.add(line.taskId())) {
+                throw new IllegalArgumentException("task " + line.taskId() + " appears twice; an export holds each"
+                        + " task's latest grade once");
+            }
+            TaskSample sample = sample(line);
+            samples.add(sample);
+            tallies.compute(sample.sample().cell(), (cell, tally) -> (tally == null ? Tally.EMPTY : tally)
+                    .add(sample.sample()));
+        }
+        RunReport live = RunReports.build(runs.first(), null, tallies, at).orElseThrow();
+        return withoutCategories(FullRunReport.of(live, RunBreakdown.of(samples)));
+    }
+
+    /**
+     * One line as the aggregator keeps its grade.
+     *
+     * @throws IllegalArgumentException naming what the line lacks or has wrong
+     */
+    public static TaskSample sample(SampleLine line) {
+        if (line.verdict() == null) {
+            throw new IllegalArgumentException("no verdict");
+        }
+        if (line.settingsHash() == null || line.settingsHash().isBlank()) {
+            throw new IllegalArgumentException("no settingsHash");
+        }
+        TaskId task = new TaskId(line.runId(), line.modelId(), line.benchmarkId(), line.itemId(), line.variant(),
+                line.sample());
+        if (!task.toString().equals(line.taskId())) {
+            throw new IllegalArgumentException("taskId " + line.taskId() + " disagrees with its fields (" + task + ")");
+        }
+        boolean error = line.verdict() == Verdict.ERROR;
+        GradedSample sample = new GradedSample(task.scoreKey(), line.verdict(), line.score(), NOT_EXPORTED,
+                line.settingsHash(), null, line.judgement() == null ? null : line.judgement().scores(),
+                line.judgement() == null ? null : line.judgement().labels(), line.errorKind(), line.latencyMillis(),
+                line.usage(), line.gradedAt() == null ? null : line.gradedAt().toEpochMilli(), line.source(),
+                error ? Texts.abbreviate(line.detail(), CallStats.MAX_REASON) : null);
+        return new TaskSample(task, sample);
+    }
+
+    private static FullRunReport withoutCategories(FullRunReport report) {
+        List<BenchmarkScore> scores = report.scores().stream().map(score -> new BenchmarkScore(score.schemaVersion(),
+                new CellId(score.cell().runId(), score.cell().modelId(), score.cell().benchmarkId(), null),
+                score.counts(), score.estimates(), score.grading(), score.updatedAt(), score.calls(), score.detail()))
+                .toList();
+        return new FullRunReport(report.runId(), report.status(), report.submittedAt(), report.benchmarkSettings(),
+                report.settingsHashes(), report.totals(), scores, List.of(), report.overall(), report.passAtK(),
+                report.subsets(), report.groups(), report.judgeLabels(), report.clustered(), report.stops());
+    }
+}
