@@ -3,6 +3,7 @@ package io.evalstream.aggregator.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evalstream.reports.render.ReportFormat;
+import io.evalstream.reports.render.ReportJson;
 import io.evalstream.reports.scoring.FullRunReport;
 import io.evalstream.reports.scoring.StoppedComparison;
 import io.evalstream.reports.scoring.RunBreakdown;
