@@ -1,5 +1,6 @@
 package io.evalstream.stack;
 
+import io.evalstream.reports.scoring.RunReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.evalctl.render.LiveView;
@@ -187,7 +188,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         SandboxRuns before = sandboxRuns(client);
         LiveView view = new LiveView(out);
-        JsonNode report = client.awaitCompleteOrFail(runId, STALL, view::show);
+        RunReport report = client.awaitCompleteOrFail(runId, STALL, view::show);
         out.println();
         out.println("Code (humaneval): " + sandboxRuns(client).since(before).describe());
         out.println("Final scores of run " + runId + (evaluated.allSimulated() ? " (all SIMULATED models):" : ":"));

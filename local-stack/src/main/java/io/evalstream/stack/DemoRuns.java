@@ -1,5 +1,6 @@
 package io.evalstream.stack;
 
+import io.evalstream.reports.scoring.RunReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.Json;
 import io.evalstream.contracts.RunSpec;
@@ -42,8 +43,8 @@ final class DemoRuns {
     }
 
     /** @return the run's last report, whole or stalled; empty when the aggregator never reported the run */
-    static Optional<JsonNode> watch(StackClient client, String runId, Duration stall, PrintStream out) {
-        Optional<JsonNode> last = client.awaitCompleteOrStalled(runId, stall, new LiveView(out)::show);
+    static Optional<RunReport> watch(StackClient client, String runId, Duration stall, PrintStream out) {
+        Optional<RunReport> last = client.awaitCompleteOrStalled(runId, stall, new LiveView(out)::show);
         out.println();
         return last;
     }

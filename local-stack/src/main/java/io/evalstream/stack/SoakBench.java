@@ -1,5 +1,6 @@
 package io.evalstream.stack;
 
+import io.evalstream.reports.scoring.RunSummary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalstream.contracts.Json;
@@ -135,10 +136,10 @@ final class SoakBench {
     private long[] totals() {
         long graded = 0;
         long expected = 0;
-        for (JsonNode run : client.runs()) {
-            if (run.path("runId").asText().startsWith(prefix)) {
-                graded += run.path("totals").path("graded").asLong();
-                expected += run.path("totals").path("expected").asLong();
+        for (RunSummary run : client.runs()) {
+            if (run.runId().startsWith(prefix)) {
+                graded += run.totals().grading().graded();
+                expected += run.totals().grading().expected();
             }
         }
         return new long[] {graded, Math.max(expected, submitted.get())};

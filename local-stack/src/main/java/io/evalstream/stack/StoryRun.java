@@ -1,5 +1,6 @@
 package io.evalstream.stack;
 
+import io.evalstream.reports.scoring.RunReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.BenchmarkSelection;
 import io.evalstream.contracts.Judging;
@@ -47,12 +48,12 @@ record StoryRun(StackClient client, PrintStream out) {
                 accepted.get().path("tasks").asLong(), String.join(", ", models)
                         + (models.size() == 1 ? " continues" : " continue"),
                 String.join(", ", DIMENSIONS));
-        Optional<JsonNode> last = DemoRuns.watch(client, runId, STALL, out);
+        Optional<RunReport> last = DemoRuns.watch(client, runId, STALL, out);
         if (last.isEmpty()) {
             System.err.println("The aggregator never reported the story run " + runId + "; see logs/aggregator.log.");
             return 1;
         }
-        JsonNode report = last.get();
+        RunReport report = last.get();
         boolean complete = Reports.isComplete(report);
         if (!complete) {
             System.err.printf("The story run stalled: %d of %d continuations graded and none for %d minutes"

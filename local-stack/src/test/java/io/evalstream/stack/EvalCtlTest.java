@@ -1,9 +1,9 @@
 package io.evalstream.stack;
 
+import io.evalstream.reports.scoring.RunReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.evalctl.render.Reports;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,7 +62,7 @@ class EvalCtlTest extends SharedStack {
                 .contains("Run " + runId + " is complete: 640 of 640 tasks graded.")
                 .containsPattern(SEESAW_V1 + " +gsm8k +\\[#{24}\\] +160/160")
                 .containsPattern(SEESAW_V2 + " +mmlu +\\d+\\.\\d% +\\[");
-        JsonNode live = client.report(runId).orElseThrow();
+        RunReport live = client.report(runId).orElseThrow();
         assertThat(Reports.isComplete(live)).isTrue();
 
         Path html = dir.resolve("report.html");

@@ -1,10 +1,10 @@
 package io.evalstream.stack;
 
+import io.evalstream.reports.scoring.RunReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalstream.contracts.DeadLetter;
 import io.evalstream.contracts.Json;
@@ -240,7 +240,7 @@ class PoisonInputTest extends SharedStack {
      * (leaving out what this test pushed there itself), each of a model and benchmark of the run.
      */
     private static void assertExactCounts(String runId, List<String> models, List<Poison> poison) {
-        JsonNode report = client.report(runId).orElseThrow();
+        RunReport report = client.report(runId).orElseThrow();
         assertThat(Reports.isComplete(report)).isTrue();
         // 2 models on the first 100 items of the gsm8k (40) and mmlu (50) samples: 180, counted from the files.
         long expected = SampleItems.tasks(models, RunSpecs.THROUGHPUT_BENCHMARKS, LIMIT, 1);

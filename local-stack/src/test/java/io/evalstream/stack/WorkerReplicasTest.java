@@ -1,9 +1,10 @@
 package io.evalstream.stack;
 
+import io.evalstream.reports.scoring.RunReport;
+import io.evalstream.contracts.BenchmarkScore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.Json;
 import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.contracts.Topics;
@@ -70,7 +71,7 @@ class WorkerReplicasTest extends SharedStack {
                         && served(replicas) * 4 >= tasks
                         && client.report(runId).map(r -> Reports.graded(r) > 0).orElse(false));
         Map<String, Long> beforeKill = requestsPerReplica(replicas);
-        JsonNode atKill = client.report(runId).orElseThrow();
+        RunReport atKill = client.report(runId).orElseThrow();
         assertThat(beforeKill.values().stream().mapToLong(Long::longValue).sum()).as("the kill comes mid-run")
                 .isLessThan(tasks);
         assertThat(Reports.graded(atKill)).isLessThan(tasks);
@@ -85,14 +86,14 @@ class WorkerReplicasTest extends SharedStack {
         awaitGroup(3, partitions);
         double replacedSeconds = (System.nanoTime() - killedAt) / 1e9;
 
-        JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(5), r -> { });
+        RunReport report = client.awaitComplete(runId, Duration.ofMinutes(5), r -> { });
         double runSeconds = (System.nanoTime() - started) / 1e9;
         long expected = Reports.expected(report);
         assertThat(expected).isEqualTo(tasks);
         for (String benchmark : BENCHMARKS) {
-            JsonNode cell = Reports.cell(report, PACED_MODEL, benchmark);
-            assertThat(cell.path("graded").asLong()).as("graded of %s", benchmark)
-                    .isEqualTo(cell.path("expected").asLong()).isEqualTo(SampleItems.of(benchmark, null) * samples);
+            BenchmarkScore cell = Reports.cell(report, PACED_MODEL, benchmark).orElseThrow();
+            assertThat(cell.graded()).as("graded of %s", benchmark)
+                    .isEqualTo(cell.grading().expected()).isEqualTo(SampleItems.of(benchmark, null) * samples);
         }
         List<String> gradedIds = gradedTaskIds(runId);
         Set<String> distinct = new HashSet<>(gradedIds);
