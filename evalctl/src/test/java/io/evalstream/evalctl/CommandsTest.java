@@ -74,7 +74,7 @@ class CommandsTest {
     @Test
     void anAcceptedRunPrintsItsIdTasksAndSettingsHashesAndSendsTheToken() throws IOException {
         service.answer(202, """
-                {"runId":"nightly-7","tasks":12,"settingsHash":{"gsm8k":{"default":"a1b2c3"}}}""");
+                {"runId":"nightly-7","tasks":12,"published":true,"settingsHash":{"gsm8k":{"default":"a1b2c3"}}}""");
         assertThat(evalctl("submit", spec(SPEC).toString(), "--run-id", "nightly-7")).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).contains("Run nightly-7 accepted: 12 tasks published.")
                 .contains("gsm8k          default      a1b2c3");
@@ -138,7 +138,7 @@ class CommandsTest {
 
     @Test
     void quietPrintsOnlyTheRunIdForScripts() throws IOException {
-        service.answer(202, "{\"runId\":\"r1\",\"tasks\":1,\"settingsHash\":{}}");
+        service.answer(202, "{\"runId\":\"r1\",\"tasks\":1,\"published\":true,\"settingsHash\":{}}");
         assertThat(evalctl("submit", "-q", spec(SPEC).toString())).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).isEqualTo("r1" + System.lineSeparator());
     }

@@ -1,5 +1,8 @@
 package io.evalstream.stack;
 
+import io.evalstream.contracts.Settings;
+import io.evalstream.contracts.BenchmarkSettings;
+import io.evalstream.contracts.RunAccepted;
 import io.evalstream.reports.scoring.RunReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.SettingsOverrides;
@@ -176,15 +179,15 @@ final class DemoCommand implements Callable<Integer> {
         bySource.forEach((source, ids) -> out.println("Data from " + describeSource(source) + ": "
                 + String.join(", ", ids)));
         // No overrides: every benchmark runs with the settings its definition declares (GPT-Fathom's).
-        Optional<JsonNode> submitted = DemoRuns.submit(client, RunSpecs.json(runId, evaluated.ids(), benchmarks,
+        Optional<RunAccepted> submitted = DemoRuns.submit(client, RunSpecs.json(runId, evaluated.ids(), benchmarks,
                 limit, SettingsOverrides.NONE, 1), "the demo run");
         if (submitted.isEmpty()) {
             return 1;
         }
-        JsonNode accepted = submitted.get();
+        RunAccepted accepted = submitted.get();
         out.printf("Run %s submitted: %d tasks on %s. Settings as recorded on every task:%n%s%n", runId,
-                accepted.path("tasks").asLong(), String.join(", ", benchmarks),
-                settingsTable(accepted.path("benchmarkSettings")));
+                accepted.tasks(), String.join(", ", benchmarks),
+                settingsTable(accepted.benchmarkSettings()));
         out.println();
         SandboxRuns before = sandboxRuns(client);
         LiveView view = new LiveView(out);
@@ -222,15 +225,14 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** One line per benchmark variant: its effective settings, extraction, metric and settings hash. */
-    private static String settingsTable(JsonNode benchmarkSettings) {
+    private static String settingsTable(List<BenchmarkSettings> benchmarkSettings) {
         StringBuilder table = new StringBuilder();
-        for (JsonNode recorded : benchmarkSettings) {
-            JsonNode settings = recorded.path("settings");
+        for (BenchmarkSettings recorded : benchmarkSettings) {
+            Settings settings = recorded.settings();
             table.append(String.format(Locale.ROOT, "  %-10s %-8s %2d-shot, CoT %-3s, T=%.1f  %-15s %-16s hash %s%n",
-                    recorded.path("benchmarkId").asText(), recorded.path("variant").asText(),
-                    settings.path("shots").asInt(), settings.path("chainOfThought").asBoolean() ? "on" : "off",
-                    settings.path("temperature").asDouble(), recorded.path("extraction").asText().toLowerCase(Locale.ROOT),
-                    recorded.path("metric").asText().toLowerCase(Locale.ROOT), recorded.path("settingsHash").asText()));
+                    recorded.benchmarkId(), recorded.variant(), settings.shots(), settings.chainOfThought() ? "on"
+                            : "off", settings.temperature(), recorded.extraction().toLowerCase(Locale.ROOT),
+                    recorded.metric().toLowerCase(Locale.ROOT), recorded.settingsHash()));
         }
         return table.toString();
     }

@@ -1,5 +1,6 @@
 package io.evalstream.stack;
 
+import io.evalstream.contracts.RunAccepted;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.CorpusLikelihood;
 import io.evalstream.reports.render.Figures;
@@ -57,13 +58,13 @@ record LikelihoodRun(StackClient client, PrintStream out) {
         }
         RunSpec spec = new RunSpec(runId, demoModels.ids(), List.of(new BenchmarkSelection(TEXT, limit),
                 new BenchmarkSelection(ENDINGS, limit)), SettingsOverrides.NONE, 1, family.isEmpty() ? null : family);
-        Optional<JsonNode> accepted = DemoRuns.submit(client, spec, "the likelihood run");
+        Optional<RunAccepted> accepted = DemoRuns.submit(client, spec, "the likelihood run");
         if (accepted.isEmpty()) {
             return 1;
         }
         out.printf("Likelihood run %s submitted: %d tasks. Every model scores %d held-out stories as whole texts"
                 + " (%s) and picks the ending that fits %d stories by log-probability (%s); nothing is generated.%n",
-                runId, accepted.get().path("tasks").asLong(), limit, TEXT, limit, ENDINGS);
+                runId, accepted.get().tasks(), limit, TEXT, limit, ENDINGS);
         Optional<RunReport> last = DemoRuns.watch(client, runId, STALL, out);
         if (last.isEmpty() || !Reports.isComplete(last.get())) {
             System.err.println("The likelihood run " + runId + " did not complete; see logs/model-worker*.log.");
