@@ -1,12 +1,12 @@
 package io.evalstream.stack;
 
+import io.evalstream.contracts.RegradeReport;
 import io.evalstream.contracts.ScorerScore;
 import io.evalstream.reports.scoring.RunReport;
 import io.evalstream.contracts.BenchmarkScore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.Json;
 import io.evalstream.evalctl.render.Reports;
 import java.net.http.HttpClient;
@@ -41,11 +41,11 @@ class RegradeStackTest extends SharedStack {
         assertThat(cellBefore.detail().scorers().stream().map(ScorerScore::scorer)).containsExactly("flexible", "strict");
 
         double requestsBefore = modelRequests();
-        JsonNode answer = regrade(runId, "gsm8k");
-        assertThat(answer.path("regraded").asLong()).isEqualTo(ITEMS);
-        assertThat(answer.path("changes").findValuesAsText("scorer")).containsExactly("flexible", "strict");
-        assertThat(answer.path("changes").findValues("flips")).allSatisfy(flips -> assertThat(flips.asLong())
-                .isZero());
+        RegradeReport answer = regrade(runId, "gsm8k");
+        assertThat(answer.regraded()).isEqualTo(ITEMS);
+        assertThat(answer.changes()).extracting(RegradeReport.ScorerChange::scorer)
+                .containsExactly("flexible", "strict");
+        assertThat(answer.changes()).allSatisfy(change -> assertThat(change.flips()).isZero());
         assertThat(modelRequests()).as("model requests served during the regrade").isEqualTo(requestsBefore);
 
         RunReport after = client.awaitComplete(runId, Duration.ofSeconds(60), report -> { });
@@ -64,16 +64,16 @@ class RegradeStackTest extends SharedStack {
 
         double requestsBefore = modelRequests();
         double executionsBefore = codeExecutions();
-        JsonNode answer = regrade(runId, "humaneval");
+        RegradeReport answer = regrade(runId, "humaneval");
 
-        assertThat(answer.path("read").asLong()).isEqualTo(CODE_ITEMS);
-        assertThat(answer.path("regraded").asLong()).as(answer.toString()).isEqualTo(CODE_ITEMS);
-        assertThat(answer.path("skipped").size()).as(answer.toString()).isZero();
-        assertThat(answer.path("changes").findValuesAsText("scorer")).containsExactly("default");
-        JsonNode change = answer.path("changes").get(0);
-        assertThat(change.path("graded").asLong()).isEqualTo(CODE_ITEMS);
-        assertThat(change.path("flips").asLong()).as("the same programs pass and fail again").isZero();
-        assertThat(change.path("added").asLong()).isZero();
+        assertThat(answer.read()).isEqualTo(CODE_ITEMS);
+        assertThat(answer.regraded()).as(answer.toString()).isEqualTo(CODE_ITEMS);
+        assertThat(answer.skipped()).as(answer.toString()).isEmpty();
+        assertThat(answer.changes()).extracting(RegradeReport.ScorerChange::scorer).containsExactly("default");
+        RegradeReport.ScorerChange change = answer.changes().getFirst();
+        assertThat(change.graded()).isEqualTo(CODE_ITEMS);
+        assertThat(change.flips()).as("the same programs pass and fail again").isZero();
+        assertThat(change.added()).isZero();
         assertThat(codeExecutions() - executionsBefore).as("programs run again in the sandbox").isEqualTo(programs);
         assertThat(modelRequests()).as("model requests served during the regrade").isEqualTo(requestsBefore);
 
@@ -120,13 +120,13 @@ class RegradeStackTest extends SharedStack {
     }
 
     /** The grader's answer to {@code POST /runs/{runId}/regrade?benchmark=...}, which must be 200. */
-    private static JsonNode regrade(String runId, String benchmark) throws Exception {
+    private static RegradeReport regrade(String runId, String benchmark) throws Exception {
         HttpResponse<String> regraded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 stack.service("grader-service").uri("/runs/" + runId + "/regrade?benchmark=" + benchmark))
                 .header("Authorization", stack.token().header()).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(regraded.statusCode()).as(regraded.body()).isEqualTo(200);
-        return Json.mapper().readTree(regraded.body());
+        return Json.mapper().readValue(regraded.body(), RegradeReport.class);
     }
 
     private static double gauge(String metrics, String runId, String scorer) {

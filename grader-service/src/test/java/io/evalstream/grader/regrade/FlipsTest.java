@@ -9,7 +9,7 @@ import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Scorer;
-import io.evalstream.grader.regrade.RegradeReport.ScorerChange;
+import io.evalstream.contracts.RegradeReport.ScorerChange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
