@@ -1,13 +1,14 @@
 package io.evalstream.stack;
 
+import io.evalstream.reports.analysis.PowerLawFit.PowerLaw;
+import io.evalstream.reports.analysis.ScalingReport.ScalingPrediction;
+import io.evalstream.reports.analysis.ScalingReport.ScalingFit;
 import io.evalstream.contracts.RunAccepted;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.CorpusLikelihood;
 import io.evalstream.reports.render.Figures;
 import io.evalstream.reports.scoring.RunReport;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.BenchmarkSelection;
-import io.evalstream.contracts.Json;
 import io.evalstream.contracts.ModelInfo;
 import io.evalstream.contracts.RunSpec;
 import io.evalstream.contracts.SettingsOverrides;
@@ -15,7 +16,6 @@ import io.evalstream.evalctl.render.Reports;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,30 +106,26 @@ record LikelihoodRun(StackClient client, PrintStream out) {
     }
 
     private void printFit(String runId, RunReport report, String largest, long parameters) {
-        Optional<JsonNode> scaling = client.scaling(runId, FAMILY, "parameters", parameters);
-        JsonNode fit = null;
-        for (JsonNode benchmark : scaling.map(json -> json.path("benchmarks")).orElse(Json.mapper().createArrayNode())) {
-            fit = TEXT.equals(benchmark.path("benchmarkId").asText()) ? benchmark : fit;
-        }
-        if (fit == null || fit.path("lossFit").isMissingNode() || fit.path("lossFit").isNull()) {
-            out.println("No scaling fit from the aggregator" + (fit == null ? "" : ": " + fit.path("note").asText()));
+        ScalingFit fit = client.scaling(runId, FAMILY, "parameters", parameters).stream()
+                .flatMap(scaling -> scaling.benchmarks().stream())
+                .filter(benchmark -> TEXT.equals(benchmark.benchmarkId())).reduce((first, last) -> last).orElse(null);
+        if (fit == null || fit.lossFit() == null || fit.prediction() == null) {
+            out.println("No scaling fit from the aggregator" + (fit == null ? "" : ": " + fit.note()));
             return;
         }
-        JsonNode law = fit.path("lossFit");
-        JsonNode prediction = fit.path("prediction");
+        PowerLaw law = fit.lossFit();
+        ScalingPrediction prediction = fit.prediction();
         Double measured = Reports.cell(report, largest, TEXT).map(score -> score.detail().likelihood())
                 .map(CorpusLikelihood::bitsPerByte).orElse(null);
-        double predicted = prediction.path("loss").asDouble();
-        List<String> points = new ArrayList<>();
-        fit.path("points").forEach(point -> points.add(String.format(Locale.ROOT, "%s (%,d, %.4f)",
-                point.path("modelId").asText(), point.path("x").asLong(), point.path("loss").asDouble())));
+        double predicted = prediction.loss();
+        List<String> points = fit.points().stream().map(point -> String.format(Locale.ROOT, "%s (%,d, %.4f)",
+                point.modelId(), (long) point.x(), point.loss())).toList();
         out.printf(Locale.ROOT, "Predictable scaling (GPT-4 report, sec. 3): bits per byte = a * parameters^b fitted"
-                + " on %s: a = %.4g, b = %.4f.%n", String.join(", ", points), law.path("a").asDouble(),
-                law.path("b").asDouble());
-        String interval = prediction.path("lossLow").isNumber() ? String.format(Locale.ROOT,
-                ", 95%% prediction interval %.4f to %.4f", prediction.path("lossLow").asDouble(),
-                prediction.path("lossHigh").asDouble()) : " (no prediction interval: a fit through "
-                        + points.size() + " points has no residual degrees of freedom)";
+                + " on %s: a = %.4g, b = %.4f.%n", String.join(", ", points), law.a(), law.b());
+        String interval = prediction.lossLow() != null ? String.format(Locale.ROOT,
+                ", 95%% prediction interval %.4f to %.4f", prediction.lossLow(), prediction.lossHigh())
+                : " (no prediction interval: a fit through " + points.size()
+                        + " points has no residual degrees of freedom)";
         out.printf(Locale.ROOT, "  %s at %,d parameters: predicted %.4f bits per byte%s; %s.%n", largest,
                 parameters, predicted, interval, measured != null ? String.format(Locale.ROOT,
                         "measured %.4f; error %+.4f (%+.1f%%)", measured, predicted - measured,

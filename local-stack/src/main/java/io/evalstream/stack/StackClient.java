@@ -7,6 +7,7 @@ import io.evalstream.contracts.Json;
 import io.evalstream.evalctl.CliException;
 import io.evalstream.evalctl.ExitCode;
 import io.evalstream.evalctl.render.Reports;
+import io.evalstream.reports.analysis.ScalingReport;
 import io.evalstream.reports.render.ReportJson;
 import io.evalstream.reports.scoring.FullRunReport;
 import io.evalstream.reports.scoring.RunReport;
@@ -65,9 +66,9 @@ public final class StackClient {
     }
 
     /** The aggregator's power-law fit of loss against {@code x} across a modelInfo family; empty when it has none. */
-    public Optional<JsonNode> scaling(String runId, String family, String x, double predict) {
-        return json(stack.aggregator("/runs/" + runId + "/scaling?family=" + family + "&x=" + x + "&predict="
-                + predict));
+    public Optional<ScalingReport> scaling(String runId, String family, String x, double predict) {
+        return read(stack.aggregator("/runs/" + runId + "/scaling?family=" + family + "&x=" + x + "&predict="
+                + predict), ReportJson.mapper().constructType(ScalingReport.class));
     }
 
     /** The aggregator's run list: every run it knows, with its totals; empty while it is rebalancing. */

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.evalstream.reports.analysis.PowerLawFit.PowerLaw;
+import io.evalstream.reports.analysis.ScalingReport;
+import io.evalstream.reports.analysis.ScalingReport.ScalingFit;
+import io.evalstream.reports.analysis.ScalingReport.ScalingPoint;
+import io.evalstream.reports.analysis.ScalingReport.ScalingPrediction;
 import io.evalstream.reports.scoring.FullRunReport;
 import io.evalstream.reports.scoring.RunReport;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The flat report JSON reads back into the records it was written from, so a client and the server share them. */
@@ -33,6 +39,17 @@ class ReportJsonTest {
         assertThat(written.path("overall").path(0).has("benchmarkMean")).isTrue();
         assertThat(written.path("overall").path(0).has("estimates")).isFalse();
         assertThat(written.path("subsets").path(0).path("accuracy").isNumber()).isTrue();
+    }
+
+    @Test
+    void aScalingReportReadBackIsTheSameRecord() throws Exception {
+        ScalingReport report = new ScalingReport("run-1", "llama", "trainingFlops", List.of("llama-x"),
+                List.of(new ScalingFit("gsm8k", List.of(new ScalingPoint("llama-s", 1e21, 0.4, 0.6),
+                                new ScalingPoint("llama-m", 1e22, 0.5, 0.5)), new PowerLaw(50, -0.1, null, null, 1.0, 2),
+                        new ScalingPrediction(1e24, 0.2, null, null, 0.8, null, null), null)),
+                new ScalingFit(null, List.of(), null, null, "mean over gsm8k"));
+
+        assertThat(JSON.readValue(JSON.writeValueAsString(report), ScalingReport.class)).isEqualTo(report);
     }
 
     @Test
