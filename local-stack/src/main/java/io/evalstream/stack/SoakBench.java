@@ -1,5 +1,6 @@
 package io.evalstream.stack;
 
+import io.evalstream.contracts.RunAccepted;
 import io.evalstream.reports.scoring.RunSummary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -126,7 +127,7 @@ final class SoakBench {
         }
         runs.add(runId);
         try {
-            submitted.addAndGet(Json.mapper().readTree(accepted.body()).path("tasks").asLong());
+            submitted.addAndGet(Json.mapper().readValue(accepted.body(), RunAccepted.class).tasks());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

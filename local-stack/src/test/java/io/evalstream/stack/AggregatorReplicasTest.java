@@ -1,5 +1,6 @@
 package io.evalstream.stack;
 
+import io.evalstream.contracts.RunAccepted;
 import io.evalstream.reports.scoring.RunReport;
 import io.evalstream.contracts.BenchmarkScore;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +69,7 @@ class AggregatorReplicasTest extends SharedStack {
         HttpResponse<String> accepted = client.submit(RunSpecs.json(runId, models, BENCHMARKS, 100,
                 new SettingsOverrides(0, false, 0.7, null, 64, 7L, null), 6));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        long tasks = Json.mapper().readTree(accepted.body()).path("tasks").asLong();
+        long tasks = Json.mapper().readValue(accepted.body(), RunAccepted.class).tasks();
         RunReport submitted = await().atMost(Duration.ofSeconds(30)).until(() -> client.report(runId).orElse(null),
                 java.util.Objects::nonNull);
         assertThat(tasks).isEqualTo(SampleItems.tasks(models, List.of("gsm8k", "mmlu"), 100, 6)

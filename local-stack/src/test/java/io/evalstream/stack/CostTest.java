@@ -1,5 +1,7 @@
 package io.evalstream.stack;
 
+import io.evalstream.contracts.ModelProjection;
+import io.evalstream.contracts.RunAccepted;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.reports.scoring.RunCost;
 import io.evalstream.reports.scoring.FullRunReport;
@@ -40,18 +42,16 @@ class CostTest extends SharedStack {
 
         HttpResponse<String> dry = client.project(spec);
         assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
-        JsonNode projected = Json.mapper().readTree(dry.body());
-        assertThat(projected.path("published").asBoolean()).isFalse();
-        JsonNode model = projected.path("projection").path("models").get(0);
-        assertThat(model.path("modelId").asText()).isEqualTo(PRICED_MODEL);
-        assertThat(model.path("tasks").asLong()).isEqualTo(40).isEqualTo(model.path("calls").asLong());
+        RunAccepted projected = Json.mapper().readValue(dry.body(), RunAccepted.class);
+        assertThat(projected.published()).isFalse();
+        ModelProjection model = projected.projection().models().getFirst();
+        assertThat(model.modelId()).isEqualTo(PRICED_MODEL);
+        assertThat(model.tasks()).isEqualTo(40).isEqualTo(model.calls());
         assertThat(client.fullReport(runId)).as("a dry run publishes nothing").isEmpty();
         // The shared stack's producer has no price file: the projection gives tokens, and prices them as evalctl's
         // user would with the model's price.
-        double typical = (model.path("promptTokens").asLong() * PRICED_INPUT
-                + model.path("typicalOutput").asLong() * PRICED_OUTPUT) / 1e6;
-        double ceiling = (model.path("promptTokens").asLong() * PRICED_INPUT
-                + model.path("maxOutput").asLong() * PRICED_OUTPUT) / 1e6;
+        double typical = (model.promptTokens() * PRICED_INPUT + model.typicalOutput() * PRICED_OUTPUT) / 1e6;
+        double ceiling = (model.promptTokens() * PRICED_INPUT + model.maxOutput() * PRICED_OUTPUT) / 1e6;
 
         HttpResponse<String> accepted = client.submit(spec);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);

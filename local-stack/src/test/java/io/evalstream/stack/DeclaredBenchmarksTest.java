@@ -1,5 +1,7 @@
 package io.evalstream.stack;
 
+import io.evalstream.contracts.BenchmarkSettings;
+import io.evalstream.contracts.RunAccepted;
 import io.evalstream.reports.scoring.PassAtKScore;
 import io.evalstream.reports.scoring.GroupScore;
 import io.evalstream.reports.scoring.FullRunReport;
@@ -8,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Decoded;
@@ -56,15 +57,15 @@ class DeclaredBenchmarksTest extends SharedStack {
         HttpResponse<String> accepted = client.submit(RunSpecs.json(runId, MODELS, benchmarks, null,
                 SettingsOverrides.NONE, 1));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        JsonNode recorded = Json.mapper().readTree(accepted.body()).path("benchmarkSettings");
+        List<BenchmarkSettings> recorded = Json.mapper().readValue(accepted.body(), RunAccepted.class)
+                .benchmarkSettings();
         client.awaitComplete(runId, Duration.ofMinutes(5), report -> { });
         FullRunReport report = client.fullReport(runId).orElseThrow();
 
-        assertThat((JsonNode) io.evalstream.reports.render.ReportJson.mapper().valueToTree(report.benchmarkSettings()))
-                .isEqualTo(recorded);
-        assertThat(setting(recorded, "gsm8k").path("settings").path("shots").asInt()).isEqualTo(8);
-        assertThat(setting(recorded, "gsm8k").path("settings").path("chainOfThought").asBoolean()).isTrue();
-        assertThat(setting(recorded, "mmlu").path("settings").path("shots").asInt()).isEqualTo(5);
+        assertThat(report.benchmarkSettings()).isEqualTo(recorded);
+        assertThat(setting(recorded, "gsm8k").settings().shots()).isEqualTo(8);
+        assertThat(setting(recorded, "gsm8k").settings().chainOfThought()).isTrue();
+        assertThat(setting(recorded, "mmlu").settings().shots()).isEqualTo(5);
         assertThat(report.scores()).hasSize(MODELS.size() * benchmarks.size());
         assertThat(report.groups().stream().map(GroupScore::group)).as("MMLU groups").contains("stem");
 
@@ -184,9 +185,9 @@ class DeclaredBenchmarksTest extends SharedStack {
         assertThat(refused.body()).contains("temperature").contains("samplesPerItem");
     }
 
-    private static JsonNode setting(JsonNode recorded, String benchmarkId) {
-        for (JsonNode entry : recorded) {
-            if (entry.path("benchmarkId").asText().equals(benchmarkId)) {
+    private static BenchmarkSettings setting(List<BenchmarkSettings> recorded, String benchmarkId) {
+        for (BenchmarkSettings entry : recorded) {
+            if (entry.benchmarkId().equals(benchmarkId)) {
                 return entry;
             }
         }

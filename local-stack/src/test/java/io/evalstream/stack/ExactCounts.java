@@ -1,5 +1,6 @@
 package io.evalstream.stack;
 
+import io.evalstream.contracts.RunAccepted;
 import io.evalstream.reports.scoring.RunReport;
 import io.evalstream.contracts.BenchmarkScore;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +65,7 @@ final class ExactCounts {
                 BENCHMARKS, 30, new SettingsOverrides(0, false, 0.7, null, 64, 7L, null), 5));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         try {
-            long tasks = Json.mapper().readTree(accepted.body()).path("tasks").asLong();
+            long tasks = Json.mapper().readValue(accepted.body(), RunAccepted.class).tasks();
             assertThat(tasks).as("tasks of %s", runId).isEqualTo(300);
             return tasks;
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.evalstream.stack;
 
+import io.evalstream.contracts.RunAccepted;
 import io.evalstream.reports.scoring.RunReport;
 import io.evalstream.contracts.BenchmarkScore;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +63,8 @@ class WorkerReplicasTest extends SharedStack {
         HttpResponse<String> accepted = client.submit(RunSpecs.json(runId, List.of(PACED_MODEL), BENCHMARKS, null,
                 new SettingsOverrides(0, false, 0.7, null, 64, 7L, null), samples));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        assertThat(Json.mapper().readTree(accepted.body()).path("tasks").asLong()).as("tasks accepted").isEqualTo(tasks);
+        assertThat(Json.mapper().readValue(accepted.body(), RunAccepted.class).tasks()).as("tasks accepted")
+                .isEqualTo(tasks);
         long started = System.nanoTime();
 
         // The kill must find the victim with work left: a quarter of the tasks served, and some graded.
