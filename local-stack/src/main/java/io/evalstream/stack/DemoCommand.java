@@ -1,10 +1,10 @@
 package io.evalstream.stack;
 
+import io.evalstream.contracts.BenchmarkInfo;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.BenchmarkSettings;
 import io.evalstream.contracts.RunAccepted;
 import io.evalstream.reports.scoring.RunReport;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.evalctl.render.LiveView;
 import io.evalstream.evalctl.render.Reports;
@@ -162,19 +162,19 @@ final class DemoCommand implements Callable<Integer> {
 
     private int evaluate(StackClient client, DemoModels evaluated, Integer limit) throws Exception {
         String runId = runId(evaluated.allSimulated() ? "sim" : "own");
-        JsonNode loaded = client.benchmarks();
+        List<BenchmarkInfo> loaded = client.benchmarks();
         List<String> benchmarks = new ArrayList<>();
         Map<String, List<String>> bySource = new TreeMap<>();
         loaded.forEach(benchmark -> {
             // Judged benchmarks (the stories) have their own run, where the real models join in.
             // So do the benchmarks scored by likelihood, in the likelihood run.
-            String metric = benchmark.path("metric").asText();
-            if (!StoryRun.BENCHMARK.equals(benchmark.path("id").asText()) && !"RUBRIC".equals(metric)
+            String metric = benchmark.metric();
+            if (!StoryRun.BENCHMARK.equals(benchmark.id()) && !"RUBRIC".equals(metric)
                     && !"LIKELIHOOD_ACC".equals(metric) && !"BITS_PER_BYTE".equals(metric)) {
-                benchmarks.add(benchmark.path("id").asText());
+                benchmarks.add(benchmark.id());
             }
-            bySource.computeIfAbsent(benchmark.path("source").asText(), source -> new ArrayList<>())
-                    .add(benchmark.path("id").asText() + " (" + benchmark.path("items").asInt() + " items)");
+            bySource.computeIfAbsent(benchmark.source(), source -> new ArrayList<>())
+                    .add(benchmark.id() + " (" + benchmark.items() + " items)");
         });
         bySource.forEach((source, ids) -> out.println("Data from " + describeSource(source) + ": "
                 + String.join(", ", ids)));

@@ -1,8 +1,8 @@
 package io.evalstream.stack;
 
+import io.evalstream.contracts.BenchmarkInfo;
 import io.evalstream.contracts.RunAccepted;
 import io.evalstream.reports.scoring.RunSummary;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalstream.contracts.Json;
 import io.evalstream.contracts.SettingsOverrides;
@@ -109,9 +109,9 @@ final class SoakBench {
     /** Samples per item so that one run of the simulated models on the throughput benchmarks is about {@link #TASKS_PER_RUN}. */
     private int samplesPerItem() {
         long items = 0;
-        for (JsonNode benchmark : client.benchmarks()) {
-            if (RunSpecs.THROUGHPUT_BENCHMARKS.contains(benchmark.path("id").asText())) {
-                items += benchmark.path("items").asLong();
+        for (BenchmarkInfo benchmark : client.benchmarks()) {
+            if (RunSpecs.THROUGHPUT_BENCHMARKS.contains(benchmark.id())) {
+                items += benchmark.items();
             }
         }
         long perSample = items * RunSpecs.SIMULATED_MODELS.size();

@@ -1,5 +1,6 @@
 package io.evalstream.stack;
 
+import io.evalstream.contracts.BenchmarkInfo;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.BenchmarkScore;
@@ -83,16 +84,15 @@ public final class StackClient {
     }
 
     /** The prompt-producer's {@code GET /benchmarks}: what it has loaded, with where each one's data came from. */
-    public JsonNode benchmarks() {
-        return json(stack.producer("/benchmarks")).orElseThrow(
+    public List<BenchmarkInfo> benchmarks() {
+        return this.<List<BenchmarkInfo>>read(stack.producer("/benchmarks"), ReportJson.mapper().getTypeFactory()
+                .constructCollectionType(List.class, BenchmarkInfo.class)).orElseThrow(
                 () -> new IllegalStateException("the prompt-producer did not list its benchmarks"));
     }
 
     /** The ids of the benchmarks the prompt-producer has loaded, sorted. */
     public List<String> benchmarkIds() {
-        List<String> ids = new ArrayList<>();
-        benchmarks().forEach(benchmark -> ids.add(benchmark.path("id").asText()));
-        return ids;
+        return benchmarks().stream().map(BenchmarkInfo::id).toList();
     }
 
     /** A 200 answer read into the shared response record {@code type}; empty for any other status. */

@@ -7,9 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.evalstream.benchmarks.Benchmark;
 import io.evalstream.benchmarks.Catalog;
 import io.evalstream.broker.KafkaTestResource;
+import io.evalstream.contracts.BenchmarkInfo;
 import io.evalstream.contracts.BenchmarkSettings;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ExpectedCount;
@@ -212,6 +214,18 @@ class RunResourceTest {
     void anUnknownRunGets404() {
         given().get("/runs/never-submitted").then().statusCode(404)
                 .body("error", containsString("run 'never-submitted' was not submitted to this instance"));
+    }
+
+    @Test
+    void clientsReadTheBenchmarkListAsTheRecordsItIsWrittenFrom() throws Exception {
+        List<BenchmarkInfo> listed = Json.mapper().readValue(given().get("/benchmarks").then().statusCode(200)
+                .extract().asString(), new TypeReference<>() {
+                });
+
+        BenchmarkInfo gsm8k = listed.stream().filter(info -> info.id().equals("gsm8k")).findFirst().orElseThrow();
+        assertThat(gsm8k.items()).isEqualTo(40);
+        assertThat(gsm8k.settings().shots()).isEqualTo(8);
+        assertThat(gsm8k.variants()).containsExactly("default", "terse");
     }
 
     @Test

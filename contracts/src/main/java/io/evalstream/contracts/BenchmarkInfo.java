@@ -1,16 +1,10 @@
-package io.evalstream.producer.api;
+package io.evalstream.contracts;
 
-import io.evalstream.benchmarks.Benchmark;
-import io.evalstream.contracts.Category;
-import io.evalstream.contracts.Judging;
-import io.evalstream.contracts.Settings;
-import io.evalstream.contracts.Subset;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * A benchmark as listed by {@code GET /benchmarks}.
+ * A benchmark as the prompt-producer lists it ({@code GET /benchmarks}); here so that clients read what it writes.
  *
  * @param items    test items available (the most a run's {@code limit} can take)
  * @param extraction the headline's registered extraction name, as tasks carry it ({@code NUMERIC}, {@code last_number})
@@ -32,24 +26,5 @@ public record BenchmarkInfo(String id, String description, Category category, in
      * @param groups   subsets with items per group, by group name
      */
     public record Subsets(int count, int declared, Map<String, Integer> groups) {
-    }
-
-    static BenchmarkInfo of(Benchmark benchmark) {
-        return new BenchmarkInfo(benchmark.id(), benchmark.description(), benchmark.category(), benchmark.size(),
-                benchmark.source(), benchmark.extraction(), benchmark.metric(), benchmark.settings(),
-                benchmark.variants(), benchmark.maxShots(), subsets(benchmark), benchmark.judging());
-    }
-
-    private static Subsets subsets(Benchmark benchmark) {
-        if (benchmark.subsets().isEmpty()) {
-            return null;
-        }
-        Map<String, Integer> groups = new TreeMap<>();
-        for (Subset subset : benchmark.subsets()) {
-            if (subset.group() != null) {
-                groups.merge(subset.group(), 1, Integer::sum);
-            }
-        }
-        return new Subsets(benchmark.subsets().size(), benchmark.declaredSubsets(), groups);
     }
 }
