@@ -1,8 +1,10 @@
 package io.evalstream.evalctl;
 
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.Json;
 import io.evalstream.contracts.Texts;
+import io.evalstream.reports.render.ReportJson;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URLEncoder;
@@ -12,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,6 +48,17 @@ public final class ApiClient {
     /** GET of a JSON document that must exist: any other answer is a {@link CliException}. */
     public JsonNode getJson(Service service, String path) {
         return json(service, requireOk(service, get(service, path, "application/json")));
+    }
+
+    /** GET of a JSON document that must exist, read into the shared response record {@code type}. */
+    public <T> T get(Service service, String path, Class<T> type) {
+        return read(service, requireOk(service, get(service, path, "application/json")), type);
+    }
+
+    /** GET of a JSON list that must exist, read into the shared response records {@code type}. */
+    public <T> List<T> getList(Service service, String path, Class<T> type) {
+        return read(service, requireOk(service, get(service, path, "application/json")),
+                ReportJson.mapper().getTypeFactory().constructCollectionType(List.class, type));
     }
 
     /** The body of a 2xx answer; otherwise a {@link CliException} with the service's own reason. */
@@ -83,6 +97,24 @@ public final class ApiClient {
         } catch (IOException e) {
             throw new CliException(ExitCode.SERVICE_ERROR, service.name() + " answered with something that is not"
                     + " JSON: " + reason(body), e);
+        }
+    }
+
+    /**
+     * An answer read into the shared response record {@code type} (the mapper the aggregator writes its reports with),
+     * or a {@link CliException} saying the service sent something else.
+     */
+    public static <T> T read(Service service, String body, Class<T> type) {
+        return read(service, body, ReportJson.mapper().constructType(type));
+    }
+
+    private static <T> T read(Service service, String body, JavaType type) {
+        try {
+            return ReportJson.mapper().readValue(body, type);
+        } catch (IOException | RuntimeException e) {
+            throw new CliException(ExitCode.SERVICE_ERROR, service.name() + " answered with JSON evalctl cannot read as"
+                    + " " + type.getRawClass().getSimpleName() + " (is it a matching version?): "
+                    + Texts.abbreviate(String.valueOf(e.getMessage()), 300), e);
         }
     }
 

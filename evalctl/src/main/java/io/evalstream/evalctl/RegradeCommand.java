@@ -1,6 +1,6 @@
 package io.evalstream.evalctl;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.RegradeReport;
 import io.evalstream.evalctl.render.Regrades;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -40,10 +40,10 @@ final class RegradeCommand extends Subcommand implements Callable<Integer> {
         }
         Service grader = evalctl.grader();
         ApiClient client = evalctl.client();
-        JsonNode report = ApiClient.json(grader, ApiClient.requireOk(grader, client.postJson(grader,
-                path.toString(), "{}")));
+        String body = ApiClient.requireOk(grader, client.postJson(grader, path.toString(), "{}"));
         PrintWriter out = out();
-        out.print(json ? report.toPrettyString() + "\n" : Regrades.summary(report));
+        out.print(json ? ApiClient.json(grader, body).toPrettyString() + "\n"
+                : Regrades.summary(ApiClient.read(grader, body, RegradeReport.class)));
         out.flush();
         return ExitCode.OK;
     }

@@ -1,6 +1,6 @@
 package io.evalstream.evalctl;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.reports.scoring.RunReport;
 import io.evalstream.evalctl.render.LiveView;
 import io.evalstream.evalctl.render.Reports;
 import java.io.PrintWriter;
@@ -26,10 +26,10 @@ final class RunWatcher {
     }
 
     /** @return the complete run's scoreboard */
-    JsonNode awaitComplete(String runId, Duration timeout, Duration waitForRun, LiveView view, PrintWriter err) {
+    RunReport awaitComplete(String runId, Duration timeout, Duration waitForRun, LiveView view, PrintWriter err) {
         Instant start = Instant.now();
         Instant deadline = start.plus(timeout);
-        JsonNode last = null;
+        RunReport last = null;
         boolean polledOnce = false;
         boolean toldUnreachable = false;
         while (Instant.now().isBefore(deadline)) {
@@ -38,7 +38,7 @@ final class RunWatcher {
                         "application/json");
                 polledOnce = true;
                 if (response.statusCode() == 200) {
-                    last = ApiClient.json(aggregator, response.body());
+                    last = ApiClient.read(aggregator, response.body(), RunReport.class);
                     view.show(last);
                     if (Reports.isComplete(last)) {
                         return last;

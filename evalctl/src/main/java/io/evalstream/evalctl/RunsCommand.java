@@ -1,7 +1,7 @@
 package io.evalstream.evalctl;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.evalctl.render.RunList;
+import io.evalstream.reports.scoring.RunSummary;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,9 +17,9 @@ final class RunsCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JsonNode runs = evalctl.client().getJson(evalctl.aggregator(), "/runs");
         PrintWriter out = out();
-        out.print(json ? runs.toPrettyString() + "\n" : RunList.table(runs));
+        out.print(json ? evalctl.client().getJson(evalctl.aggregator(), "/runs").toPrettyString() + "\n"
+                : RunList.table(evalctl.client().getList(evalctl.aggregator(), "/runs", RunSummary.class)));
         out.flush();
         return ExitCode.OK;
     }

@@ -1,6 +1,6 @@
 package io.evalstream.evalctl;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.RunAccepted;
 import io.evalstream.evalctl.render.Projections;
 import java.io.PrintWriter;
 import java.net.http.HttpResponse;
@@ -43,7 +43,7 @@ final class SubmitCommand extends Subcommand implements Callable<Integer> {
         Service producer = evalctl.producer();
         HttpResponse<String> response = evalctl.client().postJson(producer, dryRun ? "/runs?dryRun=true" : "/runs",
                 specFile.json());
-        JsonNode accepted = ApiClient.json(producer, ApiClient.requireOk(producer, response));
+        RunAccepted accepted = ApiClient.read(producer, ApiClient.requireOk(producer, response), RunAccepted.class);
         PrintWriter out = out();
         if (dryRun) {
             out.print(Projections.table(accepted));
@@ -51,7 +51,7 @@ final class SubmitCommand extends Subcommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         if (quiet) {
-            out.println(accepted.path("runId").asText());
+            out.println(accepted.runId());
         } else {
             describe(out, accepted);
         }
@@ -62,13 +62,13 @@ final class SubmitCommand extends Subcommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static void describe(PrintWriter out, JsonNode accepted) {
-        out.printf("Run %s accepted: %d tasks published.%n", accepted.path("runId").asText(),
-                accepted.path("tasks").asLong());
+    private static void describe(PrintWriter out, RunAccepted accepted) {
+        out.printf("Run %s accepted: %d tasks published.%n", accepted.runId(), accepted.tasks());
         out.print(Projections.table(accepted));
         out.println("Settings hash per benchmark and variant (equal hashes = comparable scores):");
-        accepted.path("settingsHash").properties().forEach(benchmark -> benchmark.getValue().properties()
-                .forEach(variant -> out.printf("  %-14s %-12s %s%n", benchmark.getKey(), variant.getKey(),
-                        variant.getValue().asText())));
+        if (accepted.settingsHash() != null) {
+            accepted.settingsHash().forEach((benchmark, variants) -> variants.forEach((variant, hash) ->
+                    out.printf("  %-14s %-12s %s%n", benchmark, variant, hash)));
+        }
     }
 }

@@ -1,6 +1,6 @@
 package io.evalstream.evalctl;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.reports.scoring.RunReport;
 import io.evalstream.evalctl.render.LiveView;
 import io.evalstream.evalctl.render.Reports;
 import java.io.PrintWriter;
@@ -30,15 +30,15 @@ final class WatchCommand extends Subcommand implements Callable<Integer> {
     }
 
     /** Watches to completion and prints the scoreboard; shared with {@code submit --watch}. */
-    static JsonNode watch(Subcommand command, String runId, WatchOptions options) {
+    static RunReport watch(Subcommand command, String runId, WatchOptions options) {
         PrintWriter out = command.out();
         LiveView view = new LiveView(out, options.terminal());
-        JsonNode report = new RunWatcher(command.evalctl.client(), command.evalctl.aggregator(), options.interval)
+        RunReport report = new RunWatcher(command.evalctl.client(), command.evalctl.aggregator(), options.interval)
                 .awaitComplete(runId, options.timeout, options.waitForRun, view, command.err());
         out.printf("%nRun %s is complete: %d of %d tasks graded.%n%n", runId, Reports.graded(report),
                 Reports.expected(report));
         out.print(Reports.table(report));
-        if (report.path("overall").size() > 0) {
+        if (!report.overall().isEmpty()) {
             out.printf("%nOverall and per category (mean of the benchmarks' mean scores ± standard error):%n");
             out.print(Reports.rollupTable(report));
         }

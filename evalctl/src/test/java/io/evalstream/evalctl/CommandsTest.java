@@ -26,10 +26,15 @@ class CommandsTest {
 
     private static final String TOKEN = "tok-canary-7f3a9c";
     private static final String SPEC = "{\"runId\":\"r1\",\"models\":[\"sim-strong\"],\"benchmarks\":[{\"id\":\"gsm8k\"}]}";
+    /** A live report as the aggregator serves it (every field a served one has but those it leaves out as null). */
     private static final String RUNNING = """
-            {"runId":"r1","status":"RUNNING","totals":{"expected":10,"graded":4},
-             "scores":[{"modelId":"sim-strong","benchmarkId":"gsm8k","graded":4,"expected":10,"correct":3,
-                        "accuracy":0.75}]}""";
+            {"runId":"r1","status":"RUNNING","benchmarkSettings":[],"settingsHashes":[],
+             "totals":{"expected":10,"graded":4,"correct":3,"incorrect":1,"noAnswer":0,"errors":0,"judged":0,
+                       "cost":{"total":{"priced":0,"unpriced":0},"byModel":{}}},
+             "scores":[{"schemaVersion":1,"runId":"r1","modelId":"sim-strong","benchmarkId":"gsm8k","category":"MATH",
+                        "graded":4,"expected":10,"correct":3,"incorrect":1,"noAnswer":0,"errors":0,"judged":0,
+                        "accuracy":0.75,"updatedAt":"2026-11-21T12:00:00Z"}],
+             "categories":[],"overall":[]}""";
 
     @TempDir
     Path dir;
@@ -69,7 +74,7 @@ class CommandsTest {
     @Test
     void anAcceptedRunPrintsItsIdTasksAndSettingsHashesAndSendsTheToken() throws IOException {
         service.answer(202, """
-                {"runId":"nightly-7","tasks":12,"settingsHash":{"gsm8k":{"default":"a1b2c3"}}}""");
+                {"runId":"nightly-7","tasks":12,"published":true,"settingsHash":{"gsm8k":{"default":"a1b2c3"}}}""");
         assertThat(evalctl("submit", spec(SPEC).toString(), "--run-id", "nightly-7")).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).contains("Run nightly-7 accepted: 12 tasks published.")
                 .contains("gsm8k          default      a1b2c3");
@@ -133,7 +138,7 @@ class CommandsTest {
 
     @Test
     void quietPrintsOnlyTheRunIdForScripts() throws IOException {
-        service.answer(202, "{\"runId\":\"r1\",\"tasks\":1,\"settingsHash\":{}}");
+        service.answer(202, "{\"runId\":\"r1\",\"tasks\":1,\"published\":true,\"settingsHash\":{}}");
         assertThat(evalctl("submit", "-q", spec(SPEC).toString())).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).isEqualTo("r1" + System.lineSeparator());
     }

@@ -1,6 +1,6 @@
 package io.evalstream.stack;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.reports.scoring.RunReport;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalstream.contracts.Json;
 import io.evalstream.contracts.SettingsOverrides;
@@ -125,7 +125,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         double publishSeconds = (System.nanoTime() - start) / 1e9;
         Progress progress = new Progress(start);
-        JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(30), progress::record);
+        RunReport report = client.awaitComplete(runId, Duration.ofMinutes(30), progress::record);
         double seconds = (System.nanoTime() - start) / 1e9;
         long tasks = Reports.graded(report);
         if (processes != null) {
@@ -197,7 +197,7 @@ final class BenchCommand implements Callable<Integer> {
             this.start = start;
         }
 
-        void record(JsonNode report) {
+        void record(RunReport report) {
             points.add(new long[] {System.nanoTime() - start, Reports.graded(report)});
         }
 

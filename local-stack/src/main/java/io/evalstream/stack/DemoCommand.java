@@ -1,6 +1,10 @@
 package io.evalstream.stack;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.BenchmarkInfo;
+import io.evalstream.contracts.Settings;
+import io.evalstream.contracts.BenchmarkSettings;
+import io.evalstream.contracts.RunAccepted;
+import io.evalstream.reports.scoring.RunReport;
 import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.evalctl.render.LiveView;
 import io.evalstream.evalctl.render.Reports;
@@ -158,36 +162,36 @@ final class DemoCommand implements Callable<Integer> {
 
     private int evaluate(StackClient client, DemoModels evaluated, Integer limit) throws Exception {
         String runId = runId(evaluated.allSimulated() ? "sim" : "own");
-        JsonNode loaded = client.benchmarks();
+        List<BenchmarkInfo> loaded = client.benchmarks();
         List<String> benchmarks = new ArrayList<>();
         Map<String, List<String>> bySource = new TreeMap<>();
         loaded.forEach(benchmark -> {
             // Judged benchmarks (the stories) have their own run, where the real models join in.
             // So do the benchmarks scored by likelihood, in the likelihood run.
-            String metric = benchmark.path("metric").asText();
-            if (!StoryRun.BENCHMARK.equals(benchmark.path("id").asText()) && !"RUBRIC".equals(metric)
+            String metric = benchmark.headline().metric();
+            if (!StoryRun.BENCHMARK.equals(benchmark.id()) && !"RUBRIC".equals(metric)
                     && !"LIKELIHOOD_ACC".equals(metric) && !"BITS_PER_BYTE".equals(metric)) {
-                benchmarks.add(benchmark.path("id").asText());
+                benchmarks.add(benchmark.id());
             }
-            bySource.computeIfAbsent(benchmark.path("source").asText(), source -> new ArrayList<>())
-                    .add(benchmark.path("id").asText() + " (" + benchmark.path("items").asInt() + " items)");
+            bySource.computeIfAbsent(benchmark.data().source(), source -> new ArrayList<>())
+                    .add(benchmark.id() + " (" + benchmark.data().items() + " items)");
         });
         bySource.forEach((source, ids) -> out.println("Data from " + describeSource(source) + ": "
                 + String.join(", ", ids)));
         // No overrides: every benchmark runs with the settings its definition declares (GPT-Fathom's).
-        Optional<JsonNode> submitted = DemoRuns.submit(client, RunSpecs.json(runId, evaluated.ids(), benchmarks,
+        Optional<RunAccepted> submitted = DemoRuns.submit(client, RunSpecs.json(runId, evaluated.ids(), benchmarks,
                 limit, SettingsOverrides.NONE, 1), "the demo run");
         if (submitted.isEmpty()) {
             return 1;
         }
-        JsonNode accepted = submitted.get();
+        RunAccepted accepted = submitted.get();
         out.printf("Run %s submitted: %d tasks on %s. Settings as recorded on every task:%n%s%n", runId,
-                accepted.path("tasks").asLong(), String.join(", ", benchmarks),
-                settingsTable(accepted.path("benchmarkSettings")));
+                accepted.tasks(), String.join(", ", benchmarks),
+                settingsTable(accepted.benchmarkSettings()));
         out.println();
         SandboxRuns before = sandboxRuns(client);
         LiveView view = new LiveView(out);
-        JsonNode report = client.awaitCompleteOrFail(runId, STALL, view::show);
+        RunReport report = client.awaitCompleteOrFail(runId, STALL, view::show);
         out.println();
         out.println("Code (humaneval): " + sandboxRuns(client).since(before).describe());
         out.println("Final scores of run " + runId + (evaluated.allSimulated() ? " (all SIMULATED models):" : ":"));
@@ -221,15 +225,14 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** One line per benchmark variant: its effective settings, extraction, metric and settings hash. */
-    private static String settingsTable(JsonNode benchmarkSettings) {
+    private static String settingsTable(List<BenchmarkSettings> benchmarkSettings) {
         StringBuilder table = new StringBuilder();
-        for (JsonNode recorded : benchmarkSettings) {
-            JsonNode settings = recorded.path("settings");
+        for (BenchmarkSettings recorded : benchmarkSettings) {
+            Settings settings = recorded.settings();
             table.append(String.format(Locale.ROOT, "  %-10s %-8s %2d-shot, CoT %-3s, T=%.1f  %-15s %-16s hash %s%n",
-                    recorded.path("benchmarkId").asText(), recorded.path("variant").asText(),
-                    settings.path("shots").asInt(), settings.path("chainOfThought").asBoolean() ? "on" : "off",
-                    settings.path("temperature").asDouble(), recorded.path("extraction").asText().toLowerCase(Locale.ROOT),
-                    recorded.path("metric").asText().toLowerCase(Locale.ROOT), recorded.path("settingsHash").asText()));
+                    recorded.benchmarkId(), recorded.variant(), settings.shots(), settings.chainOfThought() ? "on"
+                            : "off", settings.temperature(), recorded.extraction().toLowerCase(Locale.ROOT),
+                    recorded.metric().toLowerCase(Locale.ROOT), recorded.settingsHash()));
         }
         return table.toString();
     }

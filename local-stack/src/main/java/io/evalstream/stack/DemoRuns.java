@@ -1,6 +1,7 @@
 package io.evalstream.stack;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.RunAccepted;
+import io.evalstream.reports.scoring.RunReport;
 import io.evalstream.contracts.Json;
 import io.evalstream.contracts.RunSpec;
 import io.evalstream.contracts.WireFormat;
@@ -25,25 +26,25 @@ final class DemoRuns {
      * POST /runs.
      *
      * @param what the run as the refusal line names it, e.g. "the story run"
-     * @return the producer's answer ({@code tasks}, {@code benchmarkSettings}); empty when it refused the spec
+     * @return the producer's answer; empty when it refused the spec
      */
-    static Optional<JsonNode> submit(StackClient client, String specJson, String what) throws IOException {
+    static Optional<RunAccepted> submit(StackClient client, String specJson, String what) throws IOException {
         HttpResponse<String> submitted = client.submit(specJson);
         if (submitted.statusCode() != 202) {
             System.err.println("The prompt-producer refused " + what + " (" + submitted.statusCode() + "): "
                     + submitted.body());
             return Optional.empty();
         }
-        return Optional.of(Json.mapper().readTree(submitted.body()));
+        return Optional.of(Json.mapper().readValue(submitted.body(), RunAccepted.class));
     }
 
-    static Optional<JsonNode> submit(StackClient client, RunSpec spec, String what) throws IOException {
+    static Optional<RunAccepted> submit(StackClient client, RunSpec spec, String what) throws IOException {
         return submit(client, WireFormat.of(RunSpec.class).encodeToString(spec), what);
     }
 
     /** @return the run's last report, whole or stalled; empty when the aggregator never reported the run */
-    static Optional<JsonNode> watch(StackClient client, String runId, Duration stall, PrintStream out) {
-        Optional<JsonNode> last = client.awaitCompleteOrStalled(runId, stall, new LiveView(out)::show);
+    static Optional<RunReport> watch(StackClient client, String runId, Duration stall, PrintStream out) {
+        Optional<RunReport> last = client.awaitCompleteOrStalled(runId, stall, new LiveView(out)::show);
         out.println();
         return last;
     }

@@ -1,8 +1,14 @@
 package io.evalstream.stack;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.reports.analysis.PowerLawFit.PowerLaw;
+import io.evalstream.reports.analysis.ScalingReport.ScalingPrediction;
+import io.evalstream.reports.analysis.ScalingReport.ScalingFit;
+import io.evalstream.contracts.RunAccepted;
+import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.CorpusLikelihood;
+import io.evalstream.reports.render.Figures;
+import io.evalstream.reports.scoring.RunReport;
 import io.evalstream.contracts.BenchmarkSelection;
-import io.evalstream.contracts.Json;
 import io.evalstream.contracts.ModelInfo;
 import io.evalstream.contracts.RunSpec;
 import io.evalstream.contracts.SettingsOverrides;
@@ -10,7 +16,6 @@ import io.evalstream.evalctl.render.Reports;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,14 +58,14 @@ record LikelihoodRun(StackClient client, PrintStream out) {
         }
         RunSpec spec = new RunSpec(runId, demoModels.ids(), List.of(new BenchmarkSelection(TEXT, limit),
                 new BenchmarkSelection(ENDINGS, limit)), SettingsOverrides.NONE, 1, family.isEmpty() ? null : family);
-        Optional<JsonNode> accepted = DemoRuns.submit(client, spec, "the likelihood run");
+        Optional<RunAccepted> accepted = DemoRuns.submit(client, spec, "the likelihood run");
         if (accepted.isEmpty()) {
             return 1;
         }
         out.printf("Likelihood run %s submitted: %d tasks. Every model scores %d held-out stories as whole texts"
                 + " (%s) and picks the ending that fits %d stories by log-probability (%s); nothing is generated.%n",
-                runId, accepted.get().path("tasks").asLong(), limit, TEXT, limit, ENDINGS);
-        Optional<JsonNode> last = DemoRuns.watch(client, runId, STALL, out);
+                runId, accepted.get().tasks(), limit, TEXT, limit, ENDINGS);
+        Optional<RunReport> last = DemoRuns.watch(client, runId, STALL, out);
         if (last.isEmpty() || !Reports.isComplete(last.get())) {
             System.err.println("The likelihood run " + runId + " did not complete; see logs/model-worker*.log.");
             return 1;
@@ -75,72 +80,63 @@ record LikelihoodRun(StackClient client, PrintStream out) {
         return 0;
     }
 
-    private void printTable(JsonNode report, DemoModels models, Map<String, GgufParameters> sizes) {
+    private void printTable(RunReport report, DemoModels models, Map<String, GgufParameters> sizes) {
         out.println("Bits per byte are summed over the corpus (all log-probabilities over all UTF-8 bytes). Unlike"
                 + " per-token perplexity they do not depend on the tokenizer, so models with different vocabularies"
                 + " compare on one scale:");
         out.printf(Locale.ROOT, "  %-24s %-10s %10s %10s %11s %8s %8s %9s %7s%n", "model", "", "parameters",
                 "bits/byte", "ppl/token", "tokens", "acc", "acc_norm", "errors");
         for (String model : models.ids()) {
-            JsonNode text = cell(report, model, TEXT);
-            JsonNode endings = cell(report, model, ENDINGS);
+            Optional<BenchmarkScore> text = Reports.cell(report, model, TEXT);
+            Optional<BenchmarkScore> endings = Reports.cell(report, model, ENDINGS);
+            Optional<CorpusLikelihood> corpus = text.map(score -> score.detail().likelihood());
             GgufParameters size = sizes.get(model);
+            long tokens = corpus.map(CorpusLikelihood::tokens).orElse(0L);
             out.printf(Locale.ROOT, "  %-24s %-10s %10s %10s %11s %8s %8s %9s %7d%n", model, models.label(model),
-                    size == null ? "-" : String.format(Locale.ROOT, "%,d", size.parameters()),
-                    figure(text.path("likelihood").path("bitsPerByte"), "%.4f"),
-                    figure(text.path("likelihood").path("tokenPerplexity"), "%.3f"),
-                    text.path("likelihood").path("tokens").asLong() == 0 ? "-"
-                            : Long.toString(text.path("likelihood").path("tokens").asLong()),
-                    figure(endings.path("accuracy"), "%.3f"), figure(endings.path("likelihood").path("accNorm"), "%.3f"),
-                    text.path("errors").asLong() + endings.path("errors").asLong());
+                    size == null ? Figures.NONE : String.format(Locale.ROOT, "%,d", size.parameters()),
+                    Figures.decimal(corpus.map(CorpusLikelihood::bitsPerByte).orElse(null), 4),
+                    Figures.decimal(corpus.map(CorpusLikelihood::tokenPerplexity).orElse(null), 3),
+                    tokens == 0 ? Figures.NONE : Long.toString(tokens),
+                    Figures.decimal(endings.map(score -> score.accuracy().value()).orElse(null), 3),
+                    Figures.decimal(endings.map(score -> score.detail().likelihood()).map(CorpusLikelihood::accNorm)
+                            .orElse(null), 3),
+                    errors(text) + errors(endings));
         }
         out.println();
     }
 
-    private void printFit(String runId, JsonNode report, String largest, long parameters) {
-        Optional<JsonNode> scaling = client.scaling(runId, FAMILY, "parameters", parameters);
-        JsonNode fit = null;
-        for (JsonNode benchmark : scaling.map(json -> json.path("benchmarks")).orElse(Json.mapper().createArrayNode())) {
-            fit = TEXT.equals(benchmark.path("benchmarkId").asText()) ? benchmark : fit;
-        }
-        if (fit == null || fit.path("lossFit").isMissingNode() || fit.path("lossFit").isNull()) {
-            out.println("No scaling fit from the aggregator" + (fit == null ? "" : ": " + fit.path("note").asText()));
+    private void printFit(String runId, RunReport report, String largest, long parameters) {
+        ScalingFit fit = client.scaling(runId, FAMILY, "parameters", parameters).stream()
+                .flatMap(scaling -> scaling.benchmarks().stream())
+                .filter(benchmark -> TEXT.equals(benchmark.benchmarkId())).reduce((first, last) -> last).orElse(null);
+        if (fit == null || fit.lossFit() == null || fit.prediction() == null) {
+            out.println("No scaling fit from the aggregator" + (fit == null ? "" : ": " + fit.note()));
             return;
         }
-        JsonNode law = fit.path("lossFit");
-        JsonNode prediction = fit.path("prediction");
-        JsonNode measured = cell(report, largest, TEXT).path("likelihood").path("bitsPerByte");
-        double predicted = prediction.path("loss").asDouble();
-        List<String> points = new ArrayList<>();
-        fit.path("points").forEach(point -> points.add(String.format(Locale.ROOT, "%s (%,d, %.4f)",
-                point.path("modelId").asText(), point.path("x").asLong(), point.path("loss").asDouble())));
+        PowerLaw law = fit.lossFit();
+        ScalingPrediction prediction = fit.prediction();
+        Double measured = Reports.cell(report, largest, TEXT).map(score -> score.detail().likelihood())
+                .map(CorpusLikelihood::bitsPerByte).orElse(null);
+        double predicted = prediction.loss();
+        List<String> points = fit.points().stream().map(point -> String.format(Locale.ROOT, "%s (%,d, %.4f)",
+                point.modelId(), (long) point.x(), point.loss())).toList();
         out.printf(Locale.ROOT, "Predictable scaling (GPT-4 report, sec. 3): bits per byte = a * parameters^b fitted"
-                + " on %s: a = %.4g, b = %.4f.%n", String.join(", ", points), law.path("a").asDouble(),
-                law.path("b").asDouble());
-        String interval = prediction.path("lossLow").isNumber() ? String.format(Locale.ROOT,
-                ", 95%% prediction interval %.4f to %.4f", prediction.path("lossLow").asDouble(),
-                prediction.path("lossHigh").asDouble()) : " (no prediction interval: a fit through "
-                        + points.size() + " points has no residual degrees of freedom)";
+                + " on %s: a = %.4g, b = %.4f.%n", String.join(", ", points), law.a(), law.b());
+        String interval = prediction.lossLow() != null ? String.format(Locale.ROOT,
+                ", 95%% prediction interval %.4f to %.4f", prediction.lossLow(), prediction.lossHigh())
+                : " (no prediction interval: a fit through " + points.size()
+                        + " points has no residual degrees of freedom)";
         out.printf(Locale.ROOT, "  %s at %,d parameters: predicted %.4f bits per byte%s; %s.%n", largest,
-                parameters, predicted, interval, measured.isNumber() ? String.format(Locale.ROOT,
-                        "measured %.4f; error %+.4f (%+.1f%%)", measured.asDouble(), predicted - measured.asDouble(),
-                        100 * (predicted - measured.asDouble()) / measured.asDouble())
+                parameters, predicted, interval, measured != null ? String.format(Locale.ROOT,
+                        "measured %.4f; error %+.4f (%+.1f%%)", measured, predicted - measured,
+                        100 * (predicted - measured) / measured)
                         : "not measured (its texts ended as errors, listed above)");
         out.println("  (The tiny models differ in tokenizer, depth and training, so they are a loose family; the"
                 + " same fit runs for any family a run spec declares in modelInfo: GET /runs/{id}/scaling.)");
     }
 
-    private static JsonNode cell(JsonNode report, String model, String benchmark) {
-        for (JsonNode score : report.path("scores")) {
-            if (model.equals(score.path("modelId").asText()) && benchmark.equals(score.path("benchmarkId").asText())) {
-                return score;
-            }
-        }
-        return Json.mapper().createObjectNode();
-    }
-
-    private static String figure(JsonNode value, String format) {
-        return value.isNumber() ? String.format(Locale.ROOT, format, value.asDouble()) : "-";
+    private static long errors(Optional<BenchmarkScore> cell) {
+        return cell.map(score -> score.counts().errors()).orElse(0L);
     }
 
     private static Map<String, GgufParameters> sizes(RealModels real) {

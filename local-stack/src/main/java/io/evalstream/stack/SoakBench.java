@@ -1,6 +1,8 @@
 package io.evalstream.stack;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.BenchmarkInfo;
+import io.evalstream.contracts.RunAccepted;
+import io.evalstream.reports.scoring.RunSummary;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalstream.contracts.Json;
 import io.evalstream.contracts.SettingsOverrides;
@@ -107,9 +109,9 @@ final class SoakBench {
     /** Samples per item so that one run of the simulated models on the throughput benchmarks is about {@link #TASKS_PER_RUN}. */
     private int samplesPerItem() {
         long items = 0;
-        for (JsonNode benchmark : client.benchmarks()) {
-            if (RunSpecs.THROUGHPUT_BENCHMARKS.contains(benchmark.path("id").asText())) {
-                items += benchmark.path("items").asLong();
+        for (BenchmarkInfo benchmark : client.benchmarks()) {
+            if (RunSpecs.THROUGHPUT_BENCHMARKS.contains(benchmark.id())) {
+                items += benchmark.data().items();
             }
         }
         long perSample = items * RunSpecs.SIMULATED_MODELS.size();
@@ -125,7 +127,7 @@ final class SoakBench {
         }
         runs.add(runId);
         try {
-            submitted.addAndGet(Json.mapper().readTree(accepted.body()).path("tasks").asLong());
+            submitted.addAndGet(Json.mapper().readValue(accepted.body(), RunAccepted.class).tasks());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,10 +137,10 @@ final class SoakBench {
     private long[] totals() {
         long graded = 0;
         long expected = 0;
-        for (JsonNode run : client.runs()) {
-            if (run.path("runId").asText().startsWith(prefix)) {
-                graded += run.path("totals").path("graded").asLong();
-                expected += run.path("totals").path("expected").asLong();
+        for (RunSummary run : client.runs()) {
+            if (run.runId().startsWith(prefix)) {
+                graded += run.totals().grading().graded();
+                expected += run.totals().grading().expected();
             }
         }
         return new long[] {graded, Math.max(expected, submitted.get())};

@@ -1,10 +1,18 @@
 package io.evalstream.stack;
 
+import io.evalstream.contracts.BenchmarkInfo;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Json;
 import io.evalstream.evalctl.CliException;
 import io.evalstream.evalctl.ExitCode;
 import io.evalstream.evalctl.render.Reports;
+import io.evalstream.reports.analysis.ScalingReport;
+import io.evalstream.reports.render.ReportJson;
+import io.evalstream.reports.scoring.FullRunReport;
+import io.evalstream.reports.scoring.RunReport;
+import io.evalstream.reports.scoring.RunSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -48,24 +56,26 @@ public final class StackClient {
     }
 
     /** The aggregator's live scoreboard, empty while the run is unknown or the aggregator is rebalancing. */
-    public Optional<JsonNode> report(String runId) {
-        return json(stack.aggregator("/runs/" + runId));
+    public Optional<RunReport> report(String runId) {
+        return read(stack.aggregator("/runs/" + runId), ReportJson.mapper().constructType(RunReport.class));
     }
 
     /** The aggregator's full report (pass@k, subsets, recorded settings); empty as for {@link #report}. */
-    public Optional<JsonNode> fullReport(String runId) {
-        return json(stack.aggregator("/runs/" + runId + "/report"));
+    public Optional<FullRunReport> fullReport(String runId) {
+        return read(stack.aggregator("/runs/" + runId + "/report"),
+                ReportJson.mapper().constructType(FullRunReport.class));
     }
 
     /** The aggregator's power-law fit of loss against {@code x} across a modelInfo family; empty when it has none. */
-    public Optional<JsonNode> scaling(String runId, String family, String x, double predict) {
-        return json(stack.aggregator("/runs/" + runId + "/scaling?family=" + family + "&x=" + x + "&predict="
-                + predict));
+    public Optional<ScalingReport> scaling(String runId, String family, String x, double predict) {
+        return read(stack.aggregator("/runs/" + runId + "/scaling?family=" + family + "&x=" + x + "&predict="
+                + predict), ReportJson.mapper().constructType(ScalingReport.class));
     }
 
     /** The aggregator's run list: every run it knows, with its totals; empty while it is rebalancing. */
-    public JsonNode runs() {
-        return json(stack.aggregator("/runs")).orElseGet(Json.mapper()::createArrayNode);
+    public List<RunSummary> runs() {
+        return this.<List<RunSummary>>read(stack.aggregator("/runs"), ReportJson.mapper().getTypeFactory()
+                .constructCollectionType(List.class, RunSummary.class)).orElseGet(List::of);
     }
 
     /** The grader's Prometheus exposition ({@code /q/metrics}). */
@@ -74,16 +84,29 @@ public final class StackClient {
     }
 
     /** The prompt-producer's {@code GET /benchmarks}: what it has loaded, with where each one's data came from. */
-    public JsonNode benchmarks() {
-        return json(stack.producer("/benchmarks")).orElseThrow(
+    public List<BenchmarkInfo> benchmarks() {
+        return this.<List<BenchmarkInfo>>read(stack.producer("/benchmarks"), ReportJson.mapper().getTypeFactory()
+                .constructCollectionType(List.class, BenchmarkInfo.class)).orElseThrow(
                 () -> new IllegalStateException("the prompt-producer did not list its benchmarks"));
     }
 
     /** The ids of the benchmarks the prompt-producer has loaded, sorted. */
     public List<String> benchmarkIds() {
-        List<String> ids = new ArrayList<>();
-        benchmarks().forEach(benchmark -> ids.add(benchmark.path("id").asText()));
-        return ids;
+        return benchmarks().stream().map(BenchmarkInfo::id).toList();
+    }
+
+    /** A 200 answer read into the shared response record {@code type}; empty for any other status. */
+    private <T> Optional<T> read(URI uri, JavaType type) {
+        HttpResponse<String> response = get(uri);
+        if (response.statusCode() != 200) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ReportJson.mapper().readValue(response.body(), type));
+        } catch (IOException e) {
+            throw new IllegalStateException(uri + " answered with something that is not a " + type.getRawClass()
+                    .getSimpleName() + ": " + response.body(), e);
+        }
     }
 
     private Optional<JsonNode> json(URI uri) {
@@ -99,11 +122,11 @@ public final class StackClient {
     }
 
     /** Polls the report until every expected task is graded; each poll's report goes to {@code onReport}. */
-    public JsonNode awaitComplete(String runId, Duration timeout, Consumer<JsonNode> onReport) {
+    public RunReport awaitComplete(String runId, Duration timeout, Consumer<RunReport> onReport) {
         Instant deadline = Instant.now().plus(timeout);
-        JsonNode last = null;
+        RunReport last = null;
         while (Instant.now().isBefore(deadline)) {
-            Optional<JsonNode> report = report(runId);
+            Optional<RunReport> report = report(runId);
             if (report.isPresent()) {
                 last = report.get();
                 onReport.accept(last);
@@ -119,13 +142,13 @@ public final class StackClient {
     }
 
     /** Per model and benchmark that is not complete: how many of its tasks are graded, e.g. {@code m/b 3 of 6}. */
-    static String missing(JsonNode report) {
+    static String missing(RunReport report) {
         List<String> cells = new ArrayList<>();
-        for (JsonNode score : report.path("scores")) {
-            long graded = score.path("graded").asLong();
-            long expected = score.path("expected").asLong();
+        for (BenchmarkScore score : report.scores()) {
+            long graded = score.graded();
+            long expected = score.grading().expected();
             if (graded < expected) {
-                cells.add(score.path("modelId").asText() + "/" + score.path("benchmarkId").asText() + " " + graded
+                cells.add(score.cell().modelId() + "/" + score.cell().benchmarkId() + " " + graded
                         + " of " + expected + " graded");
             }
         }
@@ -138,12 +161,12 @@ public final class StackClient {
      *
      * @return the last report, complete or not; empty when the aggregator never reported the run
      */
-    public Optional<JsonNode> awaitCompleteOrStalled(String runId, Duration stall, Consumer<JsonNode> onReport) {
-        JsonNode last = null;
+    public Optional<RunReport> awaitCompleteOrStalled(String runId, Duration stall, Consumer<RunReport> onReport) {
+        RunReport last = null;
         long lastGraded = -1;
         Instant lastChange = Instant.now();
         while (Instant.now().isBefore(lastChange.plus(stall))) {
-            Optional<JsonNode> report = report(runId);
+            Optional<RunReport> report = report(runId);
             if (report.isPresent()) {
                 last = report.get();
                 onReport.accept(last);
@@ -164,8 +187,8 @@ public final class StackClient {
      * As {@link #awaitCompleteOrStalled}, but a run that stops moving is a failure the user reads in one line: what
      * is missing per model and benchmark.
      */
-    public JsonNode awaitCompleteOrFail(String runId, Duration stall, Consumer<JsonNode> onReport) {
-        JsonNode last = awaitCompleteOrStalled(runId, stall, onReport).orElseThrow(() -> new CliException(
+    public RunReport awaitCompleteOrFail(String runId, Duration stall, Consumer<RunReport> onReport) {
+        RunReport last = awaitCompleteOrStalled(runId, stall, onReport).orElseThrow(() -> new CliException(
                 ExitCode.TIMED_OUT, "the aggregator never reported run " + runId + "; its log says why"));
         if (!Reports.isComplete(last)) {
             throw new CliException(ExitCode.TIMED_OUT, "run " + runId + " stopped moving: no task graded for "

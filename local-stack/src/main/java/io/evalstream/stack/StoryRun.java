@@ -1,6 +1,7 @@
 package io.evalstream.stack;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.RunAccepted;
+import io.evalstream.reports.scoring.RunReport;
 import io.evalstream.contracts.BenchmarkSelection;
 import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.RunSpec;
@@ -37,22 +38,22 @@ record StoryRun(StackClient client, PrintStream out) {
         RunSpec spec = new RunSpec(runId, models,
                 List.of(new BenchmarkSelection(BENCHMARK, limit, List.of(), SettingsOverrides.NONE, Judging.AUTO)),
                 SettingsOverrides.NONE, 1);
-        Optional<JsonNode> accepted = DemoRuns.submit(client, spec, "the story run");
+        Optional<RunAccepted> accepted = DemoRuns.submit(client, spec, "the story run");
         if (accepted.isEmpty()) {
             return 1;
         }
         out.printf("Story run %s submitted: %d tasks. %s the same story beginnings; the grader's automatic"
                 + " judge scores each continuation 1-10 for %s (grammar errors per 100 words from LanguageTool,"
                 + " embedding similarity to the beginning, lexical novelty and diversity).%n%n", runId,
-                accepted.get().path("tasks").asLong(), String.join(", ", models)
+                accepted.get().tasks(), String.join(", ", models)
                         + (models.size() == 1 ? " continues" : " continue"),
                 String.join(", ", DIMENSIONS));
-        Optional<JsonNode> last = DemoRuns.watch(client, runId, STALL, out);
+        Optional<RunReport> last = DemoRuns.watch(client, runId, STALL, out);
         if (last.isEmpty()) {
             System.err.println("The aggregator never reported the story run " + runId + "; see logs/aggregator.log.");
             return 1;
         }
-        JsonNode report = last.get();
+        RunReport report = last.get();
         boolean complete = Reports.isComplete(report);
         if (!complete) {
             System.err.printf("The story run stalled: %d of %d continuations graded and none for %d minutes"

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Json;
+import io.evalstream.contracts.RunAccepted;
 import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.evalctl.render.Reports;
+import io.evalstream.reports.scoring.RunReport;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -66,11 +69,11 @@ class AggregatorReplicasTest extends SharedStack {
         HttpResponse<String> accepted = client.submit(RunSpecs.json(runId, models, BENCHMARKS, 100,
                 new SettingsOverrides(0, false, 0.7, null, 64, 7L, null), 6));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        long tasks = Json.mapper().readTree(accepted.body()).path("tasks").asLong();
-        JsonNode submitted = await().atMost(Duration.ofSeconds(30)).until(() -> client.report(runId).orElse(null),
+        long tasks = Json.mapper().readValue(accepted.body(), RunAccepted.class).tasks();
+        RunReport submitted = await().atMost(Duration.ofSeconds(30)).until(() -> client.report(runId).orElse(null),
                 java.util.Objects::nonNull);
         assertThat(tasks).isEqualTo(SampleItems.tasks(models, List.of("gsm8k", "mmlu"), 100, 6)
-                + Reports.cell(submitted, PACED_MODEL, "stories").path("expected").asLong());
+                + Reports.cell(submitted, PACED_MODEL, "stories").orElseThrow().grading().expected());
 
         try (PrometheusServer prometheus = PrometheusServer.start(
                 Files.createDirectories(stack.workDir().resolve("prometheus-replicas")), stack.services(),
@@ -86,16 +89,16 @@ class AggregatorReplicasTest extends SharedStack {
             assertThat(graderVictim.kill()).as("exit code of a JVM killed by SIGKILL").isEqualTo(137);
             assertThat(gradedAtKill).as("the kills come mid-run").isLessThan(tasks);
 
-            JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(6), r -> { });
+            RunReport report = client.awaitComplete(runId, Duration.ofMinutes(6), r -> { });
             poller.close();
             assertThat(Reports.expected(report)).isEqualTo(tasks);
             assertThat(Reports.graded(report)).isEqualTo(tasks);
             for (String benchmark : BENCHMARKS) {
-                JsonNode cell = Reports.cell(report, PACED_MODEL, benchmark);
-                assertThat(cell.path("graded").asLong()).as(benchmark).isEqualTo(cell.path("expected").asLong())
+                BenchmarkScore cell = Reports.cell(report, PACED_MODEL, benchmark).orElseThrow();
+                assertThat(cell.graded()).as(benchmark).isEqualTo(cell.grading().expected())
                         .isPositive();
             }
-            assertThat(Reports.cell(report, PACED_MODEL, "stories").path("judged").asLong())
+            assertThat(Reports.cell(report, PACED_MODEL, "stories").orElseThrow().counts().judged())
                     .as("stories are judged, judges in flight at the grader's kill").isPositive();
             assertThat(poller.refusals()).as("answers other than a whole report or 503 + Retry-After").isEmpty();
             assertThat(poller.wholeAnswers()).as("reports answered during the run; %d answers of 503, the first %s",
@@ -114,7 +117,7 @@ class AggregatorReplicasTest extends SharedStack {
             // instance, the run's ETA on exactly one.
             Map<String, Long> reported = new TreeMap<>();
             for (String benchmark : BENCHMARKS) {
-                reported.put(benchmark, Reports.cell(report, PACED_MODEL, benchmark).path("graded").asLong());
+                reported.put(benchmark, Reports.cell(report, PACED_MODEL, benchmark).orElseThrow().graded());
             }
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 assertThat(byBenchmark(prometheus, "sum by (benchmark) (evalstream_graded_samples{run=\"" + runId
@@ -212,7 +215,8 @@ class AggregatorReplicasTest extends SharedStack {
                 case 200 -> {
                     long graded;
                     try {
-                        graded = Reports.graded(Json.mapper().readTree(response.body()));
+                        graded = Reports.graded(io.evalstream.reports.render.ReportJson.mapper().readValue(response.body(),
+                                RunReport.class));
                     } catch (java.io.IOException e) {
                         refusals.add(instance.name() + ": not JSON");
                         return;

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.Json;
 import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.evalctl.render.Reports;
+import io.evalstream.reports.scoring.FullRunReport;
+import io.evalstream.reports.scoring.RollupScore;
+import io.evalstream.reports.scoring.RunReport;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +38,7 @@ class AggregatorRestartTest extends SharedStack {
         HttpResponse<String> accepted = client.submit(RunSpecs.json(runId, models, benchmarks, 30,
                 new SettingsOverrides(0, false, 0.7, null, 64, 7L, null), 2));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        JsonNode live = client.awaitComplete(runId, Duration.ofMinutes(8), report -> { });
+        RunReport live = client.awaitComplete(runId, Duration.ofMinutes(8), report -> { });
         // 2 models x 30 items of each sample x 2 samples: 240, from the spec and the files, not the report.
         long tasks = SampleItems.tasks(models, benchmarks, 30, 2);
         assertThat(Reports.expected(live)).isEqualTo(tasks);
@@ -45,17 +48,18 @@ class AggregatorRestartTest extends SharedStack {
         // says COMPLETE: wait until they show every cell graded before taking them as the reference.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(gauges(runId)).hasEntrySatisfying(
                 "evalstream_run_eta_seconds{run=\"" + runId + "\"}", eta -> assertThat(eta).isEqualTo("0.0")));
-        JsonNode before = ReportJson.withoutTimes(fullReport(runId));
+        FullRunReport report = fullReport(runId);
+        JsonNode before = ReportJson.withoutTimes(report);
         Map<String, String> gaugesBefore = gauges(runId);
         List<String> samplesBefore = samples(runId);
-        assertThat(before.path("overall")).hasSize(2);
-        assertThat(before.path("categories")).hasSize(4);
-        assertThat(before.path("passAtK")).hasSize(4);
-        JsonNode flaky = before.path("overall").get(0);
-        assertThat(flaky.path("modelId").asText()).isEqualTo(FLAKY_MODEL);
-        assertThat(flaky.path("errorKinds").size()).as("a tenth of its calls fail: %s", flaky).isPositive();
-        assertThat(flaky.path("latency").path("p99Millis").asDouble()).isPositive();
-        assertThat(Reports.cell(before, "sim-strong", "mmlu").path("tokens").path("promptTokens").asLong()).isPositive();
+        assertThat(report.overall()).hasSize(2);
+        assertThat(report.categories()).hasSize(4);
+        assertThat(report.passAtK()).hasSize(4);
+        RollupScore flaky = report.overall().getFirst();
+        assertThat(flaky.modelId()).isEqualTo(FLAKY_MODEL);
+        assertThat(flaky.calls().errorKinds()).as("a tenth of its calls fail: %s", flaky).isNotEmpty();
+        assertThat(flaky.calls().latency().p99Millis()).isPositive();
+        assertThat(Reports.cell(report, "sim-strong", "mmlu").orElseThrow().calls().tokens().promptTokens()).isPositive();
         assertThat(gaugesBefore).hasSizeGreaterThan(50).allSatisfy((series, value) -> {
             if (series.startsWith("evalstream_run_progress_ratio")) {
                 assertThat(value).as(series).isEqualTo("1.0");
@@ -73,7 +77,7 @@ class AggregatorRestartTest extends SharedStack {
         assertThat(samples(runId)).containsExactlyInAnyOrderElementsOf(samplesBefore);
     }
 
-    private static JsonNode fullReport(String runId) {
+    private static FullRunReport fullReport(String runId) {
         return client.fullReport(runId).orElseThrow(() -> new AssertionError("no report of " + runId));
     }
 

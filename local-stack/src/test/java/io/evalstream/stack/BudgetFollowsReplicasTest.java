@@ -3,9 +3,9 @@ package io.evalstream.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.evalctl.render.Reports;
+import io.evalstream.reports.scoring.RunReport;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -50,9 +50,9 @@ class BudgetFollowsReplicasTest extends SharedStack {
         added.forEach(stack::removeReplica);
         long scaledDown = STUB.arrivalNanos().size() - before;
 
-        JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(4), r -> { });
+        RunReport report = client.awaitComplete(runId, Duration.ofMinutes(4), r -> { });
         assertThat(Reports.graded(report)).isEqualTo(Reports.expected(report)).isEqualTo(420);
-        assertThat(Reports.cell(report, BUDGETED_MODEL, "gsm8k").path("errors").asLong()).isZero();
+        assertThat(Reports.cell(report, BUDGETED_MODEL, "gsm8k").orElseThrow().counts().errors()).isZero();
         assertThat(scaledDown - scaledUp).as("calls while three replicas served").isPositive();
 
         List<Long> arrivals = STUB.arrivalNanos().subList(before, STUB.arrivalNanos().size());

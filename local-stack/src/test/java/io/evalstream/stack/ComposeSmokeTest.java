@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.Json;
 import io.evalstream.evalctl.render.Reports;
+import io.evalstream.reports.scoring.RunReport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +24,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -82,8 +84,9 @@ class ComposeSmokeTest {
 
             URI report = at.uri("aggregator", "/runs/" + runId + "/report");
             await("run " + runId + " COMPLETE on the aggregator").atMost(RUN).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> jsonOrMissing(send(HttpRequest.newBuilder(report)
-                            .header("Authorization", "Bearer " + token).build())), Reports::isComplete);
+                    .until(() -> reportOrEmpty(send(HttpRequest.newBuilder(report)
+                            .header("Authorization", "Bearer " + token).build())), found -> found.map(
+                                    Reports::isComplete).orElse(false));
 
             URI targets = at.uri("prometheus", "/api/v1/targets");
             await("Prometheus scraping all four services").atMost(SCRAPE).pollInterval(Duration.ofSeconds(2))
@@ -186,9 +189,10 @@ class ComposeSmokeTest {
     }
 
     /** The body while the aggregator does not know the run yet (404) or is rebalancing reads as no report. */
-    private static JsonNode jsonOrMissing(HttpResponse<String> response) throws IOException {
-        return response.statusCode() == 200 ? Json.mapper().readTree(response.body())
-                : Json.mapper().missingNode();
+    /** The report's scoreboard read as evalctl reads it; empty while the aggregator has none. */
+    private static Optional<RunReport> reportOrEmpty(HttpResponse<String> response) throws IOException {
+        return response.statusCode() == 200 ? Optional.of(io.evalstream.reports.render.ReportJson.mapper()
+                .readValue(response.body(), RunReport.class)) : Optional.empty();
     }
 
     private static String secret() {

@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Json;
+import io.evalstream.contracts.ModelProjection;
+import io.evalstream.contracts.RunAccepted;
 import io.evalstream.evalctl.render.Reports;
+import io.evalstream.reports.scoring.FullRunReport;
+import io.evalstream.reports.scoring.RunCost;
+import io.evalstream.reports.scoring.RunReport;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -35,23 +42,21 @@ class CostTest extends SharedStack {
 
         HttpResponse<String> dry = client.project(spec);
         assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
-        JsonNode projected = Json.mapper().readTree(dry.body());
-        assertThat(projected.path("published").asBoolean()).isFalse();
-        JsonNode model = projected.path("projection").path("models").get(0);
-        assertThat(model.path("modelId").asText()).isEqualTo(PRICED_MODEL);
-        assertThat(model.path("tasks").asLong()).isEqualTo(40).isEqualTo(model.path("calls").asLong());
+        RunAccepted projected = Json.mapper().readValue(dry.body(), RunAccepted.class);
+        assertThat(projected.published()).isFalse();
+        ModelProjection model = projected.projection().models().getFirst();
+        assertThat(model.modelId()).isEqualTo(PRICED_MODEL);
+        assertThat(model.tasks()).isEqualTo(40).isEqualTo(model.calls());
         assertThat(client.fullReport(runId)).as("a dry run publishes nothing").isEmpty();
         // The shared stack's producer has no price file: the projection gives tokens, and prices them as evalctl's
         // user would with the model's price.
-        double typical = (model.path("promptTokens").asLong() * PRICED_INPUT
-                + model.path("typicalOutput").asLong() * PRICED_OUTPUT) / 1e6;
-        double ceiling = (model.path("promptTokens").asLong() * PRICED_INPUT
-                + model.path("maxOutput").asLong() * PRICED_OUTPUT) / 1e6;
+        double typical = (model.promptTokens() * PRICED_INPUT + model.typicalOutput() * PRICED_OUTPUT) / 1e6;
+        double ceiling = (model.promptTokens() * PRICED_INPUT + model.maxOutput() * PRICED_OUTPUT) / 1e6;
 
         HttpResponse<String> accepted = client.submit(spec);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         client.awaitComplete(runId, Duration.ofMinutes(3), report -> { });
-        JsonNode report = client.fullReport(runId).orElseThrow();
+        FullRunReport report = client.fullReport(runId).orElseThrow();
 
         double byHand = 0;
         long tasks = 0;
@@ -69,18 +74,18 @@ class CostTest extends SharedStack {
             tasks++;
         }
         assertThat(tasks).isEqualTo(40);
-        JsonNode cost = report.path("totals").path("cost");
+        RunCost cost = report.totals().cost();
         System.out.printf("Cost of %d GSM8K tasks: projected $%.4f typical ($%.4f at most), charged $%.4f%n", tasks,
                 typical, ceiling, byHand);
-        assertThat(cost.path("byModel").path(PRICED_MODEL).path("usd").asDouble()).isCloseTo(byHand, within(1e-7));
-        assertThat(cost.path("byModel").path(PRICED_MODEL).path("unpriced").asLong()).isZero();
-        assertThat(Reports.cell(report, PRICED_MODEL, "gsm8k").path("cost").path("usd").asDouble())
+        assertThat(cost.byModel().get(PRICED_MODEL).usd()).isCloseTo(byHand, within(1e-7));
+        assertThat(cost.byModel().get(PRICED_MODEL).unpriced()).isZero();
+        assertThat(Reports.cell(report, PRICED_MODEL, "gsm8k").orElseThrow().calls().cost().usd())
                 .isCloseTo(byHand, within(1e-7));
         // sim-weak has no price: unknown, never 0, and the run's total says how many tasks it leaves out.
-        assertThat(cost.path("byModel").path("sim-weak").path("usd").isNumber()).isFalse();
-        assertThat(cost.path("byModel").path("sim-weak").path("unpriced").asLong()).isEqualTo(40);
-        assertThat(cost.path("total").path("unpriced").asLong()).isEqualTo(40);
-        assertThat(cost.path("total").path("usd").asDouble()).isCloseTo(byHand, within(1e-7));
+        assertThat(cost.byModel().get("sim-weak").usd()).isNull();
+        assertThat(cost.byModel().get("sim-weak").unpriced()).isEqualTo(40);
+        assertThat(cost.total().unpriced()).isEqualTo(40);
+        assertThat(cost.total().usd()).isCloseTo(byHand, within(1e-7));
         assertThat(typical).isCloseTo(byHand, within(0.2 * byHand));
         assertThat(ceiling).isGreaterThanOrEqualTo(byHand);
         List<String> markdown = List.of(client.get(stack.aggregator("/runs/" + runId + "/report?format=markdown"))
@@ -97,20 +102,20 @@ class CostTest extends SharedStack {
                 + PRICED_MODEL + "\":" + limit + "}}}");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
 
-        JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(3), r -> { });
-        JsonNode cell = Reports.cell(report, PRICED_MODEL, "gsm8k");
-        long overBudget = cell.path("errorKinds").path("BUDGET_EXCEEDED").asLong();
-        double spent = cell.path("cost").path("usd").asDouble();
+        RunReport report = client.awaitComplete(runId, Duration.ofMinutes(3), r -> { });
+        BenchmarkScore cell = Reports.cell(report, PRICED_MODEL, "gsm8k").orElseThrow();
+        long overBudget = cell.calls().errorKinds().getOrDefault(ErrorKind.BUDGET_EXCEEDED, 0L);
+        double spent = cell.calls().cost().usd();
         System.out.printf("Budget $%.4f: %d of 40 tasks answered for $%.4f, %d ended BUDGET_EXCEEDED%n", limit,
                 40 - overBudget, spent, overBudget);
-        assertThat(cell.path("graded").asLong()).isEqualTo(40);
+        assertThat(cell.graded()).isEqualTo(40);
         assertThat(overBudget).isPositive().isLessThan(40);
         // One worker replica: no overshoot at all.
         assertThat(spent).isPositive().isLessThanOrEqualTo(limit);
-        assertThat(cell.path("errorReasons").path("BUDGET_EXCEEDED").asText())
+        assertThat(cell.calls().errorReasons().get(ErrorKind.BUDGET_EXCEEDED))
                 .contains("model " + PRICED_MODEL + "'s budget of $0.0200 is reached");
         // Tasks never asked are not wrong answers: accuracy is over the answered ones.
-        assertThat(cell.path("accuracy").asDouble()).isEqualTo((double) cell.path("correct").asLong()
+        assertThat(cell.accuracy().value()).isEqualTo((double) cell.counts().correct()
                 / (40 - overBudget));
     }
 }

@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.BenchmarkSettings;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Json;
+import io.evalstream.contracts.RunAccepted;
 import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
 import io.evalstream.contracts.WireFormat;
 import io.evalstream.evalctl.render.Reports;
+import io.evalstream.reports.scoring.FullRunReport;
+import io.evalstream.reports.scoring.GroupScore;
+import io.evalstream.reports.scoring.PassAtKScore;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,16 +57,17 @@ class DeclaredBenchmarksTest extends SharedStack {
         HttpResponse<String> accepted = client.submit(RunSpecs.json(runId, MODELS, benchmarks, null,
                 SettingsOverrides.NONE, 1));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        JsonNode recorded = Json.mapper().readTree(accepted.body()).path("benchmarkSettings");
+        List<BenchmarkSettings> recorded = Json.mapper().readValue(accepted.body(), RunAccepted.class)
+                .benchmarkSettings();
         client.awaitComplete(runId, Duration.ofMinutes(5), report -> { });
-        JsonNode report = client.fullReport(runId).orElseThrow();
+        FullRunReport report = client.fullReport(runId).orElseThrow();
 
-        assertThat(report.path("benchmarkSettings")).isEqualTo(recorded);
-        assertThat(setting(recorded, "gsm8k").path("settings").path("shots").asInt()).isEqualTo(8);
-        assertThat(setting(recorded, "gsm8k").path("settings").path("chainOfThought").asBoolean()).isTrue();
-        assertThat(setting(recorded, "mmlu").path("settings").path("shots").asInt()).isEqualTo(5);
-        assertThat(report.path("scores")).hasSize(MODELS.size() * benchmarks.size());
-        assertThat(report.path("groups").findValuesAsText("group")).as("MMLU groups").contains("stem");
+        assertThat(report.benchmarkSettings()).isEqualTo(recorded);
+        assertThat(setting(recorded, "gsm8k").settings().shots()).isEqualTo(8);
+        assertThat(setting(recorded, "gsm8k").settings().chainOfThought()).isTrue();
+        assertThat(setting(recorded, "mmlu").settings().shots()).isEqualTo(5);
+        assertThat(report.scores()).hasSize(MODELS.size() * benchmarks.size());
+        assertThat(report.groups().stream().map(GroupScore::group)).as("MMLU groups").contains("stem");
 
         Map<String, String> codeAnswers = new HashMap<>();
         for (var record : TopicReader.readAll(stack.bootstrapServers(), Topics.COMPLETIONS)) {
@@ -156,22 +162,17 @@ class DeclaredBenchmarksTest extends SharedStack {
                 new SettingsOverrides(null, null, 0.8, null, null, null, null), 10));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         client.awaitComplete(runId, Duration.ofMinutes(5), report -> { });
-        JsonNode report = client.fullReport(runId).orElseThrow();
+        FullRunReport report = client.fullReport(runId).orElseThrow();
 
         for (String model : MODELS) {
-            JsonNode cell = Reports.cell(report, model, "humaneval");
-            JsonNode passAtK = null;
-            for (JsonNode candidate : report.path("passAtK")) {
-                if (candidate.path("modelId").asText().equals(model)) {
-                    passAtK = candidate;
-                }
-            }
-            assertThat(passAtK).as("pass@k of %s", model).isNotNull();
-            assertThat(passAtK.path("minSamples").asInt()).isEqualTo(10);
-            assertThat(passAtK.path("estimates").findValuesAsText("k")).containsExactly("1", "10");
-            double passAt1 = passAtK.path("estimates").get(0).path("value").asDouble();
-            double passAt10 = passAtK.path("estimates").get(1).path("value").asDouble();
-            assertThat(passAt1).isCloseTo(cell.path("accuracy").asDouble(), within(1e-9));
+            BenchmarkScore cell = Reports.cell(report, model, "humaneval").orElseThrow();
+            PassAtKScore passAtK = report.passAtK().stream().filter(candidate -> candidate.modelId().equals(model))
+                    .reduce((first, last) -> last).orElseThrow(() -> new AssertionError("no pass@k of " + model));
+            assertThat(passAtK.minSamples()).isEqualTo(10);
+            assertThat(passAtK.estimates().stream().map(PassAtKScore.Estimate::k)).containsExactly(1, 10);
+            double passAt1 = passAtK.estimates().get(0).value();
+            double passAt10 = passAtK.estimates().get(1).value();
+            assertThat(passAt1).isCloseTo(cell.accuracy().value(), within(1e-9));
             assertThat(passAt10).isGreaterThanOrEqualTo(passAt1);
         }
     }
@@ -184,9 +185,9 @@ class DeclaredBenchmarksTest extends SharedStack {
         assertThat(refused.body()).contains("temperature").contains("samplesPerItem");
     }
 
-    private static JsonNode setting(JsonNode recorded, String benchmarkId) {
-        for (JsonNode entry : recorded) {
-            if (entry.path("benchmarkId").asText().equals(benchmarkId)) {
+    private static BenchmarkSettings setting(List<BenchmarkSettings> recorded, String benchmarkId) {
+        for (BenchmarkSettings entry : recorded) {
+            if (entry.benchmarkId().equals(benchmarkId)) {
                 return entry;
             }
         }

@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.StopDecision;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.WireFormat;
 import io.evalstream.evalctl.render.Reports;
+import io.evalstream.reports.scoring.RunReport;
+import io.evalstream.reports.scoring.StoppedComparison;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -92,7 +94,7 @@ class EarlyStopTest {
         String runId = "e2e-stop-" + System.currentTimeMillis();
         submit(runId, WORSE, BETTER, "");
 
-        JsonNode report = client.awaitComplete(runId, Duration.ofSeconds(150), r -> { });
+        RunReport report = client.awaitComplete(runId, Duration.ofSeconds(150), r -> { });
 
         assertThat(Reports.graded(report)).isEqualTo(2L * ITEMS);
         StopDecision decision = decisions(runId).get("gsm8k");
@@ -105,23 +107,23 @@ class EarlyStopTest {
         // (861 of 2,638 on a quiet machine, 645 under a loaded CI); a quarter is well clear of both.
         assertThat(saved).as("calls saved").isGreaterThan(ITEMS / 4);
         for (String model : List.of(WORSE, BETTER)) {
-            JsonNode cell = Reports.cell(report, model, "gsm8k");
+            BenchmarkScore cell = Reports.cell(report, model, "gsm8k").orElseThrow();
             // The tasks stopped early are counted but are no wrong answers: accuracy is over the answered ones.
-            long answered = cell.path("graded").asLong() - stopped(report, model);
-            assertThat(cell.path("accuracy").asDouble()).as("accuracy of %s", model)
-                    .isCloseTo((double) cell.path("correct").asLong() / answered, offset(1e-9));
-            assertThat(cell.path("errorReasons").path(ErrorKind.STOPPED_EARLY.name()).asText())
+            long answered = cell.graded() - stopped(report, model);
+            assertThat(cell.accuracy().value()).as("accuracy of %s", model)
+                    .isCloseTo((double) cell.counts().correct() / answered, offset(1e-9));
+            assertThat(cell.calls().errorReasons().get(ErrorKind.STOPPED_EARLY))
                     .startsWith("stopped early on gsm8k: " + BETTER + " is better than " + WORSE);
         }
-        assertThat(Reports.cell(report, BETTER, "gsm8k").path("accuracy").asDouble())
-                .isGreaterThan(Reports.cell(report, WORSE, "gsm8k").path("accuracy").asDouble());
+        assertThat(Reports.cell(report, BETTER, "gsm8k").orElseThrow().accuracy().value())
+                .isGreaterThan(Reports.cell(report, WORSE, "gsm8k").orElseThrow().accuracy().value());
 
-        JsonNode stops = client.fullReport(runId).orElseThrow().path("stops");
+        List<StoppedComparison> stops = client.fullReport(runId).orElseThrow().stops();
         assertThat(stops).as("the full report's stops").hasSize(1);
-        assertThat(stops.get(0).path("decision").path("outcome").asText()).isEqualTo("B_BETTER");
-        assertThat(stops.get(0).path("decision").path("test").asText()).contains("paired sign test");
-        assertThat(stops.get(0).path("reference").asText()).contains("Howard, Ramdas, McAuliffe and Sekhon (2021)");
-        assertThat(stops.get(0).path("callsSaved").asLong()).isEqualTo(saved);
+        assertThat(stops.get(0).decision().outcome()).isEqualTo(StopDecision.Outcome.B_BETTER);
+        assertThat(stops.get(0).decision().test()).contains("paired sign test");
+        assertThat(stops.get(0).reference()).contains("Howard, Ramdas, McAuliffe and Sekhon (2021)");
+        assertThat(stops.get(0).callsSaved()).isEqualTo(saved);
     }
 
     @Test
@@ -129,12 +131,12 @@ class EarlyStopTest {
         String runId = "e2e-nostop-" + System.currentTimeMillis();
         submit(runId, EQUAL_A, EQUAL_B, ", \"limit\": " + EQUAL_ITEMS);
 
-        JsonNode report = client.awaitComplete(runId, Duration.ofSeconds(90), r -> { });
+        RunReport report = client.awaitComplete(runId, Duration.ofSeconds(90), r -> { });
 
         assertThat(Reports.graded(report)).isEqualTo(2L * EQUAL_ITEMS);
         assertThat(decisions(runId)).isEmpty();
         assertThat(stopped(report, EQUAL_A) + stopped(report, EQUAL_B)).isZero();
-        assertThat(client.fullReport(runId).orElseThrow().path("stops")).isEmpty();
+        assertThat(client.fullReport(runId).orElseThrow().stops()).isEmpty();
     }
 
     private static void submit(String runId, String a, String b, String limit) {
@@ -157,7 +159,8 @@ class EarlyStopTest {
         return found;
     }
 
-    private static long stopped(JsonNode report, String model) {
-        return Reports.cell(report, model, "gsm8k").path("errorKinds").path(ErrorKind.STOPPED_EARLY.name()).asLong();
+    private static long stopped(RunReport report, String model) {
+        return Reports.cell(report, model, "gsm8k").orElseThrow().calls().errorKinds()
+                .getOrDefault(ErrorKind.STOPPED_EARLY, 0L);
     }
 }

@@ -3,7 +3,8 @@ package io.evalstream.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.BenchmarkScore;
+import io.evalstream.contracts.CallStats;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.SettingsOverrides;
@@ -11,8 +12,10 @@ import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
 import io.evalstream.contracts.WireFormat;
 import io.evalstream.evalctl.render.Reports;
+import io.evalstream.reports.scoring.RunReport;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,40 +50,40 @@ class EndToEndTest extends SharedStack {
         HttpResponse<String> accepted = client.submit(spec);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         assertThat(accepted.headers().firstValue("Location")).hasValue("/runs/" + runId);
-        JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(8), r -> { });
+        RunReport report = client.awaitComplete(runId, Duration.ofMinutes(8), r -> { });
 
         Map<String, long[]> fromTopic = countGradesOnTopic(runId);
-        assertThat(report.path("scores")).hasSize(MODELS.size() * BENCHMARKS.size());
+        assertThat(report.scores()).hasSize(MODELS.size() * BENCHMARKS.size());
         for (String model : MODELS) {
             for (String benchmark : BENCHMARKS) {
-                JsonNode cell = Reports.cell(report, model, benchmark);
+                BenchmarkScore cell = Reports.cell(report, model, benchmark).orElseThrow();
                 long[] counted = fromTopic.get(model + "/" + benchmark);
                 // 40 gsm8k and 50 mmlu sample items x 20 samples: 800 and 1,000, counted from the files.
                 long items = SampleItems.of(benchmark, null) * SAMPLES;
-                assertThat(cell.path("expected").asLong()).as("expected tasks of %s/%s", model, benchmark)
+                assertThat(cell.grading().expected()).as("expected tasks of %s/%s", model, benchmark)
                         .isEqualTo(items);
-                assertThat(cell.path("graded").asLong()).isEqualTo(items).isEqualTo(counted[0]);
-                assertThat(cell.path("correct").asLong()).as("correct of %s/%s", model, benchmark).isEqualTo(counted[1]);
+                assertThat(cell.graded()).isEqualTo(items).isEqualTo(counted[0]);
+                assertThat(cell.counts().correct()).as("correct of %s/%s", model, benchmark).isEqualTo(counted[1]);
                 // The gauges read the stores on the aggregator's reconcile tick: they may trail the report by one.
                 org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> {
                     assertThat(metric("evalstream_graded_samples", runId, model, benchmark))
-                            .isEqualTo(cell.path("graded").asDouble());
+                            .isEqualTo(cell.graded());
                     assertThat(metric("evalstream_correct_samples", runId, model, benchmark))
-                            .isEqualTo(cell.path("correct").asDouble());
+                            .isEqualTo(cell.counts().correct());
                 });
             }
         }
-        assertThat(Reports.cell(report, "sim-strong", "gsm8k").path("accuracy").asDouble())
+        assertThat(Reports.cell(report, "sim-strong", "gsm8k").orElseThrow().accuracy().value())
                 .as("the strong simulated model beats the weak one")
-                .isGreaterThan(Reports.cell(report, "sim-weak", "gsm8k").path("accuracy").asDouble());
+                .isGreaterThan(Reports.cell(report, "sim-weak", "gsm8k").orElseThrow().accuracy().value());
 
         assertThat(client.submit(spec).statusCode()).isEqualTo(202);
         long expected = SampleItems.tasks(MODELS, BENCHMARKS, null, SAMPLES);
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() ->
                 rawGradeCount(runId) >= 2 * expected
                         && TopicReader.lag(stack.bootstrapServers(), "evalstream-aggregator", Topics.GRADES) == 0);
-        JsonNode again = client.report(runId).orElseThrow();
-        assertThat(again.path("scores")).isEqualTo(withTimingsOf(report.path("scores"), again.path("scores")));
+        RunReport again = client.report(runId).orElseThrow();
+        assertThat(again.scores()).isEqualTo(withTimingsOf(report.scores(), again.scores()));
         assertThat(Reports.graded(again)).isEqualTo(expected);
     }
 
@@ -138,13 +141,15 @@ class EndToEndTest extends SharedStack {
      * resubmitted tasks measured anew (the latest grade of a task brings its own call's latency; every count,
      * score, token and interval must stay the same).
      */
-    private static JsonNode withTimingsOf(JsonNode first, JsonNode second) {
-        JsonNode copy = first.deepCopy();
-        for (int i = 0; i < copy.size(); i++) {
-            if (copy.get(i) instanceof com.fasterxml.jackson.databind.node.ObjectNode cell) {
-                cell.set("updatedAt", second.path(i).path("updatedAt"));
-                cell.set("latency", second.path(i).path("latency"));
-            }
+    private static List<BenchmarkScore> withTimingsOf(List<BenchmarkScore> first, List<BenchmarkScore> second) {
+        List<BenchmarkScore> copy = new ArrayList<>();
+        for (int i = 0; i < first.size(); i++) {
+            BenchmarkScore cell = first.get(i);
+            BenchmarkScore timed = i < second.size() ? second.get(i) : cell;
+            CallStats calls = cell.calls();
+            copy.add(new BenchmarkScore(cell.schemaVersion(), cell.cell(), cell.counts(), cell.estimates(),
+                    cell.grading(), timed.updatedAt(), new CallStats(timed.calls().latency(), calls.tokens(),
+                            calls.cost(), calls.errorKinds(), calls.errorReasons()), cell.detail()));
         }
         return copy;
     }

@@ -3,14 +3,16 @@ package io.evalstream.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Json;
+import io.evalstream.contracts.RunAccepted;
 import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.WireFormat;
 import io.evalstream.evalctl.render.Reports;
+import io.evalstream.reports.scoring.RunReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -41,7 +43,7 @@ final class ExactCounts {
      * What a finished run left: its report and, per task id without the run id, its latest grade's verdict and
      * score on the grades topic.
      */
-    record Outcome(String runId, JsonNode report, Map<String, String> grades, int gradeRecords) {
+    record Outcome(String runId, RunReport report, Map<String, String> grades, int gradeRecords) {
 
         /** Grades on the topic beyond one per task: tasks graded again after a crash (the aggregator counts them once). */
         int redone() {
@@ -63,7 +65,7 @@ final class ExactCounts {
                 BENCHMARKS, 30, new SettingsOverrides(0, false, 0.7, null, 64, 7L, null), 5));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         try {
-            long tasks = Json.mapper().readTree(accepted.body()).path("tasks").asLong();
+            long tasks = Json.mapper().readValue(accepted.body(), RunAccepted.class).tasks();
             assertThat(tasks).as("tasks of %s", runId).isEqualTo(300);
             return tasks;
         } catch (IOException e) {
@@ -116,11 +118,11 @@ final class ExactCounts {
      * went to the dead letters, and that the aggregator's gauges say what the report says.
      */
     static Outcome verify(LocalStack stack, StackClient client, String runId) {
-        JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(6), r -> { });
+        RunReport report = client.awaitComplete(runId, Duration.ofMinutes(6), r -> { });
         long expected = Reports.expected(report);
-        assertThat(report.path("scores")).as("cells of %s", runId).hasSize(BENCHMARKS.size());
-        for (JsonNode cell : report.path("scores")) {
-            assertThat(cell.path("graded").asLong()).as("graded of %s", cell).isEqualTo(cell.path("expected").asLong())
+        assertThat(report.scores()).as("cells of %s", runId).hasSize(BENCHMARKS.size());
+        for (BenchmarkScore cell : report.scores()) {
+            assertThat(cell.graded()).as("graded of %s", cell).isEqualTo(cell.grading().expected())
                     .isPositive();
         }
         assertThat(Reports.graded(report)).as("graded of %s", runId).isEqualTo(expected);
@@ -144,8 +146,8 @@ final class ExactCounts {
                 .noneMatch(record -> record.key() != null && record.key().startsWith(runId + "/"));
         awaitGaugesAgree(stack, client, runId, report);
         // A grade counted twice after the run completed would show now, seconds later.
-        assertThat(client.report(runId).orElseThrow().path("totals")).as("totals of %s once the topics are read", runId)
-                .isEqualTo(report.path("totals"));
+        assertThat(client.report(runId).orElseThrow().totals()).as("totals of %s once the topics are read", runId)
+                .isEqualTo(report.totals());
         return new Outcome(runId, report, grades, records);
     }
 
@@ -154,12 +156,12 @@ final class ExactCounts {
         assertThat(disturbed.grades()).as("verdict and score per task of %s against %s", disturbed.runId(),
                 reference.runId()).isEqualTo(reference.grades());
         for (String benchmark : BENCHMARKS) {
-            JsonNode cell = Reports.cell(disturbed.report(), SharedStack.PACED_MODEL, benchmark);
-            JsonNode expected = Reports.cell(reference.report(), SharedStack.PACED_MODEL, benchmark);
-            for (String figure : List.of("graded", "correct", "accuracy", "meanScore")) {
-                assertThat(cell.path(figure)).as("%s of %s in %s", figure, benchmark, disturbed.runId())
-                        .isEqualTo(expected.path(figure));
-            }
+            BenchmarkScore cell = Reports.cell(disturbed.report(), SharedStack.PACED_MODEL, benchmark).orElseThrow();
+            BenchmarkScore expected = Reports.cell(reference.report(), SharedStack.PACED_MODEL, benchmark).orElseThrow();
+            assertThat(List.of(cell.graded(), cell.counts().correct(), cell.accuracy(), cell.meanScore()))
+                    .as("graded, correct, accuracy and mean score of %s in %s", benchmark, disturbed.runId())
+                    .isEqualTo(List.of(expected.graded(), expected.counts().correct(), expected.accuracy(),
+                            expected.meanScore()));
         }
     }
 
@@ -180,13 +182,13 @@ final class ExactCounts {
     }
 
     /** The gauges follow the tallies once per commit, a moment after the report: wait for them to agree. */
-    private static void awaitGaugesAgree(LocalStack stack, StackClient client, String runId, JsonNode report) {
+    private static void awaitGaugesAgree(LocalStack stack, StackClient client, String runId, RunReport report) {
         Map<String, Double> wanted = new TreeMap<>();
-        for (JsonNode cell : report.path("scores")) {
-            String benchmark = cell.path("benchmarkId").asText();
-            wanted.put("evalstream_graded_samples " + benchmark, cell.path("graded").asDouble());
-            wanted.put("evalstream_expected_samples " + benchmark, cell.path("expected").asDouble());
-            wanted.put("evalstream_correct_samples " + benchmark, cell.path("correct").asDouble());
+        for (BenchmarkScore cell : report.scores()) {
+            String benchmark = cell.cell().benchmarkId();
+            wanted.put("evalstream_graded_samples " + benchmark, (double) cell.graded());
+            wanted.put("evalstream_expected_samples " + benchmark, (double) cell.grading().expected());
+            wanted.put("evalstream_correct_samples " + benchmark, (double) cell.counts().correct());
         }
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertThat(gauges(client.get(stack.aggregator("/q/metrics")).body(), runId, wanted.keySet()))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.evalctl.render.Reports;
+import io.evalstream.reports.scoring.RunReport;
 import io.evalstream.stub.OpenAiStub;
 import java.io.IOException;
 import java.net.URI;
@@ -80,11 +81,11 @@ class OwnModelTest {
         HttpResponse<String> submitted = client.submit(RunSpecs.json(runId, List.of(MODEL), BENCHMARKS, ITEMS,
                 SettingsOverrides.NONE, 1));
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
-        JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(5), r -> { });
+        RunReport report = client.awaitComplete(runId, Duration.ofMinutes(5), r -> { });
 
         assertThat(Reports.graded(report)).isEqualTo(BENCHMARKS.size() * ITEMS).isEqualTo(Reports.expected(report));
         for (String benchmark : BENCHMARKS) {
-            assertThat(Reports.cell(report, MODEL, benchmark).path("errors").asLong()).as(benchmark).isZero();
+            assertThat(Reports.cell(report, MODEL, benchmark).orElseThrow().counts().errors()).as(benchmark).isZero();
         }
         JsonNode seen = stub.requests();
         assertThat(seen.path("total").asLong()).as("requests the stub answered")

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalstream.contracts.DeadLetter;
 import io.evalstream.contracts.Json;
@@ -12,6 +11,7 @@ import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.contracts.TopicAdmin;
 import io.evalstream.contracts.Topics;
 import io.evalstream.evalctl.render.Reports;
+import io.evalstream.reports.scoring.RunReport;
 import io.evalstream.stack.PoisonRecords.Poison;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -240,7 +240,7 @@ class PoisonInputTest extends SharedStack {
      * (leaving out what this test pushed there itself), each of a model and benchmark of the run.
      */
     private static void assertExactCounts(String runId, List<String> models, List<Poison> poison) {
-        JsonNode report = client.report(runId).orElseThrow();
+        RunReport report = client.report(runId).orElseThrow();
         assertThat(Reports.isComplete(report)).isTrue();
         // 2 models on the first 100 items of the gsm8k (40) and mmlu (50) samples: 180, counted from the files.
         long expected = SampleItems.tasks(models, RunSpecs.THROUGHPUT_BENCHMARKS, LIMIT, 1);

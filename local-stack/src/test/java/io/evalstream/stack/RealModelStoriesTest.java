@@ -2,13 +2,14 @@ package io.evalstream.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.AnswerKey;
+import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.BenchmarkSelection;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.CompletionStatus;
 import io.evalstream.contracts.Decoded;
+import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
@@ -22,6 +23,7 @@ import io.evalstream.contracts.TaskSetup;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
 import io.evalstream.contracts.WireFormat;
+import io.evalstream.reports.scoring.FullRunReport;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -79,11 +81,12 @@ class RealModelStoriesTest extends SharedStack {
             assertThat(grade.evidence().judgement().labels()).containsKey("age_group");
         });
 
-        JsonNode report = client.fullReport(first).orElseThrow();
-        assertThat(report.path("scores").findValuesAsText("modelId")).containsExactlyInAnyOrderElementsOf(models);
-        for (JsonNode score : report.path("scores")) {
-            assertThat(score.path("judged").asLong()).as(score.toString()).isEqualTo(24);
-            assertThat(score.path("judgeScores").findValuesAsText("dimension"))
+        FullRunReport report = client.fullReport(first).orElseThrow();
+        assertThat(report.scores().stream().map(score -> score.cell().modelId()))
+                .containsExactlyInAnyOrderElementsOf(models);
+        for (BenchmarkScore score : report.scores()) {
+            assertThat(score.counts().judged()).as(score.toString()).isEqualTo(24);
+            assertThat(score.detail().judgeScores().stream().map(DimensionScore::dimension))
                     .containsExactly("consistency", "creativity", "grammar");
         }
     }

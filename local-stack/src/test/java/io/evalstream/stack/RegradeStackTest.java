@@ -3,9 +3,12 @@ package io.evalstream.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Json;
+import io.evalstream.contracts.RegradeReport;
+import io.evalstream.contracts.ScorerScore;
 import io.evalstream.evalctl.render.Reports;
+import io.evalstream.reports.scoring.RunReport;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,51 +37,50 @@ class RegradeStackTest extends SharedStack {
     @Test
     void aRegradeAsksNoModelAndKeepsEveryScorersCountsExact() throws Exception {
         String runId = "e2e-regrade-" + System.currentTimeMillis();
-        JsonNode cellBefore = completedCell(runId, "sim-strong", "gsm8k", ITEMS);
-        assertThat(cellBefore.path("scorers").findValuesAsText("scorer")).containsExactly("flexible", "strict");
+        BenchmarkScore cellBefore = completedCell(runId, "sim-strong", "gsm8k", ITEMS);
+        assertThat(cellBefore.detail().scorers().stream().map(ScorerScore::scorer)).containsExactly("flexible", "strict");
 
         double requestsBefore = modelRequests();
-        JsonNode answer = regrade(runId, "gsm8k");
-        assertThat(answer.path("regraded").asLong()).isEqualTo(ITEMS);
-        assertThat(answer.path("changes").findValuesAsText("scorer")).containsExactly("flexible", "strict");
-        assertThat(answer.path("changes").findValues("flips")).allSatisfy(flips -> assertThat(flips.asLong())
-                .isZero());
+        RegradeReport answer = regrade(runId, "gsm8k");
+        assertThat(answer.regraded()).isEqualTo(ITEMS);
+        assertThat(answer.changes()).extracting(RegradeReport.ScorerChange::scorer)
+                .containsExactly("flexible", "strict");
+        assertThat(answer.changes()).allSatisfy(change -> assertThat(change.flips()).isZero());
         assertThat(modelRequests()).as("model requests served during the regrade").isEqualTo(requestsBefore);
 
-        JsonNode after = client.awaitComplete(runId, Duration.ofSeconds(60), report -> { });
-        JsonNode cellAfter = Reports.cell(after, "sim-strong", "gsm8k");
-        assertThat(cellAfter.path("graded").asLong()).isEqualTo(ITEMS);
-        assertThat(cellAfter.path("scorers")).isEqualTo(cellBefore.path("scorers"));
+        RunReport after = client.awaitComplete(runId, Duration.ofSeconds(60), report -> { });
+        BenchmarkScore cellAfter = Reports.cell(after, "sim-strong", "gsm8k").orElseThrow();
+        assertThat(cellAfter.graded()).isEqualTo(ITEMS);
+        assertThat(cellAfter.detail().scorers()).isEqualTo(cellBefore.detail().scorers());
     }
 
     @Test
     void aHumanEvalRegradeRunsEveryProgramAgainInTheSandboxAndAsksNoModel() throws Exception {
         String runId = "e2e-regrade-code-" + System.currentTimeMillis();
-        JsonNode cellBefore = completedCell(runId, "sim-strong", "humaneval", CODE_ITEMS);
+        BenchmarkScore cellBefore = completedCell(runId, "sim-strong", "humaneval", CODE_ITEMS);
         // A program runs for each answer with code in it: passing ones are CORRECT, failing ones INCORRECT.
-        long programs = cellBefore.path("correct").asLong() + cellBefore.path("incorrect").asLong();
+        long programs = cellBefore.counts().correct() + cellBefore.counts().incorrect();
         assertThat(programs).as("programs the run executed: %s", cellBefore).isPositive();
 
         double requestsBefore = modelRequests();
         double executionsBefore = codeExecutions();
-        JsonNode answer = regrade(runId, "humaneval");
+        RegradeReport answer = regrade(runId, "humaneval");
 
-        assertThat(answer.path("read").asLong()).isEqualTo(CODE_ITEMS);
-        assertThat(answer.path("regraded").asLong()).as(answer.toString()).isEqualTo(CODE_ITEMS);
-        assertThat(answer.path("skipped").size()).as(answer.toString()).isZero();
-        assertThat(answer.path("changes").findValuesAsText("scorer")).containsExactly("default");
-        JsonNode change = answer.path("changes").get(0);
-        assertThat(change.path("graded").asLong()).isEqualTo(CODE_ITEMS);
-        assertThat(change.path("flips").asLong()).as("the same programs pass and fail again").isZero();
-        assertThat(change.path("added").asLong()).isZero();
+        assertThat(answer.read()).isEqualTo(CODE_ITEMS);
+        assertThat(answer.regraded()).as(answer.toString()).isEqualTo(CODE_ITEMS);
+        assertThat(answer.skipped()).as(answer.toString()).isEmpty();
+        assertThat(answer.changes()).extracting(RegradeReport.ScorerChange::scorer).containsExactly("default");
+        RegradeReport.ScorerChange change = answer.changes().getFirst();
+        assertThat(change.graded()).isEqualTo(CODE_ITEMS);
+        assertThat(change.flips()).as("the same programs pass and fail again").isZero();
+        assertThat(change.added()).isZero();
         assertThat(codeExecutions() - executionsBefore).as("programs run again in the sandbox").isEqualTo(programs);
         assertThat(modelRequests()).as("model requests served during the regrade").isEqualTo(requestsBefore);
 
-        JsonNode cellAfter = Reports.cell(client.awaitComplete(runId, Duration.ofSeconds(60), report -> { }),
-                "sim-strong", "humaneval");
-        for (String count : new String[] {"graded", "correct", "incorrect", "noAnswer", "errors"}) {
-            assertThat(cellAfter.path(count).asLong()).as(count).isEqualTo(cellBefore.path(count).asLong());
-        }
+        BenchmarkScore cellAfter = Reports.cell(client.awaitComplete(runId, Duration.ofSeconds(60), report -> { }),
+                "sim-strong", "humaneval").orElseThrow();
+        assertThat(cellAfter.graded()).as("graded").isEqualTo(cellBefore.graded());
+        assertThat(cellAfter.counts()).as("correct, incorrect, no answer, errors").isEqualTo(cellBefore.counts());
     }
 
     /**
@@ -89,40 +91,42 @@ class RegradeStackTest extends SharedStack {
     @Test
     void strictScoresBelowFlexibleForAModelThatSlipsOutOfTheAnswerFormat() {
         String runId = "e2e-scorers-" + System.currentTimeMillis();
-        JsonNode cell = completedCell(runId, "sim-weak", "gsm8k", 60);
+        BenchmarkScore cell = completedCell(runId, "sim-weak", "gsm8k", 60);
 
-        JsonNode flexible = cell.path("scorers").get(0);
-        JsonNode strict = cell.path("scorers").get(1);
-        assertThat(flexible.path("scorer").asText()).isEqualTo("flexible");
-        assertThat(strict.path("scorer").asText()).isEqualTo("strict");
-        assertThat(flexible.path("accuracy").asDouble()).isEqualTo(cell.path("accuracy").asDouble());
-        assertThat(strict.path("accuracy").asDouble()).isLessThan(flexible.path("accuracy").asDouble());
+        ScorerScore flexible = cell.detail().scorers().get(0);
+        ScorerScore strict = cell.detail().scorers().get(1);
+        assertThat(flexible.scorer()).isEqualTo("flexible");
+        assertThat(strict.scorer()).isEqualTo("strict");
+        assertThat(flexible.estimates().accuracy().value()).isEqualTo(cell.accuracy().value());
+        assertThat(strict.estimates().accuracy().value()).isLessThan(flexible.estimates().accuracy().value());
         // The gauges read the stores on the aggregator's reconcile tick, so they may trail the report by one tick.
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             String metrics = client.get(stack.aggregator("/q/metrics")).body();
-            assertThat(gauge(metrics, runId, "strict")).isCloseTo(strict.path("accuracy").asDouble(), offset(1e-9));
-            assertThat(gauge(metrics, runId, "flexible")).isCloseTo(flexible.path("accuracy").asDouble(),
+            assertThat(gauge(metrics, runId, "strict")).isCloseTo(strict.estimates().accuracy().value(),
+                    offset(1e-9));
+            assertThat(gauge(metrics, runId, "flexible")).isCloseTo(flexible.estimates().accuracy().value(),
                     offset(1e-9));
         });
     }
 
     /** The report cell of a run of {@code model} on {@code limit} items of {@code benchmark}, once it completes. */
-    private static JsonNode completedCell(String runId, String model, String benchmark, int limit) {
+    private static BenchmarkScore completedCell(String runId, String model, String benchmark, int limit) {
         HttpResponse<String> submitted = client.submit("""
                 {"runId": "%s", "models": ["%s"], "benchmarks": [{"id": "%s", "limit": %d}]}"""
                 .formatted(runId, model, benchmark, limit));
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
-        return Reports.cell(client.awaitComplete(runId, Duration.ofSeconds(180), report -> { }), model, benchmark);
+        return Reports.cell(client.awaitComplete(runId, Duration.ofSeconds(180), report -> { }), model, benchmark)
+                .orElseThrow();
     }
 
     /** The grader's answer to {@code POST /runs/{runId}/regrade?benchmark=...}, which must be 200. */
-    private static JsonNode regrade(String runId, String benchmark) throws Exception {
+    private static RegradeReport regrade(String runId, String benchmark) throws Exception {
         HttpResponse<String> regraded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 stack.service("grader-service").uri("/runs/" + runId + "/regrade?benchmark=" + benchmark))
                 .header("Authorization", stack.token().header()).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(regraded.statusCode()).as(regraded.body()).isEqualTo(200);
-        return Json.mapper().readTree(regraded.body());
+        return Json.mapper().readValue(regraded.body(), RegradeReport.class);
     }
 
     private static double gauge(String metrics, String runId, String scorer) {

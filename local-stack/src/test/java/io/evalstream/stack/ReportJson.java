@@ -9,9 +9,9 @@ final class ReportJson {
     private ReportJson() {
     }
 
-    /** The report without the times it was built at. */
-    static JsonNode withoutTimes(JsonNode report) {
-        JsonNode copy = report.deepCopy();
+    /** The report record as the aggregator serves it, without the times it was built at. */
+    static JsonNode withoutTimes(Object report) {
+        JsonNode copy = io.evalstream.reports.render.ReportJson.mapper().valueToTree(report);
         copy.findParents("updatedAt").forEach(parent -> ((ObjectNode) parent).remove("updatedAt"));
         return copy;
     }

@@ -3,13 +3,13 @@ package io.evalstream.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.CompletionStatus;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.WireFormat;
 import io.evalstream.evalctl.render.Reports;
+import io.evalstream.reports.scoring.RunReport;
 import io.evalstream.stub.OpenAiStub;
 import java.io.IOException;
 import java.net.URI;
@@ -102,10 +102,10 @@ class SecretsLeakTest {
 
         assertThat(client.submit("{\"runId\":\"" + runId + "\",\"models\":[\"" + MODEL + "\"],\"benchmarks\":[{\"id\":\""
                 + BENCHMARK + "\"}]}").statusCode()).isEqualTo(202);
-        JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(5), r -> { });
+        RunReport report = client.awaitComplete(runId, Duration.ofMinutes(5), r -> { });
 
         assertThat(Reports.graded(report)).isEqualTo(4).isEqualTo(Reports.expected(report));
-        assertThat(Reports.cell(report, MODEL, BENCHMARK).path("errors").asLong()).isEqualTo(1);
+        assertThat(Reports.cell(report, MODEL, BENCHMARK).orElseThrow().counts().errors()).isEqualTo(1);
         assertThat(stub.requests(echoPrompt())).as("the key-echoing fault was reached").isPositive();
         assertThat(echoedCompletionError(runId)).contains("401").contains("Bearer ***");
         await().atMost(Duration.ofMinutes(2)).until(() -> recordsOf(Topics.DLQ).stream()

@@ -3,10 +3,11 @@ package io.evalstream.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Topics;
 import io.evalstream.evalctl.render.Reports;
+import io.evalstream.reports.scoring.RunReport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -78,13 +79,13 @@ class TerminalOutcomesTest {
 
         CommandLine.Result watched = EvalCtl.run(stack, dir, stack.token().value(), "watch", runId, "--interval",
                 "300ms", "--timeout", "4m");
-        JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(2), r -> { });
+        RunReport report = client.awaitComplete(runId, Duration.ofMinutes(2), r -> { });
 
         int tasks = 2 * (GSM8K + HUMANEVAL + STORIES);
         assertThat(Reports.expected(report)).isEqualTo(tasks);
         assertThat(Reports.graded(report)).isEqualTo(tasks);
-        assertThat(report.path("scores")).hasSize(6).allSatisfy(cell -> assertThat(cell.path("graded").asLong())
-                .as("%s", cell).isEqualTo(cell.path("expected").asLong()));
+        assertThat(report.scores()).hasSize(6).allSatisfy(cell -> assertThat(cell.graded())
+                .as("%s", cell).isEqualTo(cell.grading().expected()));
         assertErrors(report, ANSWERING, "gsm8k", Map.of());
         assertErrors(report, ANSWERING, "humaneval", Map.of(ErrorKind.UNGRADABLE, HUMANEVAL));
         assertErrors(report, ANSWERING, "stories", Map.of(ErrorKind.NO_WORKER_FOR_MODEL, STORIES));
@@ -110,21 +111,20 @@ class TerminalOutcomesTest {
     }
 
     /** A cell's errors by kind are exactly {@code kinds}, they add up to its errors, and each kind has a reason. */
-    private static void assertErrors(JsonNode report, String model, String benchmark, Map<ErrorKind, Integer> kinds) {
-        JsonNode cell = Reports.cell(report, model, benchmark);
-        Map<String, Integer> expected = new TreeMap<>();
-        kinds.forEach((kind, count) -> expected.put(kind.name(), count));
-        Map<String, Integer> actual = new TreeMap<>();
-        cell.path("errorKinds").properties().forEach(kind -> actual.put(kind.getKey(), kind.getValue().asInt()));
+    private static void assertErrors(RunReport report, String model, String benchmark, Map<ErrorKind, Integer> kinds) {
+        BenchmarkScore cell = Reports.cell(report, model, benchmark).orElseThrow();
+        Map<ErrorKind, Long> expected = new TreeMap<>();
+        kinds.forEach((kind, count) -> expected.put(kind, (long) count));
+        Map<ErrorKind, Long> actual = cell.calls().errorKinds();
         assertThat(actual).as("errors by kind of %s on %s", model, benchmark).isEqualTo(expected);
-        assertThat(cell.path("errors").asInt()).as("errors of %s on %s", model, benchmark)
+        assertThat(cell.counts().errors()).as("errors of %s on %s", model, benchmark)
                 .isEqualTo(kinds.values().stream().mapToInt(Integer::intValue).sum());
-        assertThat(cell.path("errorReasons").size()).as("reasons of %s on %s", model, benchmark)
+        assertThat(cell.calls().errorReasons().size()).as("reasons of %s on %s", model, benchmark)
                 .isEqualTo(kinds.size());
     }
 
-    private static String reason(JsonNode report, String model, String benchmark, ErrorKind kind) {
-        return Reports.cell(report, model, benchmark).path("errorReasons").path(kind.name()).asText();
+    private static String reason(RunReport report, String model, String benchmark, ErrorKind kind) {
+        return Reports.cell(report, model, benchmark).orElseThrow().calls().errorReasons().get(kind);
     }
 
     /** The aggregator's gauge per kind says what the report says; the services count what they made terminal. */

@@ -3,11 +3,13 @@ package io.evalstream.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Json;
+import io.evalstream.contracts.RunAccepted;
 import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.contracts.Topics;
 import io.evalstream.evalctl.render.Reports;
+import io.evalstream.reports.scoring.RunReport;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +63,8 @@ class WorkerReplicasTest extends SharedStack {
         HttpResponse<String> accepted = client.submit(RunSpecs.json(runId, List.of(PACED_MODEL), BENCHMARKS, null,
                 new SettingsOverrides(0, false, 0.7, null, 64, 7L, null), samples));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        assertThat(Json.mapper().readTree(accepted.body()).path("tasks").asLong()).as("tasks accepted").isEqualTo(tasks);
+        assertThat(Json.mapper().readValue(accepted.body(), RunAccepted.class).tasks()).as("tasks accepted")
+                .isEqualTo(tasks);
         long started = System.nanoTime();
 
         // The kill must find the victim with work left: a quarter of the tasks served, and some graded.
@@ -70,7 +73,7 @@ class WorkerReplicasTest extends SharedStack {
                         && served(replicas) * 4 >= tasks
                         && client.report(runId).map(r -> Reports.graded(r) > 0).orElse(false));
         Map<String, Long> beforeKill = requestsPerReplica(replicas);
-        JsonNode atKill = client.report(runId).orElseThrow();
+        RunReport atKill = client.report(runId).orElseThrow();
         assertThat(beforeKill.values().stream().mapToLong(Long::longValue).sum()).as("the kill comes mid-run")
                 .isLessThan(tasks);
         assertThat(Reports.graded(atKill)).isLessThan(tasks);
@@ -85,14 +88,14 @@ class WorkerReplicasTest extends SharedStack {
         awaitGroup(3, partitions);
         double replacedSeconds = (System.nanoTime() - killedAt) / 1e9;
 
-        JsonNode report = client.awaitComplete(runId, Duration.ofMinutes(5), r -> { });
+        RunReport report = client.awaitComplete(runId, Duration.ofMinutes(5), r -> { });
         double runSeconds = (System.nanoTime() - started) / 1e9;
         long expected = Reports.expected(report);
         assertThat(expected).isEqualTo(tasks);
         for (String benchmark : BENCHMARKS) {
-            JsonNode cell = Reports.cell(report, PACED_MODEL, benchmark);
-            assertThat(cell.path("graded").asLong()).as("graded of %s", benchmark)
-                    .isEqualTo(cell.path("expected").asLong()).isEqualTo(SampleItems.of(benchmark, null) * samples);
+            BenchmarkScore cell = Reports.cell(report, PACED_MODEL, benchmark).orElseThrow();
+            assertThat(cell.graded()).as("graded of %s", benchmark)
+                    .isEqualTo(cell.grading().expected()).isEqualTo(SampleItems.of(benchmark, null) * samples);
         }
         List<String> gradedIds = gradedTaskIds(runId);
         Set<String> distinct = new HashSet<>(gradedIds);

@@ -1,10 +1,10 @@
 package io.evalstream.aggregator.api;
 
+import static io.evalstream.aggregator.api.Authorized.given;
 import static io.evalstream.reports.Fixtures.benchmarkSettings;
 import static io.evalstream.reports.Fixtures.bytes;
 import static io.evalstream.reports.Fixtures.grade;
 import static io.evalstream.reports.Fixtures.manifest;
-import static io.evalstream.aggregator.api.Authorized.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
@@ -111,7 +111,7 @@ class AnalysisResourceTest {
                 .contains("- **Verdict:** SEESAW: B gains on gsm8k and loses on mmlu")
                 .contains("| gsm8k | " + ITEMS + " | 25.0% | 75.0% | +50.0 \\[+34.5, +65.5\\] | MCNEMAR\\_EXACT |"
                         + " \\<0.0001 | 40 | 8.0 | 8.0 | 1.00 |")
-                .contains("| GAIN | 22.4 at 80% power | – |");
+                .contains("| GAIN | 22.4 at 80% power | - |");
 
         JsonPath sized = given().get("/runs/" + run + "/compare?a=v1&b=v2&correction=bh&power=0.9&difference=0.1"
                 + "&cluster=subset").then().statusCode(200).extract().jsonPath();

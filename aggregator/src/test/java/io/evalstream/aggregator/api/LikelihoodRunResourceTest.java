@@ -1,11 +1,11 @@
 package io.evalstream.aggregator.api;
 
+import static io.evalstream.aggregator.api.Authorized.given;
 import static io.evalstream.reports.Fixtures.HASH;
 import static io.evalstream.reports.Fixtures.T0;
 import static io.evalstream.reports.Fixtures.bytes;
 import static io.evalstream.reports.Fixtures.manifest;
 import static io.evalstream.reports.Fixtures.task;
-import static io.evalstream.aggregator.api.Authorized.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -100,8 +100,8 @@ class LikelihoodRunResourceTest {
                 .isCloseTo(100 / LN2 / 140, within(1e-6));
         String markdown = given().get("/runs/" + run + "/report?format=markdown").then().statusCode(200).extract()
                 .asString();
-        assertThat(markdown).contains("## Scored by likelihood").contains("story-text | – | 1.0305 | 12.182 | 3 | 140 | 40")
-                .contains("story-endings | 66.7% | – | – | 0 | 0 | 0");
+        assertThat(markdown).contains("## Scored by likelihood").contains("story-text | - | 1.0305 | 12.182 | 3 | 140 | 40")
+                .contains("story-endings | 66.7% | - | - | 0 | 0 | 0");
     }
 
     private static Grade measured(TaskId task, double nats, long bytes, long tokens) {

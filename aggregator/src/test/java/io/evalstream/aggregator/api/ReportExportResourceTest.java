@@ -1,10 +1,10 @@
 package io.evalstream.aggregator.api;
 
+import static io.evalstream.aggregator.api.Authorized.given;
 import static io.evalstream.reports.Fixtures.bytes;
 import static io.evalstream.reports.Fixtures.grade;
 import static io.evalstream.reports.Fixtures.manifest;
 import static io.evalstream.reports.Fixtures.task;
-import static io.evalstream.aggregator.api.Authorized.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -144,7 +144,7 @@ class ReportExportResourceTest {
                 .extract().asString();
         assertThat(markdown.lines()).contains("# Run " + run, "- **Status:** COMPLETE", "## Per benchmark")
                 .anyMatch(line -> line.startsWith("| sim-strong | gsm8k | MATH | 2 / 2 (100.0%) | 50.0% \\[9.5%, 90.5%\\]"
-                        + " | 0.500 ± 0.500 | – | – | ") && line.endsWith(" | 4 in / 18 out | done |"));
+                        + " | 0.500 ± 0.500 | - | - | ") && line.endsWith(" | 4 in / 18 out | done |"));
 
         String html = given().accept("text/html").get("/runs/" + run + "/report").then().statusCode(200)
                 .header("Content-Type", startsWith("text/html")).extract().asString();

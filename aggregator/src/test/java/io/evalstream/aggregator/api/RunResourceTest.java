@@ -1,10 +1,10 @@
 package io.evalstream.aggregator.api;
 
+import static io.evalstream.aggregator.api.Authorized.given;
 import static io.evalstream.reports.Fixtures.bytes;
 import static io.evalstream.reports.Fixtures.grade;
 import static io.evalstream.reports.Fixtures.manifest;
 import static io.evalstream.reports.Fixtures.task;
-import static io.evalstream.aggregator.api.Authorized.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -13,6 +13,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evalstream.broker.KafkaTestResource;
 import io.evalstream.contracts.DeadLetter;
 import io.evalstream.contracts.Grade;
@@ -20,9 +22,13 @@ import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.reports.render.ReportJson;
+import io.evalstream.reports.scoring.FullRunReport;
+import io.evalstream.reports.scoring.RunReport;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +59,9 @@ class RunResourceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    ObjectMapper mapper;
 
     @Test
     void reportsExactCountsAndCompletionForARunWithDuplicatesAndAChangedVerdictAndExposesThemAsGauges()
@@ -176,6 +185,18 @@ class RunResourceTest {
         assertThat(report.getList("groups.graded")).containsExactly(5, 15);
         assertThat(report.getList("groups.correct")).containsExactly(1, 7);
         assertThat(report.getDouble("groups[1].meanScore")).isCloseTo(7.0 / 15, within(1e-6));
+        // Clients read the served JSON into the shared records (issue 22): written back the way the aggregator writes
+        // (its mapper keeps nulls, the client's leaves them out) it is the same JSON, so the records lose nothing.
+        ObjectMapper client = ReportJson.mapper();
+        ObjectMapper server = ReportJson.flat(mapper);
+        JsonNode served = client.readTree(given().get("/runs/" + run + "/report").then().statusCode(200).extract()
+                .asString());
+        // Compared as parsed text: a tree written from a record holds longs where the parsed one holds ints.
+        assertThat(client.readTree(server.writeValueAsString(client.treeToValue(served, FullRunReport.class))))
+                .isEqualTo(served);
+        JsonNode servedLive = client.readTree(given().get("/runs/" + run).then().statusCode(200).extract().asString());
+        assertThat(client.readTree(server.writeValueAsString(client.treeToValue(servedLive, RunReport.class))))
+                .isEqualTo(servedLive);
 
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(sample(given().get("/q/metrics").then()
                 .statusCode(200).extract().asString(), "evalstream_score_mean_ratio", run, "sim-strong"))

@@ -1,6 +1,6 @@
 package io.evalstream.evalctl.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.reports.scoring.RunReport;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 
@@ -29,7 +29,7 @@ public final class LiveView {
         this.terminal = terminal;
     }
 
-    public void show(JsonNode report) {
+    public void show(RunReport report) {
         long graded = Reports.graded(report);
         if (graded == lastGraded) {
             return;

@@ -1,6 +1,9 @@
 package io.evalstream.evalctl.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.ModelProjection;
+import io.evalstream.contracts.Projection;
+import io.evalstream.contracts.RunAccepted;
+import io.evalstream.reports.render.Figures;
 import java.util.Locale;
 
 /** Renders the producer's projection of a run: per model its tasks, calls, tokens and projected cost. */
@@ -11,29 +14,27 @@ public final class Projections {
     private Projections() {
     }
 
-    public static String table(JsonNode answer) {
-        JsonNode projection = answer.path("projection");
-        if (!projection.path("models").isArray() || projection.path("models").isEmpty()) {
+    public static String table(RunAccepted answer) {
+        Projection projection = answer.projection();
+        if (projection == null || projection.models().isEmpty()) {
             return "";
         }
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Projected %s (tokens at %s):%n",
-                answer.path("published").asBoolean(true) ? "cost" : "cost; nothing was published",
-                projection.path("estimator").asText()));
+                answer.published() ? "cost" : "cost; nothing was published", projection.estimator()));
         out.append(String.format(Locale.ROOT, ROW, "model", "tasks", "calls", "prompt tokens", "output typ/max",
                 "typical", "at most"));
-        for (JsonNode model : projection.path("models")) {
-            out.append(String.format(Locale.ROOT, ROW, model.path("modelId").asText(), model.path("tasks").asLong(),
-                    model.path("calls").asLong(), model.path("promptTokens").asLong(),
-                    model.path("typicalOutput").asLong() + "/" + model.path("maxOutput").asLong(),
-                    usd(model.path("typicalUsd")), usd(model.path("ceilingUsd"))));
+        for (ModelProjection model : projection.models()) {
+            out.append(String.format(Locale.ROOT, ROW, model.modelId(), model.tasks(), model.calls(),
+                    model.promptTokens(), model.typicalOutput() + "/" + model.maxOutput(), usd(model.typicalUsd()),
+                    usd(model.ceilingUsd())));
         }
-        if (!projection.path("priced").asBoolean()) {
+        if (!projection.priced()) {
             out.append("  No price file on the producer (evalstream.producer.price-file): costs unknown.\n");
         }
         return out.toString();
     }
 
-    private static String usd(JsonNode usd) {
-        return usd.isNumber() ? String.format(Locale.ROOT, "$%.4f", usd.asDouble()) : "unknown";
+    private static String usd(Double usd) {
+        return usd == null ? "unknown" : Figures.usd(usd);
     }
 }

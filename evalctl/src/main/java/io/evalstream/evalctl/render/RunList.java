@@ -1,6 +1,9 @@
 package io.evalstream.evalctl.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.Progress;
+import io.evalstream.reports.render.Figures;
+import io.evalstream.reports.scoring.RunSummary;
+import java.util.List;
 import java.util.Locale;
 
 /** Renders the aggregator's run list ({@code GET /runs}): one line per run. */
@@ -11,24 +14,24 @@ public final class RunList {
     private RunList() {
     }
 
-    public static String table(JsonNode runs) {
+    public static String table(List<RunSummary> runs) {
         if (runs.isEmpty()) {
             return "No runs yet.\n";
         }
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, ROW, "run", "status", "submitted",
                 "graded/expected", "done", "errors", "eta", "cost"));
-        for (JsonNode run : runs) {
-            JsonNode totals = run.path("totals");
-            JsonNode progress = totals.path("progress");
-            JsonNode eta = totals.path("etaSeconds");
-            out.append(String.format(Locale.ROOT, ROW, run.path("runId").asText(), run.path("status").asText(),
-                    run.path("submittedAt").isTextual() ? run.path("submittedAt").asText().replaceAll("\\.\\d+Z$",
-                            "Z") : "-",
-                    totals.path("graded").asLong() + "/" + totals.path("expected").asLong(),
-                    progress.isNumber() ? String.format(Locale.ROOT, "%.0f%%", 100 * progress.asDouble()) : "-",
-                    totals.path("errors").asLong(),
-                    eta.isNumber() && eta.asDouble() > 0 ? String.format(Locale.ROOT, "%.0fs", Math.ceil(eta.asDouble()))
-                            : "-", Reports.usd(totals.path("cost").path("total"))));
+        for (RunSummary run : runs) {
+            Progress grading = run.totals().grading();
+            Double eta = grading.etaSeconds();
+            out.append(String.format(Locale.ROOT, ROW, run.runId(), run.status(),
+                    run.submittedAt() == null ? Figures.NONE : run.submittedAt().toString()
+                            .replaceAll("\\.\\d+Z$", "Z"),
+                    grading.graded() + "/" + grading.expected(),
+                    grading.fraction() == null ? Figures.NONE
+                            : String.format(Locale.ROOT, "%.0f%%", 100 * grading.fraction()),
+                    run.totals().counts().errors(),
+                    eta != null && eta > 0 ? String.format(Locale.ROOT, "%.0fs", Math.ceil(eta)) : Figures.NONE,
+                    Reports.usd(run.totals().cost().total())));
         }
         return out.toString();
     }

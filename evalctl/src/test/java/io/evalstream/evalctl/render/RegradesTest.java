@@ -2,7 +2,8 @@ package io.evalstream.evalctl.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.evalstream.contracts.Json;
+import io.evalstream.contracts.RegradeReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -11,7 +12,7 @@ class RegradesTest {
 
     @Test
     void summarisesFlipsPerScorerSkippedTasksAndCompletionsPastRetention() throws Exception {
-        String summary = Regrades.summary(new ObjectMapper().readTree("""
+        String summary = Regrades.summary(Json.mapper().readValue("""
                 {"runId": "r1", "read": 22, "regraded": 20,
                  "skipped": {"judged on a rubric (regrading would ask the judge again)": 2},
                  "changes": [
@@ -21,7 +22,7 @@ class RegradesTest {
                     "added": 20, "samples": []}],
                  "pastRetention": [{"modelId": "sim-weak", "benchmarkId": "gsm8k", "tasks": 4,
                     "samples": ["r1/sim-weak/gsm8k/1/default/0"]}]}
-                """));
+                """, RegradeReport.class));
 
         assertThat(summary).startsWith("Run r1: 20 of 22 completions graded again by the current definitions; no"
                 + " model was asked.");

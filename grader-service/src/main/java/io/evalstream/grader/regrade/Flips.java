@@ -1,10 +1,11 @@
 package io.evalstream.grader.regrade;
 
+import io.evalstream.contracts.RegradeReport;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.ScorerVerdict;
 import io.evalstream.contracts.Verdict;
-import io.evalstream.grader.regrade.RegradeReport.ScorerChange;
+import io.evalstream.contracts.RegradeReport.ScorerChange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

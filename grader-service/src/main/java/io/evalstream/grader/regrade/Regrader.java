@@ -1,5 +1,6 @@
 package io.evalstream.grader.regrade;
 
+import io.evalstream.contracts.RegradeReport;
 import io.evalstream.benchmarks.CatalogLoader;
 import io.evalstream.benchmarks.definition.BenchmarkDefinition;
 import io.evalstream.benchmarks.grading.Grader;
@@ -14,7 +15,7 @@ import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.WireFormat;
 import io.evalstream.grader.messaging.CodeExecutions;
 import io.evalstream.grader.messaging.SandboxUnavailableException;
-import io.evalstream.grader.regrade.RegradeReport.PastRetention;
+import io.evalstream.contracts.RegradeReport.PastRetention;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.evalstream.producer.api;
 
+import io.evalstream.contracts.RunAccepted;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.RunSpec;
 import io.evalstream.contracts.WireFormat;

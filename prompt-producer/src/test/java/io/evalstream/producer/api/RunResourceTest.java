@@ -7,16 +7,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.evalstream.benchmarks.Benchmark;
 import io.evalstream.benchmarks.Catalog;
 import io.evalstream.broker.KafkaTestResource;
+import io.evalstream.contracts.BenchmarkInfo;
 import io.evalstream.contracts.BenchmarkSettings;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ExpectedCount;
 import io.evalstream.contracts.Extraction;
+import io.evalstream.contracts.Json;
 import io.evalstream.contracts.Metric;
+import io.evalstream.contracts.ModelProjection;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
+import io.evalstream.contracts.RunAccepted;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.SettingsOverrides;
@@ -62,7 +67,7 @@ class RunResourceTest {
     Catalog catalog;
 
     @Test
-    void aValidSpecIsAcceptedOnlyAfterItsManifestAndEveryTaskAreOnKafka() {
+    void aValidSpecIsAcceptedOnlyAfterItsManifestAndEveryTaskAreOnKafka() throws Exception {
         String runId = "accept-" + UUID.randomUUID();
         SettingsOverrides overrides = new SettingsOverrides(2, true, 0.7, null, 128, null, null);
         Benchmark gsm8k = catalog.find("gsm8k").orElseThrow();
@@ -91,6 +96,13 @@ class RunResourceTest {
             tasks = RunRecords.tasks(taskTopic.readBelow(taskEnds, key -> key.startsWith(runId + "/")));
             manifest = RunRecords.manifest(runTopic.readBelow(runEnds, runId::equals));
             checkAccepted(response, runId, gsm8k, gsm8kSettings, mmlu, mmluSettings);
+            // evalctl reads this answer into the same record (issue 22).
+            RunAccepted read = Json.mapper().readValue(response.asString(), RunAccepted.class);
+            assertThat(read.runId()).isEqualTo(runId);
+            assertThat(read.tasks()).isEqualTo(40);
+            assertThat(read.published()).isTrue();
+            assertThat(read.projection().models()).extracting(ModelProjection::modelId)
+                    .containsExactly("model-a", "model-b");
         }
 
         assertThat(tasks).hasSize(40);
@@ -202,6 +214,18 @@ class RunResourceTest {
     void anUnknownRunGets404() {
         given().get("/runs/never-submitted").then().statusCode(404)
                 .body("error", containsString("run 'never-submitted' was not submitted to this instance"));
+    }
+
+    @Test
+    void clientsReadTheBenchmarkListAsTheRecordsItIsWrittenFrom() throws Exception {
+        List<BenchmarkInfo> listed = Json.mapper().readValue(given().get("/benchmarks").then().statusCode(200)
+                .extract().asString(), new TypeReference<>() {
+                });
+
+        BenchmarkInfo gsm8k = listed.stream().filter(info -> info.id().equals("gsm8k")).findFirst().orElseThrow();
+        assertThat(gsm8k.data().items()).isEqualTo(40);
+        assertThat(gsm8k.prompts().settings().shots()).isEqualTo(8);
+        assertThat(gsm8k.prompts().variants()).containsExactly("default", "terse");
     }
 
     @Test

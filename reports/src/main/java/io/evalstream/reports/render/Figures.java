@@ -15,13 +15,17 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A report's figures as human-readable text, the same in every human format (Markdown, HTML). Plain text: the
- * renderers escape it. Every reader takes nulls and shows them as {@link #NONE}.
+ * A report's figures as human-readable text, the same in every human format: the aggregator's Markdown, HTML and CSV
+ * and evalctl's terminal tables. Plain text: the renderers escape it. Every reader takes nulls and shows them as
+ * {@link #NONE}.
  */
-final class Figures {
+public final class Figures {
 
-    /** What a figure that does not exist (yet) reads as. */
-    static final String NONE = "–";
+    /**
+     * What a figure that does not exist (yet) reads as: a plain ASCII hyphen, which every terminal, pipe and log shows
+     * as it is (an en dash turns into mojibake on a terminal that is not UTF-8).
+     */
+    public static final String NONE = "-";
     /** A sample reason in a table cell: enough to tell what went wrong; the JSON report has it whole. */
     static final int MAX_REASON = 80;
 
@@ -29,26 +33,41 @@ final class Figures {
     }
 
     /** A proportion as a percentage with one decimal, e.g. {@code 66.7%}. */
-    static String percent(Double ratio) {
+    public static String percent(Double ratio) {
         return ratio == null ? NONE : String.format(Locale.ROOT, "%.1f%%", ratio * 100);
     }
 
     /** Accuracy and its 95% interval, e.g. {@code 66.7% [20.8%, 93.9%]}; the interval left out when absent. */
-    static String accuracy(Estimate accuracy) {
+    public static String accuracy(Estimate accuracy) {
         if (accuracy.value() == null) {
             return NONE;
         }
-        return accuracy.low() == null ? percent(accuracy.value())
-                : percent(accuracy.value()) + " [" + percent(accuracy.low()) + ", " + percent(accuracy.high()) + "]";
+        return accuracy.low() == null ? percent(accuracy.value()) : percent(accuracy.value()) + " " + interval(accuracy);
+    }
+
+    /** A 95% interval in percent, e.g. {@code [20.8%, 93.9%]}. */
+    public static String interval(Estimate estimate) {
+        return estimate.low() == null ? NONE : "[" + percent(estimate.low()) + ", " + percent(estimate.high()) + "]";
     }
 
     /** A mean and its standard error, e.g. {@code 0.667 ± 0.333}; the error left out when absent. */
-    static String meanWithError(Estimate mean) {
+    public static String meanWithError(Estimate mean) {
         if (mean.value() == null) {
             return NONE;
         }
-        return mean.stdErr() == null ? decimal(mean.value(), 3)
-                : decimal(mean.value(), 3) + " ± " + decimal(mean.stdErr(), 3);
+        return meanWithError(mean, 3);
+    }
+
+    /** A mean and its standard error to {@code places} decimals, e.g. {@code 7.5 ± 0.5}. */
+    public static String meanWithError(Estimate mean, int places) {
+        return meanWithError(mean.value(), mean.stdErr(), places);
+    }
+
+    public static String meanWithError(Double mean, Double stdErr, int places) {
+        if (mean == null) {
+            return NONE;
+        }
+        return stdErr == null ? decimal(mean, places) : decimal(mean, places) + " ± " + decimal(stdErr, places);
     }
 
     /** Judge means per rubric dimension, e.g. {@code creativity 6.0 ± 1.2 (n=3); grammar 8.0 (n=1)}. */
@@ -90,15 +109,20 @@ final class Figures {
         return tokens == null ? NONE : tokens.promptTokens() + " in / " + tokens.completionTokens() + " out";
     }
 
-    /** A time left, e.g. {@code 1h 02m 05s}; {@code done} at 0. */
     /** US dollars to the hundredth of a cent, "unknown" without a price, and how many tasks have none. */
     static String cost(Cost cost) {
         if (cost == null || cost.priced() + cost.unpriced() == 0) {
             return NONE;
         }
-        String usd = cost.usd() == null ? "unknown" : "$" + String.format(Locale.ROOT, "%.4f", cost.usd());
+        String usd = cost.usd() == null ? "unknown" : usd(cost.usd());
         return cost.unpriced() == 0 || cost.usd() == null ? usd
                 : usd + " (+ " + cost.unpriced() + " tasks without a price)";
+    }
+
+    /** A time left, e.g. {@code 1h 02m 05s}; {@code done} at 0. */
+    /** US dollars to the hundredth of a cent, e.g. {@code $0.0031}. */
+    public static String usd(double usd) {
+        return String.format(Locale.ROOT, "$%.4f", usd);
     }
 
     static String eta(Double seconds) {
@@ -122,12 +146,12 @@ final class Figures {
                 : graded + " / " + progress.expected() + " (" + percent(progress.fraction()) + ")";
     }
 
-    static String decimal(double value, int places) {
+    public static String decimal(double value, int places) {
         return String.format(Locale.ROOT, "%." + places + "f", value);
     }
 
     /** {@link #NONE} when absent. */
-    static String decimal(Double value, int places) {
+    public static String decimal(Double value, int places) {
         return value == null ? NONE : decimal(value.doubleValue(), places);
     }
 

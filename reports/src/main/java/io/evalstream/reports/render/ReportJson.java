@@ -3,37 +3,57 @@ package io.evalstream.reports.render;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.evalstream.contracts.CallStats;
+import io.evalstream.contracts.Category;
+import io.evalstream.contracts.DimensionScore;
+import io.evalstream.contracts.Estimate;
+import io.evalstream.contracts.Json;
+import io.evalstream.contracts.Progress;
+import io.evalstream.contracts.ScoreEstimates;
+import io.evalstream.contracts.VerdictCounts;
 import io.evalstream.reports.analysis.BenchmarkComparison;
 import io.evalstream.reports.scoring.GroupScore;
 import io.evalstream.reports.scoring.RollupScore;
 import io.evalstream.reports.scoring.RunTotals;
 import io.evalstream.reports.scoring.SubsetScore;
-import io.evalstream.contracts.CallStats;
-import io.evalstream.contracts.Estimate;
-import io.evalstream.contracts.Progress;
-import io.evalstream.contracts.ScoreEstimates;
-import io.evalstream.contracts.VerdictCounts;
+import java.io.IOException;
+import java.util.List;
 
 /**
- * The JSON form of the scoring and comparison records the REST API answers with: their values ({@link Progress},
- * {@link VerdictCounts}, {@link ScoreEstimates}, {@link CallStats}) unwrapped into the flat fields the reports always
- * had, so {@code evalctl} and {@code local-stack}, which read them by name, see no change. Mix-ins, because the scoring
- * package stays free of Jackson; applied by the resources that answer with these records (an
- * {@code ObjectMapperCustomizer} did not reach the REST writer's mapper).
+ * The JSON form of the report records the aggregator's REST API answers with, both ways: the aggregator writes its
+ * answers with {@link #flat} and {@code evalctl} and {@code local-stack} read them back into the same records with
+ * {@link #mapper()}, so the shape is defined once. The records' values ({@link Progress}, {@link VerdictCounts},
+ * {@link ScoreEstimates}, {@link CallStats}) are unwrapped into the flat fields the reports always had (users' scripts
+ * and Grafana panels read them). Mix-ins, because the scoring package stays free of Jackson.
  */
 public final class ReportJson {
+
+    private static final ObjectMapper MAPPER = flat(Json.mapper());
 
     private ReportJson() {
     }
 
-    /** A copy of {@code base} (the service's configured mapper) that writes the scoring records flat. */
+    /** The wire mapper ({@link Json#mapper()}) reading and writing the report records flat. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** A copy of {@code base} (e.g. a service's configured mapper) that reads and writes the report records flat. */
     public static ObjectMapper flat(ObjectMapper base) {
         return base.copy().addMixIn(RollupScore.class, RollupScoreJson.class)
                 .addMixIn(SubsetScore.class, EstimatesJson.class)
                 .addMixIn(GroupScore.class, EstimatesJson.class)
                 .addMixIn(RunTotals.class, RunTotalsJson.class)
-                .addMixIn(BenchmarkComparison.class, ComparisonJson.class);
+                .addMixIn(BenchmarkComparison.class, ComparisonJson.class)
+                .registerModule(new SimpleModule("report-json").addDeserializer(RollupScore.class,
+                        new RollupScoreReader()));
     }
 
     abstract static class EstimatesJson {
@@ -72,5 +92,37 @@ public final class ReportJson {
 
         @JsonProperty("benchmarkMeanStdErr")
         abstract Double benchmarkMeanStdErr();
+    }
+
+    /**
+     * Reads the flat rollup: its parts each take their fields from the one object (unknown ones ignored), and the
+     * benchmark mean comes from two fields no part owns, which no mix-in can map onto a creator.
+     */
+    static final class RollupScoreReader extends StdDeserializer<RollupScore> {
+
+        private static final TypeReference<List<DimensionScore>> DIMENSIONS = new TypeReference<>() {
+        };
+
+        RollupScoreReader() {
+            super(RollupScore.class);
+        }
+
+        @Override
+        public RollupScore deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            ObjectMapper codec = (ObjectMapper) parser.getCodec();
+            JsonNode flat = context.readTree(parser);
+            JsonNode judgeScores = flat.path("judgeScores");
+            return new RollupScore(flat.path("modelId").asText(null),
+                    flat.hasNonNull("category") ? codec.treeToValue(flat.get("category"), Category.class) : null,
+                    flat.path("benchmarks").asInt(), codec.treeToValue(flat, Progress.class),
+                    codec.treeToValue(flat, VerdictCounts.class), codec.treeToValue(flat, ScoreEstimates.class),
+                    Estimate.mean(number(flat, "benchmarkMean"), number(flat, "benchmarkMeanStdErr")),
+                    judgeScores.isArray() ? codec.convertValue(judgeScores, DIMENSIONS) : List.of(),
+                    codec.treeToValue(flat, CallStats.class));
+        }
+
+        private static Double number(JsonNode flat, String field) {
+            return flat.path(field).isNumber() ? flat.get(field).asDouble() : null;
+        }
     }
 }

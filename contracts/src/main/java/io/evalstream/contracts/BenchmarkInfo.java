@@ -1,18 +1,12 @@
-package io.evalstream.producer.api;
+package io.evalstream.contracts;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.evalstream.benchmarks.Benchmark;
-import io.evalstream.contracts.Category;
-import io.evalstream.contracts.Judging;
-import io.evalstream.contracts.Settings;
-import io.evalstream.contracts.Subset;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * A benchmark as listed by {@code GET /benchmarks}. Its values are unwrapped, so the JSON stays one flat object
- * with the fields in the order the README lists them.
+ * A benchmark as the prompt-producer lists it ({@code GET /benchmarks}); here so that clients read what it writes.
+ * Its values are unwrapped, so the JSON stays one flat object with the fields in the order the README lists them.
  *
  * @param subsets its subsets with items, or null when it has none
  * @param judging the declared judge and rubric of a benchmark judged on a rubric, or null
@@ -50,26 +44,5 @@ public record BenchmarkInfo(String id, String description, Category category, @J
      * @param groups   subsets with items per group, by group name
      */
     public record Subsets(int count, int declared, Map<String, Integer> groups) {
-    }
-
-    static BenchmarkInfo of(Benchmark benchmark) {
-        return new BenchmarkInfo(benchmark.id(), benchmark.description(), benchmark.category(),
-                new Data(benchmark.size(), benchmark.source()),
-                new Headline(benchmark.extraction(), benchmark.metric()),
-                new Prompts(benchmark.settings(), benchmark.variants(), benchmark.maxShots()), subsets(benchmark),
-                benchmark.judging());
-    }
-
-    private static Subsets subsets(Benchmark benchmark) {
-        if (benchmark.subsets().isEmpty()) {
-            return null;
-        }
-        Map<String, Integer> groups = new TreeMap<>();
-        for (Subset subset : benchmark.subsets()) {
-            if (subset.group() != null) {
-                groups.merge(subset.group(), 1, Integer::sum);
-            }
-        }
-        return new Subsets(benchmark.subsets().size(), benchmark.declaredSubsets(), groups);
     }
 }

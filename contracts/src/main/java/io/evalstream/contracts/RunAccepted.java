@@ -1,13 +1,11 @@
-package io.evalstream.producer.api;
+package io.evalstream.contracts;
 
-import io.evalstream.contracts.BenchmarkSettings;
-import io.evalstream.contracts.ExpectedCount;
-import io.evalstream.contracts.Projection;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The answer to an accepted run, sent once the manifest and every task are acknowledged by Kafka.
+ * The prompt-producer's answer to an accepted run (its REST answer, here so that evalctl reads what the producer
+ * writes), sent once the manifest and every task are acknowledged by Kafka.
  *
  * @param tasks             tasks published
  * @param settingsHash      settings hash per benchmark id, then per variant

@@ -1,10 +1,11 @@
-package io.evalstream.grader.regrade;
+package io.evalstream.contracts;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a regrade did: how many of the run's completions it read and graded again, why it left others, what changed
+ * The grader's answer to {@code POST /runs/{id}/regrade} (here so that evalctl reads what the grader writes): what a
+ * regrade did: how many of the run's completions it read and graded again, why it left others, what changed
  * per scorer, and which graded tasks have no completion left to grade (past the completions topic's retention).
  *
  * @param skipped       tasks not graded again, by reason (e.g. judged on a rubric: a judge would be asked again)
