@@ -161,6 +161,11 @@ public final class SpendLedger implements AutoCloseable {
         decided.forEach(Pending::answer);
     }
 
+    /** What this process sees committed to {@code model} in {@code runId}: its own and the other replicas' reports. */
+    synchronized long committedNano(String runId, String model) {
+        return committed(runId + TaskId.SEPARATOR + model + TaskId.SEPARATOR);
+    }
+
     public static long nano(double usd) {
         return Math.round(usd * 1e9);
     }

@@ -43,9 +43,9 @@ class SpendLedgerTest {
                 SpendLedger b = SpendLedger.start(KafkaClients.plaintext(bootstrapServers))) {
             assertThat(a.reserve(run, "gpt", budget, 6 * DOLLAR / 10).get()).isEmpty();
 
-            // b holds nothing of the run, so it refuses at once, once it has read a's hold of $0.60.
-            await().atMost(Duration.ofSeconds(30)).until(() -> b.reserve(run, "gpt", budget, DOLLAR / 2).get()
-                    .isPresent());
+            // b holds nothing of the run, so it refuses at once, once it has read a's hold of $0.60. (Asking before
+            // that would let b hold $0.50 itself, and its next ask would wait for that call to end.)
+            await().atMost(Duration.ofSeconds(30)).until(() -> b.committedNano(run, "gpt") == 6 * DOLLAR / 10);
             assertThat(b.reserve(run, "gpt", budget, DOLLAR / 2).get().orElseThrow())
                     .contains("model gpt's budget of $1.0000 is reached").contains("up to $0.5000");
 
