@@ -50,8 +50,13 @@ public final class ScoreTopology {
     public static final String TALLIES = "tallies";
     public static final String COUNTS = "stream-counts";
 
+    /** Cells one stream thread keeps decoded tallies of: every cell of a few large runs at once. */
+    private static final int TALLIES_REMEMBERED = 512;
+
     static final Serde<GradedSample> SAMPLES = new JsonSerde<>(GradedSample.class);
-    static final Serde<Tally> TALLY = new JsonSerde<>(Tally.class);
+    /** The tally's JSON in the stores and changelogs, which an upgrade must still read. */
+    static final Serde<Tally> TALLY_JSON = new JsonSerde<>(Tally.class);
+    static final Serde<Tally> TALLY = new RememberingSerde<>(TALLY_JSON, TALLIES_REMEMBERED);
     static final Serde<BenchmarkScore> SCORE = new JsonSerde<>(BenchmarkScore.class);
 
     private ScoreTopology() {

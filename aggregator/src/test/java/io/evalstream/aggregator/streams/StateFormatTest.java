@@ -25,8 +25,8 @@ class StateFormatTest {
         Tally tally = Tally.EMPTY.add(new GradedSample(CELL, Verdict.JUDGED, 0.5, Category.WRITING, "h", null,
                 Map.of("grammar", 8.0, "creativity", 3.0), null));
 
-        Tally read = ScoreTopology.TALLY.deserializer().deserialize("t",
-                ScoreTopology.TALLY.serializer().serialize("t", tally));
+        Tally read = ScoreTopology.TALLY_JSON.deserializer().deserialize("t",
+                ScoreTopology.TALLY_JSON.serializer().serialize("t", tally));
 
         assertThat(read).isEqualTo(tally);
         assertThat(read.dimensions()).containsEntry("grammar", new Moments(1, 8.0, 64.0));
@@ -38,7 +38,7 @@ class StateFormatTest {
                 {"graded":3,"correct":2,"incorrect":1,"noAnswer":0,"errors":0,"scoreSum":2.0,"scoreSquareSum":2.0,\
                 "category":"MATH","settingsHash":"h"}""";
 
-        Tally read = ScoreTopology.TALLY.deserializer().deserialize("t", old.getBytes(StandardCharsets.UTF_8));
+        Tally read = ScoreTopology.TALLY_JSON.deserializer().deserialize("t", old.getBytes(StandardCharsets.UTF_8));
 
         assertThat(read).isEqualTo(Tally.ofCounts(3, 2, 1, 0, 0, 2.0, 2.0, Category.MATH, "h"));
         assertThat(read.judged()).isZero();

@@ -57,7 +57,8 @@ public final class SimulatedModel {
     public SimulatedAnswer answer(PromptTask task) {
         TaskId id = task.taskId();
         // Draws happen in a fixed order, so each decision depends on the task alone.
-        SplittableRandom random = new SplittableRandom(StableHash.of(profile.seed(), withoutRun(id)));
+        String draws = withoutRun(id);
+        SplittableRandom random = new SplittableRandom(StableHash.of(profile.seed(), draws));
         double failure = random.nextDouble();
         double answer = random.nextDouble();
         Duration latency = latency(random.nextGaussian());
@@ -75,8 +76,8 @@ public final class SimulatedModel {
         }
         Outcome outcome = answer < accuracy ? Outcome.CORRECT
                 : answer < accuracy + profile.noAnswerRate() ? Outcome.NO_ANSWER : Outcome.WRONG;
-        boolean slip = formatSlipRate > 0 && new SplittableRandom(StableHash.of(profile.seed() ^ SLIP_STREAM,
-                withoutRun(id))).nextDouble() < formatSlipRate;
+        boolean slip = formatSlipRate > 0
+                && new SplittableRandom(StableHash.of(profile.seed() ^ SLIP_STREAM, draws)).nextDouble() < formatSlipRate;
         return new SimulatedAnswer(outcome, text(task, outcome, accuracy, random, slip), latency);
     }
 
@@ -100,8 +101,10 @@ public final class SimulatedModel {
         };
     }
 
+    /** The task's id without its run: the same item, variant and sample draw the same in every run. */
     private static String withoutRun(TaskId id) {
-        return id.toString().substring(id.runId().length() + 1);
+        return String.join(TaskId.SEPARATOR, id.modelId(), id.benchmarkId(), id.itemId(), id.variant(),
+                Integer.toString(id.sample()));
     }
 
     private Duration latency(double gaussian) {

@@ -20,16 +20,28 @@ public record LatencyHistogram(SortedMap<Integer, Long> buckets) {
     static final int PER_DOUBLING = 8;
     static final int LAST_BUCKET = 24 * PER_DOUBLING - 1;
 
+    // Plain loops, not streams: a histogram is built several times for every grade the aggregator counts (read
+    // from the store, the old latency out, the new one in).
     public LatencyHistogram {
-        buckets = buckets == null || buckets.isEmpty() ? Collections.emptySortedMap()
-                : Collections.unmodifiableSortedMap(new TreeMap<>(buckets));
-        if (buckets.values().stream().anyMatch(count -> count == null || count <= 0)) {
-            throw new IllegalArgumentException("bucket counts must be positive, got " + buckets);
+        if (buckets == null || buckets.isEmpty()) {
+            buckets = Collections.emptySortedMap();
+        } else {
+            TreeMap<Integer, Long> copy = new TreeMap<>(buckets);
+            for (Long count : copy.values()) {
+                if (count == null || count <= 0) {
+                    throw new IllegalArgumentException("bucket counts must be positive, got " + buckets);
+                }
+            }
+            buckets = Collections.unmodifiableSortedMap(copy);
         }
     }
 
     public long count() {
-        return buckets.values().stream().mapToLong(Long::longValue).sum();
+        long total = 0;
+        for (long count : buckets.values()) {
+            total += count;
+        }
+        return total;
     }
 
     public LatencyHistogram add(long millis) {
