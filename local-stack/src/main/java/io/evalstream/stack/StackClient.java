@@ -2,7 +2,6 @@ package io.evalstream.stack;
 
 import io.evalstream.contracts.BenchmarkInfo;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Json;
 import io.evalstream.evalctl.CliException;
@@ -106,18 +105,6 @@ public final class StackClient {
         } catch (IOException e) {
             throw new IllegalStateException(uri + " answered with something that is not a " + type.getRawClass()
                     .getSimpleName() + ": " + response.body(), e);
-        }
-    }
-
-    private Optional<JsonNode> json(URI uri) {
-        HttpResponse<String> response = get(uri);
-        if (response.statusCode() != 200) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Json.mapper().readTree(response.body()));
-        } catch (IOException e) {
-            throw new IllegalStateException(uri + " answered with something that is not JSON: " + response.body(), e);
         }
     }
 
