@@ -7,6 +7,7 @@ import io.evalstream.contracts.Json;
 import io.evalstream.evalctl.CliException;
 import io.evalstream.evalctl.ExitCode;
 import io.evalstream.evalctl.render.Reports;
+import io.evalstream.reports.analysis.ModelComparison;
 import io.evalstream.reports.analysis.ScalingReport;
 import io.evalstream.reports.render.ReportJson;
 import io.evalstream.reports.scoring.FullRunReport;
@@ -69,6 +70,12 @@ public final class StackClient {
     public Optional<ScalingReport> scaling(String runId, String family, String x, double predict) {
         return read(stack.aggregator("/runs/" + runId + "/scaling?family=" + family + "&x=" + x + "&predict="
                 + predict), ReportJson.mapper().constructType(ScalingReport.class));
+    }
+
+    /** The aggregator's comparison of model {@code b} with baseline {@code a} in the run; empty as for {@link #report}. */
+    public Optional<ModelComparison> compare(String runId, String a, String b) {
+        return read(stack.aggregator("/runs/" + runId + "/compare?a=" + a + "&b=" + b),
+                ReportJson.mapper().constructType(ModelComparison.class));
     }
 
     /** The aggregator's run list: every run it knows, with its totals; empty while it is rebalancing. */

@@ -78,9 +78,9 @@ class ModelComparisonTest {
         ModelComparison read = json.readValue(json.writeValueAsString(comparison), ModelComparison.class);
 
         assertThat(read).isEqualTo(comparison);
-        assertThat(read.benchmarks().get(1).power().itemsNeeded()).isPositive();
-        assertThat(read.benchmarks().get(1).clustered().difference().designEffect()).isGreaterThan(1);
-        assertThat(json.readTree(json.writeValueAsString(comparison)).path("benchmarks").path(1).has("decision"))
+        assertThat(read.benchmarks().getFirst().power().itemsNeeded()).isPositive();
+        assertThat(read.benchmarks().getFirst().clustered().difference().designEffect()).isGreaterThan(1);
+        assertThat(json.readTree(json.writeValueAsString(comparison)).path("benchmarks").path(0).has("decision"))
                 .as("the decision is written flat").isFalse();
     }
 
