@@ -3,9 +3,11 @@ package io.evalstream.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.evalstream.benchmarks.grading.Grader;
+import io.evalstream.contracts.Answer;
 import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.ModelCall;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.ScorerVerdict;
@@ -56,8 +58,8 @@ class AddedHeadlineTest {
                 Purpose.EVAL, "Q: 9*2?", new AnswerKey(added.extraction(), added.metric(), "18", List.of(), null),
                 TaskSetup.of(added.category(), added.settings(), added.settingsHash("default",
                 added.settings()))).withScorers(added.scorers());
-        Grade grade = Grader.grade(Completion.ok(task, "The answer is 18. That is 3 more than 15", "sim", true, 1, 1,
-                TokenUsage.NONE), Instant.EPOCH);
+        Grade grade = Grader.grade(Completion.of(task, Answer.ok("The answer is 18. That is 3 more than 15"),
+                ModelCall.now("sim", true, 1, 1, TokenUsage.NONE)), Instant.EPOCH);
 
         assertThat(grade.context().grader()).isEqualTo("last_number/numeric_equal@1");
         assertThat(grade.verdict()).as("the last number, 15").isEqualTo(Verdict.INCORRECT);

@@ -71,9 +71,17 @@ public record Completion(int schemaVersion, PromptTask task, @JsonUnwrapped Answ
                         wire.completedAt(), wire.firstTokenMillis()), wire.scores(), wire.spend());
     }
 
-    /** A completion of a generation, not priced yet. */
+    /** A completion of a generation (or a failed call), not priced yet. */
     public static Completion of(PromptTask task, Answer answer, ModelCall call) {
         return new Completion(SchemaVersion.CURRENT, task, answer, call, null, null);
+    }
+
+    /**
+     * A model's answer, not priced yet, to a task of any kind: {@code scores} are the log-probabilities of a task
+     * scored by likelihood, null or empty for a generation (the constructor checks they fit the task).
+     */
+    public static Completion answered(PromptTask task, String text, ModelCall call, List<ContinuationScore> scores) {
+        return new Completion(SchemaVersion.CURRENT, task, Answer.ok(text), call, scores, null);
     }
 
     /** This completion with what its call cost. */
@@ -130,25 +138,8 @@ public record Completion(int schemaVersion, PromptTask task, @JsonUnwrapped Answ
         return task.taskId();
     }
 
-    public static Completion ok(PromptTask task, String text, String backend, boolean simulated, long latencyMillis,
-            int attempts, TokenUsage usage) {
-        return ok(task, text, backend, simulated, latencyMillis, attempts, usage, null);
-    }
-
-    public static Completion ok(PromptTask task, String text, String backend, boolean simulated, long latencyMillis,
-            int attempts, TokenUsage usage, Long firstTokenMillis) {
-        return ok(task, text, backend, simulated, latencyMillis, attempts, usage, firstTokenMillis, null);
-    }
-
-    public static Completion ok(PromptTask task, String text, String backend, boolean simulated, long latencyMillis,
-            int attempts, TokenUsage usage, Long firstTokenMillis, List<ContinuationScore> scores) {
-        return new Completion(SchemaVersion.CURRENT, task, Answer.ok(text), new ModelCall(backend, simulated,
-                latencyMillis, attempts, usage, Instant.now(), firstTokenMillis), scores, null);
-    }
-
     public static Completion failed(PromptTask task, ModelError error, String backend, long latencyMillis,
             int attempts) {
-        return of(task, Answer.failed(error), ModelCall.of(backend, false, latencyMillis, attempts, TokenUsage.NONE,
-                Instant.now()));
+        return of(task, Answer.failed(error), ModelCall.now(backend, false, latencyMillis, attempts, TokenUsage.NONE));
     }
 }

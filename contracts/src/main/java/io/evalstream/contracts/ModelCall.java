@@ -21,4 +21,14 @@ public record ModelCall(String backend, boolean simulated, long latencyMillis, i
             Instant completedAt) {
         return new ModelCall(backend, simulated, latencyMillis, attempts, usage, completedAt, null);
     }
+
+    /** A call that ended just now, whose time to first token is not known. */
+    public static ModelCall now(String backend, boolean simulated, long latencyMillis, int attempts, TokenUsage usage) {
+        return of(backend, simulated, latencyMillis, attempts, usage, Instant.now());
+    }
+
+    /** This call with the time to its first token; null when the backend cannot tell. */
+    public ModelCall withFirstTokenMillis(Long millis) {
+        return new ModelCall(backend, simulated, latencyMillis, attempts, usage, completedAt, millis);
+    }
 }

@@ -32,7 +32,7 @@ class LikelihoodTaskTest {
 
         assertThat(task.kind()).isEqualTo(TaskKind.MULTIPLE_CHOICE);
         assertThat(task(Metric.BITS_PER_BYTE, "t", null).kind()).isEqualTo(TaskKind.PERPLEXITY);
-        assertThatThrownBy(() -> Completion.ok(task, " b", "sim", true, 1, 1, TokenUsage.NONE, null,
+        assertThatThrownBy(() -> Completion.answered(task, " b", ModelCall.now("sim", true, 1, 1, TokenUsage.NONE),
                 List.of(new ContinuationScore(-1, 1, null))))
                 .hasMessageContaining("field 'scores' must hold 3 log-probabilities for a MULTIPLE_CHOICE task, got 1");
         assertThatThrownBy(() -> new ContinuationScore(0.5, 1, null)).hasMessageContaining("<= 0");

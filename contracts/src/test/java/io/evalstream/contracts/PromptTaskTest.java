@@ -57,7 +57,8 @@ class PromptTaskTest {
                 new TaskSetup(Category.WRITING, null, story.settings(), story.settingsHash(),
                 story.judging()))).hasMessageContaining("field 'subject'");
         PromptTask judge = Samples.judgeTask();
-        Completion judgeReply = Completion.ok(judge, "Grammar: 8/10", "sim", true, 5, 1, TokenUsage.NONE);
+        Completion judgeReply = Completion.of(judge, Answer.ok("Grammar: 8/10"),
+                ModelCall.now("sim", true, 5, 1, TokenUsage.NONE));
         assertThatThrownBy(() -> PromptTask.judgeTask(judgeReply, "other-judge", "Grade this", 64))
                 .hasMessageContaining("a judge's answer is not judged again");
         assertThatThrownBy(() -> PromptTask.judgeTask(Samples.completion(), "judge-model", "Grade this", 64))

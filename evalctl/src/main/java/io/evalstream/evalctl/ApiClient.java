@@ -2,6 +2,7 @@ package io.evalstream.evalctl;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.evalstream.contracts.ApiError;
 import io.evalstream.contracts.Json;
 import io.evalstream.contracts.Texts;
 import io.evalstream.reports.render.ReportJson;
@@ -77,15 +78,15 @@ public final class ApiClient {
         throw new CliException(status / 100 == 4 ? ExitCode.REFUSED : ExitCode.SERVICE_ERROR, what + ": " + reason);
     }
 
-    /** The {@code error} field of a JSON error body, else the body itself (shortened). */
+    /** The reason in the services' error body ({@link ApiError}), else the body itself (shortened). */
     static String reason(String body) {
         try {
-            JsonNode error = Json.mapper().readTree(body).path("error");
-            if (error.isTextual()) {
-                return error.asText();
+            ApiError error = Json.mapper().readValue(body, ApiError.class);
+            if (error.error() != null) {
+                return error.error();
             }
-        } catch (IOException | RuntimeException notJson) {
-            // fall through: show what the service sent
+        } catch (IOException | RuntimeException notAnApiError) {
+            // fall through: a proxy's page or a crash's text, shown as the service sent it
         }
         String text = body == null ? "" : body.strip();
         return text.isEmpty() ? "no reason given" : Texts.abbreviate(text, 500);

@@ -1,7 +1,7 @@
 package io.evalstream.evalctl;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.evalctl.render.Comparisons;
+import io.evalstream.reports.analysis.ModelComparison;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -92,15 +92,18 @@ final class CompareCommand extends Subcommand implements Callable<Integer> {
             path.append("&difference=").append(difference);
         }
         Service aggregator = evalctl.aggregator();
-        JsonNode comparison = evalctl.client().getJson(aggregator, path.toString());
+        String body = ApiClient.requireOk(aggregator, evalctl.client().get(aggregator, path.toString(),
+                "application/json"));
+        ModelComparison comparison = ApiClient.read(aggregator, body, ModelComparison.class);
         PrintWriter out = out();
-        out.print(json ? comparison.toPrettyString() + "\n" : Comparisons.table(comparison)
+        // --json shows the answer as the aggregator sent it (fields a newer one adds included), only indented.
+        out.print(json ? ApiClient.json(aggregator, body).toPrettyString() + "\n" : Comparisons.table(comparison)
                 + (power == null ? "" : Comparisons.power(comparison)));
         out.flush();
         return gate(comparison);
     }
 
-    private int gate(JsonNode comparison) {
+    private int gate(ModelComparison comparison) {
         List<String> losses = Comparisons.losses(comparison);
         if (failOnSeesaw && Comparisons.seesaw(comparison)) {
             throw new CliException(ExitCode.GATE, modelB + " is a seesaw against " + modelA + " (--fail-on-seesaw)");

@@ -1,7 +1,7 @@
 package io.evalstream.evalctl;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.evalstream.contracts.CompletionsImported;
 import io.evalstream.contracts.Json;
 import io.evalstream.contracts.Topics;
 import java.io.PrintWriter;
@@ -107,11 +107,10 @@ final class PushCommand extends Subcommand implements Callable<Integer> {
         if (dryRun) {
             out.printf("%s: %d completion(s) read; nothing pushed (--dry-run).%n", name, lines.completions().size());
         } else {
-            JsonNode accepted = ApiClient.json(producer, ApiClient.requireOk(producer,
-                    evalctl.client().postJson(producer, "/completions", body.toString())));
+            CompletionsImported accepted = ApiClient.read(producer, ApiClient.requireOk(producer,
+                    evalctl.client().postJson(producer, "/completions", body.toString())), CompletionsImported.class);
             out.printf("Pushed %d completion(s) from %s as run %s; they are graded as its tasks (evalctl watch %s).%n",
-                    accepted.path("completions").asLong(), name, accepted.path("runId").asText(),
-                    accepted.path("runId").asText());
+                    accepted.completions(), name, accepted.runId(), accepted.runId());
         }
         out.flush();
         return ExitCode.OK;

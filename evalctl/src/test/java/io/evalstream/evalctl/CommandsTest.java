@@ -231,7 +231,8 @@ class CommandsTest {
     void compareFailsTheGateOnlyWhenAskedAndSeesawFound() throws IOException {
         String seesaw = """
                 {"a":{"runId":"r1","modelId":"v1"},"b":{"runId":"r1","modelId":"v2"},"alpha":0.05,"benchmarks":[],
-                 "seesaw":{"seesaw":true,"gains":[{"benchmarkId":"gsm8k"}],"losses":[{"benchmarkId":"mmlu"}]}}""";
+                 "seesaw":{"seesaw":true,"gains":[{"benchmarkId":"gsm8k","difference":0.2,"pValue":0.001}],
+                 "losses":[{"benchmarkId":"mmlu","difference":-0.1,"pValue":0.01}]}}""";
         service.answer(200, seesaw);
         assertThat(evalctl("compare", "r1", "-a", "v1", "-b", "v2")).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).contains("SEESAW: B gains on gsm8k and loses on mmlu");
@@ -239,6 +240,21 @@ class CommandsTest {
         assertThat(evalctl("compare", "r1", "-a", "v1", "-b", "v2", "--fail-on-loss")).isEqualTo(ExitCode.GATE);
         assertThat(err.toString()).contains("v2 is significantly worse than v1 on mmlu (--fail-on-loss)");
         assertThat(service.requests().getFirst().pathAndQuery()).isEqualTo("/runs/r1/compare?a=v1&b=v2&alpha=0.05");
+    }
+
+    @Test
+    void answersThatDoNotFitTheirRecordAreExit5NamingTheRecord() throws IOException {
+        service.answer(200, "{\"a\":\"v1\",\"benchmarks\":[]}");
+        assertThat(evalctl("compare", "r1", "-a", "v1", "-b", "v2")).isEqualTo(ExitCode.SERVICE_ERROR);
+        assertThat(err.toString()).contains("aggregator answered with JSON evalctl cannot read as ModelComparison");
+        service.answer(202, "{\"runId\":\"byo-1\",\"completions\":\"two\"}");
+        Path file = Files.writeString(dir.resolve("one.jsonl"), """
+                {"model": "m", "benchmark": "gsm8k", "itemId": "0", "prompt": "Q?", "completion": "3"}
+                """);
+        assertThat(evalctl("push", "--completions", file.toString(), "--spec", spec(SPEC).toString()))
+                .isEqualTo(ExitCode.SERVICE_ERROR);
+        assertThat(err.toString()).contains("prompt-producer answered with JSON evalctl cannot read as"
+                + " CompletionsImported");
     }
 
     @Test

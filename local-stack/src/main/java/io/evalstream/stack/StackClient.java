@@ -2,12 +2,12 @@ package io.evalstream.stack;
 
 import io.evalstream.contracts.BenchmarkInfo;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Json;
 import io.evalstream.evalctl.CliException;
 import io.evalstream.evalctl.ExitCode;
 import io.evalstream.evalctl.render.Reports;
+import io.evalstream.reports.analysis.ModelComparison;
 import io.evalstream.reports.analysis.ScalingReport;
 import io.evalstream.reports.render.ReportJson;
 import io.evalstream.reports.scoring.FullRunReport;
@@ -72,6 +72,12 @@ public final class StackClient {
                 + predict), ReportJson.mapper().constructType(ScalingReport.class));
     }
 
+    /** The aggregator's comparison of model {@code b} with baseline {@code a} in the run; empty as for {@link #report}. */
+    public Optional<ModelComparison> compare(String runId, String a, String b) {
+        return read(stack.aggregator("/runs/" + runId + "/compare?a=" + a + "&b=" + b),
+                ReportJson.mapper().constructType(ModelComparison.class));
+    }
+
     /** The aggregator's run list: every run it knows, with its totals; empty while it is rebalancing. */
     public List<RunSummary> runs() {
         return this.<List<RunSummary>>read(stack.aggregator("/runs"), ReportJson.mapper().getTypeFactory()
@@ -106,18 +112,6 @@ public final class StackClient {
         } catch (IOException e) {
             throw new IllegalStateException(uri + " answered with something that is not a " + type.getRawClass()
                     .getSimpleName() + ": " + response.body(), e);
-        }
-    }
-
-    private Optional<JsonNode> json(URI uri) {
-        HttpResponse<String> response = get(uri);
-        if (response.statusCode() != 200) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Json.mapper().readTree(response.body()));
-        } catch (IOException e) {
-            throw new IllegalStateException(uri + " answered with something that is not JSON: " + response.body(), e);
         }
     }
 

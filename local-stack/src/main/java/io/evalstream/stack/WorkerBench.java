@@ -17,6 +17,7 @@ import io.evalstream.contracts.RunSpec;
 import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.SettingsHash;
+import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.TaskSetup;
 import io.evalstream.contracts.TopicAdmin;
@@ -116,8 +117,8 @@ final class WorkerBench {
                 ProducerConfig.BATCH_SIZE_CONFIG, 131072, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"))) {
             // The run's manifest first, as the producer publishes it: the worker looks every task's run up, and a
             // run without one would be looked for on the runs topic again for every task.
-            RunSpec spec = new RunSpec(runId, List.of(MODEL), List.of(new BenchmarkSelection("gsm8k", count)), null, 1,
-                    null, null, null);
+            RunSpec spec = new RunSpec(runId, List.of(MODEL), List.of(new BenchmarkSelection("gsm8k", count)),
+                    SettingsOverrides.NONE, 1);
             RunManifest manifest = new RunManifest(SchemaVersion.CURRENT, spec,
                     List.of(new ExpectedCount(MODEL, "gsm8k", Category.MATH, count)), List.of(), Instant.now());
             producer.send(new ProducerRecord<>(Topics.RUNS, runId, MANIFESTS.encode(manifest))).get(60,

@@ -2,6 +2,7 @@ package io.evalstream.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.evalstream.contracts.Answer;
 import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.Completion;
@@ -9,6 +10,7 @@ import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Judging;
 import io.evalstream.contracts.Metric;
+import io.evalstream.contracts.ModelCall;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.Settings;
@@ -90,7 +92,8 @@ class JudgeInjectionTest {
      * the judge draws the same noise for each and only the text tells them apart.
      */
     private Grade judged(String story, UnaryOperator<String> promptChange) {
-        Completion subject = Completion.ok(storyTask(), story, "sim", true, 400, 1, TokenUsage.NONE);
+        Completion subject = Completion.of(storyTask(), Answer.ok(story),
+                ModelCall.now("sim", true, 400, 1, TokenUsage.NONE));
         // grader: Judges -> JudgeRequests.ask
         Rubric rubric = Rubrics.of(subject.task());
         String answer = JudgedGrades.answer(subject);
@@ -100,7 +103,8 @@ class JudgeInjectionTest {
         // worker: the sim backend answers the judge task
         String reply = judge.answer(judgeTask).text();
         // grader: the judge's completion becomes the subject's grade
-        return JudgedGrades.fromJudge(Completion.ok(judgeTask, reply, "sim", true, 300, 1, TokenUsage.NONE), AT);
+        return JudgedGrades.fromJudge(Completion.of(judgeTask, Answer.ok(reply),
+                ModelCall.now("sim", true, 300, 1, TokenUsage.NONE)), AT);
     }
 
     /** The judge prompt as it was before issue 24: the story right after the beginning, nothing to mark it off. */

@@ -2,9 +2,11 @@ package io.evalstream.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.evalstream.contracts.Json;
 import io.evalstream.contracts.SettingsOverrides;
+import io.evalstream.reports.analysis.BenchmarkComparison;
+import io.evalstream.reports.analysis.BenchmarkComparison.Direction;
+import io.evalstream.reports.analysis.ModelComparison;
+import io.evalstream.reports.analysis.Seesaw;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -33,38 +35,34 @@ class SeesawTest extends SharedStack {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         client.awaitComplete(runId, Duration.ofMinutes(8), report -> { });
 
-        JsonNode comparison = compare(runId, SEESAW_V1, SEESAW_V2);
-        assertThat(comparison.path("seesaw").path("seesaw").asBoolean()).as("%s", comparison).isTrue();
-        JsonNode gsm8k = benchmark(comparison, "gsm8k");
-        JsonNode mmlu = benchmark(comparison, "mmlu");
-        assertThat(gsm8k.path("pairing").path("pairs").asLong()).isEqualTo(ITEMS * SAMPLES);
-        assertThat(gsm8k.path("direction").asText()).as("%s", gsm8k).isEqualTo("GAIN");
-        assertThat(gsm8k.path("significant").asBoolean()).isTrue();
-        assertThat(gsm8k.path("test").path("pValue").asDouble()).isLessThan(0.001);
-        assertThat(mmlu.path("direction").asText()).as("%s", mmlu).isEqualTo("LOSS");
-        assertThat(mmlu.path("significant").asBoolean()).isTrue();
-        assertThat(mmlu.path("test").path("pValue").asDouble()).isLessThan(0.001);
-        assertThat(comparison.path("seesaw").path("gains").get(0).path("benchmarkId").asText()).isEqualTo("gsm8k");
-        assertThat(comparison.path("seesaw").path("losses").get(0).path("benchmarkId").asText()).isEqualTo("mmlu");
+        ModelComparison comparison = compare(runId, SEESAW_V1, SEESAW_V2);
+        assertThat(comparison.seesaw().seesaw()).as("%s", comparison).isTrue();
+        BenchmarkComparison gsm8k = benchmark(comparison, "gsm8k");
+        BenchmarkComparison mmlu = benchmark(comparison, "mmlu");
+        assertThat(gsm8k.pairing().pairs()).isEqualTo(ITEMS * SAMPLES);
+        assertThat(gsm8k.direction()).as("%s", gsm8k).isEqualTo(Direction.GAIN);
+        assertThat(gsm8k.significant()).isTrue();
+        assertThat(gsm8k.test().pValue()).isLessThan(0.001);
+        assertThat(mmlu.direction()).as("%s", mmlu).isEqualTo(Direction.LOSS);
+        assertThat(mmlu.significant()).isTrue();
+        assertThat(mmlu.test().pValue()).isLessThan(0.001);
+        assertThat(comparison.seesaw().gains()).extracting(Seesaw.Shift::benchmarkId).containsExactly("gsm8k");
+        assertThat(comparison.seesaw().losses()).extracting(Seesaw.Shift::benchmarkId).containsExactly("mmlu");
 
-        JsonNode itself = compare(runId, SEESAW_V1, SEESAW_V1);
-        assertThat(itself.path("seesaw").path("seesaw").asBoolean()).isFalse();
-        assertThat(itself.path("benchmarks")).hasSize(2).allSatisfy(benchmark ->
-                assertThat(benchmark.path("test").path("pValue").asDouble()).isEqualTo(1.0));
+        ModelComparison itself = compare(runId, SEESAW_V1, SEESAW_V1);
+        assertThat(itself.seesaw().seesaw()).isFalse();
+        assertThat(itself.benchmarks()).hasSize(2).allSatisfy(benchmark ->
+                assertThat(benchmark.test().pValue()).isEqualTo(1.0));
     }
 
-    private static JsonNode compare(String runId, String a, String b) throws Exception {
-        HttpResponse<String> response = client.get(stack.aggregator("/runs/" + runId + "/compare?a=" + a + "&b=" + b));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.mapper().readTree(response.body());
+    private static ModelComparison compare(String runId, String a, String b) {
+        return client.compare(runId, a, b).orElseThrow(() -> new AssertionError("the aggregator did not compare "
+                + a + " and " + b + " in run " + runId));
     }
 
-    private static JsonNode benchmark(JsonNode comparison, String benchmarkId) {
-        for (JsonNode benchmark : comparison.path("benchmarks")) {
-            if (benchmark.path("benchmarkId").asText().equals(benchmarkId)) {
-                return benchmark;
-            }
-        }
-        throw new AssertionError("no comparison on " + benchmarkId + " in " + comparison);
+    private static BenchmarkComparison benchmark(ModelComparison comparison, String benchmarkId) {
+        return comparison.benchmarks().stream().filter(benchmark -> benchmark.benchmarkId().equals(benchmarkId))
+                .findFirst().orElseThrow(() -> new AssertionError("no comparison on " + benchmarkId + " in "
+                        + comparison));
     }
 }

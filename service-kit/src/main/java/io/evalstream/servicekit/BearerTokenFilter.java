@@ -1,5 +1,6 @@
 package io.evalstream.servicekit;
 
+import io.evalstream.contracts.ApiError;
 import io.evalstream.contracts.BearerAuth;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.Startup;

@@ -1,10 +1,10 @@
 package io.evalstream.aggregator.api;
 
+import io.evalstream.contracts.ApiError;
 import io.evalstream.reports.analysis.ClusterBy;
 import io.evalstream.reports.analysis.MultipleTesting;
 import io.evalstream.reports.analysis.Power;
 import io.evalstream.contracts.Require;
-import io.evalstream.servicekit.ApiError;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

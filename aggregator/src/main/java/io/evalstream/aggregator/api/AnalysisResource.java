@@ -3,6 +3,7 @@ package io.evalstream.aggregator.api;
 import static io.evalstream.aggregator.api.AnalysisRequests.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.evalstream.contracts.ApiError;
 import io.evalstream.reports.analysis.CellMeans;
 import io.evalstream.reports.analysis.CompareOptions;
 import io.evalstream.reports.analysis.FamilyMembers;
@@ -21,7 +22,6 @@ import io.evalstream.aggregator.streams.ScoreStores;
 import io.evalstream.aggregator.streams.StreamsLifecycle;
 import io.evalstream.contracts.ModelInfo;
 import io.evalstream.contracts.RunManifest;
-import io.evalstream.servicekit.ApiError;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -1,9 +1,9 @@
 package io.evalstream.aggregator.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.evalstream.contracts.ApiError;
 import io.evalstream.reports.render.ReportFormat;
 import io.evalstream.reports.scoring.FullRunReport;
-import io.evalstream.servicekit.ApiError;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

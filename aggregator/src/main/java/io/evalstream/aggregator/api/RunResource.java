@@ -2,6 +2,7 @@ package io.evalstream.aggregator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.evalstream.contracts.ApiError;
 import io.evalstream.reports.render.ReportFormat;
 import io.evalstream.reports.render.ReportJson;
 import io.evalstream.reports.scoring.FullRunReport;
@@ -17,7 +18,6 @@ import io.evalstream.contracts.Require;
 import io.evalstream.contracts.StopDirectory;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.ScoreKey;
-import io.evalstream.servicekit.ApiError;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -1,7 +1,7 @@
 package io.evalstream.aggregator.api;
 
 import io.evalstream.aggregator.config.AggregatorConfig;
-import io.evalstream.servicekit.ApiError;
+import io.evalstream.contracts.ApiError;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -2,8 +2,8 @@ package io.evalstream.aggregator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.evalstream.contracts.ApiError;
 import io.evalstream.reports.render.ReportFormat;
-import io.evalstream.servicekit.ApiError;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;

@@ -42,7 +42,7 @@ public final class ChoiceRule {
                     throw new IllegalArgumentException("key 'choices' lists option templates, each a text such as"
                             + " \"{{a}}\"; got " + option);
                 }
-                templates.add(new FieldRule(null, option.asText(), null, null, null));
+                templates.add(FieldRule.fromTemplate(option.asText()));
             }
             return new ChoiceRule(null, List.copyOf(templates));
         }

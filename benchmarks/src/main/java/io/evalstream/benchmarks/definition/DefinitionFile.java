@@ -200,7 +200,7 @@ record DefinitionFile(String id, String description, Category category, SourceSp
         for (var variant : variants.entrySet()) {
             Check.id(variant.getKey(), "variants." + variant.getKey());
             ordered.putIfAbsent(variant.getKey(), variant.getValue() == null
-                    ? new TemplateSpec(null, null, null, null) : variant.getValue());
+                    ? TemplateSpec.INHERITED : variant.getValue());
         }
         return Collections.unmodifiableMap(ordered);
     }

@@ -50,6 +50,11 @@ public record FieldRule(String field, String template, String pattern, String re
         return new FieldRule(field, null, null, null, null);
     }
 
+    /** The value a Mustache template renders from the record, unchanged after. */
+    public static FieldRule fromTemplate(String template) {
+        return new FieldRule(null, template, null, null, null);
+    }
+
     /** Whether the value is changed after it is found. */
     public boolean transforms() {
         return pattern != null || remove != null || map != null;

@@ -11,4 +11,7 @@ package io.evalstream.benchmarks.definition;
  * @param separator   between the parts; default a blank line ({@code "\n\n"})
  */
 public record TemplateSpec(String instruction, String example, String question, String separator) {
+
+    /** A variant that gives no part of its own: every part is the default variant's. */
+    public static final TemplateSpec INHERITED = new TemplateSpec(null, null, null, null);
 }

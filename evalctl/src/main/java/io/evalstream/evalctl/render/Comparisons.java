@@ -1,12 +1,21 @@
 package io.evalstream.evalctl.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.evalstream.contracts.Json;
-import java.util.ArrayList;
+import io.evalstream.reports.analysis.BenchmarkComparison;
+import io.evalstream.reports.analysis.ModelComparison;
+import io.evalstream.reports.analysis.PairedDifference;
+import io.evalstream.reports.analysis.Power;
+import io.evalstream.reports.analysis.Seesaw;
+import io.evalstream.reports.scoring.ClusteredMean;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
-/** Renders the aggregator's model comparison ({@code GET /runs/{runId}/compare}) for a terminal. */
+/**
+ * Renders the aggregator's model comparison ({@code GET /runs/{runId}/compare}, read into {@link ModelComparison}) for
+ * a terminal. Parts an older aggregator leaves out (the clustered difference, the power, the correction) read as
+ * {@code -} or are not mentioned.
+ */
 public final class Comparisons {
 
     private static final String ROW = "  %-14s %7s %8s %8s %8s  %-17s %8s  %-12s %s%n";
@@ -16,34 +25,37 @@ public final class Comparisons {
     private Comparisons() {
     }
 
-    public static boolean seesaw(JsonNode comparison) {
-        return comparison.path("seesaw").path("seesaw").asBoolean();
+    public static boolean seesaw(ModelComparison comparison) {
+        return comparison.seesaw() != null && comparison.seesaw().seesaw();
     }
 
     /** Benchmarks where B is significantly worse than A. */
-    public static List<String> losses(JsonNode comparison) {
-        List<String> losses = new ArrayList<>();
-        comparison.path("seesaw").path("losses").forEach(shift -> losses.add(shift.path("benchmarkId").asText()));
-        return losses;
+    public static List<String> losses(ModelComparison comparison) {
+        return comparison.seesaw() == null ? List.of() : ids(comparison.seesaw().losses());
+    }
+
+    private static List<String> gains(ModelComparison comparison) {
+        return comparison.seesaw() == null ? List.of() : ids(comparison.seesaw().gains());
+    }
+
+    private static List<String> ids(List<Seesaw.Shift> shifts) {
+        return shifts == null ? List.of() : shifts.stream().map(Seesaw.Shift::benchmarkId).toList();
     }
 
     /** A heading naming both sides, one row per benchmark, and the seesaw verdict. */
-    public static String table(JsonNode comparison) {
-        JsonNode a = comparison.path("a");
-        JsonNode b = comparison.path("b");
+    public static String table(ModelComparison comparison) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "B = %s against A = %s, paired per"
-                + " sample, alpha %s%n", side(b), side(a), comparison.path("alpha").asText()));
+                + " sample, alpha %s%n", side(comparison.b()), side(comparison.a()), comparison.alpha()));
         out.append(String.format(Locale.ROOT, ROW, "benchmark", "pairs", "A", "B", "B - A", "95% CI of B - A",
                 "p", "test", ""));
         out.append("  ").append("-".repeat(96)).append('\n');
-        for (JsonNode benchmark : comparison.path("benchmarks")) {
-            JsonNode estimate = benchmark.path("estimate");
-            JsonNode test = benchmark.path("test");
-            out.append(String.format(Locale.ROOT, ROW, benchmark.path("benchmarkId").asText(),
-                    benchmark.path("pairing").path("pairs").asText(), percent(estimate.path("scoreA")),
-                    percent(estimate.path("scoreB")), points(estimate.path("difference")),
-                    interval(estimate.path("ci95Low"), estimate.path("ci95High")), pValue(test.path("pValue")),
-                    method(test.path("method").asText()), direction(benchmark.path("direction").asText())));
+        for (BenchmarkComparison benchmark : benchmarks(comparison)) {
+            BenchmarkComparison.Estimate estimate = benchmark.estimate();
+            BenchmarkComparison.PairedTest test = benchmark.test();
+            out.append(String.format(Locale.ROOT, ROW, benchmark.benchmarkId(), pairs(benchmark),
+                    percent(estimate.scoreA()), percent(estimate.scoreB()), points(estimate.difference()),
+                    interval(estimate.ci95Low(), estimate.ci95High()), pValue(test.pValue()), method(test.method()),
+                    direction(benchmark)));
         }
         out.append('\n').append(clustered(comparison));
         String correction = correction(comparison);
@@ -55,69 +67,74 @@ public final class Comparisons {
      * B - A per benchmark with its naive and clustered standard errors (Miller 2024): the samples and variants of one
      * item, or of one subset, are not independent, and the design effect says how much that widens the interval.
      */
-    static String clustered(JsonNode comparison) {
+    static String clustered(ModelComparison comparison) {
+        String by = comparison.clusterBy() == null ? "item" : comparison.clusterBy().name().toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Clustered by %s (Miller 2024, \"Adding"
-                + " Error Bars to Evals\"); SE and interval in points%n",
-                comparison.path("clusterBy").asText("item").toLowerCase(Locale.ROOT)));
+                + " Error Bars to Evals\"); SE and interval in points%n", by));
         out.append(String.format(Locale.ROOT, CLUSTERED_ROW, "benchmark", "pairs", "items", "SE naive", "SE clust",
                 "deff", "95% CI clustered", "p clust", "p adj"));
-        for (JsonNode benchmark : comparison.path("benchmarks")) {
-            JsonNode clustered = benchmark.path("clustered");
-            JsonNode mean = clustered.path("difference");
-            out.append(String.format(Locale.ROOT, CLUSTERED_ROW, benchmark.path("benchmarkId").asText(),
-                    benchmark.path("pairing").path("pairs").asText(), count(mean.path("clusters")),
-                    scaled(mean.path("naiveSe")), scaled(mean.path("clusteredSe")), ratio(mean.path("designEffect")),
-                    interval(clustered.path("ci95Low"), clustered.path("ci95High")), pValue(clustered.path("pValue")),
-                    pValue(benchmark.path("adjustedPValue"))));
+        for (BenchmarkComparison benchmark : benchmarks(comparison)) {
+            Optional<PairedDifference> clustered = Optional.ofNullable(benchmark.clustered());
+            Optional<ClusteredMean> mean = clusteredMean(benchmark);
+            out.append(String.format(Locale.ROOT, CLUSTERED_ROW, benchmark.benchmarkId(), pairs(benchmark),
+                    count(mean.map(ClusteredMean::clusters).orElse(null)),
+                    scaled(mean.map(ClusteredMean::naiveSe).orElse(null)),
+                    scaled(mean.map(ClusteredMean::clusteredSe).orElse(null)),
+                    ratio(mean.map(ClusteredMean::designEffect).orElse(null)),
+                    interval(clustered.map(PairedDifference::ci95Low).orElse(null),
+                            clustered.map(PairedDifference::ci95High).orElse(null)),
+                    pValue(clustered.map(PairedDifference::pValue).orElse(null)), pValue(benchmark.adjustedPValue())));
         }
         return out.toString();
     }
 
     /** What each benchmark can detect at the comparison's alpha and the asked power, and the items needed. */
-    public static String power(JsonNode comparison) {
-        JsonNode first = firstPower(comparison);
-        Double forDifference = first.path("forDifference").isNumber() ? first.path("forDifference").asDouble() : null;
+    public static String power(ModelComparison comparison) {
+        Optional<Power> first = benchmarks(comparison).stream().map(BenchmarkComparison::power)
+                .filter(Objects::nonNull).findFirst();
+        Double forDifference = first.map(Power::forDifference).orElse(null);
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nPower at alpha %s and %s%%: the"
                 + " smallest |B - A| each benchmark detects%s (Miller 2024, clustered)%n",
-                comparison.path("alpha").asText(), figure(100 * first.path("power").asDouble(0.8)),
-                forDifference == null ? "" : ", and the items needed for " + points(first.path("forDifference"))
-                        + " points"));
+                comparison.alpha(), figure(100 * first.map(Power::power).orElse(Power.DEFAULT_POWER)),
+                forDifference == null ? "" : ", and the items needed for " + points(forDifference) + " points"));
         out.append(String.format(Locale.ROOT, POWER_ROW, "benchmark", "items", "detectable", "items needed"));
-        for (JsonNode benchmark : comparison.path("benchmarks")) {
-            JsonNode power = benchmark.path("power");
-            out.append(String.format(Locale.ROOT, POWER_ROW, benchmark.path("benchmarkId").asText(),
-                    count(benchmark.path("clustered").path("difference").path("clusters")),
-                    scaled(power.path("minimumDetectable")), count(power.path("itemsNeeded"))));
+        for (BenchmarkComparison benchmark : benchmarks(comparison)) {
+            Optional<Power> power = Optional.ofNullable(benchmark.power());
+            out.append(String.format(Locale.ROOT, POWER_ROW, benchmark.benchmarkId(),
+                    count(clusteredMean(benchmark).map(ClusteredMean::clusters).orElse(null)),
+                    scaled(power.map(Power::minimumDetectable).orElse(null)),
+                    count(power.map(Power::itemsNeeded).orElse(null))));
         }
         return out.toString();
     }
 
-    private static JsonNode firstPower(JsonNode comparison) {
-        for (JsonNode benchmark : comparison.path("benchmarks")) {
-            if (benchmark.path("power").isObject()) {
-                return benchmark.path("power");
-            }
-        }
-        return Json.mapper().createObjectNode();
+    private static List<BenchmarkComparison> benchmarks(ModelComparison comparison) {
+        return comparison.benchmarks() == null ? List.of() : comparison.benchmarks();
     }
 
-    private static String correction(JsonNode comparison) {
-        long tested = 0;
-        for (JsonNode benchmark : comparison.path("benchmarks")) {
-            tested += benchmark.path("adjustedPValue").isNumber() ? 1 : 0;
+    private static Optional<ClusteredMean> clusteredMean(BenchmarkComparison benchmark) {
+        return Optional.ofNullable(benchmark.clustered()).map(PairedDifference::difference);
+    }
+
+    private static String pairs(BenchmarkComparison benchmark) {
+        return benchmark.pairing() == null ? "" : String.valueOf(benchmark.pairing().pairs());
+    }
+
+    private static String correction(ModelComparison comparison) {
+        long tested = benchmarks(comparison).stream().filter(benchmark -> benchmark.adjustedPValue() != null).count();
+        if (comparison.correction() == null) {
+            return "";
         }
-        return switch (comparison.path("correction").asText("")) {
-            case "HOLM" -> "(p-values Holm-adjusted across " + tested + " benchmarks: family-wise error alpha.)";
-            case "BENJAMINI_HOCHBERG" -> "(p-values Benjamini-Hochberg-adjusted across " + tested
+        return switch (comparison.correction()) {
+            case HOLM -> "(p-values Holm-adjusted across " + tested + " benchmarks: family-wise error alpha.)";
+            case BENJAMINI_HOCHBERG -> "(p-values Benjamini-Hochberg-adjusted across " + tested
                     + " benchmarks: false discovery rate alpha.)";
-            case "NONE" -> "(p-values not adjusted across benchmarks.)";
-            default -> "";
+            case NONE -> "(p-values not adjusted across benchmarks.)";
         };
     }
 
-    private static String verdict(JsonNode comparison) {
-        List<String> gains = new ArrayList<>();
-        comparison.path("seesaw").path("gains").forEach(shift -> gains.add(shift.path("benchmarkId").asText()));
+    private static String verdict(ModelComparison comparison) {
+        List<String> gains = gains(comparison);
         List<String> losses = losses(comparison);
         if (seesaw(comparison)) {
             return "SEESAW: B gains on " + String.join(", ", gains) + " and loses on " + String.join(", ", losses)
@@ -132,55 +149,56 @@ public final class Comparisons {
         return "No significant difference on any benchmark.";
     }
 
-    private static String side(JsonNode side) {
-        return side.path("modelId").asText() + " (run " + side.path("runId").asText() + ")";
+    private static String side(ModelComparison.Side side) {
+        return side.modelId() + " (run " + side.runId() + ")";
     }
 
-    private static String count(JsonNode value) {
-        return value.isNumber() ? value.asText() : "-";
+    private static String count(Long value) {
+        return value == null ? "-" : value.toString();
     }
 
-    private static String scaled(JsonNode value) {
-        return value.isNumber() ? figure(100 * value.asDouble()) : "-";
+    private static String scaled(Double value) {
+        return value == null ? "-" : figure(100 * value);
     }
 
-    private static String ratio(JsonNode value) {
-        return value.isNumber() ? String.format(Locale.ROOT, "%.2f", value.asDouble()) : "-";
+    private static String ratio(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     private static String figure(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
-    private static String percent(JsonNode ratio) {
-        return ratio.isNumber() ? String.format(Locale.ROOT, "%.1f%%", 100 * ratio.asDouble()) : "-";
+    private static String percent(Double ratio) {
+        return ratio == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * ratio);
     }
 
-    private static String points(JsonNode difference) {
-        return difference.isNumber() ? String.format(Locale.ROOT, "%+.1f", 100 * difference.asDouble()) : "-";
+    private static String points(Double difference) {
+        return difference == null ? "-" : String.format(Locale.ROOT, "%+.1f", 100 * difference);
     }
 
-    private static String interval(JsonNode low, JsonNode high) {
-        return low.isNumber() && high.isNumber() ? "[" + points(low) + ", " + points(high) + "]" : "-";
+    private static String interval(Double low, Double high) {
+        return low != null && high != null ? "[" + points(low) + ", " + points(high) + "]" : "-";
     }
 
-    private static String pValue(JsonNode p) {
-        if (!p.isNumber()) {
+    private static String pValue(Double p) {
+        if (p == null) {
             return "-";
         }
-        return p.asDouble() < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p.asDouble());
+        return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 
-    private static String method(String method) {
+    private static String direction(BenchmarkComparison benchmark) {
+        BenchmarkComparison.Direction direction = benchmark.decision() == null ? null : benchmark.direction();
+        return direction == null || direction == BenchmarkComparison.Direction.NONE ? "" : direction.name();
+    }
+
+    private static String method(BenchmarkComparison.Method method) {
         return switch (method) {
-            case "MCNEMAR_EXACT" -> "McNemar exact";
-            case "MCNEMAR_CHI_SQUARE" -> "McNemar chi2";
-            case "PAIRED_T" -> "paired t";
-            default -> "-";
+            case MCNEMAR_EXACT -> "McNemar exact";
+            case MCNEMAR_CHI_SQUARE -> "McNemar chi2";
+            case PAIRED_T -> "paired t";
+            case NONE -> "-";
         };
-    }
-
-    private static String direction(String direction) {
-        return "NONE".equals(direction) ? "" : direction;
     }
 }

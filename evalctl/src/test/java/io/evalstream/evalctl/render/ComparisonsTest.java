@@ -2,8 +2,8 @@ package io.evalstream.evalctl.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.evalstream.contracts.Json;
+import io.evalstream.reports.analysis.ModelComparison;
+import io.evalstream.reports.render.ReportJson;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,11 +32,12 @@ class ComparisonsTest {
              "estimate":{"scoreA":null,"scoreB":null,"difference":null,"ci95Low":null,"ci95High":null},
              "test":{"method":"NONE","statistic":null,"pValue":null},"significant":false,"direction":"NONE"}""";
 
-    private static JsonNode comparison(String gains, String losses, String... benchmarks) throws Exception {
-        return Json.mapper().readTree("""
+    private static ModelComparison comparison(String gains, String losses, String... benchmarks) throws Exception {
+        return ReportJson.mapper().readValue("""
                 {"a":{"runId":"r1","modelId":"sim-v1"},"b":{"runId":"r2","modelId":"sim-v2"},"alpha":0.05,
                  "correction":"HOLM","clusterBy":"ITEM","benchmarks":[%s],"seesaw":{"seesaw":%s,"gains":[%s],"losses":[%s]}}"""
-                .formatted(String.join(",", benchmarks), !gains.isEmpty() && !losses.isEmpty(), gains, losses));
+                .formatted(String.join(",", benchmarks), !gains.isEmpty() && !losses.isEmpty(), gains, losses),
+                ModelComparison.class);
     }
 
     private static final String GAIN_SHIFT = "{\"benchmarkId\":\"gsm8k\",\"difference\":0.4,\"pValue\":1.0E-9}";
@@ -90,10 +91,10 @@ class ComparisonsTest {
 
     @Test
     void lossesAndSeesawAreReadForTheExitCode() throws Exception {
-        JsonNode seesaw = comparison(GAIN_SHIFT, LOSS_SHIFT, GSM8K_GAIN, MMLU_LOSS);
+        ModelComparison seesaw = comparison(GAIN_SHIFT, LOSS_SHIFT, GSM8K_GAIN, MMLU_LOSS);
         assertThat(Comparisons.seesaw(seesaw)).isTrue();
         assertThat(Comparisons.losses(seesaw)).containsExactly("mmlu");
-        JsonNode gainOnly = comparison(GAIN_SHIFT, "", GSM8K_GAIN);
+        ModelComparison gainOnly = comparison(GAIN_SHIFT, "", GSM8K_GAIN);
         assertThat(Comparisons.seesaw(gainOnly)).isFalse();
         assertThat(Comparisons.losses(gainOnly)).isEmpty();
     }

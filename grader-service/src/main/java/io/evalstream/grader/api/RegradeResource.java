@@ -1,11 +1,11 @@
 package io.evalstream.grader.api;
 
 import io.evalstream.benchmarks.BenchmarkException;
+import io.evalstream.contracts.ApiError;
 import io.evalstream.contracts.Require;
 import io.evalstream.contracts.InvalidRecordException;
 import io.evalstream.contracts.RegradeReport;
 import io.evalstream.grader.regrade.Regrader;
-import io.evalstream.servicekit.ApiError;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -10,6 +10,7 @@ import io.evalstream.contracts.ContinuationScore;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Metric;
+import io.evalstream.contracts.ModelCall;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Settings;
 import io.evalstream.contracts.TaskId;
@@ -85,6 +86,6 @@ class LikelihoodGradesTest {
     }
 
     private static Completion completion(PromptTask task, List<ContinuationScore> scores) {
-        return Completion.ok(task, "", "sim", true, 3, 1, TokenUsage.NONE, null, scores);
+        return Completion.answered(task, "", ModelCall.now("sim", true, 3, 1, TokenUsage.NONE), scores);
     }
 }

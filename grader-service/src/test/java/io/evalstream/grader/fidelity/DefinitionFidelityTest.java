@@ -10,10 +10,12 @@ import io.evalstream.benchmarks.Item;
 import io.evalstream.benchmarks.grading.Datasets;
 import io.evalstream.benchmarks.grading.Grader;
 import io.evalstream.benchmarks.grading.ProgramRunner.ProgramRun;
+import io.evalstream.contracts.Answer;
 import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.ModelCall;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.TaskId;
@@ -184,6 +186,6 @@ class DefinitionFidelityTest {
     }
 
     private static Completion completion(PromptTask task, String text) {
-        return Completion.ok(task, text, "fidelity", false, 1, 1, TokenUsage.NONE);
+        return Completion.of(task, Answer.ok(text), ModelCall.now("fidelity", false, 1, 1, TokenUsage.NONE));
     }
 }

@@ -6,6 +6,7 @@ import static io.evalstream.grader.Fixtures.storyTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.evalstream.contracts.Answer;
 import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.ErrorKind;
@@ -13,9 +14,11 @@ import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.InvalidRecordException;
 import io.evalstream.contracts.Judging;
+import io.evalstream.contracts.ModelCall;
 import io.evalstream.contracts.ModelError;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.TaskSetup;
+import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
 import java.time.Instant;
 import java.util.Map;
@@ -119,8 +122,9 @@ class JudgedGradesTest {
     @Test
     void cutsARunawayContinuationOnTheGrade() {
         Completion runaway = ok(story, " and the ball".repeat(500));
-        Grade grade = JudgedGrades.fromJudge(Completion.ok(PromptTask.judgeTask(runaway, "judge-model", "p", 256),
-                "Grammar: 2\nCreativity: 1\nConsistency: 3", "sim", true, 10, 1, null), AT);
+        Grade grade = JudgedGrades.fromJudge(Completion.of(PromptTask.judgeTask(runaway, "judge-model", "p", 256),
+                Answer.ok("Grammar: 2\nCreativity: 1\nConsistency: 3"), ModelCall.now("sim", true, 10, 1,
+                        TokenUsage.NONE)), AT);
 
         assertThat(grade.marking().extracted()).hasSize(JudgedGrades.MAX_EXTRACTED).endsWith("…");
     }
@@ -148,6 +152,6 @@ class JudgedGradesTest {
         PromptTask judgeTask = PromptTask.judgeTask(subject, "judge-model",
                 new TinyStoriesRubric().judgePrompt(BEGINNING, JudgedGrades.answer(subject),
                         new AnswerMarkers("0123456789abcdef0123456789abcdef")), 256);
-        return Completion.ok(judgeTask, reply, "sim", true, 900, 1, null);
+        return Completion.of(judgeTask, Answer.ok(reply), ModelCall.now("sim", true, 900, 1, TokenUsage.NONE));
     }
 }

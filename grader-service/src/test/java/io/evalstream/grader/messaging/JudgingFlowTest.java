@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.evalstream.broker.KafkaTestResource;
+import io.evalstream.contracts.Answer;
 import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.DeadLetter;
@@ -14,10 +15,12 @@ import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Judging;
+import io.evalstream.contracts.ModelCall;
 import io.evalstream.contracts.ModelError;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.TaskSetup;
+import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
 import io.evalstream.contracts.WireFormat;
@@ -125,11 +128,12 @@ class JudgingFlowTest {
                 .containsOnly(judgeTask.prompt());
 
         // The test plays the worker serving the judge model.
-        produce(Completion.ok(judgeTask, "The student finishes the sentence well.\n**Grammar:** 9/10\n"
-                        + "**Creativity:** 7 out of 10\n**Consistency:** 8/10\n**Age group:** C (6-7)", "sim", true,
-                        700, 1, null),
-                Completion.ok(judgeTasks.get(garbled.taskId().judgedBy(JUDGE).toString()),
-                        "What a lovely story! I would give it a high mark.", "sim", true, 650, 1, null),
+        produce(Completion.of(judgeTask, Answer.ok("The student finishes the sentence well.\n**Grammar:** 9/10\n"
+                        + "**Creativity:** 7 out of 10\n**Consistency:** 8/10\n**Age group:** C (6-7)"),
+                        ModelCall.now("sim", true, 700, 1, TokenUsage.NONE)),
+                Completion.of(judgeTasks.get(garbled.taskId().judgedBy(JUDGE).toString()),
+                        Answer.ok("What a lovely story! I would give it a high mark."),
+                        ModelCall.now("sim", true, 650, 1, TokenUsage.NONE)),
                 Completion.failed(judgeTasks.get(judgeDown.taskId().judgedBy(JUDGE).toString()),
                         new ModelError(ErrorKind.SERVER_ERROR, "HTTP 503 after 3 attempts"), "openai", 9000, 3));
 

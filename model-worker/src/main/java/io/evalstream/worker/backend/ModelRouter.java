@@ -3,6 +3,7 @@ package io.evalstream.worker.backend;
 import io.evalstream.contracts.Causes;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.ModelCall;
 import io.evalstream.contracts.ModelError;
 import io.evalstream.contracts.PromptTask;
 import java.util.Map;
@@ -73,8 +74,9 @@ public final class ModelRouter implements AutoCloseable {
         if (reply != null) {
             Long firstToken = reply.firstTokenMillis() == null ? null
                     : Math.min(reply.firstTokenMillis(), served.latencyMillis());
-            return Completion.ok(task, reply.text(), backend.kind(), backend.simulated(), served.latencyMillis(),
-                    served.attempts(), reply.usage(), firstToken, reply.scores());
+            ModelCall call = ModelCall.now(backend.kind(), backend.simulated(), served.latencyMillis(),
+                    served.attempts(), reply.usage()).withFirstTokenMillis(firstToken);
+            return Completion.answered(task, reply.text(), call, reply.scores());
         }
         return Completion.failed(task, error(task, backend, served.failure()), backend.kind(), served.latencyMillis(),
                 served.attempts());

@@ -2,9 +2,11 @@ package io.evalstream.worker.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.evalstream.contracts.Answer;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Lane;
+import io.evalstream.contracts.ModelCall;
 import io.evalstream.contracts.ModelError;
 import io.evalstream.contracts.PriceList;
 import io.evalstream.contracts.Prices;
@@ -38,8 +40,8 @@ class PricingTest {
     void pricesTheAnswerAtItsModelsPriceForItsLane(String model, String status, String backend, Double usd,
             Lane lane) {
         Completion completion = status.equals("OK")
-                ? Completion.ok(Tasks.numeric("run-1", model, "q1", "72"), "72", backend, false, 10, 1,
-                        new TokenUsage(1000, 200))
+                ? Completion.of(Tasks.numeric("run-1", model, "q1", "72"), Answer.ok("72"),
+                        ModelCall.now(backend, false, 10, 1, new TokenUsage(1000, 200)))
                 : Completion.failed(Tasks.numeric("run-1", model, "q1", "72"),
                         new ModelError(ErrorKind.SERVER_ERROR, "503"), backend, 10, 3);
         Completion priced = PRICING.priced(completion);

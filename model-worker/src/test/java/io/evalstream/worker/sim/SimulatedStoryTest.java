@@ -2,8 +2,10 @@ package io.evalstream.worker.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.evalstream.contracts.Answer;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.ErrorKind;
+import io.evalstream.contracts.ModelCall;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.TokenUsage;
 import io.evalstream.worker.Tasks;
@@ -148,7 +150,8 @@ class SimulatedStoryTest {
         return IntStream.range(0, count).mapToObj(i -> {
             PromptTask story = stories.get(i);
             String text = model(writers.get(i % 3)).answer(story).text();
-            Completion subject = Completion.ok(story, text, "sim", true, 5, 1, TokenUsage.NONE);
+            Completion subject = Completion.of(story, Answer.ok(text),
+                    ModelCall.now("sim", true, 5, 1, TokenUsage.NONE));
             return PromptTask.judgeTask(subject, "sim-" + judge, "Rate this story: " + text, 64);
         }).toList();
     }

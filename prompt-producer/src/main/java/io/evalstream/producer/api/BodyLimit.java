@@ -1,8 +1,8 @@
 package io.evalstream.producer.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.evalstream.contracts.ApiError;
 import io.evalstream.contracts.Json;
-import io.evalstream.servicekit.ApiError;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;

@@ -1,5 +1,7 @@
 package io.evalstream.producer.api;
 
+import io.evalstream.contracts.ApiError;
+import io.evalstream.contracts.CompletionsImported;
 import io.evalstream.contracts.InvalidRecordException;
 import io.evalstream.contracts.RunSpec;
 import io.evalstream.producer.config.ProducerConfig;
@@ -8,7 +10,6 @@ import io.evalstream.producer.run.CompletionImport;
 import io.evalstream.producer.run.CompletionLine;
 import io.evalstream.producer.run.RunPlanner;
 import io.evalstream.producer.run.RunRejectedException;
-import io.evalstream.servicekit.ApiError;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,10 +35,6 @@ public class CompletionImportResource {
 
     /** The spec of the run, and its completions. */
     public record ImportRequest(RunSpec spec, List<CompletionLine> completions) {
-    }
-
-    /** What was published. */
-    public record Imported(String runId, long completions) {
     }
 
     private final RunPlanner planner;
@@ -73,7 +70,7 @@ public class CompletionImportResource {
                     + "); push them again: task ids are deterministic, so nothing is counted twice");
         }
         LOG.infof("Imported %d completions as run %s", count, imported.manifest().runId());
-        return Response.accepted(new Imported(imported.manifest().runId(), count)).build();
+        return Response.accepted(new CompletionsImported(imported.manifest().runId(), count)).build();
     }
 
     private static Response error(Status status, String message) {

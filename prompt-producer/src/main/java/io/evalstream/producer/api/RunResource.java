@@ -1,5 +1,6 @@
 package io.evalstream.producer.api;
 
+import io.evalstream.contracts.ApiError;
 import io.evalstream.contracts.RunAccepted;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.RunSpec;
@@ -12,7 +13,6 @@ import io.evalstream.producer.run.PublishedRuns;
 import io.evalstream.producer.run.RunPlan;
 import io.evalstream.producer.run.RunPlanner;
 import io.evalstream.producer.run.RunRejectedException;
-import io.evalstream.servicekit.ApiError;
 import io.smallrye.mutiny.TimeoutException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

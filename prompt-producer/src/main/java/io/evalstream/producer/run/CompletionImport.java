@@ -1,8 +1,10 @@
 package io.evalstream.producer.run;
 
 import io.evalstream.benchmarks.Item;
+import io.evalstream.contracts.Answer;
 import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.ExpectedCount;
+import io.evalstream.contracts.ModelCall;
 import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.SchemaVersion;
 import io.evalstream.contracts.TaskId;
@@ -56,8 +58,8 @@ public record CompletionImport(RunManifest manifest, List<Completion> completion
                 continue;
             }
             Item item = item(planned, line.itemId()).orElseThrow();
-            completions.add(Completion.ok(TaskSequence.task(id, planned, variant, item, line.prompt()),
-                    line.completion(), BACKEND, false, 0, 1, TokenUsage.NONE));
+            completions.add(Completion.of(TaskSequence.task(id, planned, variant, item, line.prompt()),
+                    Answer.ok(line.completion()), ModelCall.now(BACKEND, false, 0, 1, TokenUsage.NONE)));
             expected.merge(line.model() + TaskId.SEPARATOR + planned.benchmark().id(), new ExpectedCount(line.model(),
                     planned.benchmark().id(), planned.benchmark().category(), 1), (a, b) -> new ExpectedCount(
                     a.modelId(), a.benchmarkId(), a.category(), a.tasks() + 1));

@@ -22,12 +22,17 @@ public record PairedDifference(ClusteredMean difference, Double ci95Low, Double 
     public static PairedDifference of(Collection<Moments> clusters) {
         ClusteredMean mean = ClusteredMean.of(clusters);
         if (mean.clusteredSe() == null) {
-            return new PairedDifference(mean, null, null, null);
+            return untested(mean);
         }
         double se = mean.clusteredSe();
         double d = mean.mean();
         Double p = se > 0 ? Erf.erfc(Math.abs(d) / se / Math.sqrt(2)) : d == 0 ? 1.0 : 0.0;
         return new PairedDifference(mean, Math.max(-1, d - PairedComparison.Z95 * se),
                 Math.min(1, d + PairedComparison.Z95 * se), p);
+    }
+
+    /** B - A of a single pair: no standard error, so no interval and no test. */
+    private static PairedDifference untested(ClusteredMean mean) {
+        return new PairedDifference(mean, null, null, null);
     }
 }

@@ -32,7 +32,7 @@ public record ClusteredMean(long n, long clusters, double mean, Double naiveSe, 
         double n = all.n();
         double mean = all.sum() / n;
         if (all.n() < 2) {
-            return new ClusteredMean(all.n(), nonEmpty, mean, null, null, null);
+            return single(mean);
         }
         double within = 0;
         double crossTerms = 0;
@@ -49,5 +49,10 @@ public record ClusteredMean(long n, long clusters, double mean, Double naiveSe, 
         double clusteredVariance = Math.max(0, naiveVariance + crossTerms / (n * n));
         return new ClusteredMean(all.n(), nonEmpty, mean, Math.sqrt(naiveVariance), Math.sqrt(clusteredVariance),
                 naiveVariance > 0 ? clusteredVariance / naiveVariance : null);
+    }
+
+    /** One value, in one cluster: its mean, and no standard error (nor design effect) to estimate from it. */
+    private static ClusteredMean single(double value) {
+        return new ClusteredMean(1, 1, value, null, null, null);
     }
 }

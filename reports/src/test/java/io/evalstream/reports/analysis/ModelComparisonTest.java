@@ -10,8 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evalstream.reports.analysis.BenchmarkComparison.Direction;
 import io.evalstream.reports.analysis.ModelComparison.Side;
+import io.evalstream.reports.render.ReportJson;
 import io.evalstream.reports.scoring.GradedSample;
 import java.util.HashMap;
 import java.util.Map;
@@ -60,6 +62,26 @@ class ModelComparisonTest {
         assertThat(seesaw.seesaw()).isFalse();
         assertThat(seesaw.gains()).hasSize(2);
         assertThat(seesaw.losses()).isEmpty();
+    }
+
+    /** evalctl reads the aggregator's answer into this record: what it writes must read back as the same record. */
+    @Test
+    void aComparisonReadBackFromItsJsonIsTheSameRecord() throws Exception {
+        Map<PairKey, GradedSample> weak = sampledItems("m", 3, concat(repeat(CORRECT, 10), repeat(INCORRECT, 30)));
+        Map<PairKey, GradedSample> strong = sampledItems("m", 3, concat(repeat(CORRECT, 30), repeat(INCORRECT, 10)));
+        CompareOptions sized = new CompareOptions(0.05, MultipleTesting.BENJAMINI_HOCHBERG, 0.9, 0.05,
+                ClusterBy.ITEM, Map.of());
+        ModelComparison comparison = ModelComparison.of(A, B, Map.of("gsm8k", weak, "mmlu", strong, "math", Map.of()),
+                Map.of("gsm8k", strong, "mmlu", weak), sized);
+        ObjectMapper json = ReportJson.mapper();
+
+        ModelComparison read = json.readValue(json.writeValueAsString(comparison), ModelComparison.class);
+
+        assertThat(read).isEqualTo(comparison);
+        assertThat(read.benchmarks().getFirst().power().itemsNeeded()).isPositive();
+        assertThat(read.benchmarks().getFirst().clustered().difference().designEffect()).isGreaterThan(1);
+        assertThat(json.readTree(json.writeValueAsString(comparison)).path("benchmarks").path(0).has("decision"))
+                .as("the decision is written flat").isFalse();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.evalstream.reports.analysis.VariantSpread.VariantScore;
+import io.evalstream.reports.render.ReportJson;
 import io.evalstream.reports.scoring.TaskSample;
 import io.evalstream.contracts.Verdict;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class PromptSensitivityTest {
      * sd = sqrt(21)/12 = 0.3818813.
      */
     @Test
-    void reportsEachVariantsScoreAndTheirSpread() {
+    void reportsEachVariantsScoreAndTheirSpread() throws Exception {
         List<TaskSample> samples = new ArrayList<>();
         add(samples, "m1", "mmlu", "default", Verdict.CORRECT, Verdict.CORRECT, Verdict.CORRECT, Verdict.INCORRECT);
         add(samples, "m1", "mmlu", "terse", Verdict.CORRECT, Verdict.ERROR, Verdict.NO_ANSWER, Verdict.INCORRECT);
@@ -46,6 +47,8 @@ class PromptSensitivityTest {
         assertThat(spread.stdDev()).isCloseTo(Math.sqrt(21) / 12, within(1e-12));
         assertThat(spread.bestVariant()).isEqualTo("cot");
         assertThat(spread.worstVariant()).isEqualTo("terse");
+        assertThat(ReportJson.mapper().readValue(ReportJson.mapper().writeValueAsString(report),
+                SensitivityReport.class)).as("read back by a client from the aggregator's answer").isEqualTo(report);
     }
 
     @Test

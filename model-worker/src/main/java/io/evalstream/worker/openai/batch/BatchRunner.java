@@ -1,6 +1,7 @@
 package io.evalstream.worker.openai.batch;
 
 import io.evalstream.contracts.Completion;
+import io.evalstream.contracts.ModelCall;
 import io.evalstream.contracts.ModelError;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.worker.backend.ErrorClassifier;
@@ -118,7 +119,7 @@ final class BatchRunner {
                         batch.batchId(), e.getMessage(), model.settings().pollInterval());
             }
             if (Instant.now().isAfter(giveUp)) {
-                finish(api, batch, new BatchStatus(batch.batchId(), "expired", null, null, null, null));
+                finish(api, batch, BatchStatus.givenUp(batch.batchId()));
                 return;
             }
             Thread.sleep(model.settings().pollInterval());
@@ -145,8 +146,8 @@ final class BatchRunner {
         tasks.forEach((id, task) -> {
             BatchLines.Outcome outcome = outcomes.get(id);
             completions.add(outcome != null && outcome.reply() != null
-                    ? Completion.ok(task, outcome.reply().text(), BatchLane.KIND, false, millis, 1,
-                            outcome.reply().usage(), null, outcome.reply().scores())
+                    ? Completion.answered(task, outcome.reply().text(), ModelCall.now(BatchLane.KIND, false, millis,
+                            1, outcome.reply().usage()), outcome.reply().scores())
                     : Completion.failed(task, outcome != null ? outcome.error() : missing, BatchLane.KIND, millis, 1));
         });
         publish(completions);

@@ -28,6 +28,11 @@ record BatchStatus(String id, String status, String inputFileId, String outputFi
                 text(batch, "output_file_id"), text(batch, "error_file_id"), problem);
     }
 
+    /** A batch given up on after its deadline: ended as if the provider had expired it, with no file to read. */
+    static BatchStatus givenUp(String id) {
+        return new BatchStatus(id, "expired", null, null, null, null);
+    }
+
     /** Whether the batch has ended, so its files are final. */
     boolean ended() {
         return ENDED.contains(status);
