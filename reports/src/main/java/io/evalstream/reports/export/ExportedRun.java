@@ -3,6 +3,7 @@ package io.evalstream.reports.export;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.CallStats;
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.Judgement;
 import io.evalstream.contracts.CellId;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.TaskId;
@@ -59,7 +60,7 @@ public final class ExportedRun {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("the export holds no samples");
         }
-        TreeSet<String> runs = new TreeSet<>(lines.stream().map(SampleLine::runId).toList());
+        TreeSet<String> runs = new TreeSet<>(lines.stream().map(line -> line.task().runId()).toList());
         if (runs.size() > 1) {
             throw new IllegalArgumentException("the export mixes the runs " + String.join(", ", runs)
                     + "; export and report one run at a time");
@@ -68,8 +69,8 @@ public final class ExportedRun {
         List<TaskSample> samples = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (SampleLine line : lines) {
-            if (!seen.add(line.taskId())) {
-                throw new IllegalArgumentException("task " + line.taskId() + " appears twice; an export holds each"
+            if (!seen.add(line.task().taskId())) {
+                throw new IllegalArgumentException("task " + line.task().taskId() + " appears twice; an export holds each"
                         + " task's latest grade once");
             }
             TaskSample sample = sample(line);
@@ -87,23 +88,24 @@ public final class ExportedRun {
      * @throws IllegalArgumentException naming what the line lacks or has wrong
      */
     public static TaskSample sample(SampleLine line) {
-        if (line.verdict() == null) {
+        MarkedAnswer answer = line.answer();
+        if (answer.verdict() == null) {
             throw new IllegalArgumentException("no verdict");
         }
-        if (line.settingsHash() == null || line.settingsHash().isBlank()) {
+        String hash = line.setup().settingsHash();
+        if (hash == null || hash.isBlank()) {
             throw new IllegalArgumentException("no settingsHash");
         }
-        TaskId task = new TaskId(line.runId(), line.modelId(), line.benchmarkId(), line.itemId(), line.variant(),
-                line.sample());
-        if (!task.toString().equals(line.taskId())) {
-            throw new IllegalArgumentException("taskId " + line.taskId() + " disagrees with its fields (" + task + ")");
-        }
-        boolean error = line.verdict() == Verdict.ERROR;
-        GradedSample sample = new GradedSample(task.scoreKey(), line.verdict(), line.score(), NOT_EXPORTED,
-                line.settingsHash(), null, line.judgement() == null ? null : line.judgement().scores(),
-                line.judgement() == null ? null : line.judgement().labels(), line.errorKind(), line.latencyMillis(),
-                line.usage(), line.gradedAt() == null ? null : line.gradedAt().toEpochMilli(), line.source(),
-                error ? Texts.abbreviate(line.detail(), CallStats.MAX_REASON) : null);
+        TaskId task = line.task().toTaskId();
+        GradeEvidence evidence = line.evidence();
+        Judgement judgement = evidence.judgement();
+        GradeOrigin origin = line.origin();
+        boolean error = answer.verdict() == Verdict.ERROR;
+        GradedSample sample = new GradedSample(task.scoreKey(), answer.verdict(), answer.score(), NOT_EXPORTED, hash,
+                null, judgement == null ? null : judgement.scores(), judgement == null ? null : judgement.labels(),
+                evidence.errorKind(), origin.latencyMillis(), origin.usage(),
+                origin.gradedAt() == null ? null : origin.gradedAt().toEpochMilli(), origin.source(),
+                error ? Texts.abbreviate(evidence.detail(), CallStats.MAX_REASON) : null);
         return new TaskSample(task, sample);
     }
 
@@ -112,8 +114,9 @@ public final class ExportedRun {
                 new CellId(score.cell().runId(), score.cell().modelId(), score.cell().benchmarkId(), null),
                 score.counts(), score.estimates(), score.grading(), score.updatedAt(), score.calls(), score.detail()))
                 .toList();
-        return new FullRunReport(report.runId(), report.status(), report.submittedAt(), report.benchmarkSettings(),
-                report.settingsHashes(), report.totals(), scores, List.of(), report.overall(), report.passAtK(),
-                report.subsets(), report.groups(), report.judgeLabels(), report.clustered(), report.stops());
+        RunReport live = report.live();
+        return new FullRunReport(new RunReport(live.runId(), live.status(), live.submittedAt(),
+                live.benchmarkSettings(), live.settingsHashes(), live.totals(), scores, List.of(), live.overall()),
+                report.breakdown(), report.stops());
     }
 }
