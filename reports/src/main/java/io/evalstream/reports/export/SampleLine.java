@@ -30,7 +30,8 @@ public record SampleLine(@JsonUnwrapped ExportedTask task, @JsonUnwrapped Marked
     /** The line of a grade read from the topic at {@code source}. */
     public static SampleLine of(Grade grade, SourcePosition source) {
         return new SampleLine(ExportedTask.of(grade.taskId()), MarkedAnswer.of(grade),
-                new GradeSetup(grade.context().settingsHash(), grade.context().grader()),
+                new GradeSetup(grade.context().category(), grade.context().subset(), grade.context().settingsHash(),
+                        grade.context().grader()),
                 GradeEvidence.of(grade.evidence()), new GradeOrigin(grade.call().latencyMillis(), grade.call().usage(),
                         grade.context().gradedAt(), source, null));
     }
@@ -39,7 +40,8 @@ public record SampleLine(@JsonUnwrapped ExportedTask task, @JsonUnwrapped Marked
     public static SampleLine unavailable(TaskId task, GradedSample sample, String why) {
         Instant gradedAt = sample.gradedAtMillis() == null ? null : Instant.ofEpochMilli(sample.gradedAtMillis());
         return new SampleLine(ExportedTask.of(task), MarkedAnswer.verdictOnly(sample.verdict(), sample.score()),
-                new GradeSetup(sample.settingsHash(), null), new GradeEvidence(sample.errorKind(), null, null),
+                new GradeSetup(sample.category(), sample.subset(), sample.settingsHash(), null),
+                new GradeEvidence(sample.errorKind(), null, null),
                 new GradeOrigin(sample.latencyMillis(), sample.usage(), gradedAt, sample.source(), why));
     }
 
