@@ -2,6 +2,7 @@ package io.evalstream.reports.export;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.evalstream.contracts.Category;
+import io.evalstream.contracts.GradeContext;
 import io.evalstream.contracts.Subset;
 
 /**
@@ -15,4 +16,8 @@ import io.evalstream.contracts.Subset;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record GradeSetup(Category category, Subset subset, String settingsHash, String grader) {
+
+    public static GradeSetup of(GradeContext context) {
+        return new GradeSetup(context.category(), context.subset(), context.settingsHash(), context.grader());
+    }
 }

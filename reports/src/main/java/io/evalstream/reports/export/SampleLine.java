@@ -29,9 +29,7 @@ public record SampleLine(@JsonUnwrapped ExportedTask task, @JsonUnwrapped Marked
 
     /** The line of a grade read from the topic at {@code source}. */
     public static SampleLine of(Grade grade, SourcePosition source) {
-        return new SampleLine(ExportedTask.of(grade.taskId()), MarkedAnswer.of(grade),
-                new GradeSetup(grade.context().category(), grade.context().subset(), grade.context().settingsHash(),
-                        grade.context().grader()),
+        return new SampleLine(ExportedTask.of(grade.taskId()), MarkedAnswer.of(grade), GradeSetup.of(grade.context()),
                 GradeEvidence.of(grade.evidence()), new GradeOrigin(grade.call().latencyMillis(), grade.call().usage(),
                         grade.context().gradedAt(), source, null));
     }
