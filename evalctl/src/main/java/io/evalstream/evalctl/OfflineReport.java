@@ -3,6 +3,7 @@ package io.evalstream.evalctl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.evalstream.contracts.Json;
 import io.evalstream.reports.export.ExportedRun;
+import io.evalstream.reports.export.SampleLine;
 import io.evalstream.reports.render.ReportJson;
 import io.evalstream.reports.scoring.FullRunReport;
 import java.io.PrintWriter;
@@ -51,7 +52,7 @@ final class OfflineReport {
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.REFUSED, name + ": " + e.getMessage(), e);
         }
-        List<String> notes = notes(name, report, lines.samples().size());
+        List<String> notes = notes(name, report, lines.samples());
         if (format == ReportFormat.MARKDOWN) {
             return notes.stream().map(note -> "> " + note + "\n").collect(Collectors.joining()) + "\n"
                     + text(report, format);
@@ -61,11 +62,11 @@ final class OfflineReport {
         return format == ReportFormat.JSON ? json(report) : text(report, format);
     }
 
-    private static List<String> notes(String name, FullRunReport report, int samples) {
+    private static List<String> notes(String name, FullRunReport report, List<SampleLine> samples) {
         return Stream.concat(
-                Stream.of("Rendered offline from " + name + " (" + samples + " samples of run "
+                Stream.of("Rendered offline from " + name + " (" + samples.size() + " samples of run "
                         + report.runId() + "); not in an export, so not in this report:"),
-                ExportedRun.UNKNOWN.stream().map(unknown -> "- " + unknown)).toList();
+                ExportedRun.unknown(samples).stream().map(unknown -> "- " + unknown)).toList();
     }
 
     private static String text(FullRunReport report, ReportFormat format) {

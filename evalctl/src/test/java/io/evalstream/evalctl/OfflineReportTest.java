@@ -96,7 +96,30 @@ class OfflineReportTest {
                 .containsExactly(3L, 1L, 1L);
         assertThat(weak.path("accuracy").asDouble()).isCloseTo(1.0 / 3, within(1e-12));
         assertThat(err.toString()).contains("Rendered offline from " + file + " (7 samples of run r1)")
-                .contains("categories and the per-category scores");
+                .contains("categories and the per-category scores").contains("subset and group scores");
+    }
+
+    @Test
+    void anExportWhoseLinesCarryCategoryAndSubsetHasTheirScoresAndDoesNotListThemAsMissing() throws IOException {
+        String withSetup = export().lines().map(line -> line.isBlank() ? line : line.replace("\"settingsHash\"",
+                        "\"category\":\"MATH\",\"subset\":{\"id\":\"algebra\",\"group\":\"stem\"},\"settingsHash\""))
+                .collect(Collectors.joining("\n"));
+        Path file = Files.writeString(dir.resolve("export.jsonl"), withSetup);
+
+        assertThat(evalctl("report", "--from", file.toString(), "--format", "json")).as(err.toString())
+                .isEqualTo(ExitCode.OK);
+
+        JsonNode report = Json.mapper().readTree(out.toString());
+        assertThat(report.path("categories")).hasSize(2).allSatisfy(rollup -> assertThat(rollup.path("category")
+                .asText()).isEqualTo("MATH"));
+        assertThat(cell(report, "sim-strong").path("category").asText()).isEqualTo("MATH");
+        JsonNode strongAlgebra = report.path("subsets").path(0);
+        assertThat(List.of(strongAlgebra.path("modelId").asText(), strongAlgebra.path("subset").asText(),
+                strongAlgebra.path("graded").asLong(), strongAlgebra.path("correct").asLong()))
+                .containsExactly("sim-strong", "algebra", 4L, 3L);
+        assertThat(report.path("groups")).hasSize(2);
+        assertThat(err.toString()).contains("Rendered offline from " + file)
+                .doesNotContain("categories and the per-category scores").doesNotContain("subset and group scores");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -30,8 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class EvalCtlTest extends SharedStack {
 
-    private static final List<String> CELL_FIGURES = List.of("graded", "correct", "incorrect", "noAnswer", "errors",
-            "accuracy", "ci95Low", "ci95High", "meanScore", "meanScoreStdErr");
+    private static final List<String> CELL_FIGURES = List.of("category", "graded", "correct", "incorrect", "noAnswer",
+            "errors", "accuracy", "ci95Low", "ci95High", "meanScore", "meanScoreStdErr");
+    /** A category roll-up's figures; its progress differs offline, where no expected count is known. */
+    private static final List<String> ROLLUP_FIGURES = List.of("benchmarks", "graded", "correct", "incorrect",
+            "noAnswer", "errors", "accuracy", "ci95Low", "ci95High", "meanScore", "meanScoreStdErr", "benchmarkMean",
+            "benchmarkMeanStdErr");
 
     @TempDir
     Path dir;
@@ -95,6 +99,11 @@ class EvalCtlTest extends SharedStack {
                 ReportJson.mapper().writeValueAsString(client.fullReport(runId).orElseThrow()));
         assertThat(cells(fromExport)).hasSize(4).isEqualTo(cells(fromAggregator));
         assertThat(fromExport.path("passAtK")).isNotEmpty().isEqualTo(fromAggregator.path("passAtK"));
+        // Lines carry their grade's category and subset: the category roll-ups and the subset and group scores are
+        // the aggregator's too.
+        assertThat(rollups(fromExport)).hasSize(4).isEqualTo(rollups(fromAggregator));
+        assertThat(fromExport.path("subsets")).isNotEmpty().isEqualTo(fromAggregator.path("subsets"));
+        assertThat(fromExport.path("groups")).isNotEmpty().isEqualTo(fromAggregator.path("groups"));
         assertThat(fromExport.path("status").asText()).isEqualTo("UNKNOWN_MANIFEST");
 
         CommandLine.Result compared = evalctl("compare", runId, "-a", SEESAW_V1, "-b", SEESAW_V2);
@@ -114,12 +123,22 @@ class EvalCtlTest extends SharedStack {
 
     /** Per (model, benchmark): the counts, the accuracy with its 95% interval and the mean score with its SE. */
     private static Map<String, List<String>> cells(JsonNode report) {
-        Map<String, List<String>> cells = new TreeMap<>();
-        for (JsonNode score : report.path("scores")) {
-            cells.put(score.path("modelId").asText() + " " + score.path("benchmarkId").asText(), CELL_FIGURES.stream()
-                    .map(field -> score.path(field).asText()).toList());
+        return figures(report.path("scores"), "benchmarkId", CELL_FIGURES);
+    }
+
+    /** Per (model, category): the roll-up's counts, accuracy with its interval and means. */
+    private static Map<String, List<String>> rollups(JsonNode report) {
+        return figures(report.path("categories"), "category", ROLLUP_FIGURES);
+    }
+
+    /** Each row keyed by its model and {@code by}, its {@code fields} as text. */
+    private static Map<String, List<String>> figures(JsonNode rows, String by, List<String> fields) {
+        Map<String, List<String>> figures = new TreeMap<>();
+        for (JsonNode row : rows) {
+            figures.put(row.path("modelId").asText() + " " + row.path(by).asText(),
+                    fields.stream().map(field -> row.path(field).asText()).toList());
         }
-        return cells;
+        return figures;
     }
 
     @Test

@@ -77,7 +77,7 @@ public class RunResource {
             ReportFormat chosen = ReportResponses.choose(format, headers);
             ScoreStores stores = streams.stores();
             return liveReport(stores, runId).map(live -> ReportResponses.render(
-                            FullRunReport.of(live, stores.latestSamples(runId, RunBreakdown::of),
+                            new FullRunReport(live, stores.latestSamples(runId, RunBreakdown::of),
                                     StoppedComparison.of(stops.ofRun(runId), live.scores())), chosen, json))
                     .orElseGet(() -> found(runId, Optional.empty()));
         });

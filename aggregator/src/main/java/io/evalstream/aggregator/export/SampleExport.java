@@ -154,7 +154,7 @@ public class SampleExport {
             out.write(LINES.writeValueAsBytes(line));
             out.write('\n');
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write an export line for " + line.taskId()
+            throw new UncheckedIOException("cannot write an export line for " + line.task().taskId()
                     + "; the client probably went away", e);
         }
     }

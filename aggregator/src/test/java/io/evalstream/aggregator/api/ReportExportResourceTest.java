@@ -80,6 +80,8 @@ class ReportExportResourceTest {
         assertThat(latest.get("completion").asText()).isEqualTo("It is 8, \"eight\" |\n<script>x</script>");
         assertThat(latest.get("prompt").asText()).isEqualTo(PROMPT);
         assertThat(latest.get("settingsHash").asText()).isEqualTo("1b105633790b6540");
+        assertThat(latest.get("category").asText()).isEqualTo("MATH");
+        assertThat(latest.get("subset").isNull()).isTrue();
         assertThat(latest.get("extracted").asText()).isEqualTo("42");
         assertThat(latest.get("usage").get("completionTokens").asLong()).isEqualTo(9);
         assertThat(latest.get("source").get("offset").asLong()).isNotNegative();
@@ -122,6 +124,7 @@ class ReportExportResourceTest {
         assertThat(gone.get("unavailable").asText()).contains("deleted (retention)");
         assertThat(gone.get("verdict").asText()).isEqualTo("CORRECT");
         assertThat(gone.get("settingsHash").asText()).isEqualTo("1b105633790b6540");
+        assertThat(gone.get("category").asText()).isEqualTo("MATH");
         assertThat(gone.get("source")).isEqualTo(before.get("source"));
         assertThat(gone.get("completion").isNull()).isTrue();
         assertThat(lines.get(kept.toString()).get("completion").asText()).isEqualTo("8");

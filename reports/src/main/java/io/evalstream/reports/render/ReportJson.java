@@ -3,12 +3,9 @@ package io.evalstream.reports.render;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.evalstream.contracts.CallStats;
 import io.evalstream.contracts.Category;
@@ -19,9 +16,13 @@ import io.evalstream.contracts.Progress;
 import io.evalstream.contracts.ScoreEstimates;
 import io.evalstream.contracts.VerdictCounts;
 import io.evalstream.reports.analysis.BenchmarkComparison;
+import io.evalstream.reports.scoring.FullRunReport;
 import io.evalstream.reports.scoring.GroupScore;
 import io.evalstream.reports.scoring.RollupScore;
+import io.evalstream.reports.scoring.RunBreakdown;
+import io.evalstream.reports.scoring.RunReport;
 import io.evalstream.reports.scoring.RunTotals;
+import io.evalstream.reports.scoring.StoppedComparison;
 import io.evalstream.reports.scoring.SubsetScore;
 import java.io.IOException;
 import java.util.List;
@@ -35,6 +36,10 @@ import java.util.List;
  */
 public final class ReportJson {
 
+    private static final TypeReference<List<DimensionScore>> DIMENSIONS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<StoppedComparison>> STOPS = new TypeReference<>() {
+    };
     private static final ObjectMapper MAPPER = flat(Json.mapper());
 
     private ReportJson() {
@@ -52,8 +57,12 @@ public final class ReportJson {
                 .addMixIn(GroupScore.class, EstimatesJson.class)
                 .addMixIn(RunTotals.class, RunTotalsJson.class)
                 .addMixIn(BenchmarkComparison.class, ComparisonJson.class)
-                .registerModule(new SimpleModule("report-json").addDeserializer(RollupScore.class,
-                        new RollupScoreReader()));
+                .addMixIn(FullRunReport.class, FullRunReportJson.class)
+                .addMixIn(RunBreakdown.class, RunBreakdownJson.class)
+                .registerModule(new SimpleModule("report-json")
+                        .addDeserializer(RollupScore.class, new FlatReader<>(RollupScore.class, ReportJson::rollupScore))
+                        .addDeserializer(FullRunReport.class,
+                                new FlatReader<>(FullRunReport.class, ReportJson::fullRunReport)));
     }
 
     abstract static class EstimatesJson {
@@ -72,6 +81,20 @@ public final class ReportJson {
 
         @JsonUnwrapped
         abstract VerdictCounts counts();
+    }
+
+    abstract static class FullRunReportJson {
+        @JsonUnwrapped
+        abstract RunReport live();
+
+        @JsonUnwrapped
+        abstract RunBreakdown breakdown();
+    }
+
+    /** The live part writes the report's settings hashes; the breakdown holds the same list (read, not written). */
+    abstract static class RunBreakdownJson {
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+        abstract List<String> settingsHashes();
     }
 
     abstract static class RollupScoreJson extends EstimatesJson {
@@ -94,35 +117,29 @@ public final class ReportJson {
         abstract Double benchmarkMeanStdErr();
     }
 
+    /** The flat full report: each part reads its own fields. */
+    private static FullRunReport fullRunReport(ObjectMapper codec, JsonNode flat) throws IOException {
+        JsonNode stops = flat.path("stops");
+        return new FullRunReport(codec.treeToValue(flat, RunReport.class), codec.treeToValue(flat, RunBreakdown.class),
+                stops.isArray() ? codec.convertValue(stops, STOPS) : List.of());
+    }
+
     /**
-     * Reads the flat rollup: its parts each take their fields from the one object (unknown ones ignored), and the
-     * benchmark mean comes from two fields no part owns, which no mix-in can map onto a creator.
+     * The flat rollup: its parts each take their fields from the one object, and the benchmark mean comes from two
+     * fields no part owns, which no mix-in can map onto a creator.
      */
-    static final class RollupScoreReader extends StdDeserializer<RollupScore> {
+    private static RollupScore rollupScore(ObjectMapper codec, JsonNode flat) throws IOException {
+        JsonNode judgeScores = flat.path("judgeScores");
+        return new RollupScore(flat.path("modelId").asText(null),
+                flat.hasNonNull("category") ? codec.treeToValue(flat.get("category"), Category.class) : null,
+                flat.path("benchmarks").asInt(), codec.treeToValue(flat, Progress.class),
+                codec.treeToValue(flat, VerdictCounts.class), codec.treeToValue(flat, ScoreEstimates.class),
+                Estimate.mean(number(flat, "benchmarkMean"), number(flat, "benchmarkMeanStdErr")),
+                judgeScores.isArray() ? codec.convertValue(judgeScores, DIMENSIONS) : List.of(),
+                codec.treeToValue(flat, CallStats.class));
+    }
 
-        private static final TypeReference<List<DimensionScore>> DIMENSIONS = new TypeReference<>() {
-        };
-
-        RollupScoreReader() {
-            super(RollupScore.class);
-        }
-
-        @Override
-        public RollupScore deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            ObjectMapper codec = (ObjectMapper) parser.getCodec();
-            JsonNode flat = context.readTree(parser);
-            JsonNode judgeScores = flat.path("judgeScores");
-            return new RollupScore(flat.path("modelId").asText(null),
-                    flat.hasNonNull("category") ? codec.treeToValue(flat.get("category"), Category.class) : null,
-                    flat.path("benchmarks").asInt(), codec.treeToValue(flat, Progress.class),
-                    codec.treeToValue(flat, VerdictCounts.class), codec.treeToValue(flat, ScoreEstimates.class),
-                    Estimate.mean(number(flat, "benchmarkMean"), number(flat, "benchmarkMeanStdErr")),
-                    judgeScores.isArray() ? codec.convertValue(judgeScores, DIMENSIONS) : List.of(),
-                    codec.treeToValue(flat, CallStats.class));
-        }
-
-        private static Double number(JsonNode flat, String field) {
-            return flat.path(field).isNumber() ? flat.get(field).asDouble() : null;
-        }
+    private static Double number(JsonNode flat, String field) {
+        return flat.path(field).isNumber() ? flat.get(field).asDouble() : null;
     }
 }

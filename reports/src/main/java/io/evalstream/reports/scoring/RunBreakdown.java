@@ -27,6 +27,11 @@ public record RunBreakdown(List<String> settingsHashes, List<PassAtKScore> passA
         clustered = List.copyOf(clustered);
     }
 
+    /** This breakdown listing {@code hashes} as its settings hashes. */
+    public RunBreakdown withSettingsHashes(List<String> hashes) {
+        return new RunBreakdown(hashes, passAtK, subsets, groups, judgeLabels, clustered);
+    }
+
     /** @param samples the latest sample of every task of one run, in any order; iterated once */
     public static RunBreakdown of(Iterable<TaskSample> samples) {
         ProblemCounts problems = new ProblemCounts();

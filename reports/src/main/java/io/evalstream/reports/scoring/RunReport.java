@@ -29,6 +29,11 @@ public record RunReport(String runId, RunStatus status, Instant submittedAt, Lis
         overall = List.copyOf(overall);
     }
 
+    /** This report listing {@code hashes} as its settings hashes (a full report lists those of every graded task). */
+    public RunReport withSettingsHashes(List<String> hashes) {
+        return new RunReport(runId, status, submittedAt, benchmarkSettings, hashes, totals, scores, categories, overall);
+    }
+
     public RunSummary summary() {
         return new RunSummary(runId, status, submittedAt, totals);
     }

@@ -8,6 +8,8 @@ import io.evalstream.reports.scoring.GroupScore;
 import io.evalstream.reports.scoring.LabelCounts;
 import io.evalstream.reports.scoring.PassAtKScore;
 import io.evalstream.reports.scoring.RollupScore;
+import io.evalstream.reports.scoring.RunBreakdown;
+import io.evalstream.reports.scoring.RunReport;
 import io.evalstream.reports.scoring.RunStatus;
 import io.evalstream.reports.scoring.RunTotals;
 import io.evalstream.reports.scoring.StoppedComparison;
@@ -52,8 +54,10 @@ final class KnownReport {
     }
 
     static FullRunReport report() {
-        return new FullRunReport(RUN, RunStatus.RUNNING, Fixtures.T0, settings(), List.of(HASH),
-                new RunTotals(new Progress(9, 12, 0.75, 125.0, null), new VerdictCounts(2, 1, 0, 1, 5), null), scores(), List.of(category()), overall(),
+        RunReport live = new RunReport(RUN, RunStatus.RUNNING, Fixtures.T0, settings(), List.of(HASH),
+                new RunTotals(new Progress(9, 12, 0.75, 125.0, null), new VerdictCounts(2, 1, 0, 1, 5), null), scores(),
+                List.of(category()), overall());
+        RunBreakdown breakdown = new RunBreakdown(List.of(HASH),
                 List.of(new PassAtKScore("sim-strong", "gsm8k", 2, 5, 5,
                         List.of(new PassAtKScore.Estimate(1, 0.4)))),
                 List.of(new SubsetScore("sim-strong", "gsm8k", "abstract_algebra", "stem", 3, 2,
@@ -63,7 +67,8 @@ final class KnownReport {
                 List.of(new LabelCounts("sim-strong", "stories", "age_group", 5,
                         Map.of(AWKWARD, 3L, SCRIPT, 2L))),
                 List.of(new ClusteredScore("sim-strong", "gsm8k",
-                        new ClusteredMean(10, 5, 0.4, 0.1633, 0.2066, 1.6))),
+                        new ClusteredMean(10, 5, 0.4, 0.1633, 0.2066, 1.6))));
+        return new FullRunReport(live, breakdown,
                 List.of(new StoppedComparison(new StopDecision(1, RUN, "gsm8k", StopDecision.Outcome.B_BETTER,
                         new StopRule(List.of("sim-weak", "sim-strong"), StopRule.When.DECIDED, 0.05, 0),
                         "anytime-valid paired sign test", 212, Fixtures.T0), "Howard et al. 2021", 800)));

@@ -12,6 +12,7 @@ import io.evalstream.reports.analysis.ScalingReport.ScalingPrediction;
 import io.evalstream.reports.scoring.FullRunReport;
 import io.evalstream.reports.scoring.RunReport;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The flat report JSON reads back into the records it was written from, so a client and the server share them. */
@@ -39,6 +40,15 @@ class ReportJsonTest {
         assertThat(written.path("overall").path(0).has("benchmarkMean")).isTrue();
         assertThat(written.path("overall").path(0).has("estimates")).isFalse();
         assertThat(written.path("subsets").path(0).path("accuracy").isNumber()).isTrue();
+    }
+
+    @Test
+    void theFullReportsFieldsComeInTheOrderTheyAlwaysHad() {
+        JsonNode written = JSON.valueToTree(KnownReport.report());
+
+        assertThat(List.copyOf(written.properties()).stream().map(Map.Entry::getKey)).containsExactly("runId", "status",
+                "submittedAt", "benchmarkSettings", "settingsHashes", "totals", "scores", "categories", "overall",
+                "passAtK", "subsets", "groups", "judgeLabels", "clustered", "stops");
     }
 
     @Test
