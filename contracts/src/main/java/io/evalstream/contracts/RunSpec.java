@@ -63,22 +63,10 @@ public record RunSpec(String runId, List<String> models, List<BenchmarkSelection
         }
     }
 
-    /** A spec without a budget. */
-    public RunSpec(String runId, List<String> models, List<BenchmarkSelection> benchmarks, SettingsOverrides settings,
-            int samplesPerItem, Map<String, ModelInfo> modelInfo, StopRule stop) {
-        this(runId, models, benchmarks, settings, samplesPerItem, modelInfo, stop, null);
-    }
-
-    /** A spec without early stopping. */
-    public RunSpec(String runId, List<String> models, List<BenchmarkSelection> benchmarks, SettingsOverrides settings,
-            int samplesPerItem, Map<String, ModelInfo> modelInfo) {
-        this(runId, models, benchmarks, settings, samplesPerItem, modelInfo, null);
-    }
-
-    /** A spec with no model metadata. */
+    /** A spec with no model metadata, early stopping or budget; add them with the {@code with} methods. */
     public RunSpec(String runId, List<String> models, List<BenchmarkSelection> benchmarks, SettingsOverrides settings,
             int samplesPerItem) {
-        this(runId, models, benchmarks, settings, samplesPerItem, null);
+        this(runId, models, benchmarks, settings, samplesPerItem, Map.of(), null, null);
     }
 
     /**
@@ -95,22 +83,19 @@ public record RunSpec(String runId, List<String> models, List<BenchmarkSelection
                 stop, budget);
     }
 
-    /** The JSON form without a budget. */
-    public static RunSpec of(String runId, List<String> models, List<BenchmarkSelection> benchmarks,
-            SettingsOverrides settings, Integer samplesPerItem, Map<String, ModelInfo> modelInfo, StopRule stop) {
-        return of(runId, models, benchmarks, settings, samplesPerItem, modelInfo, stop, null);
+    /** This spec describing its models with {@code modelInfo} (null or empty for nothing known). */
+    public RunSpec withModelInfo(Map<String, ModelInfo> modelInfo) {
+        return new RunSpec(runId, models, benchmarks, settings, samplesPerItem, modelInfo, stop, budget);
     }
 
-    /** The JSON form without early stopping. */
-    public static RunSpec of(String runId, List<String> models, List<BenchmarkSelection> benchmarks,
-            SettingsOverrides settings, Integer samplesPerItem, Map<String, ModelInfo> modelInfo) {
-        return of(runId, models, benchmarks, settings, samplesPerItem, modelInfo, null, null);
+    /** This spec stopping early by {@code stop} (null for never). */
+    public RunSpec withStop(StopRule stop) {
+        return new RunSpec(runId, models, benchmarks, settings, samplesPerItem, modelInfo, stop, budget);
     }
 
-    /** The JSON form without model metadata. */
-    public static RunSpec of(String runId, List<String> models, List<BenchmarkSelection> benchmarks,
-            SettingsOverrides settings, Integer samplesPerItem) {
-        return of(runId, models, benchmarks, settings, samplesPerItem, null, null, null);
+    /** This spec spending at most {@code budget} (null for no limit). */
+    public RunSpec withBudget(Budget budget) {
+        return new RunSpec(runId, models, benchmarks, settings, samplesPerItem, modelInfo, stop, budget);
     }
 
     /** Sorted by model id, so the JSON form is stable. */

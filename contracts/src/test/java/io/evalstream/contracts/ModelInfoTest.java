@@ -38,8 +38,8 @@ class ModelInfoTest {
 
     @Test
     void modelInfoForAModelTheSpecDoesNotListIsRejectedNamingIt() {
-        assertThatThrownBy(() -> new RunSpec("r", List.of("llama-7b"), GSM8K, null, 1,
-                Map.of("llama-70b", new ModelInfo("llama", 7.0e10, null))))
+        assertThatThrownBy(() -> new RunSpec("r", List.of("llama-7b"), GSM8K, null, 1)
+                .withModelInfo(Map.of("llama-70b", new ModelInfo("llama", 7.0e10, null))))
                 .isInstanceOf(InvalidRecordException.class)
                 .hasMessageContaining("'llama-70b'").hasMessageContaining("add it to 'models'");
     }
@@ -48,7 +48,7 @@ class ModelInfoTest {
     void aNullEntryIsRejectedNamingTheModel() {
         java.util.HashMap<String, ModelInfo> info = new java.util.HashMap<>();
         info.put("m", null);
-        assertThatThrownBy(() -> new RunSpec("r", List.of("m"), GSM8K, null, 1, info))
+        assertThatThrownBy(() -> new RunSpec("r", List.of("m"), GSM8K, null, 1).withModelInfo(info))
                 .hasMessageContaining("modelInfo.m");
     }
 
@@ -69,10 +69,26 @@ class ModelInfoTest {
     }
 
     @Test
-    void theFiveArgumentConstructorAndFactoryStillWork() {
+    void theShortConstructorAndTheJsonFormDefaultTheSame() {
         assertThat(new RunSpec("r", List.of("m"), GSM8K, null, 1).modelInfo()).isEmpty();
-        assertThat(RunSpec.of("r", List.of("m"), GSM8K, null, null))
-                .isEqualTo(new RunSpec("r", List.of("m"), GSM8K, SettingsOverrides.NONE, 1, Map.of()));
+        assertThat(decode("{\"runId\":\"r\",\"models\":[\"m\"],\"benchmarks\":[{\"id\":\"gsm8k\"}]}"))
+                .isEqualTo(new RunSpec("r", List.of("m"), GSM8K, SettingsOverrides.NONE, 1));
+    }
+
+    @Test
+    void eachWithMethodChangesItsPartAlone() {
+        RunSpec plain = new RunSpec("r", List.of("m", "n"), GSM8K, null, 2);
+        StopRule stop = new StopRule(List.of("m", "n"), StopRule.When.EITHER, 0.05, 0.05);
+        Map<String, ModelInfo> info = Map.of("m", new ModelInfo("llama", 7.0e9, null));
+
+        RunSpec full = plain.withModelInfo(info).withStop(stop);
+
+        assertThat(full.modelInfo()).isEqualTo(info);
+        assertThat(full.stop()).isEqualTo(stop);
+        assertThat(full.budget()).isNull();
+        assertThat(full.withModelInfo(null).withStop(null)).isEqualTo(plain);
+        assertThatThrownBy(() -> plain.withModelInfo(Map.of("x", new ModelInfo("llama", null, null))))
+                .hasMessageContaining("'x'");
     }
 
     private static RunSpec decode(String json) {

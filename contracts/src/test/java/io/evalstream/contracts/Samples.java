@@ -121,13 +121,13 @@ final class Samples {
         return new RunSpec("run-42", List.of("gpt-4o-mini", "sim-strong"),
                 List.of(new BenchmarkSelection("gsm8k", 100), new BenchmarkSelection("mmlu", null, List.of("default", "terse"),
                         new SettingsOverrides(0, null, null, null, null, null, null))),
-                new SettingsOverrides(5, true, null, null, 512, null, null), 1,
-                java.util.Map.of("sim-strong", new ModelInfo("sim", 7.0e9, 1.2e23)));
+                new SettingsOverrides(5, true, null, null, 512, null, null), 1)
+                .withModelInfo(java.util.Map.of("sim-strong", new ModelInfo("sim", 7.0e9, 1.2e23)));
     }
 
     static RunSpec stoppingRunSpec() {
         return new RunSpec("run-43", List.of("sim-a", "sim-b"), List.of(new BenchmarkSelection("gsm8k", 500)),
-                SettingsOverrides.NONE, 1, null, stopRule());
+                SettingsOverrides.NONE, 1).withStop(stopRule());
     }
 
     static StopRule stopRule() {

@@ -57,7 +57,7 @@ record LikelihoodRun(StackClient client, PrintStream out) {
                     new ModelInfo(FAMILY, (double) sizes.get(id).parameters(), null)));
         }
         RunSpec spec = new RunSpec(runId, demoModels.ids(), List.of(new BenchmarkSelection(TEXT, limit),
-                new BenchmarkSelection(ENDINGS, limit)), SettingsOverrides.NONE, 1, family.isEmpty() ? null : family);
+                new BenchmarkSelection(ENDINGS, limit)), SettingsOverrides.NONE, 1).withModelInfo(family);
         Optional<RunAccepted> accepted = DemoRuns.submit(client, spec, "the likelihood run");
         if (accepted.isEmpty()) {
             return 1;

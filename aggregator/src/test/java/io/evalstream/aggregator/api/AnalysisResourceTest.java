@@ -209,7 +209,7 @@ class AnalysisResourceTest {
                 "llama-m", new ModelInfo("llama", null, 1e22), "llama-l", new ModelInfo("llama", null, 1e23),
                 "other", new ModelInfo("gpt", 7e9, null));
         RunManifest withInfo = new RunManifest(1, new RunSpec(run, models, spec.benchmarks(), spec.settings(),
-                spec.samplesPerItem(), info), plain.expected(), plain.benchmarkSettings(), plain.submittedAt());
+                spec.samplesPerItem()).withModelInfo(info), plain.expected(), plain.benchmarkSettings(), plain.submittedAt());
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         records.add(manifestRecord(withInfo));
         addGrades(records, run, "llama-s", "gsm8k", "default", 10);
