@@ -1,10 +1,10 @@
 package io.evalstream.aggregator.streams;
 
-import io.evalstream.reports.scoring.GradedSample;
-import io.evalstream.reports.scoring.Tally;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.JsonSerde;
 import io.evalstream.contracts.Topics;
+import io.evalstream.reports.scoring.GradedSample;
+import io.evalstream.reports.scoring.Tally;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -50,8 +50,8 @@ public final class ScoreTopology {
     public static final String TALLIES = "tallies";
     public static final String COUNTS = "stream-counts";
 
-    static final Serde<GradedSample> SAMPLES = new JsonSerde<>(GradedSample.class);
-    static final Serde<Tally> TALLY = new JsonSerde<>(Tally.class);
+    static final Serde<GradedSample> SAMPLES = StateJson.serde(GradedSample.class);
+    static final Serde<Tally> TALLY = StateJson.serde(Tally.class);
     static final Serde<BenchmarkScore> SCORE = new JsonSerde<>(BenchmarkScore.class);
 
     private ScoreTopology() {
