@@ -1,6 +1,7 @@
 package io.evalstream.aggregator.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -136,8 +137,7 @@ class StateJsonTest {
     void aTallyOfTheWrongTypeIsRefusedWithTheField() {
         String wrong = EMPTY.replace("\"correct\":0", "\"correct\":\"0\"");
 
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> read(wrong)))
-                .isInstanceOf(SerializationException.class)
+        assertThatThrownBy(() -> read(wrong)).isInstanceOf(SerializationException.class)
                 .hasMessageContaining("invalid Tally: field 'correct' has the wrong type");
     }
 
