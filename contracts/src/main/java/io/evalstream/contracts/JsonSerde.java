@@ -15,7 +15,11 @@ public final class JsonSerde<T> implements Serde<T> {
     private final WireFormat<T> format;
 
     public JsonSerde(Class<T> type) {
-        this.format = WireFormat.of(type);
+        this(WireFormat.of(type));
+    }
+
+    public JsonSerde(WireFormat<T> format) {
+        this.format = format;
     }
 
     @Override

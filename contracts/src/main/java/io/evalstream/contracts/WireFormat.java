@@ -3,6 +3,7 @@ package io.evalstream.contracts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -24,14 +25,19 @@ public final class WireFormat<T> {
     private final ObjectReader reader;
     private final ObjectWriter writer;
 
-    private WireFormat(Class<T> type) {
+    private WireFormat(Class<T> type, ObjectMapper mapper) {
         this.type = type;
-        this.reader = Json.mapper().readerFor(type);
-        this.writer = Json.mapper().writerFor(type);
+        this.reader = mapper.readerFor(type);
+        this.writer = mapper.writerFor(type);
     }
 
     public static <T> WireFormat<T> of(Class<T> type) {
-        return new WireFormat<>(type);
+        return new WireFormat<>(type, Json.mapper());
+    }
+
+    /** @param mapper a copy of {@link Json#mapper()} with mix-ins or readers of its own (e.g. for store state) */
+    public static <T> WireFormat<T> of(Class<T> type, ObjectMapper mapper) {
+        return new WireFormat<>(type, mapper);
     }
 
     public Decoded<T> decode(byte[] bytes) {

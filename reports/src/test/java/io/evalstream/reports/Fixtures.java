@@ -1,6 +1,5 @@
 package io.evalstream.reports;
 
-import io.evalstream.reports.scoring.Tally;
 import io.evalstream.contracts.BenchmarkSelection;
 import io.evalstream.contracts.BenchmarkSettings;
 import io.evalstream.contracts.CallFacts;
@@ -21,7 +20,11 @@ import io.evalstream.contracts.SettingsOverrides;
 import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.contracts.VerdictCounts;
 import io.evalstream.contracts.WireFormat;
+import io.evalstream.reports.scoring.CellLabels;
+import io.evalstream.reports.scoring.ScoreSums;
+import io.evalstream.reports.scoring.Tally;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -133,8 +136,8 @@ public final class Fixtures {
     /** A tally of all-or-nothing grades (score 1 for each correct one, 0 otherwise). */
     public static Tally tally(long correct, long incorrect, long noAnswer, long errors, Category category,
             String hash) {
-        return Tally.ofCounts(correct + incorrect + noAnswer + errors, correct, incorrect, noAnswer, errors, correct,
-                correct, category, hash);
+        return Tally.ofCounts(new VerdictCounts(correct, incorrect, noAnswer, errors, 0),
+                new ScoreSums(correct, correct), new CellLabels(category, hash));
     }
 
     private static Category category(String benchmark) {

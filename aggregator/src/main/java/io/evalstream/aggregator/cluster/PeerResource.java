@@ -1,7 +1,7 @@
 package io.evalstream.aggregator.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.evalstream.contracts.Json;
+import io.evalstream.aggregator.streams.StateJson;
 import io.evalstream.aggregator.streams.StreamsLifecycle;
 import io.evalstream.contracts.Require;
 import io.evalstream.contracts.ScoreKey;
@@ -40,7 +40,7 @@ public class PeerResource {
 
     // The mapper the stores' state is written with, which Peers reads with: the REST layer's own may differ.
     private static byte[] encode(Slice<?> slice) throws JsonProcessingException {
-        return Json.mapper().writeValueAsBytes(slice);
+        return StateJson.mapper().writeValueAsBytes(slice);
     }
 
     private static String prefix(String runId) {

@@ -2,10 +2,10 @@ package io.evalstream.aggregator.cluster;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.evalstream.aggregator.streams.StateJson;
+import io.evalstream.contracts.BearerAuth;
 import io.evalstream.reports.scoring.GradedSample;
 import io.evalstream.reports.scoring.Tally;
-import io.evalstream.contracts.BearerAuth;
-import io.evalstream.contracts.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +40,7 @@ public class Peers {
     };
 
     private final HttpClient http;
-    private final ObjectMapper json = Json.mapper();
+    private final ObjectMapper json = StateJson.mapper();
     private final Duration timeout;
     private final boolean authEnabled;
     private final Optional<List<String>> tokens;

@@ -2,8 +2,6 @@ package io.evalstream.aggregator.metrics;
 
 import io.evalstream.aggregator.cluster.Slice;
 import io.evalstream.aggregator.config.AggregatorConfig;
-import io.evalstream.reports.scoring.Scoring;
-import io.evalstream.reports.scoring.Tally;
 import io.evalstream.aggregator.streams.ScoreStores;
 import io.evalstream.aggregator.streams.StreamsRunning;
 import io.evalstream.contracts.BenchmarkScore;
@@ -13,6 +11,8 @@ import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Scorer;
 import io.evalstream.contracts.ScorerScore;
+import io.evalstream.reports.scoring.Scoring;
+import io.evalstream.reports.scoring.Tally;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -239,7 +239,7 @@ public class ScoreGauges {
     }
 
     private static Instant lastGraded(Tally tally, Instant otherwise) {
-        return tally.lastGradedAt() == null ? otherwise : Instant.ofEpochMilli(tally.lastGradedAt());
+        return tally.span().lastGradedAt() == null ? otherwise : Instant.ofEpochMilli(tally.span().lastGradedAt());
     }
 
     /** Removes the gauges of every run that has expired; returns their ids. */

@@ -1,10 +1,10 @@
 package io.evalstream.aggregator.streams;
 
-import io.evalstream.reports.scoring.GradedSample;
-import io.evalstream.reports.scoring.Tally;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.JsonSerde;
 import io.evalstream.contracts.Topics;
+import io.evalstream.reports.scoring.GradedSample;
+import io.evalstream.reports.scoring.Tally;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -53,9 +53,9 @@ public final class ScoreTopology {
     /** Cells one stream thread keeps decoded tallies of: every cell of a few large runs at once. */
     private static final int TALLIES_REMEMBERED = 512;
 
-    static final Serde<GradedSample> SAMPLES = new JsonSerde<>(GradedSample.class);
+    static final Serde<GradedSample> SAMPLES = StateJson.serde(GradedSample.class);
     /** The tally's JSON in the stores and changelogs, which an upgrade must still read. */
-    static final Serde<Tally> TALLY_JSON = new JsonSerde<>(Tally.class);
+    static final Serde<Tally> TALLY_JSON = StateJson.serde(Tally.class);
     static final Serde<Tally> TALLY = new RememberingSerde<>(TALLY_JSON, TALLIES_REMEMBERED);
     static final Serde<BenchmarkScore> SCORE = new JsonSerde<>(BenchmarkScore.class);
 

@@ -3,11 +3,6 @@ package io.evalstream.aggregator.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.evalstream.reports.Fixtures;
-import io.evalstream.reports.scoring.CallFactsTest;
-import io.evalstream.reports.scoring.GradedSample;
-import io.evalstream.reports.scoring.Scoring;
-import io.evalstream.reports.scoring.Tally;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.CorpusLikelihood;
@@ -16,6 +11,14 @@ import io.evalstream.contracts.RunManifest;
 import io.evalstream.contracts.ScoreDetail;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.contracts.VerdictCounts;
+import io.evalstream.reports.Fixtures;
+import io.evalstream.reports.scoring.CallFactsTest;
+import io.evalstream.reports.scoring.CellLabels;
+import io.evalstream.reports.scoring.GradedSample;
+import io.evalstream.reports.scoring.ScoreSums;
+import io.evalstream.reports.scoring.Scoring;
+import io.evalstream.reports.scoring.Tally;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -81,7 +84,8 @@ class ScoreGaugesTest {
 
     @Test
     void theMeanScoreGaugeShowsPartialCreditBesideAccuracy() {
-        Tally partial = Tally.ofCounts(4, 1, 3, 0, 0, 2.0, 1.5, Category.COMPREHENSION, "h");
+        Tally partial = Tally.ofCounts(new VerdictCounts(1, 3, 0, 0, 0), new ScoreSums(2.0, 1.5),
+                new CellLabels(Category.COMPREHENSION, "h"));
 
         gauges.scoreChanged(Scoring.score(CELL, partial, null, Fixtures.T0));
 

@@ -7,15 +7,16 @@ import static io.evalstream.reports.Fixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.evalstream.reports.Fixtures;
-import io.evalstream.reports.scoring.GradedSample;
-import io.evalstream.reports.scoring.Tally;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.reports.Fixtures;
+import io.evalstream.reports.scoring.GradedSample;
+import io.evalstream.reports.scoring.ScoreSums;
+import io.evalstream.reports.scoring.Tally;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -124,15 +125,15 @@ class ScoreTopologyTest extends TopologyHarness {
         send(task(RUN, "sim-strong", "gsm8k", 2), Verdict.CORRECT);
         send(grade(task, Verdict.INCORRECT, 0.25, null));
         assertThat(latestScores().get(STRONG).meanScore().value()).isEqualTo(0.625);
-        assertThat(tally(STRONG)).extracting(Tally::scoreSum, Tally::scoreSquareSum).containsExactly(1.25, 1.0625);
+        assertThat(tally(STRONG)).extracting(Tally::sums).isEqualTo(new ScoreSums(1.25, 1.0625));
 
         Grade replacement = grade(task, Verdict.INCORRECT, 0.75, null);
         send(replacement);
 
         BenchmarkScore replaced = latestScores().get(STRONG);
         Tally afterReplacement = tally(STRONG);
-        assertThat(afterReplacement).extracting(Tally::graded, Tally::incorrect, Tally::scoreSum, Tally::scoreSquareSum)
-                .containsExactly(2L, 1L, 1.75, 1.5625);
+        assertThat(afterReplacement).extracting(Tally::graded, tally -> tally.counts().incorrect(), Tally::sums)
+                .containsExactly(2L, 1L, new ScoreSums(1.75, 1.5625));
         assertThat(replaced.meanScore().value()).isEqualTo(0.875);
         assertThat(replaced.meanScore().stdErr()).isCloseTo(0.125, within(1e-12));
 

@@ -2,12 +2,15 @@ package io.evalstream.aggregator.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.evalstream.reports.scoring.GradedSample;
-import io.evalstream.reports.scoring.Moments;
-import io.evalstream.reports.scoring.Tally;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.contracts.VerdictCounts;
+import io.evalstream.reports.scoring.CellLabels;
+import io.evalstream.reports.scoring.GradedSample;
+import io.evalstream.reports.scoring.Moments;
+import io.evalstream.reports.scoring.ScoreSums;
+import io.evalstream.reports.scoring.Tally;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +43,8 @@ class StateFormatTest {
 
         Tally read = ScoreTopology.TALLY_JSON.deserializer().deserialize("t", old.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(read).isEqualTo(Tally.ofCounts(3, 2, 1, 0, 0, 2.0, 2.0, Category.MATH, "h"));
+        assertThat(read).isEqualTo(Tally.ofCounts(new VerdictCounts(2, 1, 0, 0, 0), new ScoreSums(2.0, 2.0),
+                new CellLabels(Category.MATH, "h")));
         assertThat(read.judged()).isZero();
         assertThat(read.dimensions()).isEmpty();
     }

@@ -46,7 +46,7 @@ public final class RunReports {
                 .sorted(BY_MODEL_THEN_BENCHMARK).toList();
         List<String> hashes = tallies.values().stream().map(Tally::settingsHash).filter(Objects::nonNull).distinct()
                 .sorted().toList();
-        Long first = tallies.values().stream().map(Tally::firstGradedAt).filter(Objects::nonNull)
+        Long first = tallies.values().stream().map(tally -> tally.span().firstGradedAt()).filter(Objects::nonNull)
                 .min(Long::compare).orElse(null);
         return Optional.of(new RunReport(runId, status(manifest, expected, tallies),
                 manifest == null ? null : manifest.submittedAt(),

@@ -50,7 +50,7 @@ public final class Scoring {
      * @param expected null when not known, which leaves expected 0 and the fraction and ETA null
      */
     static Progress progress(Tally tally, Long expected, Instant at) {
-        Long first = tally.firstGradedAt();
+        Long first = tally.span().firstGradedAt();
         return new Progress(tally.graded(), expected == null ? 0 : expected,
                 expected == null ? null : progress(tally.graded(), expected),
                 expected == null ? null : Means.boxed(eta(tally.graded(), expected, first, at)),

@@ -8,6 +8,7 @@ import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.contracts.VerdictCounts;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -47,8 +48,7 @@ public class CallFactsTest {
         assertThat(replaced.errorKinds()).containsExactly(Map.entry(ErrorKind.RATE_LIMITED, 1L));
         assertThat(replaced.latency().summary().p99Millis()).isCloseTo(800, within(40.0));
         assertThat(replaced.tokens()).isEqualTo(new TokenUsage(900, 90));
-        assertThat(replaced.firstGradedAt()).isEqualTo(T);
-        assertThat(replaced.lastGradedAt()).isEqualTo(T + 60_000);
+        assertThat(replaced.span()).isEqualTo(new GradingSpan(T, T + 60_000));
         assertThat(replaced.graded()).isEqualTo(3);
     }
 
@@ -56,7 +56,8 @@ public class CallFactsTest {
     void aSumOfTalliesCountsEverythingOnceAndKeepsOnlyWhatTheyShare() {
         Tally math = Tally.EMPTY.add(sample(Verdict.CORRECT, null, 100, 10, T + 5))
                 .add(sample(Verdict.ERROR, ErrorKind.TIMEOUT, 100, 0, T + 9));
-        Tally knowledge = Tally.ofCounts(2, 1, 1, 0, 0, 1.0, 1.0, Category.KNOWLEDGE, "h").add(
+        Tally knowledge = Tally.ofCounts(new VerdictCounts(1, 1, 0, 0, 0), new ScoreSums(1.0, 1.0),
+                new CellLabels(Category.KNOWLEDGE, "h")).add(
                 new GradedSample(new ScoreKey("run-c", "sim-flaky", "mmlu"), Verdict.ERROR, 0.0, Category.KNOWLEDGE,
                         "h", null, null, null, ErrorKind.TIMEOUT, 250L, null, T + 1, null, "read timed out"));
 
@@ -66,12 +67,11 @@ public class CallFactsTest {
         assertThat(sum.correct()).isEqualTo(2);
         assertThat(sum.errors()).isEqualTo(2);
         assertThat(sum.errorKinds()).containsExactly(Map.entry(ErrorKind.TIMEOUT, 2L));
-        assertThat(sum.errorReasons()).containsExactly(Map.entry(ErrorKind.TIMEOUT, "failed: TIMEOUT"));
+        assertThat(sum.errorCounts().reasons()).containsExactly(Map.entry(ErrorKind.TIMEOUT, "failed: TIMEOUT"));
         assertThat(sum.latency().count()).isEqualTo(3);
         assertThat(sum.category()).isNull();
         assertThat(sum.settingsHash()).isEqualTo("h");
-        assertThat(sum.firstGradedAt()).isEqualTo(T + 1);
-        assertThat(sum.lastGradedAt()).isEqualTo(T + 9);
+        assertThat(sum.span()).isEqualTo(new GradingSpan(T + 1, T + 9));
         assertThat(Tally.EMPTY.plus(math)).isEqualTo(math);
     }
 

@@ -29,12 +29,12 @@ class CostSumTest {
         for (int i = 0; i < 1000; i++) {
             tally = tally.subtract(sample(0.000_123_456_7)).add(sample(0.000_123_456_7));
         }
-        assertThat(tally.cost()).isEqualTo(new CostSum(123_457_000, 1000, 0));
+        assertThat(tally.calls().cost()).isEqualTo(new CostSum(123_457_000, 1000, 0));
         assertThat(tally.costFigure()).isEqualTo(new Cost(0.123457, 1000, 0));
 
         Tally replaced = tally.subtract(sample(0.000_123_456_7)).add(sample(0.5));
         // each answer is kept to the nano-dollar: 0.000123457 out, 0.5 in
-        assertThat(replaced.cost()).isEqualTo(new CostSum(623_333_543, 1000, 0));
+        assertThat(replaced.calls().cost()).isEqualTo(new CostSum(623_333_543, 1000, 0));
     }
 
     @Test

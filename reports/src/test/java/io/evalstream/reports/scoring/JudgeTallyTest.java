@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.evalstream.reports.Fixtures;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.DimensionScore;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.reports.Fixtures;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,7 +131,7 @@ class JudgeTallyTest {
             assertThat(actual.get(i).mean()).isCloseTo(expected.get(i).mean(), within(1e-9));
             assertThat(actual.get(i).stdErr()).isCloseTo(expected.get(i).stdErr(), within(1e-9));
         }
-        assertThat(played.scoreSum()).isCloseTo(fresh.scoreSum(), within(1e-9));
+        assertThat(played.sums().scoreSum()).isCloseTo(fresh.sums().scoreSum(), within(1e-9));
     }
 
     @Test
@@ -139,7 +139,7 @@ class JudgeTallyTest {
         Tally emptied = play("t1=8/6/7 t2=6/4/7 t1=- t2=-");
 
         assertThat(emptied.dimensions()).isEmpty();
-        assertThat(emptied.scoreSum()).isZero();
+        assertThat(emptied.sums().scoreSum()).isZero();
         assertThat(emptied.judged()).isZero();
     }
 

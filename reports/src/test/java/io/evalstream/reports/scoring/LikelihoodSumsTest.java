@@ -49,7 +49,7 @@ class LikelihoodSumsTest {
             churned = churned.add(other).subtract(other);
         }
 
-        assertThat(churned.likelihood()).isEqualTo(base.likelihood());
+        assertThat(churned.detail().likelihood()).isEqualTo(base.detail().likelihood());
         assertThat(churned.graded()).isEqualTo(1);
         assertThat(churned.count(Verdict.MEASURED)).isEqualTo(1);
         assertThat(churned.accuracyTrials()).isZero();

@@ -3,11 +3,11 @@ package io.evalstream.reports.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.evalstream.reports.Fixtures;
 import io.evalstream.contracts.BenchmarkScore;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.reports.Fixtures;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -97,8 +97,8 @@ class MeanScoreTest {
         }
 
         assertThat(tally).isEqualTo(Tally.EMPTY.add(sample(1.0)).subtract(sample(1.0)));
-        assertThat(tally.scoreSum()).isZero();
-        assertThat(tally.scoreSquareSum()).isZero();
+        assertThat(tally.sums().scoreSum()).isZero();
+        assertThat(tally.sums().scoreSquareSum()).isZero();
         assertThat(tally.meanScore()).isEmpty();
     }
 

@@ -7,6 +7,7 @@ import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.contracts.VerdictCounts;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,8 @@ class TallyTest {
             long noAnswer, long errors) {
         Tally tally = addAll(verdicts);
 
-        assertThat(tally).extracting(Tally::graded, Tally::correct, Tally::incorrect, Tally::noAnswer, Tally::errors)
-                .containsExactly(graded, correct, incorrect, noAnswer, errors);
+        assertThat(tally).extracting(Tally::graded, Tally::counts)
+                .containsExactly(graded, new VerdictCounts(correct, incorrect, noAnswer, errors, 0));
     }
 
     @ParameterizedTest(name = "{0} replaced by {1}")
@@ -148,10 +149,17 @@ class TallyTest {
     @CsvSource(textBlock = """
             2, 1, 0, 0, 0
             0, 0, 0, 0, 1
-            -1, -1, 0, 0, 0
+            1, 0, 0, 0, 0
             """)
     void refusesCountsThatDoNotAddUp(long graded, long correct, long incorrect, long noAnswer, long errors) {
-        assertThatThrownBy(() -> Tally.ofCounts(graded, correct, incorrect, noAnswer, errors, 0, 0, null, null))
+        VerdictCounts counts = new VerdictCounts(correct, incorrect, noAnswer, errors, 0);
+        assertThatThrownBy(() -> new Tally(graded, counts, ScoreSums.ZERO, CellLabels.NONE, GradingSpan.NONE,
+                CallSums.NONE, DetailSums.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sum to graded");
+    }
+
+    @Test
+    void refusesANegativeCount() {
+        assertThatThrownBy(() -> new VerdictCounts(-1, 0, 0, 0, 0)).hasMessageContaining("correct");
     }
 }
