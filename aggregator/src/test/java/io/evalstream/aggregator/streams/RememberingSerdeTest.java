@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.JsonSerde;
+import io.evalstream.contracts.VerdictCounts;
+import io.evalstream.reports.scoring.CellLabels;
+import io.evalstream.reports.scoring.ScoreSums;
 import io.evalstream.reports.scoring.Tally;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +23,8 @@ class RememberingSerdeTest {
     private final Serde<Tally> serde = new RememberingSerde<>(new JsonSerde<>(Tally.class), 2);
 
     private static Tally tally(long correct) {
-        return Tally.ofCounts(correct + 1, correct, 1, 0, 0, correct, correct, Category.MATH, "h");
+        return Tally.ofCounts(new VerdictCounts(correct, 1, 0, 0, 0), new ScoreSums(correct, correct),
+                new CellLabels(Category.MATH, "h"));
     }
 
     private byte[] write(Tally tally) {
