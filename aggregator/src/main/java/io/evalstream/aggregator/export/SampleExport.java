@@ -70,7 +70,7 @@ public class SampleExport {
             long without = 0;
             for (TaskSample entry : samples) {
                 if (wanted.test(entry.task())) {
-                    SourcePosition source = entry.sample().source();
+                    SourcePosition source = entry.sample().origin().source();
                     if (source == null) {
                         without++;
                     } else {
@@ -136,7 +136,7 @@ public class SampleExport {
         try {
             stores.latestSamples(plan.runId(), samples -> {
                 for (TaskSample entry : samples) {
-                    SourcePosition source = entry.sample().source();
+                    SourcePosition source = entry.sample().origin().source();
                     String why = source == null ? NO_POSITION : missing.get(source);
                     if (why != null && plan.wanted().test(entry.task())) {
                         writeLine(SampleLine.unavailable(entry.task(), entry.sample(), why), out);

@@ -1,13 +1,14 @@
 package io.evalstream.aggregator.streams;
 
+import static io.evalstream.aggregator.streams.StrictTokens.integer;
+import static io.evalstream.aggregator.streams.StrictTokens.number;
+import static io.evalstream.aggregator.streams.StrictTokens.text;
+
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ErrorKind;
@@ -34,7 +35,7 @@ import java.util.Map;
  * field missing, as in state written before it existed, or null reads as nothing counted; unknown fields are skipped.
  * {@code StateJsonTest} fails when a field the tally writes is not read here.
  */
-final class TallyReader extends StdDeserializer<Tally> implements ResolvableDeserializer {
+final class TallyReader extends OnePassReader<Tally, TallyReader.Fields> {
 
     private static final TypeFactory TYPES = TypeFactory.defaultInstance();
     private static final JavaType KINDS = TYPES.constructMapType(Map.class, ErrorKind.class, Long.class);
@@ -67,85 +68,65 @@ final class TallyReader extends StdDeserializer<Tally> implements ResolvableDese
         cost = context.findRootValueDeserializer(TYPES.constructType(CostSum.class));
     }
 
+    /** A tally's fields while they are read: none counted until read. */
+    static final class Fields {
+        long graded, correct, incorrect, noAnswer, errors, judged, byChoice, promptTokens, completionTokens;
+        double scoreSum, scoreSquareSum;
+        Category category;
+        String settingsHash;
+        Long firstGradedAt, lastGradedAt;
+        Object errorKinds, errorReasons, moments, scorerTallies, histogram, likelihood, cost;
+    }
+
+    @Override
+    Fields fields() {
+        return new Fields();
+    }
+
+    @Override
+    void read(String field, Fields into, JsonParser parser, DeserializationContext context) throws IOException {
+        switch (field) {
+            case "graded" -> into.graded = integer(parser, context);
+            case "correct" -> into.correct = integer(parser, context);
+            case "incorrect" -> into.incorrect = integer(parser, context);
+            case "noAnswer" -> into.noAnswer = integer(parser, context);
+            case "errors" -> into.errors = integer(parser, context);
+            case "judged" -> into.judged = integer(parser, context);
+            case "scoreSum" -> into.scoreSum = number(parser, context);
+            case "scoreSquareSum" -> into.scoreSquareSum = number(parser, context);
+            case "category" -> into.category = (Category) category.deserialize(parser, context);
+            case "settingsHash" -> into.settingsHash = text(parser, context);
+            case "firstGradedAt" -> into.firstGradedAt = integer(parser, context);
+            case "lastGradedAt" -> into.lastGradedAt = integer(parser, context);
+            case "errorKinds" -> into.errorKinds = kinds.deserialize(parser, context);
+            case "errorReasons" -> into.errorReasons = reasons.deserialize(parser, context);
+            case "latency" -> into.histogram = latency.deserialize(parser, context);
+            case "promptTokens" -> into.promptTokens = integer(parser, context);
+            case "completionTokens" -> into.completionTokens = integer(parser, context);
+            case "cost" -> into.cost = cost.deserialize(parser, context);
+            case "dimensions" -> into.moments = dimensions.deserialize(parser, context);
+            case "likelihood" -> into.likelihood = likelihood.deserialize(parser, context);
+            case "byChoice" -> into.byChoice = integer(parser, context);
+            case "scorers" -> into.scorerTallies = scorers.deserialize(parser, context);
+            default -> parser.skipChildren();
+        }
+    }
+
     @Override
     @SuppressWarnings("unchecked")
-    public Tally deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-        long graded = 0, correct = 0, incorrect = 0, noAnswer = 0, errors = 0, judged = 0, byChoice = 0;
-        long promptTokens = 0, completionTokens = 0;
-        double scoreSum = 0, scoreSquareSum = 0;
-        Category cellCategory = null;
-        String settingsHash = null;
-        Long firstGradedAt = null, lastGradedAt = null;
-        Object errorKinds = null, errorReasons = null, moments = null, scorerTallies = null, histogram = null,
-                sums = null, costSum = null;
-        String field = parser.isExpectedStartObjectToken() ? parser.nextFieldName() : parser.currentName();
-        for (; field != null; field = parser.nextFieldName()) {
-            if (parser.nextToken() == JsonToken.VALUE_NULL) {
-                continue;
-            }
-            try {
-                switch (field) {
-                    case "graded" -> graded = integer(parser, context);
-                    case "correct" -> correct = integer(parser, context);
-                    case "incorrect" -> incorrect = integer(parser, context);
-                    case "noAnswer" -> noAnswer = integer(parser, context);
-                    case "errors" -> errors = integer(parser, context);
-                    case "judged" -> judged = integer(parser, context);
-                    case "scoreSum" -> scoreSum = number(parser, context);
-                    case "scoreSquareSum" -> scoreSquareSum = number(parser, context);
-                    case "category" -> cellCategory = (Category) category.deserialize(parser, context);
-                    case "settingsHash" -> settingsHash = text(parser, context);
-                    case "firstGradedAt" -> firstGradedAt = integer(parser, context);
-                    case "lastGradedAt" -> lastGradedAt = integer(parser, context);
-                    case "errorKinds" -> errorKinds = kinds.deserialize(parser, context);
-                    case "errorReasons" -> errorReasons = reasons.deserialize(parser, context);
-                    case "latency" -> histogram = latency.deserialize(parser, context);
-                    case "promptTokens" -> promptTokens = integer(parser, context);
-                    case "completionTokens" -> completionTokens = integer(parser, context);
-                    case "cost" -> costSum = cost.deserialize(parser, context);
-                    case "dimensions" -> moments = dimensions.deserialize(parser, context);
-                    case "likelihood" -> sums = likelihood.deserialize(parser, context);
-                    case "byChoice" -> byChoice = integer(parser, context);
-                    case "scorers" -> scorerTallies = scorers.deserialize(parser, context);
-                    default -> parser.skipChildren();
-                }
-            } catch (JsonMappingException e) {
-                throw JsonMappingException.wrapWithPath(e, Tally.class, field);
-            }
-        }
+    Tally build(Fields read, DeserializationContext context) throws IOException {
         try {
-            return new Tally(graded, new VerdictCounts(correct, incorrect, noAnswer, errors, judged),
-                    new ScoreSums(scoreSum, scoreSquareSum), new CellLabels(cellCategory, settingsHash),
-                    new GradingSpan(firstGradedAt, lastGradedAt),
-                    new CallSums(new ErrorCounts((Map<ErrorKind, Long>) errorKinds,
-                            (Map<ErrorKind, String>) errorReasons), (LatencyHistogram) histogram,
-                            new TokenUsage(promptTokens, completionTokens), (CostSum) costSum),
-                    new DetailSums((Map<String, Moments>) moments, (LikelihoodSums) sums, byChoice,
-                            (Map<String, ScorerTally>) scorerTallies));
+            return new Tally(read.graded, new VerdictCounts(read.correct, read.incorrect, read.noAnswer, read.errors,
+                    read.judged), new ScoreSums(read.scoreSum, read.scoreSquareSum),
+                    new CellLabels(read.category, read.settingsHash),
+                    new GradingSpan(read.firstGradedAt, read.lastGradedAt),
+                    new CallSums(new ErrorCounts((Map<ErrorKind, Long>) read.errorKinds,
+                            (Map<ErrorKind, String>) read.errorReasons), (LatencyHistogram) read.histogram,
+                            new TokenUsage(read.promptTokens, read.completionTokens), (CostSum) read.cost),
+                    new DetailSums((Map<String, Moments>) read.moments, (LikelihoodSums) read.likelihood,
+                            read.byChoice, (Map<String, ScorerTally>) read.scorerTallies));
         } catch (IllegalArgumentException | InvalidRecordException e) {
             throw context.instantiationException(Tally.class, e);
         }
-    }
-
-    // Strict as the wire mapper is: a count is a JSON integer, never a float or text.
-    private static long integer(JsonParser parser, DeserializationContext context) throws IOException {
-        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-            context.handleUnexpectedToken(Long.TYPE, parser);
-        }
-        return parser.getLongValue();
-    }
-
-    private static double number(JsonParser parser, DeserializationContext context) throws IOException {
-        if (!parser.currentToken().isNumeric()) {
-            context.handleUnexpectedToken(Double.TYPE, parser);
-        }
-        return parser.getDoubleValue();
-    }
-
-    private static String text(JsonParser parser, DeserializationContext context) throws IOException {
-        if (parser.currentToken() != JsonToken.VALUE_STRING) {
-            context.handleUnexpectedToken(String.class, parser);
-        }
-        return parser.getText();
     }
 }

@@ -16,6 +16,9 @@ import io.evalstream.reports.Fixtures;
 import io.evalstream.reports.scoring.CallFactsTest;
 import io.evalstream.reports.scoring.CellLabels;
 import io.evalstream.reports.scoring.GradedSample;
+import io.evalstream.reports.scoring.SampleCall;
+import io.evalstream.reports.scoring.SampleDetail;
+import io.evalstream.reports.scoring.SampleOrigin;
 import io.evalstream.reports.scoring.ScoreSums;
 import io.evalstream.reports.scoring.Scoring;
 import io.evalstream.reports.scoring.Tally;
@@ -40,6 +43,11 @@ class ScoreGaugesTest {
     private double gauge(String name) {
         return registry.get(name).tags("run", CELL.runId(), "model", CELL.modelId(), "benchmark", CELL.benchmarkId())
                 .gauge().value();
+    }
+
+    private static GradedSample judged(ScoreKey cell, Map<String, Double> scores) {
+        return GradedSample.of(cell, Verdict.JUDGED, 0.5, new CellLabels(Category.WRITING, "h"))
+                .withDetail(SampleDetail.judged(scores, null));
     }
 
     private static Tally tally(long correct, long incorrect, long errors) {
@@ -123,14 +131,12 @@ class ScoreGaugesTest {
     void aJudgedCellHasAJudgeScoreGaugePerDimensionAndNoAccuracy() {
         ScoreKey stories = new ScoreKey("run-g", "stories260K", "stories");
         Tally judged = Tally.EMPTY
-                .add(new GradedSample(stories, Verdict.JUDGED, 0.5, Category.WRITING, "h", null,
-                        Map.of("grammar", 8.0, "creativity", 4.0), null))
-                .add(new GradedSample(stories, Verdict.JUDGED, 0.5, Category.WRITING, "h", null,
-                        Map.of("grammar", 6.0, "creativity", 5.0), null));
+                .add(judged(stories, Map.of("grammar", 8.0, "creativity", 4.0)))
+                .add(judged(stories, Map.of("grammar", 6.0, "creativity", 5.0)));
 
         gauges.show(Map.of(stories, judged));
-        gauges.scoreChanged(Scoring.score(stories, judged.add(new GradedSample(stories, Verdict.JUDGED, 0.5,
-                Category.WRITING, "h", null, Map.of("grammar", 10.0, "creativity", 6.0), null)), null, Fixtures.T0));
+        Tally more = judged.add(judged(stories, Map.of("grammar", 10.0, "creativity", 6.0)));
+        gauges.scoreChanged(Scoring.score(stories, more, null, Fixtures.T0));
 
         assertThat(judgeScore(stories, "grammar")).isEqualTo(8.0);
         assertThat(judgeScore(stories, "creativity")).isEqualTo(5.0);
@@ -283,8 +289,9 @@ class ScoreGaugesTest {
                     key.modelId().equals("priced") ? 0.125 : null, io.evalstream.contracts.Lane.STANDARD);
             Tally tally = Tally.EMPTY;
             for (int i = 0; i < 4; i++) {
-                tally = tally.add(new GradedSample(key, Verdict.CORRECT, 1.0, Category.MATH, "h", null, null, null,
-                        null, 10L, null, Fixtures.T0.toEpochMilli(), null, null, null, spend, null));
+                tally = tally.add(GradedSample.of(key, Verdict.CORRECT, 1.0, new CellLabels(Category.MATH, "h"))
+                        .withCall(SampleCall.took(10L, null).withSpend(spend))
+                        .withOrigin(new SampleOrigin(Fixtures.T0.toEpochMilli(), null)));
             }
             all.put(key, tally);
         });

@@ -9,6 +9,7 @@ import io.evalstream.contracts.VerdictCounts;
 import io.evalstream.reports.scoring.CellLabels;
 import io.evalstream.reports.scoring.GradedSample;
 import io.evalstream.reports.scoring.Moments;
+import io.evalstream.reports.scoring.SampleDetail;
 import io.evalstream.reports.scoring.ScoreSums;
 import io.evalstream.reports.scoring.Tally;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,8 @@ class StateFormatTest {
 
     @Test
     void aTallyWithJudgeScoresRoundTrips() {
-        Tally tally = Tally.EMPTY.add(new GradedSample(CELL, Verdict.JUDGED, 0.5, Category.WRITING, "h", null,
-                Map.of("grammar", 8.0, "creativity", 3.0), null));
+        Tally tally = Tally.EMPTY.add(GradedSample.of(CELL, Verdict.JUDGED, 0.5, new CellLabels(Category.WRITING, "h"))
+                .withDetail(SampleDetail.judged(Map.of("grammar", 8.0, "creativity", 3.0), null)));
 
         Tally read = ScoreTopology.TALLY_JSON.deserializer().deserialize("t",
                 ScoreTopology.TALLY_JSON.serializer().serialize("t", tally));
@@ -54,7 +55,7 @@ class StateFormatTest {
         String old = """
                 {"cell":"run-s/sim-strong/stories","verdict":"CORRECT",\
                 "score":1.0,"category":"MATH","settingsHash":"h"}""";
-        GradedSample plain = new GradedSample(CELL, Verdict.CORRECT, 1.0, Category.MATH, "h", null);
+        GradedSample plain = GradedSample.of(CELL, Verdict.CORRECT, 1.0, new CellLabels(Category.MATH, "h"));
 
         GradedSample read = ScoreTopology.SAMPLES.deserializer().deserialize("t", old.getBytes(StandardCharsets.UTF_8));
         String written = new String(ScoreTopology.SAMPLES.serializer().serialize("t", plain), StandardCharsets.UTF_8);

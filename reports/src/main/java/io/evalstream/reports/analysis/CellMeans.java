@@ -27,7 +27,7 @@ public final class CellMeans {
             if (models.contains(sample.task().modelId()) && !sample.sample().unscored()) {
                 double[] sum = sums.computeIfAbsent(sample.task().modelId(), model -> new TreeMap<>())
                         .computeIfAbsent(sample.task().benchmarkId(), benchmark -> new double[2]);
-                LikelihoodSums likelihood = sample.sample().likelihood();
+                LikelihoodSums likelihood = sample.sample().detail().likelihood();
                 if (likelihood != null && likelihood.measured() > 0) {
                     corpus.merge(sample.task().modelId() + "\n" + sample.task().benchmarkId(), likelihood,
                             LikelihoodSums::plus);

@@ -9,11 +9,15 @@ import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Texts;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.reports.scoring.CellLabels;
 import io.evalstream.reports.scoring.FullRunReport;
 import io.evalstream.reports.scoring.GradedSample;
 import io.evalstream.reports.scoring.RunBreakdown;
 import io.evalstream.reports.scoring.RunReport;
 import io.evalstream.reports.scoring.RunReports;
+import io.evalstream.reports.scoring.SampleCall;
+import io.evalstream.reports.scoring.SampleDetail;
+import io.evalstream.reports.scoring.SampleOrigin;
 import io.evalstream.reports.scoring.Tally;
 import io.evalstream.reports.scoring.TaskSample;
 import java.time.Instant;
@@ -128,12 +132,13 @@ public final class ExportedRun {
         Judgement judgement = evidence.judgement();
         GradeOrigin origin = line.origin();
         boolean error = answer.verdict() == Verdict.ERROR;
-        GradedSample sample = new GradedSample(task.scoreKey(), answer.verdict(), answer.score(),
-                withSetup ? setup.category() : NOT_EXPORTED, setup.settingsHash(), withSetup ? setup.subset() : null,
-                judgement == null ? null : judgement.scores(), judgement == null ? null : judgement.labels(),
-                evidence.errorKind(), origin.latencyMillis(), origin.usage(),
-                origin.gradedAt() == null ? null : origin.gradedAt().toEpochMilli(), origin.source(),
+        SampleCall call = SampleCall.took(origin.latencyMillis(), origin.usage()).failed(evidence.errorKind(),
                 error ? Texts.abbreviate(evidence.detail(), CallStats.MAX_REASON) : null);
+        GradedSample sample = new GradedSample(task.scoreKey(), answer.verdict(), answer.score(),
+                new CellLabels(withSetup ? setup.category() : NOT_EXPORTED, setup.settingsHash()),
+                withSetup ? setup.subset() : null, call,
+                new SampleOrigin(origin.gradedAt() == null ? null : origin.gradedAt().toEpochMilli(), origin.source()),
+                judgement == null ? SampleDetail.NONE : SampleDetail.judged(judgement.scores(), judgement.labels()));
         return new TaskSample(task, sample);
     }
 

@@ -8,6 +8,7 @@ import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.reports.render.FlatReader;
 import io.evalstream.reports.scoring.GradedSample;
+import io.evalstream.reports.scoring.SampleCall;
 import io.evalstream.reports.scoring.SourcePosition;
 import java.io.IOException;
 import java.time.Instant;
@@ -36,11 +37,12 @@ public record SampleLine(@JsonUnwrapped ExportedTask task, @JsonUnwrapped Marked
 
     /** The line of a task whose grade record cannot be read: what the latest-grade store knows of it. */
     public static SampleLine unavailable(TaskId task, GradedSample sample, String why) {
-        Instant gradedAt = sample.gradedAtMillis() == null ? null : Instant.ofEpochMilli(sample.gradedAtMillis());
+        Long millis = sample.origin().gradedAtMillis();
+        SampleCall call = sample.call();
         return new SampleLine(ExportedTask.of(task), MarkedAnswer.verdictOnly(sample.verdict(), sample.score()),
                 new GradeSetup(sample.category(), sample.subset(), sample.settingsHash(), null),
-                new GradeEvidence(sample.errorKind(), null, null),
-                new GradeOrigin(sample.latencyMillis(), sample.usage(), gradedAt, sample.source(), why));
+                new GradeEvidence(call.errorKind(), null, null), new GradeOrigin(call.latencyMillis(), call.usage(),
+                        millis == null ? null : Instant.ofEpochMilli(millis), sample.origin().source(), why));
     }
 
     private static SampleLine read(ObjectMapper codec, JsonNode flat) throws IOException {

@@ -24,16 +24,16 @@ public record CallSums(ErrorCounts errorCounts, LatencyHistogram latency, TokenU
     }
 
     /** These sums with a sample's call added ({@code delta} 1) or taken back (-1). */
-    CallSums move(GradedSample sample, int delta) {
-        TokenUsage usage = sample.usage() == null ? TokenUsage.NONE : sample.usage();
-        Long millis = sample.latencyMillis();
+    CallSums move(SampleCall call, int delta) {
+        TokenUsage usage = call.usageOrNone();
+        Long millis = call.latencyMillis();
         // A task never asked (stopped early, over budget) made no call: its 0 ms would drag the latency down.
-        boolean called = millis != null && (sample.errorKind() == null || !sample.errorKind().neverAsked());
-        return new CallSums(errorCounts.move(sample.errorKind(), sample.errorReason(), delta),
+        boolean called = millis != null && (call.errorKind() == null || !call.errorKind().neverAsked());
+        return new CallSums(errorCounts.move(call.errorKind(), call.errorReason(), delta),
                 !called ? latency : delta > 0 ? latency.add(millis) : latency.remove(millis),
                 new TokenUsage(tokens.promptTokens() + delta * usage.promptTokens(),
                         tokens.completionTokens() + delta * usage.completionTokens()),
-                cost.move(sample.spend(), delta));
+                cost.move(call.spend(), delta));
     }
 
     CallSums plus(CallSums other) {

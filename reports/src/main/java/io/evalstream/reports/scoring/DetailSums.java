@@ -32,9 +32,9 @@ public record DetailSums(Map<String, Moments> dimensions, LikelihoodSums likelih
 
     /** These sums with a sample added ({@code delta} 1) or taken back (-1). */
     DetailSums move(GradedSample sample, int delta) {
-        LikelihoodSums sums = sample.likelihood();
+        LikelihoodSums sums = sample.detail().likelihood();
         boolean choice = sums != null && sample.verdict() != Verdict.MEASURED;
-        return new DetailSums(moveScores(sample.judgeScoresOrEmpty(), delta), likelihood.move(sums, delta),
+        return new DetailSums(moveScores(sample.detail().judgeScoresOrEmpty(), delta), likelihood.move(sums, delta),
                 byChoice + (choice ? delta : 0), moveScorers(sample, delta));
     }
 
@@ -64,7 +64,7 @@ public record DetailSums(Map<String, Moments> dimensions, LikelihoodSums likelih
     }
 
     private Map<String, ScorerTally> moveScorers(GradedSample sample, int delta) {
-        List<ScorerVerdict> verdicts = sample.scoresOrEmpty();
+        List<ScorerVerdict> verdicts = sample.detail().scoresOrEmpty();
         if (verdicts.isEmpty() || sample.unscored()) {
             return scorers;
         }

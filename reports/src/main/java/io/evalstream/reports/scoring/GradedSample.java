@@ -9,46 +9,29 @@ import io.evalstream.contracts.GradeContext;
 import io.evalstream.contracts.Judgement;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.ScorerVerdict;
-import io.evalstream.contracts.Spend;
 import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.Texts;
-import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Verdict;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What the aggregator keeps of a grade: the cell it counts in, its verdict and score, and the labels the
- * cell reports. Kept instead of the whole grade so the latest-grade table and its changelog stay small.
+ * What the aggregator keeps of a grade: the cell it counts in, its verdict and score, and the labels the cell
+ * reports. Kept instead of the whole grade so the latest-grade table and its changelog stay small. It is store
+ * state and travels through repartition topics: the aggregator writes it as the one flat object it always was.
  *
- * @param score       the grade's score in [0, 1] (partial for token F1, the normalized judge score when JUDGED)
- * @param subset      the item's subset (an MMLU subject and its group); null for none
- * @param judgeScores the judge's score (1-10) per rubric dimension, at most {@link #MAX_DIMENSIONS} (the first by
- *                    name); null unless the verdict is JUDGED, so unjudged samples cost nothing in the changelog
- * @param labels      the judge's categorical findings (e.g. age_group), at most {@link #MAX_LABELS}, values cut
- *                    to {@link #MAX_LABEL_LENGTH} characters; null when there are none
- * @param errorKind   why the model call failed, for ERROR grades; null otherwise
- * @param errorReason the ERROR grade's detail, cut to {@link CallStats#MAX_REASON} characters; null for other
- *                    grades, ERROR grades without one, and older state
- * @param latencyMillis the model call's latency; null in state written before it was kept
- * @param usage       the call's tokens; null when none were reported (or in older state)
- * @param gradedAtMillis when the grade was made (epoch ms), for the pace and ETA; null in older state
- * @param source      where the grade sits on the grades topic, so the per-sample export reads exactly the latest
- *                    record of each task; null in the tally (which does not need it) and in older state
- * @param likelihood  what a grade scored by likelihood adds to its cell's sums (see {@link LikelihoodSums}); null
- *                    for any other grade
- * @param spend       what the graded answer's call cost; null when its completion carried no spend (unknown)
- * @param scores      every scorer's verdict and score (without the extracted answer, which no tally needs), the
- *                    headline first; null for a grade of a task with only its default scorer, and in older state
+ * @param score  the grade's score in [0, 1] (partial for token F1, the normalized judge score when JUDGED)
+ * @param setup  the grade's category and settings hash, both present
+ * @param subset the item's subset (an MMLU subject and its group); null for none
+ * @param call   the model call's latency, tokens, spend and error
+ * @param origin when the grade was made and where it was read
+ * @param detail judge scores and labels, sums by likelihood, every scorer's verdict
  */
-public record GradedSample(ScoreKey cell, Verdict verdict, double score, Category category, String settingsHash,
-        Subset subset, Map<String, Double> judgeScores, Map<String, String> labels, ErrorKind errorKind,
-        Long latencyMillis, TokenUsage usage, Long gradedAtMillis, SourcePosition source, String errorReason,
-        LikelihoodSums likelihood, Spend spend, List<ScorerVerdict> scores) {
+public record GradedSample(ScoreKey cell, Verdict verdict, double score, CellLabels setup, Subset subset,
+        SampleCall call, SampleOrigin origin, SampleDetail detail) {
 
     /** Rubric dimensions kept per grade and counted per cell: a judge gone wrong cannot blow up the state. */
     public static final int MAX_DIMENSIONS = 16;
@@ -58,63 +41,58 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
     public GradedSample {
         Objects.requireNonNull(cell, "cell");
         Objects.requireNonNull(verdict, "verdict");
-        Objects.requireNonNull(category, "category");
-        Objects.requireNonNull(settingsHash, "settingsHash");
+        Objects.requireNonNull(setup, "setup");
+        Objects.requireNonNull(setup.category(), "category");
+        Objects.requireNonNull(setup.settingsHash(), "settingsHash");
         if (!(score >= 0.0 && score <= 1.0)) {
             throw new IllegalArgumentException("a sample's score must be in [0, 1], got " + score);
         }
-        judgeScores = judgeScores == null || judgeScores.isEmpty() ? null : first(judgeScores, MAX_DIMENSIONS);
-        labels = labels == null || labels.isEmpty() ? null : first(labels, MAX_LABELS);
-        usage = TokenUsage.NONE.equals(usage) ? null : usage;
-        if (judgeScores != null && judgeScores.values().stream().anyMatch(value -> value == null
-                || !(value >= Judgement.MIN_SCORE && value <= Judgement.MAX_SCORE))) {
-            throw new IllegalArgumentException("judge scores must be in [1, 10], got " + judgeScores);
-        }
-        scores = scores == null || scores.isEmpty() ? null : List.copyOf(scores);
+        call = call == null ? SampleCall.NONE : call;
+        origin = origin == null ? SampleOrigin.NONE : origin;
+        detail = detail == null ? SampleDetail.NONE : detail;
     }
 
-    /** A sample of a task with only its default scorer, with no spend. */
-    public GradedSample(ScoreKey cell, Verdict verdict, double score, Category category, String settingsHash,
-            Subset subset, Map<String, Double> judgeScores, Map<String, String> labels, ErrorKind errorKind,
-            Long latencyMillis, TokenUsage usage, Long gradedAtMillis, SourcePosition source, String errorReason,
-            LikelihoodSums likelihood) {
-        this(cell, verdict, score, category, settingsHash, subset, judgeScores, labels, errorKind, latencyMillis, usage,
-                gradedAtMillis, source, errorReason, likelihood, null, null);
-    }
-
-    /** A sample not scored by likelihood. */
-    public GradedSample(ScoreKey cell, Verdict verdict, double score, Category category, String settingsHash,
-            Subset subset, Map<String, Double> judgeScores, Map<String, String> labels, ErrorKind errorKind,
-            Long latencyMillis, TokenUsage usage, Long gradedAtMillis, SourcePosition source, String errorReason) {
-        this(cell, verdict, score, category, settingsHash, subset, judgeScores, labels, errorKind, latencyMillis, usage,
-                gradedAtMillis, source, errorReason, null);
-    }
-
-    /** A sample without call facts (latency, tokens, time, error kind) or position. */
-    public GradedSample(ScoreKey cell, Verdict verdict, double score, Category category, String settingsHash,
-            Subset subset, Map<String, Double> judgeScores, Map<String, String> labels) {
-        this(cell, verdict, score, category, settingsHash, subset, judgeScores, labels, null, null, null, null, null,
-                null);
-    }
-
-    /** A sample nothing judged. */
-    public GradedSample(ScoreKey cell, Verdict verdict, double score, Category category, String settingsHash,
-            Subset subset) {
-        this(cell, verdict, score, category, settingsHash, subset, null, null);
+    /** A sample with no subset, call facts, origin or detail: only its verdict and score in its cell. */
+    public static GradedSample of(ScoreKey cell, Verdict verdict, double score, CellLabels setup) {
+        return new GradedSample(cell, verdict, score, setup, null, SampleCall.NONE, SampleOrigin.NONE,
+                SampleDetail.NONE);
     }
 
     /** @param source where the grade was read; null when not known */
     public static GradedSample of(Grade grade, SourcePosition source) {
         Judgement judgement = grade.evidence().judgement();
         GradeContext context = grade.context();
-        CallFacts call = grade.call();
+        CallFacts facts = grade.call();
         boolean error = grade.verdict() == Verdict.ERROR;
-        return new GradedSample(grade.taskId().scoreKey(), grade.verdict(), grade.marking().score(), context.category(),
-                context.settingsHash(), context.subset(), judgement == null ? null : judgement.scores(),
-                judgement == null ? null : shortValues(judgement.labels()), grade.evidence().errorKind(),
-                call.latencyMillis(), call.usage(), context.gradedAt().toEpochMilli(), source,
-                error ? Texts.abbreviate(grade.evidence().detail(), CallStats.MAX_REASON) : null,
-                error ? null : LikelihoodSums.of(grade), call.spend(), scoresOf(grade));
+        SampleCall call = new SampleCall(facts.latencyMillis(), facts.usage(), facts.spend(),
+                grade.evidence().errorKind(),
+                error ? Texts.abbreviate(grade.evidence().detail(), CallStats.MAX_REASON) : null);
+        SampleDetail detail = new SampleDetail(judgement == null ? null : judgement.scores(),
+                judgement == null ? null : shortValues(judgement.labels()), error ? null : LikelihoodSums.of(grade),
+                scoresOf(grade));
+        return new GradedSample(grade.taskId().scoreKey(), grade.verdict(), grade.marking().score(),
+                new CellLabels(context.category(), context.settingsHash()), context.subset(), call,
+                new SampleOrigin(context.gradedAt().toEpochMilli(), source), detail);
+    }
+
+    public static GradedSample of(Grade grade) {
+        return of(grade, null);
+    }
+
+    public GradedSample withSubset(Subset itemSubset) {
+        return new GradedSample(cell, verdict, score, setup, itemSubset, call, origin, detail);
+    }
+
+    public GradedSample withCall(SampleCall modelCall) {
+        return new GradedSample(cell, verdict, score, setup, subset, modelCall, origin, detail);
+    }
+
+    public GradedSample withOrigin(SampleOrigin where) {
+        return new GradedSample(cell, verdict, score, setup, subset, call, where, detail);
+    }
+
+    public GradedSample withDetail(SampleDetail more) {
+        return new GradedSample(cell, verdict, score, setup, subset, call, origin, more);
     }
 
     private static List<ScorerVerdict> scoresOf(Grade grade) {
@@ -122,45 +100,33 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
                 .map(each -> new ScorerVerdict(each.scorer(), each.verdict(), each.score(), null)).toList();
     }
 
+    public Category category() {
+        return setup.category();
+    }
+
+    public String settingsHash() {
+        return setup.settingsHash();
+    }
+
     /**
      * This sample as {@code scorer} graded it: its verdict and score in place of the headline's, for analyses per
      * scorer; empty when the grade has no verdict by that scorer. Null takes the headline, as the sample is.
      */
-    public java.util.Optional<GradedSample> scoredBy(String scorer) {
+    public Optional<GradedSample> scoredBy(String scorer) {
         if (scorer == null) {
-            return java.util.Optional.of(this);
+            return Optional.of(this);
         }
-        return scoresOrEmpty().stream().filter(each -> each.scorer().equals(scorer)).findFirst()
-                .map(each -> new GradedSample(cell, each.verdict(), each.score(), category, settingsHash, subset,
-                        judgeScores, labels, errorKind, latencyMillis, usage, gradedAtMillis, source, errorReason,
-                        likelihood, spend, scores));
+        return detail.scoresOrEmpty().stream().filter(each -> each.scorer().equals(scorer)).findFirst()
+                .map(each -> new GradedSample(cell, each.verdict(), each.score(), setup, subset, call, origin,
+                        detail));
     }
 
-    /** Every scorer's verdict, the headline first; empty for a task with only its default scorer. */
-    public List<ScorerVerdict> scoresOrEmpty() {
-        return scores == null ? List.of() : scores;
-    }
-
-    public static GradedSample of(Grade grade) {
-        return of(grade, null);
-    }
-
-    /** The judge scores, empty when not judged. */
     /**
      * An ERROR of the evaluation rather than of the model ({@link ErrorKind#countsAgainstTheModel()}): counted in its
      * run, left out of every score and comparison.
      */
     public boolean unscored() {
-        return errorKind != null && !errorKind.countsAgainstTheModel();
-    }
-
-    public Map<String, Double> judgeScoresOrEmpty() {
-        return judgeScores == null ? Map.of() : judgeScores;
-    }
-
-    /** The labels, empty when there are none. */
-    public Map<String, String> labelsOrEmpty() {
-        return labels == null ? Map.of() : labels;
+        return call.errorKind() != null && !call.errorKind().countsAgainstTheModel();
     }
 
     /**
@@ -168,17 +134,9 @@ public record GradedSample(ScoreKey cell, Verdict verdict, double score, Categor
      * through the repartition topic (subsets and labels are rolled up at request time from the latest-grade table).
      */
     public GradedSample forTally() {
-        return subset == null && labels == null && source == null ? this
-                : new GradedSample(cell, verdict, score, category, settingsHash, null, judgeScores, null, errorKind,
-                        latencyMillis, usage, gradedAtMillis, null, errorReason, likelihood, spend, scores);
-    }
-
-    private static <V> SortedMap<String, V> first(Map<String, V> map, int limit) {
-        TreeMap<String, V> sorted = new TreeMap<>(map);
-        while (sorted.size() > limit) {
-            sorted.pollLastEntry();
-        }
-        return Collections.unmodifiableSortedMap(sorted);
+        return subset == null && detail.labels() == null && origin.source() == null ? this
+                : new GradedSample(cell, verdict, score, setup, null, call, origin.withoutSource(),
+                        detail.withoutLabels());
     }
 
     private static Map<String, String> shortValues(Map<String, String> labels) {

@@ -21,7 +21,7 @@ final class LabelRollup {
     }
 
     void add(GradedSample sample) {
-        sample.labelsOrEmpty().forEach((label, value) -> {
+        sample.detail().labelsOrEmpty().forEach((label, value) -> {
             Map<String, Long> values = counts.computeIfAbsent(new CellLabel(sample.cell(), label),
                     key -> new TreeMap<>());
             String counted = values.containsKey(value) || values.size() < MAX_VALUES ? value : OTHER;

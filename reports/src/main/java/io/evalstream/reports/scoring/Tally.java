@@ -59,7 +59,7 @@ public record Tally(long graded, VerdictCounts counts, ScoreSums sums, CellLabel
     }
 
     public Tally add(GradedSample sample) {
-        return change(sample, 1, new CellLabels(sample.category(), sample.settingsHash()));
+        return change(sample, 1, sample.setup());
     }
 
     /**
@@ -97,11 +97,11 @@ public record Tally(long graded, VerdictCounts counts, ScoreSums sums, CellLabel
 
     /** The sample's rubric dimensions {@link #add} leaves out because this cell already counts the most it may. */
     public List<String> ignoredDimensions(GradedSample sample) {
-        if (sample.judgeScores() == null || dimensions().size() < GradedSample.MAX_DIMENSIONS) {
+        if (dimensions().size() < GradedSample.MAX_DIMENSIONS) {
             return List.of();
         }
-        return sample.judgeScores().keySet().stream().filter(dimension -> !dimensions().containsKey(dimension))
-                .toList();
+        return sample.detail().judgeScoresOrEmpty().keySet().stream()
+                .filter(dimension -> !dimensions().containsKey(dimension)).toList();
     }
 
     public long count(Verdict verdict) {
@@ -220,8 +220,8 @@ public record Tally(long graded, VerdictCounts counts, ScoreSums sums, CellLabel
 
     private Tally change(GradedSample sample, int delta, CellLabels newLabels) {
         return new Tally(graded + delta, moved(counts, sample.verdict(), delta), sums.move(sample.score(), delta),
-                newLabels, delta > 0 ? span.including(sample.gradedAtMillis()) : span, calls.move(sample, delta),
-                detail.move(sample, delta));
+                newLabels, delta > 0 ? span.including(sample.origin().gradedAtMillis()) : span,
+                calls.move(sample.call(), delta), detail.move(sample, delta));
     }
 
     private static VerdictCounts moved(VerdictCounts counts, Verdict verdict, int delta) {

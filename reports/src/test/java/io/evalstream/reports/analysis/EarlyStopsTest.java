@@ -2,8 +2,6 @@ package io.evalstream.reports.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.evalstream.reports.scoring.GradedSample;
-import io.evalstream.reports.scoring.TaskSample;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.ScoreKey;
@@ -11,6 +9,10 @@ import io.evalstream.contracts.StopDecision;
 import io.evalstream.contracts.StopRule;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.reports.scoring.CellLabels;
+import io.evalstream.reports.scoring.GradedSample;
+import io.evalstream.reports.scoring.SampleCall;
+import io.evalstream.reports.scoring.TaskSample;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +30,9 @@ class EarlyStopsTest {
     private static final StopRule DECIDED = new StopRule(List.of("sim-a", "sim-b"), StopRule.When.DECIDED, 0.05, 0);
 
     private static TaskSample task(String model, String item, int sample, Verdict verdict, ErrorKind kind) {
-        GradedSample graded = new GradedSample(new ScoreKey(Samples.RUN, model, "gsm8k"), verdict,
-                verdict == Verdict.CORRECT ? 1 : 0, Category.MATH, "hash", null, null, null, kind, null, null, null,
-                null, null);
+        GradedSample graded = GradedSample.of(new ScoreKey(Samples.RUN, model, "gsm8k"), verdict,
+                verdict == Verdict.CORRECT ? 1 : 0, new CellLabels(Category.MATH, "hash"))
+                .withCall(SampleCall.NONE.failed(kind, null));
         return new TaskSample(new TaskId(Samples.RUN, model, "gsm8k", item, "default", sample), graded);
     }
 

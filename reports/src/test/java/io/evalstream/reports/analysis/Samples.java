@@ -1,11 +1,12 @@
 package io.evalstream.reports.analysis;
 
-import io.evalstream.reports.scoring.GradedSample;
-import io.evalstream.reports.scoring.TaskSample;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.reports.scoring.CellLabels;
+import io.evalstream.reports.scoring.GradedSample;
+import io.evalstream.reports.scoring.TaskSample;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,7 +24,8 @@ final class Samples {
     }
 
     static GradedSample sample(String model, String benchmark, Verdict verdict, double score) {
-        return new GradedSample(new ScoreKey(RUN, model, benchmark), verdict, score, Category.MATH, "hash", null);
+        return GradedSample.of(new ScoreKey(RUN, model, benchmark), verdict, score,
+                new CellLabels(Category.MATH, "hash"));
     }
 
     static TaskSample task(String model, String benchmark, String item, String variant, GradedSample sample) {

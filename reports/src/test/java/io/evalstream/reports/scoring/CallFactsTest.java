@@ -26,9 +26,11 @@ public class CallFactsTest {
     private static final long T = Instant.parse("2026-11-21T12:00:00Z").toEpochMilli();
 
     public static GradedSample sample(Verdict verdict, ErrorKind kind, long latency, long promptTokens, long at) {
-        return new GradedSample(CELL, verdict, verdict == Verdict.CORRECT ? 1.0 : 0.0, Category.MATH, "h", null, null,
-                null, kind, latency, new TokenUsage(promptTokens, promptTokens / 10), at, null,
-                kind == null ? null : "failed: " + kind);
+        return GradedSample.of(CELL, verdict, verdict == Verdict.CORRECT ? 1.0 : 0.0,
+                new CellLabels(Category.MATH, "h"))
+                .withCall(SampleCall.took(latency, new TokenUsage(promptTokens, promptTokens / 10))
+                        .failed(kind, kind == null ? null : "failed: " + kind))
+                .withOrigin(new SampleOrigin(at, null));
     }
 
     @Test
@@ -58,8 +60,10 @@ public class CallFactsTest {
                 .add(sample(Verdict.ERROR, ErrorKind.TIMEOUT, 100, 0, T + 9));
         Tally knowledge = Tally.ofCounts(new VerdictCounts(1, 1, 0, 0, 0), new ScoreSums(1.0, 1.0),
                 new CellLabels(Category.KNOWLEDGE, "h")).add(
-                new GradedSample(new ScoreKey("run-c", "sim-flaky", "mmlu"), Verdict.ERROR, 0.0, Category.KNOWLEDGE,
-                        "h", null, null, null, ErrorKind.TIMEOUT, 250L, null, T + 1, null, "read timed out"));
+                GradedSample.of(new ScoreKey("run-c", "sim-flaky", "mmlu"), Verdict.ERROR, 0.0,
+                        new CellLabels(Category.KNOWLEDGE, "h"))
+                        .withCall(SampleCall.took(250L, null).failed(ErrorKind.TIMEOUT, "read timed out"))
+                        .withOrigin(new SampleOrigin(T + 1, null)));
 
         Tally sum = math.plus(knowledge);
 

@@ -15,8 +15,9 @@ class CostSumTest {
     private static final ScoreKey CELL = new ScoreKey("run-1", "gpt", "gsm8k");
 
     private static GradedSample sample(Double usd) {
-        return new GradedSample(CELL, Verdict.CORRECT, 1.0, Category.MATH, "h", null, null, null, null, 10L, null,
-                1L, null, null, null, usd == null ? null : new Spend(usd, Lane.STANDARD), null);
+        return GradedSample.of(CELL, Verdict.CORRECT, 1.0, new CellLabels(Category.MATH, "h"))
+                .withCall(SampleCall.took(10L, null).withSpend(usd == null ? null : new Spend(usd, Lane.STANDARD)))
+                .withOrigin(new SampleOrigin(1L, null));
     }
 
     @Test

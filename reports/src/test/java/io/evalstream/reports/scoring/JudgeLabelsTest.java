@@ -20,8 +20,9 @@ class JudgeLabelsTest {
 
     private static TaskSample judged(String model, int item, int sample, String ageGroup) {
         TaskId task = new TaskId("run-l", model, "stories", "s%02d".formatted(item), "default", sample);
-        return new TaskSample(task, new GradedSample(task.scoreKey(), Verdict.JUDGED, 0.5, Category.WRITING, "h", null,
-                Map.of("grammar", 5.5), ageGroup == null ? null : Map.of("age_group", ageGroup)));
+        return new TaskSample(task, GradedSample.of(task.scoreKey(), Verdict.JUDGED, 0.5,
+                new CellLabels(Category.WRITING, "h")).withDetail(SampleDetail.judged(Map.of("grammar", 5.5),
+                ageGroup == null ? null : Map.of("age_group", ageGroup))));
     }
 
     private static List<TaskSample> stories(String model, String ageGroups) {

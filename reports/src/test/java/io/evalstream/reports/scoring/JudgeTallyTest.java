@@ -29,20 +29,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JudgeTallyTest {
 
     private static final ScoreKey CELL = new ScoreKey("run-j", "stories260K", "stories");
+    private static final CellLabels WRITING = new CellLabels(Category.WRITING, "h");
 
     /** {@code 8/6/7} is a JUDGED sample (grammar/creativity/consistency), {@code E} an ERROR, {@code C} a CORRECT. */
     private static GradedSample sample(String text) {
         return switch (text) {
-            case "E" -> new GradedSample(CELL, Verdict.ERROR, 0.0, Category.WRITING, "h", null);
-            case "C" -> new GradedSample(CELL, Verdict.CORRECT, 1.0, Category.WRITING, "h", null);
+            case "E" -> GradedSample.of(CELL, Verdict.ERROR, 0.0, WRITING);
+            case "C" -> GradedSample.of(CELL, Verdict.CORRECT, 1.0, WRITING);
             default -> {
                 String[] parts = text.split("/");
                 Map<String, Double> scores = Map.of("grammar", Double.valueOf(parts[0]),
                         "creativity", Double.valueOf(parts[1]), "consistency", Double.valueOf(parts[2]));
                 double normalized = (scores.values().stream().mapToDouble(Double::doubleValue).average()
                         .orElseThrow() - 1) / 9;
-                yield new GradedSample(CELL, Verdict.JUDGED, normalized, Category.WRITING, "h", null, scores,
-                        Map.of("age_group", "B: 4-5"));
+                yield GradedSample.of(CELL, Verdict.JUDGED, normalized, WRITING)
+                        .withDetail(SampleDetail.judged(scores, Map.of("age_group", "B: 4-5")));
             }
         };
     }
@@ -170,10 +171,10 @@ class JudgeTallyTest {
         Map<String, Double> scores = new HashMap<>();
         IntStream.range(0, 40).forEach(i -> scores.put("dim%02d".formatted(i), 3.0));
 
-        GradedSample sample = new GradedSample(CELL, Verdict.JUDGED, 0.2, Category.WRITING, "h", null, scores,
-                Map.of("age_group", "x".repeat(500)));
+        GradedSample sample = GradedSample.of(CELL, Verdict.JUDGED, 0.2, WRITING)
+                .withDetail(SampleDetail.judged(scores, Map.of("age_group", "x".repeat(500))));
 
-        assertThat(sample.judgeScores()).hasSize(GradedSample.MAX_DIMENSIONS).containsKey("dim00")
+        assertThat(sample.detail().judgeScores()).hasSize(GradedSample.MAX_DIMENSIONS).containsKey("dim00")
                 .containsKey("dim15").doesNotContainKey("dim16");
     }
 
@@ -220,7 +221,7 @@ class JudgeTallyTest {
     }
 
     private static GradedSample oneDimension(String dimension, double score) {
-        return new GradedSample(CELL, Verdict.JUDGED, (score - 1) / 9, Category.WRITING, "h", null,
-                Map.of(dimension, score), null);
+        return GradedSample.of(CELL, Verdict.JUDGED, (score - 1) / 9, WRITING)
+                .withDetail(SampleDetail.judged(Map.of(dimension, score), null));
     }
 }

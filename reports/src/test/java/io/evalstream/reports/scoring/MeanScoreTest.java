@@ -24,8 +24,8 @@ class MeanScoreTest {
 
     /** A token-F1 style sample: CORRECT only at 1, partial credit is INCORRECT. */
     private static GradedSample sample(double score) {
-        return new GradedSample(CELL, score == 1.0 ? Verdict.CORRECT : Verdict.INCORRECT, score, Category.COMPREHENSION,
-                "h", null);
+        return GradedSample.of(CELL, score == 1.0 ? Verdict.CORRECT : Verdict.INCORRECT, score,
+                new CellLabels(Category.COMPREHENSION, "h"));
     }
 
     private static List<Double> scores(String text) {

@@ -81,8 +81,9 @@ class RollupsTest {
     /** humaneval could not run at all (no sandbox): it counts as graded, but has no mean to average. */
     @Test
     void aCellNothingOfWhichCouldBeAskedCountsAsGradedButNotInTheBenchmarkMean() {
-        GradedSample ungradable = new GradedSample(new ScoreKey(RUN, "a", "humaneval"), Verdict.ERROR, 0.0,
-                Category.CODING, "h", null, null, null, ErrorKind.UNGRADABLE, 5L, null, null, null, "no sandbox");
+        GradedSample ungradable = GradedSample.of(new ScoreKey(RUN, "a", "humaneval"), Verdict.ERROR, 0.0,
+                new CellLabels(Category.CODING, "h")).withCall(SampleCall.took(5L, null).failed(ErrorKind.UNGRADABLE,
+                "no sandbox"));
         Rollups.Cell unrun = new Rollups.Cell(new ScoreKey(RUN, "a", "humaneval"),
                 Tally.EMPTY.add(ungradable).add(ungradable), new ExpectedCount("a", "humaneval", Category.CODING, 2));
 

@@ -32,7 +32,8 @@ class RunBreakdownTest {
     private static TaskSample sample(String model, String benchmark, String item, String variant, int index,
             Verdict verdict, double score, Subset subset, String hash) {
         TaskId task = new TaskId(RUN, model, benchmark, item, variant, index);
-        return new TaskSample(task, new GradedSample(task.scoreKey(), verdict, score, Category.KNOWLEDGE, hash, subset));
+        return new TaskSample(task, GradedSample.of(task.scoreKey(), verdict, score,
+                new CellLabels(Category.KNOWLEDGE, hash)).withSubset(subset));
     }
 
     private static TaskSample sample(String model, String benchmark, int item, int index, Verdict verdict,

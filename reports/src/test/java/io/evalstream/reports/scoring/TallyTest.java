@@ -21,7 +21,12 @@ class TallyTest {
     private static final ScoreKey CELL = new ScoreKey("run-1", "sim-strong", "gsm8k");
 
     private static GradedSample sample(Verdict verdict) {
-        return new GradedSample(CELL, verdict, verdict == Verdict.CORRECT ? 1.0 : 0.0, Category.MATH, "hash-a", null);
+        return GradedSample.of(CELL, verdict, verdict == Verdict.CORRECT ? 1.0 : 0.0,
+                new CellLabels(Category.MATH, "hash-a"));
+    }
+
+    private static GradedSample error(String settingsHash, SampleCall call) {
+        return GradedSample.of(CELL, Verdict.ERROR, 0.0, new CellLabels(Category.MATH, settingsHash)).withCall(call);
     }
 
     private static Tally addAll(String verdicts) {
@@ -83,8 +88,7 @@ class TallyTest {
             MALFORMED_RESPONSE,  6,               0.3333333333333333
             """)
     void theEvaluationsOwnErrorsAreCountedButNotScored(ErrorKind kind, long trials, double mean) {
-        GradedSample error = new GradedSample(CELL, Verdict.ERROR, 0.0, Category.MATH, "hash-a", null, null, null,
-                kind, 0L, null, null, null, "why");
+        GradedSample error = error("hash-a", SampleCall.took(0L, null).failed(kind, "why"));
         Tally others = addAll("CORRECT INCORRECT CORRECT ERROR");
         Tally tally = others.add(error).add(error);
 
@@ -98,8 +102,8 @@ class TallyTest {
 
     @Test
     void aCellNothingOfWhichCouldBeAskedHasNoAccuracy() {
-        GradedSample unsupported = new GradedSample(CELL, Verdict.ERROR, 0.0, Category.MATH, "hash", null, null, null,
-                ErrorKind.UNSUPPORTED_TASK, 0L, null, null, null, "the chat API cannot score a text");
+        GradedSample unsupported = error("hash",
+                SampleCall.took(0L, null).failed(ErrorKind.UNSUPPORTED_TASK, "the chat API cannot score a text"));
 
         Tally tally = Tally.EMPTY.add(unsupported).add(unsupported);
 
@@ -109,8 +113,8 @@ class TallyTest {
 
     @Test
     void stoppedEarlyTasksMadeNoCallSoTheyAddNoLatency() {
-        GradedSample stopped = new GradedSample(CELL, Verdict.ERROR, 0.0, Category.MATH, "hash", null, null, null,
-                ErrorKind.STOPPED_EARLY, 0L, null, null, null, "stopped early on gsm8k");
+        GradedSample stopped = error("hash",
+                SampleCall.took(0L, null).failed(ErrorKind.STOPPED_EARLY, "stopped early on gsm8k"));
 
         Tally tally = addAll("CORRECT INCORRECT CORRECT ERROR").add(stopped).add(stopped);
 
@@ -138,7 +142,7 @@ class TallyTest {
     @Test
     void theLatestAddedGradeNamesCategoryAndSettingsHash() {
         Tally tally = Tally.EMPTY.add(sample(Verdict.CORRECT))
-                .add(new GradedSample(CELL, Verdict.CORRECT, 1.0, Category.REASONING, "hash-b", null));
+                .add(GradedSample.of(CELL, Verdict.CORRECT, 1.0, new CellLabels(Category.REASONING, "hash-b")));
 
         assertThat(tally.category()).isEqualTo(Category.REASONING);
         assertThat(tally.settingsHash()).isEqualTo("hash-b");
