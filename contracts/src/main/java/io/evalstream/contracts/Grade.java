@@ -14,7 +14,8 @@ import java.util.List;
  *
  * @param evidence why the verdict is what it is (error kind, judgement, detail, likelihood); {@link Evidence#NONE}
  *                 when the verdict says it all
- * @param exchange the prompt and completion graded; {@link Exchange#NONE} when the grade does not record them
+ * @param exchange the prompt and completion graded, or where the completion sits; {@link Exchange#NONE} when the
+ *                 grade records neither
  * @param scorers  every scorer's verdict, see {@link #scorerVerdicts()}; {@link ScorerVerdicts#NONE} when the task
  *                 has only its default scorer
  */
@@ -66,12 +67,13 @@ public record Grade(int schemaVersion, TaskId taskId, @JsonUnwrapped Marking mar
             @JsonProperty("spend") Spend spend, @JsonProperty("errorKind") ErrorKind errorKind,
             @JsonProperty("judgement") Judgement judgement, @JsonProperty("detail") String detail,
             @JsonProperty("likelihood") LikelihoodScore likelihood, @JsonProperty("prompt") String prompt,
-            @JsonProperty("completion") String completion, @JsonProperty("scores") List<ScorerVerdict> scores,
+            @JsonProperty("completion") String completion, @JsonProperty("completionAt") SourcePosition completionAt,
+            @JsonProperty("scores") List<ScorerVerdict> scores,
             @JsonProperty("scorersFingerprint") String scorersFingerprint) {
         return new Grade(schemaVersion, taskId, new Marking(verdict, score, extracted, reference),
                 new GradeContext(category, subset, grader, settingsHash, gradedAt),
                 new CallFacts(latencyMillis, simulated, usage, spend),
-                new Evidence(errorKind, judgement, detail, likelihood), new Exchange(prompt, completion),
+                new Evidence(errorKind, judgement, detail, likelihood), new Exchange(prompt, completion, completionAt),
                 new ScorerVerdicts(scores, scorersFingerprint));
     }
 
@@ -85,7 +87,16 @@ public record Grade(int schemaVersion, TaskId taskId, @JsonUnwrapped Marking mar
     public Grade recording(Completion graded) {
         return new Grade(schemaVersion, taskId, marking, context,
                 new CallFacts(call.latencyMillis(), call.simulated(), graded.usage(), graded.spend()), evidence,
-                new Exchange(graded.task().prompt(), graded.text()), scorers);
+                Exchange.copied(graded.task().prompt(), graded.text()), scorers);
+    }
+
+    /**
+     * This grade pointing at its completion's place on the completions topic instead of copying its prompt and
+     * text: a grade then weighs a fraction of its completion, for the broker and for the aggregator, which decodes
+     * every grade and never reads the text (the per-sample export reads it from there).
+     */
+    public Grade pointingAt(SourcePosition completionAt) {
+        return new Grade(schemaVersion, taskId, marking, context, call, evidence, Exchange.at(completionAt), scorers);
     }
 
     /** This grade with every scorer's verdict, the first this grade's own, made by {@code scorers}. */

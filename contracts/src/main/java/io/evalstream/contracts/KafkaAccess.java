@@ -52,6 +52,9 @@ public enum KafkaAccess {
 
     AGGREGATOR("evalstream-aggregator", "aggregator", List.of(
             Grant.topic(Topics.GRADES, AclOperation.READ),
+            // The per-sample export reads the prompt and text of the completions grades point at (Read implies the
+            // Describe the consumer-lag gauges need).
+            Grant.topic(Topics.COMPLETIONS, AclOperation.READ),
             Grant.topic(Topics.RUNS, AclOperation.READ),
             Grant.topic(Topics.METRICS, AclOperation.WRITE),
             // The leading instance writes early-stop decisions and reads them back to write each once.
@@ -65,7 +68,6 @@ public enum KafkaAccess {
                     AclOperation.DESCRIBE),
             // Consumer-lag gauges: end offsets of the pipeline's topics and the other services' committed offsets.
             Grant.topic(Topics.TASKS, AclOperation.DESCRIBE),
-            Grant.topic(Topics.COMPLETIONS, AclOperation.DESCRIBE),
             Grant.group(Groups.WORKER, AclOperation.DESCRIBE),
             Grant.group(Groups.GRADER, AclOperation.DESCRIBE))),
 

@@ -114,7 +114,7 @@ final class Samples {
                 new GradeContext(Category.MATH, new Subset("algebra", "stem"), "numeric/numeric_equal@1",
                         task().settingsHash(), T),
                 new CallFacts(812, false, new TokenUsage(42, 9), null), Evidence.NONE,
-                new Exchange(task().prompt(), "2 + 2 = 4. The answer is 4."), ScorerVerdicts.NONE);
+                Exchange.copied(task().prompt(), "2 + 2 = 4. The answer is 4."), ScorerVerdicts.NONE);
     }
 
     static RunSpec runSpec() {

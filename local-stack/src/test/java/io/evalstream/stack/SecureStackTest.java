@@ -99,13 +99,16 @@ class SecureStackTest {
 
     @Test
     @Order(2)
-    void thePerSampleExportReadsTheGradesThroughTheAggregatorsOwnLogin() {
+    void thePerSampleExportReadsTheGradesAndCompletionsThroughTheAggregatorsOwnLogin() {
         var response = client.get(stack.aggregator("/runs/" + reference.runId() + "/samples"));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<String> lines = response.body().lines().filter(line -> !line.isBlank()).toList();
         assertThat(lines).as("one line per graded task of %s", reference.runId())
                 .hasSize(reference.grades().size());
+        // The prompts come from the completions the grades point at, read with the aggregator's own login too.
+        assertThat(lines).allSatisfy(line -> assertThat(line).contains("\"prompt\":\"")
+                .doesNotContain("\"unavailable\""));
     }
 
     @Test

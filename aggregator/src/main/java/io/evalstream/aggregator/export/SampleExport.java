@@ -2,17 +2,17 @@ package io.evalstream.aggregator.export;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.evalstream.aggregator.config.AggregatorConfig;
-import io.evalstream.reports.export.SampleLine;
-import io.evalstream.reports.scoring.SourcePosition;
-import io.evalstream.reports.scoring.TaskSample;
 import io.evalstream.aggregator.streams.ScoreStores;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Json;
 import io.evalstream.contracts.KafkaClients;
+import io.evalstream.contracts.SourcePosition;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.WireFormat;
+import io.evalstream.reports.export.SampleLine;
+import io.evalstream.reports.scoring.TaskSample;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -25,9 +25,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The per-sample export of a run: one {@link SampleLine} per task, from the task's latest grade, for audits and
- * re-grading. The latest-grade store says where each latest grade sits on the grades topic; the text (prompt,
- * completion, extracted answer...) is read back from there by {@link GradeRecords}, so the aggregator's state
- * stays small. Memory is one offset per task; time is linear in the grades-topic range the run spans.
+ * re-grading. The latest-grade store says where each latest grade sits on the grades topic; the grade (extracted
+ * answer, reference, detail...) is read back from there by {@link TopicRecords}, so the aggregator's state stays
+ * small, and the prompt and completion from the completions-topic record it points at ({@link PointedCompletions}).
+ * Memory is one offset per task and a chunk of grades; time is linear in the range of both topics the run spans.
  */
 @ApplicationScoped
 public class SampleExport {
@@ -92,17 +93,21 @@ public class SampleExport {
         OutputStream out = new BufferedOutputStream(output, 1 << 16);
         Map<SourcePosition, String> missing = new HashMap<>();
         long[] read = {0};
-        try (GradeRecords records = new GradeRecords(kafka, Topics.GRADES, config.stallTimeout())) {
+        try (TopicRecords grades = new TopicRecords(kafka, Topics.GRADES, "grade", config.stallTimeout());
+                TopicRecords completions = new TopicRecords(kafka, Topics.COMPLETIONS, "completion",
+                        config.stallTimeout())) {
+            PointedCompletions lines = new PointedCompletions(completions, line -> writeLine(line, out));
             for (int partition : plan.offsets().partitions()) {
-                records.read(partition, plan.offsets().offsets(partition), (offset, bytes) -> {
+                grades.read(partition, plan.offsets().offsets(partition), (offset, bytes) -> {
                     SourcePosition at = new SourcePosition(partition, offset);
-                    String problem = lineOf(plan, at, bytes, out);
+                    String problem = lineOf(plan, at, bytes, lines);
                     if (problem == null) {
                         read[0]++;
                     } else {
                         missing.put(at, problem);
                     }
                 }, (offset, why) -> missing.put(new SourcePosition(partition, offset), why));
+                lines.flush();
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -115,8 +120,8 @@ public class SampleExport {
                 read[0], Topics.GRADES, plan.unsourced(), missing.size());
     }
 
-    /** Writes the line of the grade record at {@code at}; returns why not when it is not a wanted grade. */
-    private static String lineOf(Plan plan, SourcePosition at, byte[] bytes, OutputStream out) {
+    /** Adds the grade record at {@code at} to the lines; returns why not when it is not a wanted grade. */
+    private static String lineOf(Plan plan, SourcePosition at, byte[] bytes, PointedCompletions lines) {
         String where = "the record at " + Topics.GRADES + "-" + at.partition() + "@" + at.offset();
         return switch (GRADES.decode(bytes)) {
             case Decoded.Invalid<Grade> invalid -> where + " is not a valid grade: " + invalid.reason();
@@ -125,7 +130,7 @@ public class SampleExport {
                 if (!task.runId().equals(plan.runId()) || !plan.wanted().test(task)) {
                     yield where + " grades task " + task + ", not one of this export (was the topic recreated?)";
                 }
-                writeLine(SampleLine.of(valid.value(), at), out);
+                lines.add(valid.value(), at);
                 yield null;
             }
         };

@@ -1,13 +1,13 @@
 package io.evalstream.aggregator.streams;
 
-import io.evalstream.reports.scoring.GradedSample;
-import io.evalstream.reports.scoring.SourcePosition;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Purpose;
 import io.evalstream.contracts.RunCheck;
+import io.evalstream.contracts.SourcePosition;
 import io.evalstream.contracts.Texts;
 import io.evalstream.contracts.WireFormat;
+import io.evalstream.reports.scoring.GradedSample;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;

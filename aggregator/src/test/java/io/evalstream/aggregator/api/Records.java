@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -23,15 +24,18 @@ final class Records {
 
     /**
      * Sends the records in order (a replacement grade reaches its partition after the grade it replaces) and
-     * returns once the broker acknowledged every one.
+     * returns once the broker acknowledged every one, with where each went.
      */
-    static void send(String bootstrap, List<ProducerRecord<String, byte[]>> records) throws Exception {
+    static List<RecordMetadata> send(String bootstrap, List<ProducerRecord<String, byte[]>> records)
+            throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
                 "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
             List<Future<RecordMetadata>> sent = records.stream().map(producer::send).toList();
+            List<RecordMetadata> acked = new ArrayList<>(sent.size());
             for (Future<RecordMetadata> ack : sent) {
-                ack.get(30, TimeUnit.SECONDS);
+                acked.add(ack.get(30, TimeUnit.SECONDS));
             }
+            return acked;
         }
     }
 

@@ -1,6 +1,8 @@
 package io.evalstream.aggregator.api;
 
 import static io.evalstream.aggregator.api.Authorized.given;
+import static io.evalstream.reports.Fixtures.HASH;
+import static io.evalstream.reports.Fixtures.SETTINGS;
 import static io.evalstream.reports.Fixtures.bytes;
 import static io.evalstream.reports.Fixtures.grade;
 import static io.evalstream.reports.Fixtures.manifest;
@@ -14,14 +16,25 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalstream.broker.KafkaTestResource;
+import io.evalstream.contracts.Answer;
+import io.evalstream.contracts.AnswerKey;
 import io.evalstream.contracts.CallFacts;
+import io.evalstream.contracts.Category;
+import io.evalstream.contracts.Completion;
 import io.evalstream.contracts.Exchange;
+import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.Json;
+import io.evalstream.contracts.ModelCall;
+import io.evalstream.contracts.PromptTask;
+import io.evalstream.contracts.Purpose;
+import io.evalstream.contracts.SourcePosition;
 import io.evalstream.contracts.TaskId;
+import io.evalstream.contracts.TaskSetup;
 import io.evalstream.contracts.TokenUsage;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
+import io.evalstream.contracts.WireFormat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -39,13 +52,17 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Report formats and the per-sample export on a real broker: duplicates and a replaced grade, a deleted record. */
+/**
+ * Report formats and the per-sample export on a real broker: duplicates and a replaced grade, a deleted record,
+ * grades that point at their completion.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -53,6 +70,7 @@ import org.junit.jupiter.api.Timeout;
 class ReportExportResourceTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final WireFormat<Completion> COMPLETIONS = WireFormat.of(Completion.class);
     private static final String PROMPT = "Question: Tom has 3 apples and buys 4 more. How many?\nAnswer:";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -132,6 +150,69 @@ class ReportExportResourceTest {
     }
 
     @Test
+    void gradesThatPointAtTheirCompletionAreExportedWithItsPromptAndTextInGradeOrder() throws Exception {
+        String run = "qt-pointed-" + UUID.randomUUID().toString().substring(0, 8);
+        // More than one chunk of grades, so lines are completed chunk by chunk.
+        int tasks = 2 * 1_000 + 150;
+        List<ProducerRecord<String, byte[]>> completions = new ArrayList<>();
+        for (int i = 1; i <= tasks; i++) {
+            TaskId id = task(run, "sim-strong", "gsm8k", i);
+            PromptTask prompt = PromptTask.of(id, Purpose.EVAL, "Question " + i + ": how many?\nAnswer:",
+                    AnswerKey.of(Extraction.NUMERIC, "42"), TaskSetup.of(Category.MATH, SETTINGS, HASH));
+            completions.add(new ProducerRecord<>(Topics.COMPLETIONS, id.toString(), COMPLETIONS.encode(
+                    Completion.of(prompt, Answer.ok("The answer is " + i + "."),
+                            ModelCall.now("sim", true, 812, 1, new TokenUsage(2, 9))))));
+        }
+        List<RecordMetadata> at = Records.send(bootstrap, completions);
+        List<Grade> grades = new ArrayList<>();
+        for (int i = 1; i <= tasks; i++) {
+            RecordMetadata completion = at.get(i - 1);
+            SourcePosition position = switch (i) {
+                // One grade points past the partition's end, one at another task's completion.
+                case 1 -> new SourcePosition(completion.partition(), completion.offset() + 1_000_000);
+                case 2 -> new SourcePosition(at.get(2).partition(), at.get(2).offset());
+                default -> new SourcePosition(completion.partition(), completion.offset());
+            };
+            grades.add(grade(task(run, "sim-strong", "gsm8k", i), Verdict.CORRECT).pointingAt(position));
+        }
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        records.add(new ProducerRecord<>(Topics.RUNS, run, bytes(manifest(run, List.of("sim-strong"),
+                List.of("gsm8k"), tasks))));
+        grades.forEach(grade -> records.add(new ProducerRecord<>(Topics.GRADES, grade.taskId().toString(),
+                bytes(grade))));
+        Records.send(bootstrap, records);
+        awaitComplete(run);
+
+        List<JsonNode> lines = given().get("/runs/" + run + "/samples").then().statusCode(200).extract().asString()
+                .lines().map(ReportExportResourceTest::parse).toList();
+        assertThat(lines).hasSize(tasks);
+        Map<String, JsonNode> byTask = lines.stream().collect(Collectors.toMap(line -> line.get("taskId").asText(),
+                Function.identity()));
+        for (int i = 3; i <= tasks; i++) {
+            JsonNode line = byTask.get(task(run, "sim-strong", "gsm8k", i).toString());
+            assertThat(line.get("prompt").asText()).isEqualTo("Question " + i + ": how many?\nAnswer:");
+            assertThat(line.get("completion").asText()).isEqualTo("The answer is " + i + ".");
+            assertThat(line.get("verdict").asText()).isEqualTo("CORRECT");
+            assertThat(line.has("unavailable")).isFalse();
+        }
+        JsonNode pastTheEnd = byTask.get(task(run, "sim-strong", "gsm8k", 1).toString());
+        assertThat(pastTheEnd.get("unavailable").asText()).contains("completion record", "(was the topic recreated?)");
+        assertThat(pastTheEnd.get("prompt").isNull()).isTrue();
+        assertThat(pastTheEnd.get("verdict").asText()).as("the grade itself was read").isEqualTo("CORRECT");
+        assertThat(pastTheEnd.get("extracted").asText()).isEqualTo("42");
+        assertThat(byTask.get(task(run, "sim-strong", "gsm8k", 2).toString()).get("unavailable").asText())
+                .contains("answers task " + task(run, "sim-strong", "gsm8k", 3));
+        // Lines come partition by partition in grade-offset order, as the grades were read.
+        for (int i = 1; i < lines.size(); i++) {
+            JsonNode before = lines.get(i - 1).get("source");
+            JsonNode after = lines.get(i).get("source");
+            assertThat(before.get("partition").asInt() < after.get("partition").asInt()
+                    || before.get("partition").asInt() == after.get("partition").asInt()
+                    && before.get("offset").asLong() < after.get("offset").asLong()).isTrue();
+        }
+    }
+
+    @Test
     void anUnknownRunIsA404AndABadRunIdA400ForTheExport() {
         await().atMost(DEADLINE).untilAsserted(() -> given().get("/runs/never-exported/samples").then()
                 .statusCode(404).body("error", containsString("no run 'never-exported'")));
@@ -176,7 +257,7 @@ class ReportExportResourceTest {
         CallFacts call = grade.call();
         return new Grade(grade.schemaVersion(), grade.taskId(), grade.marking(), grade.context(),
                 new CallFacts(call.latencyMillis(), call.simulated(), completion == null ? null : new TokenUsage(2, 9),
-                        call.spend()), grade.evidence(), new Exchange(PROMPT, completion), grade.scorers());
+                        call.spend()), grade.evidence(), Exchange.copied(PROMPT, completion), grade.scorers());
     }
 
     /** The manifest (expecting 2 tasks per model) and the grades, each on {@code partition} or by key when null. */

@@ -7,6 +7,7 @@ import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.InvalidRecordException;
 import io.evalstream.contracts.PromptTask;
 import io.evalstream.contracts.RunDirectory;
+import io.evalstream.contracts.SourcePosition;
 import io.evalstream.contracts.Texts;
 import io.evalstream.contracts.WireFormat;
 import io.evalstream.servicekit.EventLoops;
@@ -27,7 +28,8 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
 
 /**
- * Grades every completion and publishes the grade keyed by taskId. A grade carries its completion's ack, so
+ * Grades every completion and publishes the grade keyed by taskId, pointing at the completion's place on the
+ * completions topic rather than copying its prompt and text. A grade carries its completion's ack, so
  * the completion's offset is committed only once the broker has the grade; an answer for a judge model is acked
  * once its judge task is on the broker, and the judge's completion later carries the subject's grade. A completion
  * the grader cannot grade (sandbox or automatic judge unavailable) gets an UNGRADABLE error grade, so its run counts
@@ -109,11 +111,15 @@ public class CompletionConsumer {
             if (Judges.judges(completion)) {
                 return publishOrAck(record, source, judges.grade(completion));
             }
+            // The grade points at the completion it grades instead of copying its prompt and text. A judge's grade
+            // (above) copies them: it is made from the judge's completion, not from the subject's record.
+            SourcePosition at = new SourcePosition(source.getPartition(), source.getOffset());
             if (completion.task().byExecution()) {
-                return publishOrAck(record, source, code.grade(completion).map(Optional::of));
+                return publishOrAck(record, source, code.grade(completion).map(grade -> Optional.of(
+                        grade.pointingAt(at))));
             }
             return CompletableFuture.completedFuture(
-                    Optional.of(publish(record, source, Grader.grade(completion, Instant.now()))));
+                    Optional.of(publish(record, source, Grader.grade(completion, Instant.now()).pointingAt(at))));
         } catch (InvalidRecordException e) {
             return deadLettered(record, source, e);
         }

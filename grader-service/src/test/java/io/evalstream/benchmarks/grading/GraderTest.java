@@ -91,7 +91,7 @@ class GraderTest {
         assertThat(grade).isEqualTo(new Grade(1, task.taskId(), new Marking(Verdict.CORRECT, 1.0, "1234", "1,234"),
                 new GradeContext(task.category(), subset, "numeric/numeric_equal@1", task.settingsHash(), GRADED_AT),
                 new CallFacts(420, true, completion.usage(), null), Evidence.NONE,
-                new Exchange(task.prompt(), "She pays 1,000 + 234 = $1,234 in total. The answer is $1,234."),
+                Exchange.copied(task.prompt(), "She pays 1,000 + 234 = $1,234 in total. The answer is $1,234."),
                 ScorerVerdicts.NONE));
     }
 

@@ -15,11 +15,13 @@ import io.evalstream.contracts.DeadLetter;
 import io.evalstream.contracts.Decoded;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.Evidence;
+import io.evalstream.contracts.Exchange;
 import io.evalstream.contracts.Extraction;
 import io.evalstream.contracts.Grade;
 import io.evalstream.contracts.GradeContext;
 import io.evalstream.contracts.Json;
 import io.evalstream.contracts.Marking;
+import io.evalstream.contracts.SourcePosition;
 import io.evalstream.contracts.Topics;
 import io.evalstream.contracts.Verdict;
 import io.evalstream.contracts.WireFormat;
@@ -37,6 +39,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -69,9 +72,11 @@ class CompletionConsumerTest {
         String missingFieldKey = runId + "/llama-3-8b/gsm8k/gsm8k-5/default/0";
         String misfiledKey = runId + "/llama-3-8b/gsm8k/someone-else/default/0";
 
+        Map<String, SourcePosition> positions = new HashMap<>();
         try (KafkaProducer<String, byte[]> producer = BrokerClients.producer(bootstrapServers)) {
             for (Completion completion : List.of(correct, wrong, failed)) {
-                send(producer, completion.taskId().toString(), COMPLETIONS.encode(completion));
+                RecordMetadata at = send(producer, completion.taskId().toString(), COMPLETIONS.encode(completion));
+                positions.put(completion.taskId().toString(), new SourcePosition(at.partition(), at.offset()));
             }
             send(producer, notJsonKey, "{\"schemaVersion\": 1, \"task\": ".getBytes(StandardCharsets.UTF_8));
             send(producer, missingFieldKey, Json.mapper().writeValueAsBytes(withoutBackend));
@@ -104,6 +109,10 @@ class CompletionConsumerTest {
                 new Marking(Verdict.INCORRECT, 0.0, "A", "C"), "multiple_choice/exact_match@1", 420, true, null));
         assertThat(withoutGradingTime(grades.get(failed.taskId().toString()))).isEqualTo(expected(failed,
                 Marking.error("7"), "numeric/numeric_equal@1", 30_000, false, ErrorKind.TIMEOUT));
+
+        // Each grade points at its completion's record instead of copying its prompt and text.
+        assertThat(grades).allSatisfy((task, grade) -> assertThat(grade.exchange())
+                .isEqualTo(Exchange.at(positions.get(task))));
 
         assertDeadLettered(deadLetters.get(notJsonKey), "not a valid JSON Completion");
         assertDeadLettered(deadLetters.get(missingFieldKey), "invalid Completion: field 'backend' is required");
@@ -177,8 +186,9 @@ class CompletionConsumerTest {
         };
     }
 
-    private static void send(KafkaProducer<String, byte[]> producer, String key, byte[] value) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.COMPLETIONS, key, value)).get(30, TimeUnit.SECONDS);
+    private static RecordMetadata send(KafkaProducer<String, byte[]> producer, String key, byte[] value)
+            throws Exception {
+        return producer.send(new ProducerRecord<>(Topics.COMPLETIONS, key, value)).get(30, TimeUnit.SECONDS);
     }
 
 }

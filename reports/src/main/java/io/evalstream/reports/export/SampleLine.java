@@ -4,12 +4,13 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.evalstream.contracts.Exchange;
 import io.evalstream.contracts.Grade;
+import io.evalstream.contracts.SourcePosition;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.reports.render.FlatReader;
 import io.evalstream.reports.scoring.GradedSample;
 import io.evalstream.reports.scoring.SampleCall;
-import io.evalstream.reports.scoring.SourcePosition;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Objects;
@@ -28,11 +29,22 @@ public record SampleLine(@JsonUnwrapped ExportedTask task, @JsonUnwrapped Marked
         Stream.of(task, answer, setup, evidence, origin).forEach(Objects::requireNonNull);
     }
 
-    /** The line of a grade read from the topic at {@code source}. */
+    /** The line of a grade read from the topic at {@code source}, with the prompt and text it copies. */
     public static SampleLine of(Grade grade, SourcePosition source) {
-        return new SampleLine(ExportedTask.of(grade.taskId()), MarkedAnswer.of(grade), GradeSetup.of(grade.context()),
-                GradeEvidence.of(grade.evidence()), new GradeOrigin(grade.call().latencyMillis(), grade.call().usage(),
-                        grade.context().gradedAt(), source, null));
+        return of(grade, source, grade.exchange(), null);
+    }
+
+    /**
+     * The line of a grade read from the topic at {@code source}, with the prompt and text read from where it points.
+     *
+     * @param exchange    the prompt and text; {@link Exchange#NONE} when they could not be read
+     * @param unavailable why they could not be read; null when they were
+     */
+    public static SampleLine of(Grade grade, SourcePosition source, Exchange exchange, String unavailable) {
+        return new SampleLine(ExportedTask.of(grade.taskId()), MarkedAnswer.of(grade, exchange),
+                GradeSetup.of(grade.context()), GradeEvidence.of(grade.evidence()), new GradeOrigin(
+                        grade.call().latencyMillis(), grade.call().usage(), grade.context().gradedAt(), source,
+                        unavailable));
     }
 
     /** The line of a task whose grade record cannot be read: what the latest-grade store knows of it. */

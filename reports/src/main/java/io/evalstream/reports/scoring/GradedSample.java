@@ -9,6 +9,7 @@ import io.evalstream.contracts.GradeContext;
 import io.evalstream.contracts.Judgement;
 import io.evalstream.contracts.ScoreKey;
 import io.evalstream.contracts.ScorerVerdict;
+import io.evalstream.contracts.SourcePosition;
 import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.Texts;
 import io.evalstream.contracts.Verdict;

@@ -1,5 +1,7 @@
 package io.evalstream.reports.scoring;
 
+import io.evalstream.contracts.SourcePosition;
+
 /**
  * When a sample's grade was made and where it sits on the grades topic.
  *

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.evalstream.contracts.Category;
 import io.evalstream.contracts.ErrorKind;
 import io.evalstream.contracts.ScoreKey;
+import io.evalstream.contracts.SourcePosition;
 import io.evalstream.contracts.Subset;
 import io.evalstream.contracts.TaskId;
 import io.evalstream.contracts.TokenUsage;

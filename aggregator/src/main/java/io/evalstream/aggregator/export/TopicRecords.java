@@ -14,28 +14,30 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Reads chosen records of the grades topic by position, with a plain consumer that joins no group and commits
+ * Reads chosen records of one topic (grades, or the completions they point at) by position, with a plain consumer that joins no group and commits
  * nothing (read_committed, so records of aborted transactions are never returned).
  * <p>
  * Cost: for each partition, every record from the lowest wanted offset to the highest is fetched, so reading a
- * run costs the grades-topic range its grades span (other runs' grades published meanwhile included), not just
- * its own records. Memory holds one poll's records at a time.
+ * run costs the range its records span (other runs' records published meanwhile included), not just its own. Memory holds one poll's records at a time.
  */
-final class GradeRecords implements AutoCloseable {
+final class TopicRecords implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
+    private final String noun;
     private final Duration stallTimeout;
 
-    GradeRecords(KafkaClients kafka, String topic, Duration stallTimeout) {
+    /** @param noun what the records are, for the reasons given to {@link Missing}: "grade", "completion" */
+    TopicRecords(KafkaClients kafka, String topic, String noun, Duration stallTimeout) {
         this.consumer = kafka.consumer("evalstream-aggregator-export", Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 // A wanted offset already deleted makes the seek fall back to the log start, not fail.
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
         this.topic = topic;
+        this.noun = noun;
         this.stallTimeout = stallTimeout;
     }
 
@@ -92,7 +94,7 @@ final class GradeRecords implements AutoCloseable {
     }
 
     private String why(TopicPartition tp, long offset, long start, long end, boolean stalled) {
-        String record = "grade record " + tp + "@" + offset;
+        String record = noun + " record " + tp + "@" + offset;
         if (offset < start) {
             return "the " + record + " was deleted (retention): the partition now starts at offset " + start;
         }
