@@ -14,11 +14,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Reads chosen records of one topic (grades, or the completions they point at) by position, with a plain consumer that joins no group and commits
- * nothing (read_committed, so records of aborted transactions are never returned).
+ * Reads chosen records of one topic (grades, or the completions they point at) by position, with a plain consumer
+ * that joins no group and commits nothing (read_committed, so records of aborted transactions are never returned).
  * <p>
  * Cost: for each partition, every record from the lowest wanted offset to the highest is fetched, so reading a
- * run costs the range its records span (other runs' records published meanwhile included), not just its own. Memory holds one poll's records at a time.
+ * run costs the range its records span (other runs' records published meanwhile included), not just its own.
+ * Memory holds one poll's records at a time.
  */
 final class TopicRecords implements AutoCloseable {
 
